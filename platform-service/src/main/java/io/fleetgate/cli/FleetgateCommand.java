@@ -1,0 +1,20 @@
+package io.fleetgate.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code fleetgate}: the top-level command. */
+@Command(
+    name = "fleetgate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "GitOps for fleets of Cluster API clusters, with every object validated by OPA.",
+    subcommands = {VersionCommand.class, SandboxCommand.class})
+public final class FleetgateCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

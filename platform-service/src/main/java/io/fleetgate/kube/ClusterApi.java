@@ -1,0 +1,132 @@
+package io.fleetgate.kube;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.kubernetes.client.custom.V1Patch;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.generic.KubernetesApiResponse;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
+import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
+import io.kubernetes.client.util.generic.options.PatchOptions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Generic reads and server-side applies against one API server, for objects of any kind.
+ *
+ * <p>Applies use field manager {@value #FIELD_MANAGER}, so Fleetgate owns exactly the fields it
+ * sets and the server resolves the merge (server-side apply).
+ */
+public final class ClusterApi {
+
+  public static final String FIELD_MANAGER = "fleetgate";
+
+  private static final Gson GSON = new Gson();
+
+  private final ApiClient client;
+  private final ResourceMapper mapper;
+
+  public ClusterApi(ApiClient client) {
+    this.client = client;
+    this.mapper = new ResourceMapper(client);
+  }
+
+  /** The server's base URL, for messages. */
+  public String server() {
+    return client.getBasePath();
+  }
+
+  /**
+   * Server-side-applies one object, taking ownership of conflicting fields.
+   *
+   * @param object the object as parsed from YAML: apiVersion, kind, metadata.name and (when
+   *     namespaced) metadata.namespace are required
+   * @return the object as stored by the server
+   * @throws KubeException with the server's message when it rejects the object
+   */
+  public KubeObject apply(Map<String, Object> object) {
+    KubeObject desired = new KubeObject(GSON.toJsonTree(object).getAsJsonObject());
+    ResourceType type = mapper.resourceFor(desired.gvk());
+    PatchOptions options = new PatchOptions();
+    options.setFieldManager(FIELD_MANAGER);
+    options.setForce(true);
+    V1Patch patch = new V1Patch(desired.json().toString());
+    DynamicKubernetesApi api = api(type);
+    KubernetesApiResponse<DynamicKubernetesObject> response =
+        type.namespaced()
+            ? api.patch(
+                desired.namespace(),
+                desired.name(),
+                V1Patch.PATCH_FORMAT_APPLY_YAML,
+                patch,
+                options)
+            : api.patch(desired.name(), V1Patch.PATCH_FORMAT_APPLY_YAML, patch, options);
+    return new KubeObject(success(response, "apply " + describe(type, desired)).getRaw());
+  }
+
+  /** Reads one object; empty when it does not exist. */
+  public Optional<KubeObject> get(GroupVersionKind gvk, String namespace, String name) {
+    ResourceType type = mapper.resourceFor(gvk);
+    DynamicKubernetesApi api = api(type);
+    KubernetesApiResponse<DynamicKubernetesObject> response =
+        type.namespaced() ? api.get(namespace, name) : api.get(name);
+    if (response.getHttpStatusCode() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(new KubeObject(success(response, "read " + gvk + " " + name).getRaw()));
+  }
+
+  /** Lists the objects of a kind in every namespace. */
+  public List<KubeObject> list(GroupVersionKind gvk) {
+    ResourceType type = mapper.resourceFor(gvk);
+    var response = api(type).list();
+    if (!response.isSuccess()) {
+      throw failure(response.getStatus(), response.getHttpStatusCode(), "list " + gvk);
+    }
+    return response.getObject().getItems().stream()
+        .map(item -> new KubeObject(item.getRaw()))
+        .toList();
+  }
+
+  /**
+   * Replaces an object's status through its {@code /status} subresource.
+   *
+   * @param status the new status, as a JSON-like map
+   */
+  public KubeObject replaceStatus(KubeObject current, Map<String, Object> status) {
+    ResourceType type = mapper.resourceFor(current.gvk());
+    JsonElement statusJson = GSON.toJsonTree(status);
+    JsonObject copy = current.json().deepCopy();
+    copy.add("status", statusJson);
+    var response = api(type).updateStatus(new DynamicKubernetesObject(copy), o -> statusJson);
+    return new KubeObject(
+        success(response, "update status of " + current.gvk() + " " + current.name()).getRaw());
+  }
+
+  private DynamicKubernetesApi api(ResourceType type) {
+    return new DynamicKubernetesApi(
+        type.gvk().group(), type.gvk().version(), type.plural(), client);
+  }
+
+  private DynamicKubernetesObject success(
+      KubernetesApiResponse<DynamicKubernetesObject> response, String action) {
+    if (!response.isSuccess()) {
+      throw failure(response.getStatus(), response.getHttpStatusCode(), action);
+    }
+    return response.getObject();
+  }
+
+  private KubeException failure(
+      io.kubernetes.client.openapi.models.V1Status status, int code, String action) {
+    String reason =
+        status == null || status.getMessage() == null ? "HTTP " + code : status.getMessage();
+    return new KubeException("Cannot " + action + " on " + server() + ": " + reason, code, null);
+  }
+
+  private static String describe(ResourceType type, KubeObject object) {
+    String ns = object.namespace();
+    return type.gvk().kind() + " " + (ns == null ? "" : ns + "/") + object.name();
+  }
+}

@@ -1,0 +1,110 @@
+package io.fleetgate.kube;
+
+import io.fleetgate.domain.Kubeconfig;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.util.ClientBuilder;
+import io.kubernetes.client.util.KubeConfig;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** Builds API clients from kubeconfigs after checking them against a {@link KubeconfigPolicy}. */
+public final class KubeClients {
+
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+  private static final int MAX_KUBECONFIG_CHARS = 1 << 20;
+
+  private final KubeconfigPolicy policy;
+
+  public KubeClients(KubeconfigPolicy policy) {
+    this.policy = policy;
+  }
+
+  /**
+   * Returns a client for the kubeconfig's current context.
+   *
+   * @throws KubeException when the kubeconfig is malformed or asks for something the policy
+   *     refuses; the message names the kubeconfig's source and the remedy
+   */
+  public ApiClient connect(Kubeconfig kubeconfig) {
+    checkPolicy(kubeconfig);
+    try {
+      KubeConfig config = KubeConfig.loadKubeConfig(new StringReader(kubeconfig.content()));
+      ApiClient client = ClientBuilder.kubeconfig(config).setReadTimeout(READ_TIMEOUT).build();
+      client.setHttpClient(
+          client.getHttpClient().newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+      return client;
+    } catch (IOException | RuntimeException e) {
+      throw new KubeException(
+          "Cannot use the kubeconfig from " + kubeconfig.source() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void checkPolicy(Kubeconfig kubeconfig) {
+    if (kubeconfig.content().length() > MAX_KUBECONFIG_CHARS) {
+      throw new KubeException("The kubeconfig from " + kubeconfig.source() + " exceeds 1 MiB");
+    }
+    Map<String, Object> root = parse(kubeconfig);
+    for (Map<String, Object> user : entries(root, "users", "user")) {
+      if (!policy.allowExecPlugins()
+          && (user.containsKey("exec") || user.containsKey("auth-provider"))) {
+        throw new KubeException(
+            "The kubeconfig from "
+                + kubeconfig.source()
+                + " uses a credential plugin (exec or auth-provider), which Fleetgate refuses by"
+                + " default. Use a token or client certificate, or allow plugins explicitly.");
+      }
+    }
+    for (Map<String, Object> cluster : entries(root, "clusters", "cluster")) {
+      if (!policy.allowInsecureTls()
+          && Boolean.TRUE.equals(cluster.get("insecure-skip-tls-verify"))) {
+        throw new KubeException(
+            "The kubeconfig from "
+                + kubeconfig.source()
+                + " disables TLS verification (insecure-skip-tls-verify), which Fleetgate refuses"
+                + " by default. Add certificate-authority-data, or allow insecure TLS explicitly.");
+      }
+    }
+  }
+
+  private static Map<String, Object> parse(Kubeconfig kubeconfig) {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(20);
+    options.setNestingDepthLimit(30);
+    options.setCodePointLimit(MAX_KUBECONFIG_CHARS);
+    try {
+      Object loaded = new Yaml(new SafeConstructor(options)).load(kubeconfig.content());
+      if (loaded instanceof Map<?, ?> map) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> root = (Map<String, Object>) map;
+        return root;
+      }
+    } catch (RuntimeException e) {
+      throw new KubeException(
+          "The kubeconfig from " + kubeconfig.source() + " is not valid YAML: " + e.getMessage(),
+          e);
+    }
+    throw new KubeException(
+        "The kubeconfig from " + kubeconfig.source() + " is not a YAML mapping");
+  }
+
+  /** The inner maps of a kubeconfig list such as {@code users[].user}. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> entries(
+      Map<String, Object> root, String list, String key) {
+    if (!(root.get(list) instanceof List<?> items)) {
+      return List.of();
+    }
+    return items.stream()
+        .filter(Map.class::isInstance)
+        .map(item -> ((Map<String, Object>) item).get(key))
+        .filter(Map.class::isInstance)
+        .map(inner -> (Map<String, Object>) inner)
+        .toList();
+  }
+}

@@ -1,0 +1,61 @@
+package io.fleetgate.kube;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Optional;
+
+/**
+ * A Kubernetes object of any kind as read from or written to an API server.
+ *
+ * @param json the object as the server returned it (or as it will be sent)
+ */
+public record KubeObject(JsonObject json) {
+
+  public GroupVersionKind gvk() {
+    return GroupVersionKind.of(string("apiVersion"), string("kind"));
+  }
+
+  public String name() {
+    return metadata().get("name").getAsString();
+  }
+
+  /** The namespace, or {@code null} for a cluster-scoped object. */
+  public String namespace() {
+    JsonElement ns = metadata().get("namespace");
+    return ns == null || ns.isJsonNull() ? null : ns.getAsString();
+  }
+
+  public JsonObject metadata() {
+    return json.getAsJsonObject("metadata");
+  }
+
+  /** Follows a path of object keys, e.g. {@code at("status", "phase")}. */
+  public Optional<JsonElement> at(String... path) {
+    JsonElement current = json;
+    for (String key : path) {
+      if (current == null || !current.isJsonObject()) {
+        return Optional.empty();
+      }
+      current = current.getAsJsonObject().get(key);
+    }
+    return current == null || current.isJsonNull() ? Optional.empty() : Optional.of(current);
+  }
+
+  /** A label's value, or empty. */
+  public Optional<String> label(String key) {
+    return at("metadata", "labels", key).map(JsonElement::getAsString);
+  }
+
+  private String string(String key) {
+    JsonElement value = json.get(key);
+    if (value == null || !value.isJsonPrimitive()) {
+      throw new KubeException("Object has no " + key + ": " + describe());
+    }
+    return value.getAsString();
+  }
+
+  private String describe() {
+    JsonElement meta = json.get("metadata");
+    return meta == null ? "(no metadata)" : meta.toString();
+  }
+}
