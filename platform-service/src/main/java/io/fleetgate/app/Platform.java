@@ -4,10 +4,10 @@ import io.fleetgate.api.FleetView;
 import io.fleetgate.cluster.capi.CapiClusterDirectory;
 import io.fleetgate.domain.Kubeconfig;
 import io.fleetgate.fleet.LiveFleetView;
+import io.fleetgate.fleet.probe.VersionProbe;
 import io.fleetgate.kube.ClusterApi;
 import io.fleetgate.kube.KubeClients;
 import io.fleetgate.kube.KubeconfigPolicy;
-import io.fleetgate.kube.VersionProbe;
 import io.fleetgate.sandbox.SandboxLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,8 +38,7 @@ public final class Platform {
           "Cannot read the management kubeconfig " + managementKubeconfig + ": " + e.getMessage(),
           e);
     }
-    ClusterApi management =
-        new ClusterApi(clients.connect(new Kubeconfig(managementKubeconfig.toString(), content)));
+    ClusterApi management = clients.api(new Kubeconfig(managementKubeconfig.toString(), content));
     return new Platform(
         new LiveFleetView(
             new CapiClusterDirectory(management), new VersionProbe(clients), Clock.systemUTC()));

@@ -5,6 +5,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.VersionApi;
 import io.kubernetes.client.util.generic.KubernetesApiResponse;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesObject;
@@ -47,11 +49,26 @@ public final class ClusterApi {
    * @throws KubeException with the server's message when it rejects the object
    */
   public KubeObject apply(Map<String, Object> object) {
+    return apply(object, false);
+  }
+
+  /**
+   * Asks the server to validate and default the object exactly as {@link #apply} would, without
+   * persisting anything (server-side dry run); returns the object the server would store.
+   */
+  public KubeObject dryRunApply(Map<String, Object> object) {
+    return apply(object, true);
+  }
+
+  private KubeObject apply(Map<String, Object> object, boolean dryRun) {
     KubeObject desired = new KubeObject(GSON.toJsonTree(object).getAsJsonObject());
     ResourceType type = mapper.resourceFor(desired.gvk());
     PatchOptions options = new PatchOptions();
     options.setFieldManager(FIELD_MANAGER);
     options.setForce(true);
+    if (dryRun) {
+      options.setDryRun("All");
+    }
     V1Patch patch = new V1Patch(desired.json().toString());
     DynamicKubernetesApi api = api(type);
     KubernetesApiResponse<DynamicKubernetesObject> response =
@@ -64,6 +81,21 @@ public final class ClusterApi {
                 options)
             : api.patch(desired.name(), V1Patch.PATCH_FORMAT_APPLY_YAML, patch, options);
     return new KubeObject(success(response, "apply " + describe(type, desired)).getRaw());
+  }
+
+  /**
+   * The Kubernetes version the server reports ({@code /version}), e.g. {@code v1.34.4}.
+   *
+   * @throws KubeException when the server does not answer
+   */
+  public String serverVersion() {
+    try {
+      return new VersionApi(client).getCode().execute().getGitVersion();
+    } catch (ApiException e) {
+      String cause = e.getCode() == 0 ? rootMessage(e) : "HTTP " + e.getCode();
+      throw new KubeException(
+          "The API server at " + server() + " did not answer: " + cause, e.getCode(), e);
+    }
   }
 
   /** Reads one object; empty when it does not exist. */
@@ -123,6 +155,14 @@ public final class ClusterApi {
     String reason =
         status == null || status.getMessage() == null ? "HTTP " + code : status.getMessage();
     return new KubeException("Cannot " + action + " on " + server() + ": " + reason, code, null);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
   private static String describe(ResourceType type, KubeObject object) {

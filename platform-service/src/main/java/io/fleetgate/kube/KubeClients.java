@@ -45,6 +45,11 @@ public final class KubeClients {
     }
   }
 
+  /** A generic API for the kubeconfig's current context; see {@link #connect}. */
+  public ClusterApi api(Kubeconfig kubeconfig) {
+    return new ClusterApi(connect(kubeconfig));
+  }
+
   private void checkPolicy(Kubeconfig kubeconfig) {
     if (kubeconfig.content().length() > MAX_KUBECONFIG_CHARS) {
       throw new KubeException("The kubeconfig from " + kubeconfig.source() + " exceeds 1 MiB");

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +85,10 @@ final class ProcessSupervisor {
     try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
       ours = all.filter(this::ours).toList();
     }
-    ours.forEach(this::terminate);
+    // API servers first: stopping etcd under them would make their shutdown wait on storage.
+    String etcdData = "--data-dir=" + layout.etcdData();
+    terminateAll(ours.stream().filter(p -> !commandLine(p).contains(etcdData)).toList());
+    terminateAll(ours.stream().filter(p -> commandLine(p).contains(etcdData)).toList());
     try (Stream<Path> pidFiles =
         Files.isDirectory(layout.pids()) ? Files.list(layout.pids()) : Stream.empty()) {
       for (Path pidFile : pidFiles.toList()) {
@@ -95,30 +101,41 @@ final class ProcessSupervisor {
   }
 
   private boolean ours(ProcessHandle handle) {
-    if (handle.pid() == ProcessHandle.current().pid()) {
-      return false;
-    }
+    return handle.pid() != ProcessHandle.current().pid()
+        && commandLine(handle).contains(layout.root().toString() + "/");
+  }
+
+  /** The full command line from /proc (NUL-separated), or empty when the process is gone. */
+  private static String commandLine(ProcessHandle handle) {
     Path cmdline = Path.of("/proc", Long.toString(handle.pid()), "cmdline");
     try {
-      String command = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
-      return command.contains(layout.root().toString() + "/");
+      return new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return false;
+      return "";
     }
   }
 
   private void terminate(ProcessHandle handle) {
-    handle.destroy();
-    try {
-      handle.onExit().get(GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      log.warn("Process {} ignored SIGTERM for {}; killing it", handle.pid(), GRACE);
-      handle.destroyForcibly();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      handle.destroyForcibly();
-    } catch (java.util.concurrent.ExecutionException e) {
-      handle.destroyForcibly();
+    terminateAll(List.of(handle));
+  }
+
+  /** Sends SIGTERM to all at once, then SIGKILL to those still running after the grace period. */
+  private void terminateAll(List<ProcessHandle> handles) {
+    handles.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + GRACE.toNanos();
+    for (ProcessHandle handle : handles) {
+      long left = Math.max(0, deadline - System.nanoTime());
+      try {
+        handle.onExit().get(left, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        log.warn("Process {} ignored SIGTERM for {}; killing it", handle.pid(), GRACE);
+        handle.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        handle.destroyForcibly();
+      } catch (ExecutionException e) {
+        handle.destroyForcibly();
+      }
     }
   }
 

@@ -152,9 +152,8 @@ public final class SandboxFleet {
             ? layout.managementKubeconfig()
             : layout.clusterKubeconfig(member);
     try {
-      return new ClusterApi(
-          new KubeClients(KubeconfigPolicy.strict())
-              .connect(new Kubeconfig(kubeconfig.toString(), Files.readString(kubeconfig))));
+      return new KubeClients(KubeconfigPolicy.strict())
+          .api(new Kubeconfig(kubeconfig.toString(), Files.readString(kubeconfig)));
     } catch (IOException e) {
       throw new SandboxException("Cannot read " + kubeconfig + ". Is the sandbox up?", e);
     }

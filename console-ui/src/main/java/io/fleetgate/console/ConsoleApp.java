@@ -1,0 +1,50 @@
+package io.fleetgate.console;
+
+import atlantafx.base.theme.PrimerLight;
+import io.fleetgate.console.fleet.FleetOverviewViewModel;
+import io.fleetgate.console.ui.UiThread;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application. Parameters: {@code --management-kubeconfig=FILE} (default: the sandbox
+ * fleet's management cluster).
+ */
+public final class ConsoleApp extends Application {
+
+  private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+  @Override
+  public void start(Stage stage) {
+    String kubeconfig = getParameters().getNamed().get("management-kubeconfig");
+    PlatformConnection connection =
+        kubeconfig == null
+            ? PlatformConnection.embeddedSandbox()
+            : PlatformConnection.embedded(Path.of(kubeconfig));
+    show(stage, connection, background);
+  }
+
+  /**
+   * Builds the main window for a connection, shows it and loads the fleet; returns the view model.
+   */
+  public static FleetOverviewViewModel show(
+      Stage stage, PlatformConnection connection, ExecutorService background) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    FleetOverviewViewModel fleet =
+        new FleetOverviewViewModel(connection.fleet(), UiThread.javafx(background));
+    stage.setTitle("Fleetgate console");
+    stage.setScene(new Scene(new MainWindow(connection.description(), fleet), 1180, 640));
+    stage.show();
+    fleet.refresh();
+    return fleet;
+  }
+
+  @Override
+  public void stop() {
+    background.shutdownNow();
+  }
+}

@@ -1,0 +1,116 @@
+package io.fleetgate.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Holds the layers drawn in docs/architecture.md. */
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.fleetgate");
+  }
+
+  @Test
+  void theDomainDoesNoIoAndKnowsNoFramework() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.domain..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("io.fleetgate.domain..", "java.lang..", "java.util..", "java.time..")
+        .check(classes);
+  }
+
+  @Test
+  void theApiDependsOnNothingButItselfAndTheJdk() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.api..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("io.fleetgate.api..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheKubeAdapterTalksToTheKubernetesClient() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.fleetgate.kube..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.kubernetes..")
+        .check(classes);
+  }
+
+  @Test
+  void portsDoNotDependOnTheirAdapters() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.fleetgate.cluster", "io.fleetgate.fleet")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.kube..",
+            "io.fleetgate.cluster.capi..",
+            "io.fleetgate.fleet.probe..",
+            "io.fleetgate.sandbox..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheEntryPointsKnowTheCompositionRootAndTheCli() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.fleetgate.app..", "io.fleetgate.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.fleetgate.app..", "io.fleetgate.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void capabilitiesHaveNoCycles() {
+    slices().matching("io.fleetgate.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void everyPackageIsDocumented() throws IOException {
+    Path sources = Path.of("src/main/java");
+    try (Stream<Path> dirs = Files.walk(sources)) {
+      List<Path> undocumented =
+          dirs.filter(Files::isDirectory)
+              .filter(ArchitectureTest::holdsJava)
+              .filter(dir -> !Files.exists(dir.resolve("package-info.java")))
+              .toList();
+      assertThat(undocumented).as("packages without package-info.java").isEmpty();
+    }
+  }
+
+  private static boolean holdsJava(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> f.toString().endsWith(".java"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
