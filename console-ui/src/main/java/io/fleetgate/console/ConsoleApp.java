@@ -2,6 +2,7 @@ package io.fleetgate.console;
 
 import atlantafx.base.theme.PrimerLight;
 import io.fleetgate.console.fleet.FleetOverviewViewModel;
+import io.fleetgate.console.ui.Screenshots;
 import io.fleetgate.console.ui.UiThread;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +13,8 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application. Parameters: {@code --management-kubeconfig=FILE} (default: the sandbox
- * fleet's management cluster).
+ * fleet's management cluster); {@code --screenshot=FILE} saves the window as a PNG once the fleet
+ * has loaded, then exits (for machines without a screen).
  */
 public final class ConsoleApp extends Application {
 
@@ -25,7 +27,23 @@ public final class ConsoleApp extends Application {
         kubeconfig == null
             ? PlatformConnection.embeddedSandbox()
             : PlatformConnection.embedded(Path.of(kubeconfig));
-    show(stage, connection, background);
+    FleetOverviewViewModel fleet = show(stage, connection, background);
+    var loaded = fleet.refresh();
+    String screenshot = getParameters().getNamed().get("screenshot");
+    if (screenshot != null) {
+      loaded.whenComplete(
+          (done, failure) ->
+              javafx.application.Platform.runLater(() -> saveAndExit(stage, Path.of(screenshot))));
+    }
+  }
+
+  private static void saveAndExit(Stage stage, Path file) {
+    try {
+      System.out.println("Saved " + Screenshots.save(stage.getScene(), file).toAbsolutePath());
+    } catch (java.io.IOException e) {
+      System.err.println("console: cannot save the screenshot to " + file + ": " + e.getMessage());
+    }
+    javafx.application.Platform.exit();
   }
 
   /**
@@ -39,7 +57,6 @@ public final class ConsoleApp extends Application {
     stage.setTitle("Fleetgate console");
     stage.setScene(new Scene(new MainWindow(connection.description(), fleet), 1180, 640));
     stage.show();
-    fleet.refresh();
     return fleet;
   }
 

@@ -2,11 +2,12 @@ package io.fleetgate.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetgate.console.fleet.ClusterRow;
+import io.fleetgate.api.ClusterSummary;
+import io.fleetgate.console.fleet.FleetOverviewViewModel;
+import io.fleetgate.console.ui.Screenshots;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,6 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -60,23 +60,30 @@ class ConsoleSmokeIT {
     onFx(
         () ->
             ConsoleApp.show(
-                stage, PlatformConnection.embedded(sandbox.managementKubeconfig()), background));
+                    stage, PlatformConnection.embedded(sandbox.managementKubeconfig()), background)
+                .refresh());
     Scene scene = stage.getScene();
     @SuppressWarnings("unchecked")
-    TableView<ClusterRow> table = (TableView<ClusterRow>) scene.lookup("#fleet-table");
+    TableView<ClusterSummary> table = (TableView<ClusterSummary>) scene.lookup("#fleet-table");
 
     awaitFx(() -> table.getItems().size() == 3);
 
-    assertThat(onFx(() -> table.getItems().stream().map(ClusterRow::name).toList()))
+    assertThat(onFx(() -> table.getItems().stream().map(ClusterSummary::name).toList()))
         .as("sorted by provider: alibaba, aws, vsphere")
         .containsExactly("beijing-prod", "aws-cn-north-1-prod", "guangzhou-prod");
-    assertThat(onFx(() -> table.getItems().stream().map(ClusterRow::health).distinct().toList()))
+    assertThat(
+            onFx(
+                () ->
+                    table.getItems().stream()
+                        .map(FleetOverviewViewModel::health)
+                        .distinct()
+                        .toList()))
         .containsExactly("Reachable");
     assertThat(
             onFx(
                 () ->
                     table.getItems().stream()
-                        .map(ClusterRow::kubernetesVersion)
+                        .map(ClusterSummary::kubernetesVersion)
                         .distinct()
                         .toList()))
         .allSatisfy(version -> assertThat(version).startsWith("v1."));
@@ -101,9 +108,10 @@ class ConsoleSmokeIT {
     onFx(
         () ->
             ConsoleApp.show(
-                stage,
-                PlatformConnection.embedded(Path.of("target/no-such.kubeconfig")),
-                background));
+                    stage,
+                    PlatformConnection.embedded(Path.of("target/no-such.kubeconfig")),
+                    background)
+                .refresh());
     Scene scene = stage.getScene();
     Label error = (Label) scene.lookup("#fleet-error");
 
@@ -121,28 +129,15 @@ class ConsoleSmokeIT {
   }
 
   private static Path screenshot(Scene scene, String name) throws Exception {
-    WritableImage image = onFx(() -> scene.snapshot(null));
-    int width = (int) image.getWidth();
-    int height = (int) image.getHeight();
-    int[] argb = new int[width * height];
-    image
-        .getPixelReader()
-        .getPixels(
-            0,
-            0,
-            width,
-            height,
-            javafx.scene.image.PixelFormat.getIntArgbInstance(),
-            argb,
-            0,
-            width);
-    BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-    buffered.setRGB(0, 0, width, height, argb, 0, width);
     Path dir = Path.of(System.getProperty("fleetgate.screenshots", "target/screenshots"));
-    Files.createDirectories(dir);
-    Path file = dir.resolve(name);
-    ImageIO.write(buffered, "png", file.toFile());
-    return file;
+    return onFx(
+        () -> {
+          try {
+            return Screenshots.save(scene, dir.resolve(name));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 
   private static <T> T onFx(Supplier<T> action) throws Exception {

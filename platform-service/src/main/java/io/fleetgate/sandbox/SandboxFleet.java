@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,35 +60,37 @@ public final class SandboxFleet {
    */
   public SandboxStatus up(int workloadClusters, Consumer<String> progress) {
     List<WorkloadProfile> profiles = WorkloadProfile.fleetOf(workloadClusters);
-    pki.ensure();
-    Optional<SandboxState> existing = SandboxState.read(layout.stateFile());
-    boolean etcdRuns = processes.running(Etcd.MEMBER).isPresent();
-    if (existing.isPresent() && etcdRuns && existing.get().workloads().size() != profiles.size()) {
-      throw new SandboxException(
-          "The sandbox in "
-              + layout.root()
-              + " runs "
-              + existing.get().workloads().size()
-              + " workload clusters. Run 'fleetgate sandbox down' first to start it with "
-              + profiles.size()
-              + ".");
-    }
-    if (!etcdRuns) {
-      int reaped = processes.reapAll();
-      if (reaped > 0) {
-        progress.accept("Stopped " + reaped + " leftover sandbox processes");
+    try (StateLock lock = StateLock.acquire(layout.root())) {
+      pki.ensure();
+      Optional<SandboxState> existing = SandboxState.read(layout.stateFile());
+      boolean running = existing.isPresent() && processes.running(Etcd.MEMBER).isPresent();
+      if (running && existing.get().workloads().size() != profiles.size()) {
+        throw new SandboxException(
+            "The sandbox in "
+                + layout.root()
+                + " runs "
+                + existing.get().workloads().size()
+                + " workload clusters. Run 'fleetgate sandbox down' first to start it with "
+                + profiles.size()
+                + ".");
       }
+      SandboxState state;
+      if (running) {
+        state = existing.get();
+      } else {
+        int reaped = processes.reapAll();
+        if (reaped > 0) {
+          progress.accept("Stopped " + reaped + " leftover sandbox processes");
+        }
+        state = plan(existing, profiles);
+        state.write(layout.stateFile());
+        progress.accept("Starting etcd on 127.0.0.1:" + state.etcdClientPort());
+        startEtcd(state);
+      }
+      startApiServers(state, progress);
+      writeKubeconfigs(state);
+      seed(state, progress);
     }
-    SandboxState state = etcdRuns ? existing.get() : plan(existing, profiles);
-    state.write(layout.stateFile());
-
-    if (!etcdRuns) {
-      progress.accept("Starting etcd on 127.0.0.1:" + state.etcdClientPort());
-      startEtcd(state);
-    }
-    startApiServers(state, progress);
-    writeKubeconfigs(state);
-    seed(state, progress);
     return status();
   }
 
@@ -127,7 +128,13 @@ public final class SandboxFleet {
    * @return how many processes were stopped
    */
   public int down(boolean purge) {
-    int stopped = processes.reapAll();
+    if (!Files.isDirectory(layout.root())) {
+      return 0;
+    }
+    int stopped;
+    try (StateLock lock = StateLock.acquire(layout.root())) {
+      stopped = processes.reapAll();
+    }
     if (purge && Files.isDirectory(layout.root())) {
       try (Stream<Path> files = Files.walk(layout.root())) {
         for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -269,7 +276,7 @@ public final class SandboxFleet {
   private void writeKubeconfigs(SandboxState state) {
     String token = pki.adminToken();
     for (SandboxState.Member member : state.members()) {
-      writePrivate(kubeconfigPath(member), kubeconfigOf(member, token));
+      PrivateFiles.write(kubeconfigPath(member), kubeconfigOf(member, token));
     }
   }
 
@@ -307,21 +314,5 @@ public final class SandboxFleet {
             + state.workloads().size()
             + " workload clusters in namespace "
             + FleetSeeder.NAMESPACE);
-  }
-
-  private static void writePrivate(Path file, String content) {
-    try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, content);
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      Files.move(
-          tmp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new SandboxException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -3,7 +3,6 @@ package io.fleetgate.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -47,14 +46,15 @@ final class SandboxPki {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        writePrivate(serviceAccountKey(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        writePrivate(serviceAccountPublicKey(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        PrivateFiles.write(serviceAccountKey(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        PrivateFiles.write(
+            serviceAccountPublicKey(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
       }
       if (!Files.isRegularFile(tokenFile())) {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String token = HexFormat.of().formatHex(random);
-        writePrivate(
+        PrivateFiles.write(
             tokenFile(), token + "," + ADMIN_USER + "," + ADMIN_USER + ",\"system:masters\"\n");
       }
     } catch (IOException | GeneralSecurityException e) {
@@ -78,12 +78,5 @@ final class SandboxPki {
   private static String pem(String type, byte[] der) {
     String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
-  }
-
-  private static void writePrivate(Path file, String content) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, content);
-    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 }

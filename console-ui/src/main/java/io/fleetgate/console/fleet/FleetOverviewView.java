@@ -1,6 +1,7 @@
 package io.fleetgate.console.fleet;
 
 import atlantafx.base.theme.Styles;
+import io.fleetgate.api.ClusterSummary;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -59,23 +60,23 @@ public final class FleetOverviewView extends BorderPane {
     setBottom(error);
   }
 
-  private static TableView<ClusterRow> table(FleetOverviewViewModel model) {
-    TableView<ClusterRow> table = new TableView<>(model.visibleRows());
+  private static TableView<ClusterSummary> table(FleetOverviewViewModel model) {
+    TableView<ClusterSummary> table = new TableView<>(model.visibleRows());
     table.setId("fleet-table");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label placeholder = new Label();
     placeholder.textProperty().bind(model.emptyMessageProperty());
     table.setPlaceholder(placeholder);
-    TableColumn<ClusterRow, String> name = column("Cluster", ClusterRow::name);
+    TableColumn<ClusterSummary, String> name = column("Cluster", ClusterSummary::name);
     name.setMinWidth(190);
     table.getColumns().add(name);
-    table.getColumns().add(column("Provider", ClusterRow::provider));
-    table.getColumns().add(column("Region", ClusterRow::region));
-    table.getColumns().add(column("Env", ClusterRow::env));
-    table.getColumns().add(column("Tier", ClusterRow::tier));
-    table.getColumns().add(column("Phase", ClusterRow::phase));
-    table.getColumns().add(column("Kubernetes", ClusterRow::kubernetesVersion));
-    TableColumn<ClusterRow, ClusterRow> health = new TableColumn<>("Health");
+    table.getColumns().add(column("Provider", ClusterSummary::provider));
+    table.getColumns().add(column("Region", ClusterSummary::region));
+    table.getColumns().add(column("Env", ClusterSummary::env));
+    table.getColumns().add(column("Tier", ClusterSummary::tier));
+    table.getColumns().add(column("Phase", ClusterSummary::phase));
+    table.getColumns().add(column("Kubernetes", ClusterSummary::kubernetesVersion));
+    TableColumn<ClusterSummary, ClusterSummary> health = new TableColumn<>("Health");
     health.setCellValueFactory(
         cell -> new javafx.beans.property.SimpleObjectProperty<>(cell.getValue()));
     health.setCellFactory(column -> new HealthCell());
@@ -83,26 +84,29 @@ public final class FleetOverviewView extends BorderPane {
     return table;
   }
 
-  private static TableColumn<ClusterRow, String> column(
-      String title, Function<ClusterRow, String> value) {
-    TableColumn<ClusterRow, String> column = new TableColumn<>(title);
+  private static TableColumn<ClusterSummary, String> column(
+      String title, Function<ClusterSummary, String> value) {
+    TableColumn<ClusterSummary, String> column = new TableColumn<>(title);
     column.setCellValueFactory(
         cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
     return column;
   }
 
   /** Shows reachability in words and colour. */
-  private static final class HealthCell extends TableCell<ClusterRow, ClusterRow> {
+  private static final class HealthCell extends TableCell<ClusterSummary, ClusterSummary> {
     @Override
-    protected void updateItem(ClusterRow row, boolean empty) {
+    protected void updateItem(ClusterSummary row, boolean empty) {
       super.updateItem(row, empty);
       if (empty || row == null) {
         setText(null);
         setStyle(null);
         return;
       }
-      setText(row.health());
-      setStyle(row.reachable() ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
+      setText(FleetOverviewViewModel.health(row));
+      setStyle(
+          row.reachable()
+              ? "-fx-text-fill: -color-success-fg;"
+              : "-fx-text-fill: -color-danger-fg;");
     }
   }
 }

@@ -1,11 +1,14 @@
 package io.fleetgate.console.fleet;
 
+import io.fleetgate.api.ClusterSummary;
 import io.fleetgate.api.FleetSnapshot;
 import io.fleetgate.api.FleetView;
 import io.fleetgate.console.ui.UiThread;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,18 +30,20 @@ public final class FleetOverviewViewModel {
 
   private final FleetView fleet;
   private final UiThread threads;
-  private final ObservableList<ClusterRow> rows = FXCollections.observableArrayList();
-  private final FilteredList<ClusterRow> visibleRows = new FilteredList<>(rows, row -> true);
+  private final ObservableList<ClusterSummary> rows = FXCollections.observableArrayList();
+  private final FilteredList<ClusterSummary> visibleRows = new FilteredList<>(rows, row -> true);
   private final StringProperty filter = new SimpleStringProperty("");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading the fleet…");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("Loading the fleet…");
+  private final ReadOnlyStringWrapper emptyMessage =
+      new ReadOnlyStringWrapper("Loading the fleet…");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
 
   public FleetOverviewViewModel(FleetView fleet, UiThread threads) {
     this.fleet = fleet;
     this.threads = threads;
-    filter.addListener((obs, old, query) -> visibleRows.setPredicate(row -> row.matches(query)));
+    filter.addListener(
+        (obs, old, query) -> visibleRows.setPredicate(cluster -> matches(cluster, query)));
   }
 
   /** Reads a new snapshot in the background; completes once the rows are updated. */
@@ -62,7 +67,7 @@ public final class FleetOverviewViewModel {
   }
 
   private void show(FleetSnapshot snapshot) {
-    rows.setAll(snapshot.clusters().stream().map(ClusterRow::of).toList());
+    rows.setAll(snapshot.clusters());
     emptyMessage.set("No workload clusters are declared in the management cluster.");
     error.set(String.join("\n", snapshot.problems()));
     summary.set(
@@ -73,8 +78,8 @@ public final class FleetOverviewViewModel {
                 TIME.format(snapshot.takenAt())));
   }
 
-  /** The rows the filter lets through, for the table. */
-  public ObservableList<ClusterRow> visibleRows() {
+  /** The clusters the filter lets through, for the table. */
+  public ObservableList<ClusterSummary> visibleRows() {
     return visibleRows;
   }
 
@@ -84,6 +89,30 @@ public final class FleetOverviewViewModel {
 
   public ReadOnlyStringProperty summaryProperty() {
     return summary.getReadOnlyProperty();
+  }
+
+  /** "Reachable", or "Unreachable: why", as the table words a cluster's health. */
+  public static String health(ClusterSummary cluster) {
+    return cluster.reachable() ? "Reachable" : "Unreachable: " + cluster.problem();
+  }
+
+  /**
+   * True when the query (case-insensitive) occurs in the name, provider, region, env, tier or
+   * phase.
+   */
+  static boolean matches(ClusterSummary cluster, String query) {
+    if (query == null || query.isBlank()) {
+      return true;
+    }
+    String q = query.strip().toLowerCase(Locale.ROOT);
+    return Stream.of(
+            cluster.name(),
+            cluster.provider(),
+            cluster.region(),
+            cluster.env(),
+            cluster.tier(),
+            cluster.phase())
+        .anyMatch(field -> field.toLowerCase(Locale.ROOT).contains(q));
   }
 
   /** Problems as sentences; empty when all is well. */

@@ -30,7 +30,7 @@ class FleetOverviewViewModelTest {
     model.refresh().join();
 
     assertThat(model.visibleRows())
-        .extracting(ClusterRow::name)
+        .extracting(ClusterSummary::name)
         .containsExactly("beijing-prod", "guangzhou-prod", "aws-cn-north-1-prod");
     assertThat(model.summaryProperty().get()).startsWith("3 clusters · 2 reachable");
     assertThat(model.errorProperty().get()).isEmpty();
@@ -43,7 +43,8 @@ class FleetOverviewViewModelTest {
 
     model.refresh().join();
 
-    assertThat(model.visibleRows().get(2).health()).isEqualTo("Unreachable: connection refused");
+    assertThat(FleetOverviewViewModel.health(model.visibleRows().get(2)))
+        .isEqualTo("Unreachable: connection refused");
   }
 
   @Test
@@ -53,11 +54,13 @@ class FleetOverviewViewModelTest {
 
     model.filterProperty().set("AWS");
     assertThat(model.visibleRows())
-        .extracting(ClusterRow::name)
+        .extracting(ClusterSummary::name)
         .containsExactly("aws-cn-north-1-prod");
 
     model.filterProperty().set("cn-guang");
-    assertThat(model.visibleRows()).extracting(ClusterRow::name).containsExactly("guangzhou-prod");
+    assertThat(model.visibleRows())
+        .extracting(ClusterSummary::name)
+        .containsExactly("guangzhou-prod");
 
     model.filterProperty().set("");
     assertThat(model.visibleRows()).hasSize(3);
