@@ -6,6 +6,9 @@
 #   and of users' packages under fleetgate.custom, naming the package each finding came from.
 package fleetgate.main
 
+# Everything one evaluation answers: the sync gate denies the object when deny is non-empty.
+decision := {"deny": deny, "warn": warn}
+
 deny contains {"policy": name, "msg": msg} if {
 	some name
 	some msg in data.fleetgate.kubernetes[name].deny

@@ -39,3 +39,10 @@ test_clean_object_has_no_findings if {
 	}]}}
 	count(main.deny) == 0 with input.object as clean
 }
+
+test_decision_holds_denials_and_warnings if {
+	result := main.decision with input.object as privileged_latest
+		with data.fleetgate.kubernetes.extra.warn as {"w"}
+	count(result.deny) == 2
+	result.warn == {{"policy": "extra", "msg": "w"}}
+}

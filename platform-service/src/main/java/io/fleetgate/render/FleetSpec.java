@@ -1,0 +1,141 @@
+package io.fleetgate.render;
+
+import io.fleetgate.domain.LabelSelector;
+import io.fleetgate.domain.SourceLocation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fleet as {@code fleet.yaml} declares it ({@code fleetgate.io/v1alpha1 Fleet}).
+ *
+ * @param bundles the bundles, in declaration order (which is also apply order)
+ * @param clusterOverlays whether {@code <cluster>/} directories apply to their cluster
+ */
+public record FleetSpec(List<Bundle> bundles, boolean clusterOverlays) {
+
+  public static final String FILE = "fleet.yaml";
+
+  /**
+   * One bundle: a directory of manifests and the clusters it goes to.
+   *
+   * @param namespaces the namespaces the bundle may touch; empty means any
+   * @param prune whether objects removed from the bundle are deleted from clusters
+   */
+  public record Bundle(
+      String name,
+      String path,
+      LabelSelector clusterSelector,
+      List<String> namespaces,
+      boolean prune,
+      SourceLocation declaredAt) {}
+
+  /** Reads the Fleet document; every problem is reported with its line in {@code fleet.yaml}. */
+  static FleetSpec from(Manifest manifest) throws ManifestException {
+    SourceLocation at = manifest.location();
+    if (!"Fleet".equals(manifest.string("kind"))
+        || !"fleetgate.io/v1alpha1".equals(manifest.string("apiVersion"))) {
+      throw new ManifestException(
+          at,
+          "must be a fleetgate.io/v1alpha1 Fleet (found "
+              + manifest.string("apiVersion")
+              + " "
+              + manifest.string("kind")
+              + ")");
+    }
+    Map<String, Object> spec = map(manifest.object().get("spec"), at, "spec");
+    List<Bundle> bundles = new ArrayList<>();
+    Map<String, Bundle> byName = new LinkedHashMap<>();
+    for (Object item : list(spec.get("bundles"), at, "spec.bundles")) {
+      Map<String, Object> bundle = map(item, at, "spec.bundles[]");
+      String name = string(bundle, "name", at);
+      if (!name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+        throw new ManifestException(
+            at, "bundle name '" + name + "' must be lower-case letters, digits and '-'");
+      }
+      Map<String, Object> sync =
+          bundle.containsKey("sync") ? map(bundle.get("sync"), at, "sync") : Map.of();
+      Bundle parsed =
+          new Bundle(
+              name,
+              string(bundle, "path", at),
+              selector(bundle.get("clusterSelector"), at),
+              strings(bundle.get("namespaces"), at),
+              !Boolean.FALSE.equals(sync.get("prune")),
+              at);
+      if (byName.put(name, parsed) != null) {
+        throw new ManifestException(at, "declares bundle '" + name + "' twice");
+      }
+      bundles.add(parsed);
+    }
+    return new FleetSpec(bundles, !Boolean.FALSE.equals(spec.get("clusterOverlays")));
+  }
+
+  static LabelSelector selector(Object value, SourceLocation at) throws ManifestException {
+    if (value == null) {
+      return LabelSelector.everything();
+    }
+    Map<String, Object> selector = map(value, at, "clusterSelector");
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (selector.get("matchLabels") != null) {
+      for (var e : map(selector.get("matchLabels"), at, "matchLabels").entrySet()) {
+        labels.put(e.getKey(), String.valueOf(e.getValue()));
+      }
+    }
+    List<LabelSelector.Requirement> requirements = new ArrayList<>();
+    for (Object item : list(selector.get("matchExpressions"), at, "matchExpressions")) {
+      Map<String, Object> expression = map(item, at, "matchExpressions[]");
+      String operator = string(expression, "operator", at);
+      requirements.add(
+          new LabelSelector.Requirement(
+              string(expression, "key", at),
+              LabelSelector.Operator.parse(operator)
+                  .orElseThrow(
+                      () ->
+                          new ManifestException(
+                              at,
+                              "unknown selector operator '"
+                                  + operator
+                                  + "'; use In, NotIn, Exists or DoesNotExist")),
+              strings(expression.get("values"), at)));
+    }
+    return new LabelSelector(labels, requirements);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value, SourceLocation at, String field)
+      throws ManifestException {
+    if (value instanceof Map<?, ?> map) {
+      return (Map<String, Object>) map;
+    }
+    throw new ManifestException(at, field + " must be a mapping");
+  }
+
+  private static List<?> list(Object value, SourceLocation at, String field)
+      throws ManifestException {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof List<?> list) {
+      return list;
+    }
+    throw new ManifestException(at, field + " must be a list");
+  }
+
+  private static List<String> strings(Object value, SourceLocation at) throws ManifestException {
+    List<String> strings = new ArrayList<>();
+    for (Object item : list(value, at, "values")) {
+      strings.add(String.valueOf(item));
+    }
+    return strings;
+  }
+
+  private static String string(Map<String, Object> map, String key, SourceLocation at)
+      throws ManifestException {
+    if (map.get(key) instanceof String s && !s.isBlank()) {
+      return s;
+    }
+    throw new ManifestException(at, "'" + key + "' is required and must be a string");
+  }
+}

@@ -1,0 +1,288 @@
+package io.fleetgate.render;
+
+import io.fleetgate.domain.ClusterTarget;
+import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.domain.RenderedObject;
+import io.fleetgate.domain.SourceLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a checked-out config repository and renders what each cluster should hold. */
+public final class Renderer {
+
+  /** The bundle name under which a cluster directory's own objects are applied. */
+  public static final String OVERLAY_BUNDLE = "cluster-overlay";
+
+  private static final String CLUSTER_DECLARATION = "cluster.yaml";
+
+  private final ManifestParser parser;
+
+  public Renderer(ManifestLimits limits) {
+    this.parser = new ManifestParser(limits);
+  }
+
+  /** Reads {@code fleet.yaml}, every bundle and every cluster directory, once. */
+  public LoadedRepo load(Path repoRoot) {
+    List<RenderProblem> fleetProblems = new ArrayList<>();
+    Map<String, List<Manifest>> bundleManifests = new LinkedHashMap<>();
+    Map<String, List<RenderProblem>> bundleProblems = new HashMap<>();
+    Map<String, List<Manifest>> overlays = new HashMap<>();
+    Map<String, List<RenderProblem>> overlayProblems = new HashMap<>();
+    RepoFiles files;
+    try {
+      files = new RepoFiles(repoRoot);
+    } catch (IOException e) {
+      fleetProblems.add(
+          new RenderProblem(
+              SourceLocation.file("."), "the repository cannot be read: " + e.getMessage()));
+      return new LoadedRepo(
+          null, fleetProblems, bundleManifests, bundleProblems, overlays, overlayProblems);
+    }
+    FleetSpec spec = readSpec(repoRoot, fleetProblems);
+    if (spec == null) {
+      return new LoadedRepo(
+          null, fleetProblems, bundleManifests, bundleProblems, overlays, overlayProblems);
+    }
+    for (FleetSpec.Bundle bundle : spec.bundles()) {
+      List<RenderProblem> problems = new ArrayList<>();
+      bundleManifests.put(bundle.name(), readBundle(files, bundle, problems));
+      bundleProblems.put(bundle.name(), problems);
+    }
+    if (spec.clusterOverlays()) {
+      readOverlays(repoRoot, files, spec, overlays, overlayProblems);
+    }
+    return new LoadedRepo(
+        spec, fleetProblems, bundleManifests, bundleProblems, overlays, overlayProblems);
+  }
+
+  /** Renders the objects the cluster should hold. */
+  public RenderResult render(LoadedRepo repo, ClusterTarget target) {
+    List<RenderProblem> problems = new ArrayList<>(repo.fleetProblems());
+    if (repo.spec() == null) {
+      return new RenderResult(List.of(), List.of(), problems);
+    }
+    Variables variables = new Variables(target);
+    Map<ObjectRef, RenderedObject> objects = new LinkedHashMap<>();
+    List<String> bundles = new ArrayList<>();
+    for (FleetSpec.Bundle bundle : repo.spec().bundles()) {
+      if (!bundle.clusterSelector().matches(target.labels())) {
+        continue;
+      }
+      bundles.add(bundle.name());
+      problems.addAll(repo.bundleProblems().getOrDefault(bundle.name(), List.of()));
+      for (Manifest manifest : repo.bundleManifests().getOrDefault(bundle.name(), List.of())) {
+        try {
+          add(objects, rendered(manifest, bundle.name(), variables), bundle);
+        } catch (ManifestException e) {
+          problems.add(e.problem());
+        }
+      }
+    }
+    problems.addAll(repo.overlayProblems().getOrDefault(target.name(), List.of()));
+    for (Manifest manifest : repo.overlays().getOrDefault(target.name(), List.of())) {
+      try {
+        overlay(objects, rendered(manifest, OVERLAY_BUNDLE, variables), bundles);
+      } catch (ManifestException e) {
+        problems.add(e.problem());
+      }
+    }
+    return new RenderResult(bundles, List.copyOf(objects.values()), problems);
+  }
+
+  private FleetSpec readSpec(Path root, List<RenderProblem> problems) {
+    Path file = root.resolve(FleetSpec.FILE);
+    if (!Files.isRegularFile(file)) {
+      problems.add(
+          new RenderProblem(
+              SourceLocation.file(FleetSpec.FILE),
+              "is missing; the repository root needs a fleetgate.io/v1alpha1 Fleet"));
+      return null;
+    }
+    try {
+      List<Manifest> documents = parser.parse(file, FleetSpec.FILE);
+      if (documents.size() != 1) {
+        throw new ManifestException(
+            SourceLocation.file(FleetSpec.FILE),
+            "must hold exactly one Fleet document, not " + documents.size());
+      }
+      return FleetSpec.from(documents.getFirst());
+    } catch (ManifestException e) {
+      problems.add(e.problem());
+      return null;
+    }
+  }
+
+  private List<Manifest> readBundle(
+      RepoFiles files, FleetSpec.Bundle bundle, List<RenderProblem> problems) {
+    List<Manifest> manifests = new ArrayList<>();
+    try {
+      Path dir = files.resolve(bundle.path(), bundle.declaredAt());
+      if (!Files.isDirectory(dir)) {
+        throw new ManifestException(
+            bundle.declaredAt(),
+            "bundle '"
+                + bundle.name()
+                + "' points at '"
+                + bundle.path()
+                + "', which is not a directory");
+      }
+      if (Files.exists(dir.resolve("kustomization.yaml"))
+          || Files.exists(dir.resolve("kustomization.yml"))) {
+        throw new ManifestException(
+            SourceLocation.file(files.relative(dir.resolve("kustomization.yaml"))),
+            "kustomization directories are not rendered yet; list plain manifests in the bundle directory");
+      }
+      for (Path file : files.manifestsBelow(dir, problems)) {
+        try {
+          manifests.addAll(parser.parse(file, files.relative(file)));
+        } catch (ManifestException e) {
+          problems.add(e.problem());
+        }
+      }
+      if (manifests.isEmpty() && problems.isEmpty()) {
+        problems.add(
+            new RenderProblem(
+                bundle.declaredAt(),
+                "bundle '"
+                    + bundle.name()
+                    + "' has no manifests in '"
+                    + bundle.path()
+                    + "'; an empty render is never applied (it would prune everything)"));
+      }
+    } catch (ManifestException e) {
+      problems.add(e.problem());
+    }
+    return manifests;
+  }
+
+  private void readOverlays(
+      Path root,
+      RepoFiles files,
+      FleetSpec spec,
+      Map<String, List<Manifest>> overlays,
+      Map<String, List<RenderProblem>> problems) {
+    try (var dirs = Files.list(root)) {
+      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+        if (!Files.isRegularFile(dir.resolve(CLUSTER_DECLARATION))) {
+          continue;
+        }
+        String cluster = dir.getFileName().toString();
+        List<RenderProblem> clusterProblems = new ArrayList<>();
+        List<Manifest> manifests = new ArrayList<>();
+        for (Path file : files.manifestsBelow(dir, clusterProblems)) {
+          if (file.getParent().equals(dir)
+              && file.getFileName().toString().equals(CLUSTER_DECLARATION)) {
+            continue;
+          }
+          try {
+            manifests.addAll(parser.parse(file, files.relative(file)));
+          } catch (ManifestException e) {
+            clusterProblems.add(e.problem());
+          }
+        }
+        overlays.put(cluster, manifests);
+        problems.put(cluster, clusterProblems);
+      }
+    } catch (IOException e) {
+      problems
+          .computeIfAbsent("", k -> new ArrayList<>())
+          .add(
+              new RenderProblem(
+                  SourceLocation.file("."), "cannot list cluster directories: " + e.getMessage()));
+    }
+  }
+
+  private static RenderedObject rendered(Manifest manifest, String bundle, Variables variables)
+      throws ManifestException {
+    SourceLocation at = manifest.location();
+    String apiVersion = manifest.string("apiVersion");
+    String kind = manifest.string("kind");
+    Object name = manifest.metadata().get("name");
+    if (apiVersion == null
+        || kind == null
+        || !(name instanceof String)
+        || ((String) name).isBlank()) {
+      throw new ManifestException(
+          at, "is not a Kubernetes object: apiVersion, kind and metadata.name are required");
+    }
+    Object namespace = manifest.metadata().get("namespace");
+    Map<String, Object> content = variables.substitute(manifest.object(), at);
+    ObjectRef ref =
+        new ObjectRef(
+            ObjectRef.groupOf(apiVersion),
+            kind,
+            namespace == null ? "" : String.valueOf(namespace),
+            (String) name);
+    return new RenderedObject(ref, bundle, content, at);
+  }
+
+  private static void add(
+      Map<ObjectRef, RenderedObject> objects, RenderedObject object, FleetSpec.Bundle bundle)
+      throws ManifestException {
+    checkNamespaces(object, bundle);
+    RenderedObject previous = objects.putIfAbsent(object.ref(), object);
+    if (previous != null) {
+      throw new ManifestException(
+          object.source(),
+          "declares "
+              + object.ref()
+              + " again (bundle '"
+              + object.bundle()
+              + "'); it is already declared at "
+              + previous.source()
+              + " (bundle '"
+              + previous.bundle()
+              + "'). Keep one.");
+    }
+  }
+
+  private static void checkNamespaces(RenderedObject object, FleetSpec.Bundle bundle)
+      throws ManifestException {
+    List<String> allowed = bundle.namespaces();
+    if (allowed.isEmpty()) {
+      return;
+    }
+    String namespace =
+        object.ref().kind().equals("Namespace") && object.ref().group().isEmpty()
+            ? object.ref().name()
+            : object.ref().namespace();
+    if (!allowed.contains(namespace)) {
+      throw new ManifestException(
+          object.source(),
+          object.ref()
+              + " is outside the namespaces bundle '"
+              + bundle.name()
+              + "' may touch "
+              + allowed
+              + "; move it to another bundle or extend 'namespaces' in fleet.yaml");
+    }
+  }
+
+  /**
+   * A cluster object with the identity of a bundle object is merged onto it; others stand alone.
+   */
+  private static void overlay(
+      Map<ObjectRef, RenderedObject> objects, RenderedObject overlay, List<String> bundles) {
+    RenderedObject base = objects.get(overlay.ref());
+    if (base == null) {
+      objects.put(overlay.ref(), overlay);
+      if (!bundles.contains(OVERLAY_BUNDLE)) {
+        bundles.add(OVERLAY_BUNDLE);
+      }
+      return;
+    }
+    objects.put(
+        base.ref(),
+        new RenderedObject(
+            base.ref(),
+            base.bundle(),
+            MergePatch.apply(base.content(), overlay.content()),
+            base.source()));
+  }
+}

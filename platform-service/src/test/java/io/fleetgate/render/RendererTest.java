@@ -1,0 +1,318 @@
+package io.fleetgate.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetgate.domain.ClusterPhase;
+import io.fleetgate.domain.ClusterTarget;
+import io.fleetgate.domain.RenderedObject;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RendererTest {
+
+  private static final ClusterTarget BEIJING =
+      new ClusterTarget(
+          "fleet",
+          "beijing-prod",
+          Map.of("provider", "alibaba", "region", "cn-beijing", "env", "prod", "tier", "payments"),
+          ClusterPhase.PROVISIONED);
+  private static final ClusterTarget AWS =
+      new ClusterTarget(
+          "fleet",
+          "aws-cn-north-1-prod",
+          Map.of("provider", "aws", "region", "cn-north-1", "env", "prod", "tier", "general"),
+          ClusterPhase.PROVISIONED);
+
+  private final Renderer renderer = new Renderer(ManifestLimits.defaults());
+
+  private static Path exampleFleet() {
+    Path clusters = Path.of(System.getProperty("fleetgate.root", ".."), "clusters");
+    return Files.isDirectory(clusters) ? clusters : Path.of("..", "clusters");
+  }
+
+  @Test
+  void rendersTheExampleFleetPerClusterBySelector() {
+    LoadedRepo repo = renderer.load(exampleFleet());
+
+    RenderResult beijing = renderer.render(repo, BEIJING);
+    RenderResult aws = renderer.render(repo, AWS);
+
+    assertThat(beijing.problems()).isEmpty();
+    assertThat(beijing.bundles()).containsExactly("baseline", "payments");
+    assertThat(aws.problems()).isEmpty();
+    assertThat(aws.bundles()).containsExactly("baseline", Renderer.OVERLAY_BUNDLE);
+    assertThat(aws.objects()).noneMatch(o -> o.bundle().equals("payments"));
+  }
+
+  @Test
+  void mergesClusterOverlaysOntoBundleObjects() {
+    RenderResult beijing = renderer.render(renderer.load(exampleFleet()), BEIJING);
+
+    RenderedObject gateway =
+        beijing.objects().stream()
+            .filter(
+                o ->
+                    o.ref().name().equals("payment-gateway") && o.ref().kind().equals("Deployment"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(((Map<?, ?>) gateway.content().get("spec")).get("replicas")).isEqualTo(6);
+    assertThat(((Map<?, ?>) gateway.content().get("spec")).get("selector")).isNotNull();
+    assertThat(gateway.bundle()).isEqualTo("payments");
+  }
+
+  @Test
+  void substitutesClusterVariablesInValues() {
+    RenderResult aws = renderer.render(renderer.load(exampleFleet()), AWS);
+
+    RenderedObject retention =
+        aws.objects().stream()
+            .filter(o -> o.ref().name().equals("prometheus-retention"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(((Map<?, ?>) retention.content().get("data")).get("cluster"))
+        .isEqualTo("aws-cn-north-1-prod");
+  }
+
+  @Test
+  void namesFileAndLineOfBrokenYaml(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    write(repo, "apps/ok.yaml", configMap("a"));
+    write(
+        repo,
+        "apps/broken.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n   namespace: x\n");
+
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().path()).isEqualTo("apps/broken.yaml");
+              assertThat(p.location().line()).isEqualTo(5);
+              assertThat(p.message()).contains("not valid YAML");
+            });
+  }
+
+  @Test
+  void refusesAYamlBombQuickly(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    StringBuilder bomb =
+        new StringBuilder(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    char previous = 'a';
+    for (char c = 'b'; c <= 'j'; c++) {
+      bomb.append(c).append(": &").append(c).append(" [");
+      for (int i = 0; i < 9; i++) {
+        bomb.append(i == 0 ? "" : ",").append('*').append(previous);
+      }
+      bomb.append("]\n");
+      previous = c;
+    }
+    write(repo, "apps/bomb.yaml", bomb.toString());
+
+    long start = System.nanoTime();
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().path()).isEqualTo("apps/bomb.yaml");
+              assertThat(p.message()).contains("aliases");
+            });
+  }
+
+  @Test
+  void refusesAnOversizedFileWithoutReadingIt(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    Files.createDirectories(repo.resolve("apps"));
+    try (RandomAccessFile huge =
+        new RandomAccessFile(repo.resolve("apps/huge.yaml").toFile(), "rw")) {
+      huge.setLength(50L << 20);
+    }
+
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().path()).isEqualTo("apps/huge.yaml");
+              assertThat(p.message()).contains("50.0 MiB").contains("at most 2.0 MiB");
+            });
+  }
+
+  @Test
+  void refusesASymlinkOutOfTheRepository(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    write(repo, "apps/ok.yaml", configMap("a"));
+    Files.createSymbolicLink(repo.resolve("apps/passwd.yaml"), Path.of("/etc/passwd"));
+
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().path()).isEqualTo("apps/passwd.yaml");
+              assertThat(p.message()).contains("outside the repository");
+            });
+  }
+
+  @Test
+  void refusesABundlePathLeavingTheRepository(@TempDir Path repo) throws IOException {
+    write(repo, "fleet.yaml", fleetYaml("../../etc", "{}"));
+
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().path()).isEqualTo("fleet.yaml");
+              assertThat(p.message()).contains("leaves the repository");
+            });
+  }
+
+  @Test
+  void refusesDuplicateObjectsNamingBothPlaces(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    write(repo, "apps/one.yaml", configMap("same"));
+    write(repo, "apps/two.yaml", "# a comment\n" + configMap("same"));
+
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().toString()).isEqualTo("apps/two.yaml:2");
+              assertThat(p.message()).contains("ConfigMap apps/same").contains("apps/one.yaml:1");
+            });
+  }
+
+  @Test
+  void refusesDuplicateKeys(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    write(
+        repo,
+        "apps/dup.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("duplicate key"));
+  }
+
+  @Test
+  void reportsUnknownVariablesWithTheirLocation(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    write(
+        repo,
+        "apps/vars.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: v\n  namespace: apps\ndata:\n  a: ${cluster.labels.zone}\n  b: $${literal}\n");
+
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().toString()).isEqualTo("apps/vars.yaml:1");
+              assertThat(p.message()).contains("${cluster.labels.zone}").contains("no such label");
+            });
+  }
+
+  @Test
+  void keepsBundlesInsideTheirNamespaces(@TempDir Path repo) throws IOException {
+    write(
+        repo,
+        "fleet.yaml",
+        fleetYaml("apps", "{}")
+            .replace("      path: apps\n", "      path: apps\n      namespaces: [apps]\n"));
+    write(repo, "apps/in.yaml", configMap("in"));
+    write(
+        repo,
+        "apps/out.yaml",
+        configMap("out").replace("namespace: apps", "namespace: kube-system"));
+
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p.message()).contains("ConfigMap kube-system/out").contains("[apps]"));
+  }
+
+  @Test
+  void anEmptyBundleIsAProblemNeverAnEmptyRender(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    Files.createDirectories(repo.resolve("apps"));
+
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(result.ok()).isFalse();
+    assertThat(result.problems().getFirst().message())
+        .contains("no manifests")
+        .contains("never applied");
+  }
+
+  @Test
+  void aBrokenBundleBlocksOnlyTheClustersThatSelectIt(@TempDir Path repo) throws IOException {
+    write(
+        repo,
+        "fleet.yaml",
+        fleetYaml("apps", "{matchLabels: {tier: payments}}")
+            + "    - name: common\n      path: common\n");
+    write(repo, "apps/broken.yaml", "a: [\n");
+    write(repo, "common/ok.yaml", configMap("c"));
+
+    LoadedRepo loaded = renderer.load(repo);
+
+    assertThat(renderer.render(loaded, BEIJING).ok()).isFalse();
+    assertThat(renderer.render(loaded, AWS).ok()).isTrue();
+  }
+
+  @Test
+  void aMissingFleetFileBlocksEverything(@TempDir Path repo) {
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.toString()).startsWith("fleet.yaml: is missing"));
+  }
+
+  private static void fleet(Path repo) throws IOException {
+    write(repo, "fleet.yaml", fleetYaml("apps", "{}"));
+  }
+
+  private static String fleetYaml(String path, String selector) {
+    return "apiVersion: fleetgate.io/v1alpha1\nkind: Fleet\nmetadata:\n  name: test\nspec:\n  bundles:\n    - name: apps\n      path: "
+        + path
+        + "\n      clusterSelector: "
+        + selector
+        + "\n";
+  }
+
+  private static String configMap(String name) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+        + name
+        + "\n  namespace: apps\ndata:\n  k: v\n";
+  }
+
+  private static void write(Path repo, String relative, String content) throws IOException {
+    Path file = repo.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+}
