@@ -34,7 +34,8 @@ unpinned(image) if endswith(image, ":latest")
 
 unpinned(image) if {
 	not contains(image, "@")
-	last := regex.split("/", image)[count(regex.split("/", image)) - 1]
+	parts := split(image, "/")
+	last := parts[count(parts) - 1]
 	not contains(last, ":")
 }
 

@@ -1,0 +1,88 @@
+package io.fleetgate.policy.opaserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetgate.policy.DecisionDocument;
+import io.fleetgate.policy.PolicyDecision;
+import io.fleetgate.policy.PolicyEvaluator;
+import io.fleetgate.policy.PolicyException;
+import io.fleetgate.policy.PolicyInput;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * Asks an OPA server for {@code fleetgate.main.decision}; any failure is a {@link PolicyException}.
+ */
+public final class OpaServerEvaluator implements PolicyEvaluator {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI decision;
+  private final Duration timeout;
+  private final HttpClient http;
+
+  /**
+   * @param server the server's base URL, e.g. {@code http://127.0.0.1:8181}
+   * @param timeout how long one decision may take before it counts as a denial
+   */
+  public OpaServerEvaluator(URI server, Duration timeout) {
+    this.decision = server.resolve("/v1/data/fleetgate/main/decision");
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  @Override
+  public PolicyDecision evaluate(PolicyInput input) throws PolicyException {
+    HttpRequest request =
+        HttpRequest.newBuilder(decision)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"input\":" + input.toJson() + "}"))
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (HttpTimeoutException e) {
+      throw new PolicyException(
+          engine() + " did not answer within " + timeout.toMillis() + " ms", e);
+    } catch (IOException e) {
+      throw new PolicyException(engine() + " is unreachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PolicyException("Interrupted while asking " + engine(), e);
+    }
+    if (response.statusCode() != 200) {
+      throw new PolicyException(
+          engine()
+              + " answered HTTP "
+              + response.statusCode()
+              + ": "
+              + abbreviate(response.body()));
+    }
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      if (!body.has("result")) {
+        throw new PolicyException(
+            engine() + " has no fleetgate.main.decision (is the Fleetgate bundle loaded?)");
+      }
+      return DecisionDocument.parse(body.get("result"), engine());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new PolicyException(
+          engine() + " answered something that is not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  @Override
+  public String engine() {
+    return "opa-server " + decision.resolve("/");
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+  }
+}

@@ -1,0 +1,85 @@
+package io.fleetgate.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fleetgate.domain.RenderedObject;
+import io.fleetgate.policy.opaserver.OpaServer;
+import io.fleetgate.policy.opaserver.OpaServerEvaluator;
+import io.fleetgate.policy.wasm.WasmPolicyEvaluator;
+import io.fleetgate.render.ManifestLimits;
+import io.fleetgate.render.Renderer;
+import io.fleetgate.tools.ToolCache;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The in-process Wasm engine and a real `opa run --server` give identical decisions. */
+class PolicyEnginesIT {
+
+  private static WasmPolicyEvaluator wasm;
+  private static OpaServer server;
+  private static OpaServerEvaluator rest;
+
+  @BeforeAll
+  static void start(@TempDir Path work) throws Exception {
+    wasm = WasmPolicyEvaluator.of(PolicyBundle.builtIn());
+    server =
+        OpaServer.start(ToolCache.locate().executable("opa"), PolicyBundle.builtInRego(), work);
+    rest = new OpaServerEvaluator(server.url(), Duration.ofSeconds(2));
+  }
+
+  @AfterAll
+  static void stop() {
+    wasm.close();
+    server.close();
+  }
+
+  @Test
+  void bothEnginesDecideEveryObjectOfTheCorpusIdentically() throws Exception {
+    List<RenderedObject> corpus = new ArrayList<>();
+    PolicyCases.all().forEach(c -> corpus.add(c.object()));
+    Renderer renderer = new Renderer(ManifestLimits.defaults());
+    corpus.addAll(renderer.render(renderer.load(exampleFleet()), PolicyCases.CLUSTER).objects());
+    assertThat(corpus).hasSizeGreaterThan(20);
+
+    int denied = 0;
+    for (RenderedObject object : corpus) {
+      PolicyInput input = new PolicyInput(object, PolicyCases.CLUSTER, "abc");
+      PolicyDecision fromWasm = wasm.evaluate(input);
+      assertThat(rest.evaluate(input)).as(object.ref().toString()).isEqualTo(fromWasm);
+      denied += fromWasm.allowed() ? 0 : 1;
+    }
+    assertThat(denied).as("the corpus exercises denials").isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aKilledServerFailsClosed(@TempDir Path work) throws Exception {
+    OpaServer doomed =
+        OpaServer.start(ToolCache.locate().executable("opa"), PolicyBundle.builtInRego(), work);
+    OpaServerEvaluator evaluator = new OpaServerEvaluator(doomed.url(), Duration.ofMillis(500));
+    PolicyCases.Case clean =
+        PolicyCases.all().stream().filter(c -> c.want().isEmpty()).findFirst().orElseThrow();
+    assertThat(evaluator.evaluate(clean.input()).allowed()).isTrue();
+
+    doomed.kill();
+
+    assertThatThrownBy(() -> evaluator.evaluate(clean.input()))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("unreachable");
+    GateResult gate =
+        new PolicyGate(evaluator).check(List.of(clean.object()), PolicyCases.CLUSTER, "abc");
+    assertThat(gate.deniedBundles()).containsExactly("apps");
+  }
+
+  private static Path exampleFleet() {
+    Path clusters = Path.of(System.getProperty("fleetgate.root", ".."), "clusters");
+    return Files.isDirectory(clusters) ? clusters : Path.of("..", "clusters");
+  }
+}
