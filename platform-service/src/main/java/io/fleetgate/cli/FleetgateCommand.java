@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "GitOps for fleets of Cluster API clusters, with every object validated by OPA.",
-    subcommands = {VersionCommand.class, SandboxCommand.class})
+    subcommands = {
+      VersionCommand.class,
+      SandboxCommand.class,
+      SyncCommand.class,
+      AuditCommand.class
+    })
 public final class FleetgateCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -60,11 +60,23 @@ public final class ClusterApi {
     return apply(object, true);
   }
 
+  /**
+   * Server-side-applies as another field manager, the way a person's {@code kubectl apply
+   * --server-side --field-manager NAME} would (used to act as an operator in tests and tools).
+   */
+  public KubeObject applyAs(String fieldManager, Map<String, Object> object) {
+    return apply(object, false, fieldManager);
+  }
+
   private KubeObject apply(Map<String, Object> object, boolean dryRun) {
+    return apply(object, dryRun, FIELD_MANAGER);
+  }
+
+  private KubeObject apply(Map<String, Object> object, boolean dryRun, String fieldManager) {
     KubeObject desired = new KubeObject(GSON.toJsonTree(object).getAsJsonObject());
     ResourceType type = mapper.resourceFor(desired.gvk());
     PatchOptions options = new PatchOptions();
-    options.setFieldManager(FIELD_MANAGER);
+    options.setFieldManager(fieldManager);
     options.setForce(true);
     if (dryRun) {
       options.setDryRun("All");
@@ -96,6 +108,35 @@ public final class ClusterApi {
       throw new KubeException(
           "The API server at " + server() + " did not answer: " + cause, e.getCode(), e);
     }
+  }
+
+  /**
+   * Whether the kind is namespaced, as the server's discovery says.
+   *
+   * @throws KubeException when the server does not serve the kind
+   */
+  public boolean namespaced(GroupVersionKind gvk) {
+    return mapper.resourceFor(gvk).namespaced();
+  }
+
+  /**
+   * Deletes one object with background propagation; a missing object counts as deleted.
+   *
+   * @return false when it was already gone
+   */
+  public boolean delete(GroupVersionKind gvk, String namespace, String name) {
+    ResourceType type = mapper.resourceFor(gvk);
+    DynamicKubernetesApi api = api(type);
+    KubernetesApiResponse<DynamicKubernetesObject> response =
+        type.namespaced() ? api.delete(namespace, name) : api.delete(name);
+    if (response.getHttpStatusCode() == 404) {
+      return false;
+    }
+    if (!response.isSuccess()) {
+      throw failure(
+          response.getStatus(), response.getHttpStatusCode(), "delete " + gvk + " " + name);
+    }
+    return true;
   }
 
   /** Reads one object; empty when it does not exist. */

@@ -1,0 +1,132 @@
+package io.fleetgate.app;
+
+import io.fleetgate.apply.ApplierFactory;
+import io.fleetgate.cluster.capi.CapiClusterDirectory;
+import io.fleetgate.domain.Kubeconfig;
+import io.fleetgate.kube.KubeClients;
+import io.fleetgate.kube.KubeconfigPolicy;
+import io.fleetgate.policy.PolicyBundle;
+import io.fleetgate.policy.PolicyEvaluator;
+import io.fleetgate.policy.PolicyException;
+import io.fleetgate.policy.PolicyGate;
+import io.fleetgate.policy.opaserver.OpaServer;
+import io.fleetgate.policy.opaserver.OpaServerEvaluator;
+import io.fleetgate.policy.wasm.WasmPolicyEvaluator;
+import io.fleetgate.render.ManifestLimits;
+import io.fleetgate.render.Renderer;
+import io.fleetgate.source.jgit.GitSource;
+import io.fleetgate.store.sqlite.SqliteStore;
+import io.fleetgate.sync.SyncEngine;
+import io.fleetgate.tools.ToolCache;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires a {@link SyncEngine} for one repository and one management cluster, and owns what it opened
+ * (the database, the policy engine, a supervised OPA server).
+ */
+public final class SyncSetup implements AutoCloseable {
+
+  /** Which policy engine evaluates the bundle. */
+  public enum Engine {
+    WASM,
+    OPA_SERVER
+  }
+
+  /**
+   * @param opaUrl an external OPA server for {@link Engine#OPA_SERVER}; when null Fleetgate starts
+   *     one with the pinned opa binary
+   */
+  public record Config(
+      String repo,
+      String branch,
+      Path managementKubeconfig,
+      Path dataDir,
+      Engine engine,
+      URI opaUrl) {}
+
+  private final SyncEngine engine;
+  private final SqliteStore store;
+  private final PolicyEvaluator evaluator;
+  private final OpaServer opaServer;
+
+  private SyncSetup(
+      SyncEngine engine, SqliteStore store, PolicyEvaluator evaluator, OpaServer opaServer) {
+    this.engine = engine;
+    this.store = store;
+    this.evaluator = evaluator;
+    this.opaServer = opaServer;
+  }
+
+  /**
+   * @throws IllegalArgumentException for bad input (a kubeconfig that cannot be read or is refused)
+   * @throws PolicyException when the policy engine cannot start
+   */
+  public static SyncSetup open(Config config, Clock clock) throws PolicyException {
+    KubeClients clients = new KubeClients(KubeconfigPolicy.strict());
+    String kubeconfig;
+    try {
+      kubeconfig = Files.readString(config.managementKubeconfig());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "Cannot read the management kubeconfig "
+              + config.managementKubeconfig()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    var management =
+        clients.api(new Kubeconfig(config.managementKubeconfig().toString(), kubeconfig));
+    SqliteStore store = SqliteStore.open(config.dataDir(), clock);
+    OpaServer server = null;
+    PolicyEvaluator evaluator;
+    try {
+      if (config.engine() == Engine.WASM) {
+        evaluator = WasmPolicyEvaluator.of(PolicyBundle.builtIn());
+      } else if (config.opaUrl() != null) {
+        evaluator = new OpaServerEvaluator(config.opaUrl(), Duration.ofSeconds(2));
+      } else {
+        server =
+            OpaServer.start(
+                ToolCache.locate().executable("opa"),
+                PolicyBundle.builtInRego(),
+                config.dataDir().resolve("opa"));
+        evaluator = new OpaServerEvaluator(server.url(), Duration.ofSeconds(2));
+      }
+    } catch (PolicyException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    SyncEngine engine =
+        new SyncEngine(
+            new GitSource(GitSource.remoteOf(config.repo()), config.branch(), config.dataDir()),
+            new CapiClusterDirectory(management),
+            new Renderer(ManifestLimits.defaults()),
+            new PolicyGate(evaluator),
+            new ApplierFactory(clients, store),
+            store,
+            store);
+    return new SyncSetup(engine, store, evaluator, server);
+  }
+
+  public SyncEngine engine() {
+    return engine;
+  }
+
+  public SqliteStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    evaluator.close();
+    if (opaServer != null) {
+      opaServer.close();
+    }
+    store.close();
+  }
+}

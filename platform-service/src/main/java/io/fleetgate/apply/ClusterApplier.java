@@ -1,0 +1,216 @@
+package io.fleetgate.apply;
+
+import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.domain.RenderedObject;
+import io.fleetgate.inventory.Inventory;
+import io.fleetgate.inventory.InventoryEntry;
+import io.fleetgate.kube.ClusterApi;
+import io.fleetgate.kube.GroupVersionKind;
+import io.fleetgate.kube.KubeException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies one cluster's allowed objects and prunes what its bundles no longer declare. */
+public final class ClusterApplier {
+
+  public static final String BUNDLE_LABEL = "fleetgate.io/bundle";
+  public static final String SOURCE_ANNOTATION = "fleetgate.io/source";
+  public static final String HASH_ANNOTATION = "fleetgate.io/content-hash";
+  public static final String PRUNE_ANNOTATION = "fleetgate.io/prune";
+
+  private static final Logger log = LoggerFactory.getLogger(ClusterApplier.class);
+
+  private final ClusterApi api;
+  private final Inventory inventory;
+  private final String cluster;
+  private final boolean dryRun;
+
+  /**
+   * @param dryRun validate every apply on the server (server-side dry run) and report what would be
+   *     pruned, changing nothing in the cluster or the inventory
+   */
+  public ClusterApplier(ClusterApi api, Inventory inventory, String cluster, boolean dryRun) {
+    this.api = api;
+    this.inventory = inventory;
+    this.cluster = cluster;
+    this.dryRun = dryRun;
+  }
+
+  /**
+   * Checks that the cluster's API server answers.
+   *
+   * @return its Kubernetes version
+   * @throws KubeException naming the server and the cause when it does not
+   */
+  public String probe() {
+    return api.serverVersion();
+  }
+
+  /**
+   * Applies the objects (all from bundles that rendered and passed policy), then prunes, for each
+   * bundle in {@code prune}, what the inventory holds and the render no longer declares.
+   *
+   * @param prune bundles whose leftovers may be deleted; never a bundle that failed to render or
+   *     was denied
+   */
+  public ApplyReport apply(List<RenderedObject> objects, Set<String> prune) {
+    List<ObjectResult> results = new ArrayList<>();
+    Map<String, Map<ObjectRef, InventoryEntry>> applied = new HashMap<>();
+    Map<String, Set<ObjectRef>> declared = new HashMap<>();
+    List<RenderedObject> ordered = new ArrayList<>(objects);
+    ordered.sort((a, b) -> ApplyOrder.APPLY.compare(a.ref(), b.ref()));
+    log.info("Applying {} objects to {}", ordered.size(), cluster);
+    for (RenderedObject object : ordered) {
+      Map<ObjectRef, InventoryEntry> known =
+          applied.computeIfAbsent(object.bundle(), b -> inventory.applied(cluster, b));
+      ObjectResult result = applyOne(object, known);
+      declared.computeIfAbsent(object.bundle(), b -> new java.util.HashSet<>()).add(result.ref());
+      results.add(result);
+    }
+    for (String bundle : prune) {
+      Map<ObjectRef, InventoryEntry> known =
+          applied.computeIfAbsent(bundle, b -> inventory.applied(cluster, b));
+      results.addAll(
+          pruneLeftovers(bundle, known.values(), declared.getOrDefault(bundle, Set.of())));
+    }
+    return new ApplyReport(results);
+  }
+
+  private ObjectResult applyOne(RenderedObject object, Map<ObjectRef, InventoryEntry> known) {
+    ObjectRef ref = object.ref();
+    try {
+      GroupVersionKind gvk = GroupVersionKind.of(object.apiVersion(), ref.kind());
+      Map<String, Object> desired = desired(object, gvk);
+      ref = new ObjectRef(ref.group(), ref.kind(), namespaceOf(desired), ref.name());
+      String hash = ContentHash.of(desired);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> annotations =
+          (Map<String, Object>) ((Map<String, Object>) desired.get("metadata")).get("annotations");
+      annotations.put(HASH_ANNOTATION, hash);
+      InventoryEntry previous = known.get(ref);
+      if (previous != null && previous.contentHash().equals(hash)) {
+        return new ObjectResult(
+            ref, object.bundle(), object.source().toString(), ObjectResult.Action.UNCHANGED, "");
+      }
+      if (dryRun) {
+        api.dryRunApply(desired);
+        return new ObjectResult(
+            ref,
+            object.bundle(),
+            object.source().toString(),
+            ObjectResult.Action.APPLIED,
+            "dry run");
+      }
+      api.apply(desired);
+      inventory.recordApplied(
+          cluster,
+          object.bundle(),
+          List.of(new InventoryEntry(ref, object.apiVersion(), hash, object.source().toString())));
+      return new ObjectResult(
+          ref, object.bundle(), object.source().toString(), ObjectResult.Action.APPLIED, "");
+    } catch (KubeException e) {
+      log.warn("{} rejected {} from {}: {}", cluster, ref, object.source(), e.getMessage());
+      return new ObjectResult(
+          ref,
+          object.bundle(),
+          object.source().toString(),
+          ObjectResult.Action.FAILED,
+          e.getMessage());
+    }
+  }
+
+  /**
+   * The object as it is sent: namespace defaulted, Fleetgate's label and source annotation added.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> desired(RenderedObject object, GroupVersionKind gvk) {
+    Map<String, Object> content = new LinkedHashMap<>(object.content());
+    Map<String, Object> metadata =
+        new LinkedHashMap<>((Map<String, Object>) content.get("metadata"));
+    if (api.namespaced(gvk)) {
+      metadata.putIfAbsent("namespace", "default");
+    } else {
+      metadata.remove("namespace");
+    }
+    Map<String, Object> labels =
+        new LinkedHashMap<>((Map<String, Object>) metadata.getOrDefault("labels", Map.of()));
+    labels.put(BUNDLE_LABEL, object.bundle());
+    metadata.put("labels", labels);
+    Map<String, Object> annotations =
+        new LinkedHashMap<>((Map<String, Object>) metadata.getOrDefault("annotations", Map.of()));
+    annotations.put(SOURCE_ANNOTATION, object.source().toString());
+    metadata.put("annotations", annotations);
+    content.put("metadata", metadata);
+    return content;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String namespaceOf(Map<String, Object> desired) {
+    Object namespace = ((Map<String, Object>) desired.get("metadata")).get("namespace");
+    return namespace == null ? "" : namespace.toString();
+  }
+
+  private List<ObjectResult> pruneLeftovers(
+      String bundle, Collection<InventoryEntry> known, Set<ObjectRef> declared) {
+    List<InventoryEntry> leftovers =
+        known.stream()
+            .filter(entry -> !declared.contains(entry.ref()))
+            .sorted((a, b) -> ApplyOrder.PRUNE.compare(a.ref(), b.ref()))
+            .toList();
+    List<ObjectResult> results = new ArrayList<>();
+    for (InventoryEntry entry : leftovers) {
+      results.add(pruneOne(bundle, entry));
+    }
+    return results;
+  }
+
+  private ObjectResult pruneOne(String bundle, InventoryEntry entry) {
+    ObjectRef ref = entry.ref();
+    GroupVersionKind gvk = GroupVersionKind.of(entry.apiVersion(), ref.kind());
+    try {
+      var live = api.get(gvk, ref.namespace(), ref.name());
+      if (live.isPresent()
+          && live.get()
+              .at("metadata", "annotations", PRUNE_ANNOTATION)
+              .map(v -> v.getAsString())
+              .orElse("")
+              .equals("disabled")) {
+        inventory.forget(cluster, bundle, List.of(ref));
+        return new ObjectResult(
+            ref,
+            bundle,
+            entry.source(),
+            ObjectResult.Action.PROTECTED,
+            "left in place: " + PRUNE_ANNOTATION + ": disabled");
+      }
+      if (dryRun) {
+        return new ObjectResult(
+            ref, bundle, entry.source(), ObjectResult.Action.PRUNED, "dry run: would be deleted");
+      }
+      if (live.isPresent()) {
+        api.delete(gvk, ref.namespace(), ref.name());
+      }
+      inventory.forget(cluster, bundle, List.of(ref));
+      return new ObjectResult(
+          ref,
+          bundle,
+          entry.source(),
+          ObjectResult.Action.PRUNED,
+          live.isPresent() ? "" : "already gone");
+    } catch (KubeException e) {
+      return new ObjectResult(
+          ref,
+          bundle,
+          entry.source(),
+          ObjectResult.Action.FAILED,
+          "cannot prune: " + e.getMessage());
+    }
+  }
+}

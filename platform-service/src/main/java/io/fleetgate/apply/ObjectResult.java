@@ -1,0 +1,26 @@
+package io.fleetgate.apply;
+
+import io.fleetgate.domain.ObjectRef;
+
+/**
+ * What happened to one object in one cluster.
+ *
+ * @param source where it is declared ("" for pruned objects no longer declared)
+ * @param message the server's message for failures, or a short note
+ */
+public record ObjectResult(
+    ObjectRef ref, String bundle, String source, Action action, String message) {
+
+  /** The closed set of things that can happen to an object. */
+  public enum Action {
+    APPLIED,
+    UNCHANGED,
+    PRUNED,
+    PROTECTED,
+    FAILED;
+
+    public String word() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}

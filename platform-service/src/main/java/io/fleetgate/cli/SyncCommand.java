@@ -1,0 +1,180 @@
+package io.fleetgate.cli;
+
+import io.fleetgate.app.SyncSetup;
+import io.fleetgate.apply.ObjectResult;
+import io.fleetgate.policy.GateResult;
+import io.fleetgate.source.SourceException;
+import io.fleetgate.sync.ClusterOutcome;
+import io.fleetgate.sync.SyncOptions;
+import io.fleetgate.sync.SyncReport;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fleetgate sync --once}: one sync of the fleet to the repository's branch tip. */
+@Command(
+    name = "sync",
+    description = {
+      "Sync the fleet once: fetch, render, validate with OPA, apply, prune, record.",
+      "Exit codes: 0 every cluster synced, 1 a cluster was denied, stalled or failed (or the source is stale), 2 bad input."
+    })
+final class SyncCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--once",
+      required = true,
+      description = "Sync once and exit (the long-running loop is 'fleetgate serve').")
+  boolean once;
+
+  @Option(
+      names = "--repo",
+      required = true,
+      paramLabel = "URL|PATH",
+      description = "The fleet config repository.")
+  String repo;
+
+  @Option(
+      names = "--branch",
+      defaultValue = "main",
+      description = "Branch to sync (default: ${DEFAULT-VALUE}).")
+  String branch;
+
+  @Option(
+      names = "--management-kubeconfig",
+      required = true,
+      paramLabel = "FILE",
+      description = "Kubeconfig of the management cluster holding the CAPI Clusters.")
+  Path managementKubeconfig;
+
+  @Option(names = "--cluster", paramLabel = "NAME", description = "Sync only this cluster.")
+  String cluster;
+
+  @Option(
+      names = "--dry-run",
+      description = "Validate everything on the servers (server-side dry run); change nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Database and working copies (default: ~/.fleetgate/data).")
+  Path dataDir;
+
+  @Option(
+      names = "--policy-engine",
+      defaultValue = "wasm",
+      description = "wasm (in process) or opa-server (default: ${DEFAULT-VALUE}).")
+  String policyEngine;
+
+  @Option(
+      names = "--opa-url",
+      paramLabel = "URL",
+      description = "An external OPA server for --policy-engine opa-server (default: start one).")
+  URI opaUrl;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    SyncSetup.Engine engine =
+        switch (policyEngine) {
+          case "wasm" -> SyncSetup.Engine.WASM;
+          case "opa-server" -> SyncSetup.Engine.OPA_SERVER;
+          default ->
+              throw new CommandLine.ParameterException(
+                  spec.commandLine(),
+                  "--policy-engine must be wasm or opa-server, not " + policyEngine);
+        };
+    SyncSetup.Config config =
+        new SyncSetup.Config(
+            repo, branch, managementKubeconfig, DataDir.orDefault(dataDir), engine, opaUrl);
+    try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC())) {
+      SyncReport report =
+          setup.engine().syncOnce(new SyncOptions(Optional.ofNullable(cluster), dryRun));
+      print(report, out);
+      if (cluster != null && report.outcomes().isEmpty() && !report.stale()) {
+        spec.commandLine()
+            .getErr()
+            .println("fleetgate: no cluster named '" + cluster + "' in the management cluster");
+        return ExitCodes.BAD_INPUT;
+      }
+      return report.converged() ? ExitCodes.OK : ExitCodes.FAILED;
+    } catch (IllegalArgumentException | SourceException e) {
+      spec.commandLine().getErr().println("fleetgate: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+  }
+
+  private void print(SyncReport report, PrintWriter out) {
+    out.printf(
+        "Revision %s by %s: %s%s%n%n",
+        report.revision().shortCommit(),
+        report.revision().author(),
+        report.revision().message(),
+        dryRun ? "  (dry run)" : "");
+    if (report.stale()) {
+      out.println("STALE: " + report.staleReason());
+      out.println("Every cluster keeps the last applied revision; nothing was applied or pruned.");
+    }
+    String format = "%-22s %-8s %s%n";
+    if (!report.outcomes().isEmpty()) {
+      out.printf(format, "CLUSTER", "RESULT", "DETAIL");
+    }
+    for (ClusterOutcome outcome : report.outcomes()) {
+      out.printf(
+          format,
+          outcome.cluster(),
+          outcome.word(),
+          io.fleetgate.sync.SyncReports.summary(outcome));
+    }
+    for (ClusterOutcome outcome : report.outcomes()) {
+      details(outcome, out);
+    }
+    if (report.outcomes().stream().anyMatch(o -> !o.converged())) {
+      out.println();
+    }
+    report.problems().forEach(problem -> out.println("! " + problem));
+    out.flush();
+  }
+
+  private static void details(ClusterOutcome outcome, PrintWriter out) {
+    switch (outcome) {
+      case ClusterOutcome.Stalled s ->
+          s.problems().forEach(p -> out.printf("%n%s: %s", s.cluster(), p));
+      case ClusterOutcome.Denied d -> denials(d.cluster(), d.gate(), out);
+      case ClusterOutcome.Failed f -> {
+        if (f.report() != null) {
+          for (ObjectResult failure : f.report().failures()) {
+            out.printf(
+                "%n%s: %s %s: %s", f.cluster(), failure.source(), failure.ref(), failure.message());
+          }
+        }
+      }
+      case ClusterOutcome.Synced s -> {}
+    }
+  }
+
+  private static void denials(String cluster, GateResult gate, PrintWriter out) {
+    for (GateResult.Verdict verdict : gate.denials()) {
+      verdict
+          .decision()
+          .denials()
+          .forEach(
+              f ->
+                  out.printf(
+                      "%n%s: %s %s denied by %s: %s",
+                      cluster,
+                      verdict.object().source(),
+                      verdict.object().ref(),
+                      f.policy(),
+                      f.message()));
+    }
+  }
+}

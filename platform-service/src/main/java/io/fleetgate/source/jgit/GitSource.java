@@ -1,0 +1,158 @@
+package io.fleetgate.source.jgit;
+
+import io.fleetgate.domain.Revision;
+import io.fleetgate.source.SourceException;
+import io.fleetgate.source.SourceFetcher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A working copy of one branch of a remote repository ({@code file://}, a local path, or any URL
+ * JGit supports), kept under {@code DATA_DIR/sources/<hash of the URL>}.
+ */
+public final class GitSource implements SourceFetcher {
+
+  private static final Logger log = LoggerFactory.getLogger(GitSource.class);
+  private static final int TIMEOUT_SECONDS = 30;
+
+  private final String remote;
+  private final String branch;
+  private final Path worktree;
+
+  public GitSource(String remote, String branch, Path dataDir) {
+    this.remote = remote;
+    this.branch = branch;
+    this.worktree = dataDir.resolve("sources").resolve(hash(remote));
+  }
+
+  /** A local path or a URL, as given on the command line. */
+  public static String remoteOf(String repo) {
+    if (repo.contains("://") || repo.startsWith("git@")) {
+      return repo;
+    }
+    // Path.toUri() ends directories with '/' only while they exist; the identity must not change.
+    String uri = Path.of(repo).toAbsolutePath().normalize().toUri().toString();
+    return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+  }
+
+  @Override
+  public Fetch fetch() throws SourceException {
+    boolean cloned = Files.isDirectory(worktree.resolve(".git"));
+    try {
+      if (!cloned) {
+        log.info("Cloning {} ({})", remote, branch);
+        Files.createDirectories(worktree.getParent());
+        try (Git git =
+            Git.cloneRepository()
+                .setURI(remote)
+                .setBranch(branch)
+                .setDirectory(worktree.toFile())
+                .setTimeout(TIMEOUT_SECONDS)
+                .call()) {
+          return new Fetch.Fresh(checkout(git), worktree);
+        }
+      }
+      try (Git git = Git.open(worktree.toFile())) {
+        try {
+          git.fetch()
+              .setRemote("origin")
+              .setTimeout(TIMEOUT_SECONDS)
+              .setRemoveDeletedRefs(true)
+              .call();
+        } catch (GitAPIException | RuntimeException e) {
+          Revision last = revision(git, git.getRepository().resolve("HEAD"));
+          log.warn(
+              "Cannot fetch {}; keeping {} as stale: {}",
+              remote,
+              last.shortCommit(),
+              e.getMessage());
+          return new Fetch.Stale(last, worktree, "cannot fetch " + remote + ": " + rootMessage(e));
+        }
+        return new Fetch.Fresh(checkout(git), worktree);
+      }
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      if (!cloned) {
+        deleteQuietly();
+      }
+      throw new SourceException(
+          "Cannot fetch branch '"
+              + branch
+              + "' of "
+              + remote
+              + ": "
+              + rootMessage(e)
+              + ". Check the URL, the branch and the credentials.",
+          e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return remote + "#" + branch;
+  }
+
+  private Revision checkout(Git git) throws IOException, GitAPIException {
+    ObjectId tip = git.getRepository().resolve("refs/remotes/origin/" + branch);
+    if (tip == null) {
+      throw new IOException("the remote has no branch '" + branch + "'");
+    }
+    git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
+    git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
+    return revision(git, tip);
+  }
+
+  private static Revision revision(Git git, ObjectId id) throws IOException {
+    try (RevWalk walk = new RevWalk(git.getRepository())) {
+      RevCommit commit = walk.parseCommit(id);
+      PersonIdent author = commit.getAuthorIdent();
+      return new Revision(
+          commit.name(),
+          author.getName() + " <" + author.getEmailAddress() + ">",
+          author.getWhenAsInstant(),
+          commit.getShortMessage());
+    }
+  }
+
+  private void deleteQuietly() {
+    try (var files =
+        Files.exists(worktree) ? Files.walk(worktree) : java.util.stream.Stream.<Path>empty()) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      log.warn("Cannot remove the partial clone in {}: {}", worktree, e.getMessage());
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  private static String hash(String remote) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(remote.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

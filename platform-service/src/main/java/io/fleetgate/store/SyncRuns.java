@@ -1,0 +1,36 @@
+package io.fleetgate.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Sync runs and their per-cluster results, and the last-known-good commit of each source. */
+public interface SyncRuns {
+
+  /** Opens a run; returns its id. */
+  long start(String commit, boolean stale, String source);
+
+  /** Records one cluster's result in a run. */
+  void recordCluster(long runId, ClusterResult result);
+
+  void finish(long runId);
+
+  /** The last commit of the source that was fetched and applied, if any. */
+  Optional<String> lastGoodCommit(String source);
+
+  void recordGoodCommit(String source, String commit);
+
+  /** The latest result of every cluster. */
+  List<ClusterResult> latestResults();
+
+  /**
+   * @param outcome one word: synced, denied, stalled, failed
+   */
+  record ClusterResult(
+      String cluster,
+      String outcome,
+      int applied,
+      int unchanged,
+      int pruned,
+      int failed,
+      String detail) {}
+}

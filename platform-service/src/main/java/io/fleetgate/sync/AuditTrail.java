@@ -1,0 +1,114 @@
+package io.fleetgate.sync;
+
+import io.fleetgate.apply.ApplyReport;
+import io.fleetgate.apply.ObjectResult;
+import io.fleetgate.audit.AuditEvent;
+import io.fleetgate.policy.Finding;
+import io.fleetgate.policy.GateResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns one cluster's outcome into the audit events that record every decision in it. */
+final class AuditTrail {
+
+  private AuditTrail() {}
+
+  static List<AuditEvent> of(ClusterOutcome outcome, String commit) {
+    List<AuditEvent> events = new ArrayList<>();
+    String cluster = outcome.cluster();
+    switch (outcome) {
+      case ClusterOutcome.Synced s -> {
+        policy(events, s.gate(), cluster, commit);
+        apply(events, s.report(), cluster, commit);
+      }
+      case ClusterOutcome.Denied d -> {
+        policy(events, d.gate(), cluster, commit);
+        apply(events, d.report(), cluster, commit);
+      }
+      case ClusterOutcome.Stalled s ->
+          s.problems()
+              .forEach(
+                  p ->
+                      events.add(
+                          new AuditEvent(
+                              "render", cluster, "", commit, "", "invalid", p.toString())));
+      case ClusterOutcome.Failed f -> apply(events, f.report(), cluster, commit);
+    }
+    events.add(new AuditEvent("sync", cluster, "", commit, "", outcome.word(), summary(outcome)));
+    return events;
+  }
+
+  private static void policy(
+      List<AuditEvent> events, GateResult gate, String cluster, String commit) {
+    for (GateResult.Verdict verdict : gate.verdicts()) {
+      String object = verdict.object().ref().toString();
+      String source = verdict.object().source().toString();
+      for (Finding finding : verdict.decision().denials()) {
+        events.add(
+            new AuditEvent(
+                "policy",
+                cluster,
+                verdict.object().bundle(),
+                commit,
+                object,
+                "denied",
+                finding.policy() + ": " + finding.message() + " (" + source + ")"));
+      }
+      for (Finding finding : verdict.decision().warnings()) {
+        events.add(
+            new AuditEvent(
+                "policy",
+                cluster,
+                verdict.object().bundle(),
+                commit,
+                object,
+                "warned",
+                finding.policy() + ": " + finding.message() + " (" + source + ")"));
+      }
+    }
+  }
+
+  private static void apply(
+      List<AuditEvent> events, ApplyReport report, String cluster, String commit) {
+    if (report == null) {
+      return;
+    }
+    for (ObjectResult result : report.results()) {
+      if (result.action() == ObjectResult.Action.UNCHANGED) {
+        continue;
+      }
+      String detail = result.source() + (result.message().isEmpty() ? "" : " " + result.message());
+      events.add(
+          new AuditEvent(
+              "apply",
+              cluster,
+              result.bundle(),
+              commit,
+              result.ref().toString(),
+              result.action().word(),
+              detail.strip()));
+    }
+  }
+
+  static String summary(ClusterOutcome outcome) {
+    return switch (outcome) {
+      case ClusterOutcome.Synced s -> counts(s.report());
+      case ClusterOutcome.Denied d ->
+          "policy denied bundles " + d.deniedBundles() + "; " + counts(d.report());
+      case ClusterOutcome.Stalled s ->
+          s.problems().size() + " problem(s) in the repository; first: " + s.problems().getFirst();
+      case ClusterOutcome.Failed f ->
+          f.reason() + (f.report() == null ? "" : "; " + counts(f.report()));
+    };
+  }
+
+  static String counts(ApplyReport report) {
+    return "%d applied, %d unchanged, %d pruned, %d protected, %d failed"
+        .formatted(
+            report.count(ObjectResult.Action.APPLIED),
+            report.count(ObjectResult.Action.UNCHANGED),
+            report.count(ObjectResult.Action.PRUNED),
+            report.count(ObjectResult.Action.PROTECTED),
+            report.count(ObjectResult.Action.FAILED));
+  }
+}

@@ -1,0 +1,232 @@
+package io.fleetgate.sync;
+
+import io.fleetgate.apply.ApplierFactory;
+import io.fleetgate.apply.ApplyReport;
+import io.fleetgate.apply.ClusterApplier;
+import io.fleetgate.apply.ObjectResult;
+import io.fleetgate.audit.AuditEvent;
+import io.fleetgate.audit.AuditLog;
+import io.fleetgate.cluster.ClusterDirectory;
+import io.fleetgate.domain.ClusterAccess;
+import io.fleetgate.domain.RenderedObject;
+import io.fleetgate.domain.Revision;
+import io.fleetgate.kube.KubeException;
+import io.fleetgate.policy.GateResult;
+import io.fleetgate.policy.PolicyGate;
+import io.fleetgate.render.LoadedRepo;
+import io.fleetgate.render.RenderResult;
+import io.fleetgate.render.Renderer;
+import io.fleetgate.source.SourceException;
+import io.fleetgate.source.SourceFetcher;
+import io.fleetgate.store.SyncRuns;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** Syncs the fleet to the config repository's branch tip, one cluster per virtual thread. */
+public final class SyncEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+
+  private final SourceFetcher source;
+  private final ClusterDirectory directory;
+  private final Renderer renderer;
+  private final PolicyGate gate;
+  private final ApplierFactory appliers;
+  private final AuditLog audit;
+  private final SyncRuns runs;
+
+  public SyncEngine(
+      SourceFetcher source,
+      ClusterDirectory directory,
+      Renderer renderer,
+      PolicyGate gate,
+      ApplierFactory appliers,
+      AuditLog audit,
+      SyncRuns runs) {
+    this.source = source;
+    this.directory = directory;
+    this.renderer = renderer;
+    this.gate = gate;
+    this.appliers = appliers;
+    this.audit = audit;
+    this.runs = runs;
+  }
+
+  /**
+   * Fetches, then syncs every targeted cluster.
+   *
+   * @throws SourceException when the repository cannot be fetched and there is no earlier copy
+   */
+  public SyncReport syncOnce(SyncOptions options) throws SourceException {
+    SourceFetcher.Fetch fetch = source.fetch();
+    Revision revision = fetch.revision();
+    MDC.put("revision", revision.shortCommit());
+    try {
+      ClusterDirectory.Discovery discovery = directory.discover();
+      List<ClusterAccess> targets =
+          discovery.clusters().stream()
+              .filter(c -> options.cluster().map(c.target().name()::equals).orElse(true))
+              .toList();
+      if (fetch instanceof SourceFetcher.Fetch.Stale stale) {
+        return stale(revision, stale.reason(), targets, discovery, options);
+      }
+      long run = options.dryRun() ? 0 : runs.start(revision.commit(), false, source.describe());
+      if (!options.dryRun()) {
+        audit.append(
+            List.of(
+                new AuditEvent(
+                    "fetch",
+                    "",
+                    "",
+                    revision.commit(),
+                    "",
+                    "fetched",
+                    source.describe() + " by " + revision.author() + ": " + revision.message())));
+      }
+      LoadedRepo repo = renderer.load(fetch.worktree());
+      List<ClusterOutcome> outcomes = syncAll(targets, repo, revision, options);
+      if (!options.dryRun()) {
+        for (ClusterOutcome outcome : outcomes) {
+          runs.recordCluster(run, result(outcome));
+        }
+        if (outcomes.stream().noneMatch(o -> o instanceof ClusterOutcome.Stalled)) {
+          runs.recordGoodCommit(source.describe(), revision.commit());
+        }
+        runs.finish(run);
+      }
+      return new SyncReport(revision, false, "", outcomes, discovery.problems());
+    } finally {
+      MDC.remove("revision");
+    }
+  }
+
+  private SyncReport stale(
+      Revision revision,
+      String reason,
+      List<ClusterAccess> targets,
+      ClusterDirectory.Discovery discovery,
+      SyncOptions options) {
+    log.warn("Source is stale ({}); keeping what every cluster runs, pruning nothing", reason);
+    if (!options.dryRun()) {
+      long run = runs.start(revision.commit(), true, source.describe());
+      List<AuditEvent> events = new ArrayList<>();
+      events.add(new AuditEvent("fetch", "", "", revision.commit(), "", "stale", reason));
+      for (ClusterAccess target : targets) {
+        events.add(
+            new AuditEvent(
+                "sync",
+                target.target().name(),
+                "",
+                revision.commit(),
+                "",
+                "stale",
+                "kept the last applied revision; nothing applied or pruned"));
+      }
+      audit.append(events);
+      runs.finish(run);
+    }
+    return new SyncReport(revision, true, reason, List.of(), discovery.problems());
+  }
+
+  private List<ClusterOutcome> syncAll(
+      List<ClusterAccess> targets, LoadedRepo repo, Revision revision, SyncOptions options) {
+    List<ClusterOutcome> outcomes = new ArrayList<>();
+    try (ExecutorService clusters = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<ClusterOutcome>> pending = new ArrayList<>();
+      for (ClusterAccess target : targets) {
+        pending.add(clusters.submit(() -> syncCluster(target, repo, revision, options)));
+      }
+      for (Future<ClusterOutcome> outcome : pending) {
+        outcomes.add(outcome.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while syncing the fleet", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "A cluster sync failed unexpectedly: " + e.getCause(), e.getCause());
+    }
+    outcomes.sort(Comparator.comparing(ClusterOutcome::cluster));
+    return outcomes;
+  }
+
+  /** fetch (done) → render → validate → apply → record, for one cluster; never throws. */
+  private ClusterOutcome syncCluster(
+      ClusterAccess access, LoadedRepo repo, Revision revision, SyncOptions options) {
+    String cluster = access.target().name();
+    MDC.put("cluster", cluster);
+    MDC.put("revision", revision.shortCommit());
+    ClusterOutcome outcome;
+    try {
+      outcome = reconcile(access, repo, revision, options);
+    } catch (RuntimeException e) {
+      log.error("Sync of {} failed unexpectedly", cluster, e);
+      outcome = new ClusterOutcome.Failed(cluster, "unexpected error: " + e, null);
+    } finally {
+      MDC.remove("cluster");
+    }
+    if (!options.dryRun()) {
+      audit.append(AuditTrail.of(outcome, revision.commit()));
+    }
+    log.info("{}: {} ({})", cluster, outcome.word(), AuditTrail.summary(outcome));
+    return outcome;
+  }
+
+  private ClusterOutcome reconcile(
+      ClusterAccess access, LoadedRepo repo, Revision revision, SyncOptions options) {
+    String cluster = access.target().name();
+    RenderResult render = renderer.render(repo, access.target());
+    if (!render.ok()) {
+      return new ClusterOutcome.Stalled(cluster, render.problems());
+    }
+    GateResult verdicts = gate.check(render.objects(), access.target(), revision.commit());
+    Set<String> denied = verdicts.deniedBundles();
+    List<RenderedObject> allowed =
+        render.objects().stream().filter(o -> !denied.contains(o.bundle())).toList();
+    Set<String> prune = new HashSet<>(render.bundles());
+    prune.removeAll(denied);
+    ClusterApplier applier;
+    try {
+      applier = appliers.forCluster(access, options.dryRun());
+      applier.probe();
+    } catch (KubeException e) {
+      return new ClusterOutcome.Failed(cluster, "unreachable: " + e.getMessage(), null);
+    }
+    ApplyReport report = applier.apply(allowed, prune);
+    if (!report.failures().isEmpty()) {
+      return new ClusterOutcome.Failed(
+          cluster, report.failures().size() + " object(s) rejected", report);
+    }
+    return denied.isEmpty()
+        ? new ClusterOutcome.Synced(cluster, report, verdicts)
+        : new ClusterOutcome.Denied(cluster, denied, verdicts, report);
+  }
+
+  private static SyncRuns.ClusterResult result(ClusterOutcome outcome) {
+    ApplyReport report =
+        switch (outcome) {
+          case ClusterOutcome.Synced s -> s.report();
+          case ClusterOutcome.Denied d -> d.report();
+          case ClusterOutcome.Failed f -> f.report();
+          case ClusterOutcome.Stalled s -> null;
+        };
+    return new SyncRuns.ClusterResult(
+        outcome.cluster(),
+        outcome.word(),
+        (int) ClusterOutcome.count(report, ObjectResult.Action.APPLIED),
+        (int) ClusterOutcome.count(report, ObjectResult.Action.UNCHANGED),
+        (int) ClusterOutcome.count(report, ObjectResult.Action.PRUNED),
+        (int) ClusterOutcome.count(report, ObjectResult.Action.FAILED),
+        AuditTrail.summary(outcome));
+  }
+}

@@ -1,0 +1,128 @@
+package io.fleetgate.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetgate.audit.AuditEvent;
+import io.fleetgate.audit.AuditLog;
+import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.inventory.InventoryEntry;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+
+  private static AuditEvent event(String object, String decision) {
+    return new AuditEvent(
+        "apply",
+        "beijing-prod",
+        "payments",
+        "abc123",
+        object,
+        decision,
+        "bundles/payments/x.yaml:1");
+  }
+
+  @Test
+  void anUntouchedChainVerifies(@TempDir Path dir) {
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      store.append(List.of(event("ConfigMap a/b", "applied"), event("ConfigMap a/c", "applied")));
+      store.append(List.of(event("ConfigMap a/d", "pruned")));
+
+      AuditLog.Verification verification = store.verify();
+
+      assertThat(verification.intact()).isTrue();
+      assertThat(verification.rows()).isEqualTo(3);
+      assertThat(verification.head()).hasSize(64);
+    }
+  }
+
+  @Test
+  void anAlteredRowIsCaughtAtThatRow(@TempDir Path dir) throws Exception {
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      store.append(
+          List.of(
+              event("ConfigMap a/b", "denied"),
+              event("ConfigMap a/c", "denied"),
+              event("ConfigMap a/d", "applied")));
+    }
+    sql(dir, "UPDATE audit_log SET decision = 'applied' WHERE sequence = 2");
+
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      AuditLog.Verification verification = store.verify();
+
+      assertThat(verification.intact()).isFalse();
+      assertThat(verification.brokenAt()).isEqualTo(2);
+      assertThat(verification.reason()).contains("altered");
+    }
+  }
+
+  @Test
+  void aDeletedRowIsCaught(@TempDir Path dir) throws Exception {
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      store.append(List.of(event("a", "applied"), event("b", "applied"), event("c", "applied")));
+    }
+    sql(dir, "DELETE FROM audit_log WHERE sequence = 2");
+
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      assertThat(store.verify().brokenAt()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aRecomputedRowStillBreaksTheNextLink(@TempDir Path dir) throws Exception {
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      store.append(List.of(event("a", "denied"), event("b", "applied")));
+    }
+    // An attacker who rewrites row 1 and its hash cannot fix row 2's previous-hash without
+    // rewriting it too.
+    sql(
+        dir,
+        "UPDATE audit_log SET decision = 'applied', hash = '"
+            + "f".repeat(64)
+            + "' WHERE sequence = 1");
+
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      assertThat(store.verify().brokenAt()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void inventoryRoundTripsPerClusterAndBundle(@TempDir Path dir) {
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      ObjectRef ref = new ObjectRef("apps", "Deployment", "payments", "gateway");
+      store.recordApplied(
+          "beijing-prod",
+          "payments",
+          List.of(new InventoryEntry(ref, "apps/v1", "h1", "bundles/payments/g.yaml:1")));
+
+      assertThat(store.applied("beijing-prod", "payments")).containsOnlyKeys(ref);
+      assertThat(store.applied("beijing-prod", "baseline")).isEmpty();
+      assertThat(store.applied("guangzhou-prod", "payments")).isEmpty();
+
+      store.forget("beijing-prod", "payments", List.of(ref));
+      assertThat(store.applied("beijing-prod", "payments")).isEmpty();
+    }
+  }
+
+  @Test
+  void remembersTheLastGoodCommitPerSource(@TempDir Path dir) {
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      assertThat(store.lastGoodCommit("file:///repo")).isEmpty();
+      store.recordGoodCommit("file:///repo", "abc");
+      store.recordGoodCommit("file:///repo", "def");
+      assertThat(store.lastGoodCommit("file:///repo")).contains("def");
+    }
+  }
+
+  private static void sql(Path dir, String statement) throws Exception {
+    try (var connection =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE));
+        var st = connection.createStatement()) {
+      st.executeUpdate(statement);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.fleetgate.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/** A real Git repository seeded from the example fleet in {@code clusters/}, for sync tests. */
+public final class FleetRepo {
+
+  private final Path dir;
+
+  private FleetRepo(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Copies {@code clusters/} into {@code dir}, initialises branch main and commits it. */
+  public static FleetRepo seed(Path dir) {
+    Path clusters = Path.of(System.getProperty("fleetgate.root", ".."), "clusters");
+    if (!Files.isDirectory(clusters)) {
+      clusters = Path.of("..", "clusters");
+    }
+    copy(clusters, dir);
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+      FleetRepo repo = new FleetRepo(dir);
+      repo.commit(git, "Seed the fleet from clusters/");
+      return repo;
+    } catch (GitAPIException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** Writes a file (relative to the repository root). */
+  public FleetRepo write(String relative, String content) {
+    try {
+      Path file = dir.resolve(relative);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content);
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public FleetRepo delete(String relative) {
+    try {
+      Files.delete(dir.resolve(relative));
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public String read(String relative) {
+    try {
+      return Files.readString(dir.resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stages everything (including deletions) and commits; returns the commit id. */
+  public String commit(String message) {
+    try (Git git = Git.open(dir.toFile())) {
+      return commit(git, message);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String commit(Git git, String message) {
+    try {
+      git.add().addFilepattern(".").call();
+      git.add().addFilepattern(".").setUpdate(true).call();
+      PersonIdent author = new PersonIdent("Ana Operator", "ana@example.com");
+      return git.commit()
+          .setMessage(message)
+          .setAuthor(author)
+          .setCommitter(author)
+          .setSign(false)
+          .call()
+          .name();
+    } catch (GitAPIException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void copy(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
