@@ -1,0 +1,206 @@
+package io.fleetgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetgate.kube.GroupVersionKind;
+import io.fleetgate.testing.FleetRepo;
+import io.fleetgate.testing.SandboxFleetHandle;
+import io.fleetgate.testing.SandboxFleetTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sync and audit commands as users run them: output, exit codes, and a kill -9 mid-sync. */
+@SandboxFleetTest
+class SyncCliIT {
+
+  private static final String AWS = "aws-cn-north-1-prod";
+  private static final int BULK = 1_500;
+
+  @Test
+  void syncExitsZeroWhenEverythingConvergesAndOneOnADenial(
+      SandboxFleetHandle sandbox, @TempDir Path work) {
+    FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
+    String[] sync = syncArgs(sandbox, repo, work.resolve("data"), AWS);
+
+    Result clean = run(sync);
+    assertThat(clean.code).as(clean.out + clean.err).isZero();
+    assertThat(clean.out)
+        .contains("Seed the fleet from clusters/")
+        .contains(AWS)
+        .contains("synced");
+
+    repo.write(
+            "bundles/baseline/debug.yaml",
+            """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: debug, namespace: ingress}
+        spec:
+          containers: [{name: sh, image: "busybox:latest", securityContext: {privileged: true}}]
+        """)
+        .commit("Debug pod");
+    Result denied = run(sync);
+
+    assertThat(denied.code).isEqualTo(1);
+    assertThat(denied.out)
+        .contains("denied")
+        .contains("bundles/baseline/debug.yaml:1 Pod ingress/debug denied by privileged_containers")
+        .contains("container \"sh\" runs privileged");
+  }
+
+  @Test
+  void syncExitsTwoOnBadInput(SandboxFleetHandle sandbox, @TempDir Path work) {
+    Result missingRepo =
+        run(
+            "sync",
+            "--once",
+            "--repo",
+            work.resolve("nowhere").toString(),
+            "--management-kubeconfig",
+            sandbox.managementKubeconfig().toString(),
+            "--data-dir",
+            work.resolve("data").toString());
+    Result missingKubeconfig =
+        run(
+            "sync",
+            "--once",
+            "--repo",
+            work.toString(),
+            "--management-kubeconfig",
+            work.resolve("none.kubeconfig").toString(),
+            "--data-dir",
+            work.resolve("data").toString());
+
+    assertThat(missingRepo.code).isEqualTo(2);
+    assertThat(missingRepo.err).contains("Cannot fetch branch 'main'").contains("nowhere");
+    assertThat(missingKubeconfig.code).isEqualTo(2);
+    assertThat(missingKubeconfig.err)
+        .contains("Cannot read the management kubeconfig")
+        .contains("none.kubeconfig");
+  }
+
+  @Test
+  void aSyncKilledMidwayResumesOnRestartAndTheAuditChainStillVerifies(
+      SandboxFleetHandle sandbox, @TempDir Path work) throws Exception {
+    FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
+    repo.write("bulk/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bulk\n");
+    for (int file = 0; file < 3; file++) { // a manifest file holds at most 1,000 documents
+      StringBuilder bulk = new StringBuilder();
+      for (int i = file * BULK / 3; i < (file + 1) * BULK / 3; i++) {
+        bulk.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-")
+            .append(i)
+            .append("\n  namespace: bulk\ndata:\n  index: \"")
+            .append(i)
+            .append("\"\n");
+      }
+      repo.write("bulk/config-maps-" + file + ".yaml", bulk.toString());
+    }
+    repo.write(
+        "fleet.yaml",
+        repo.read("fleet.yaml")
+            .replace(
+                "  bundles:\n",
+                "  bundles:\n    - name: bulk\n      path: bulk\n      clusterSelector:\n        matchLabels:\n          provider: aws\n"));
+    repo.commit("1,500 ConfigMaps for AWS");
+    Path data = work.resolve("data");
+    String[] sync = syncArgs(sandbox, repo, data, AWS);
+
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
+    command.addAll(List.of(sync));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("killed.log").toFile())
+            .start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (inventoryRows(data) < 100 && System.nanoTime() < deadline && process.isAlive()) {
+      Thread.sleep(50);
+    }
+    process.destroyForcibly();
+    int killed = process.waitFor();
+
+    assertThat(killed).as("SIGKILL").isEqualTo(137);
+    int appliedBeforeTheKill = inventoryRows(data);
+    assertThat(appliedBeforeTheKill).isBetween(100, BULK);
+
+    Result resumed = run(sync);
+
+    assertThat(resumed.code).as(resumed.out + resumed.err).isZero();
+    assertThat(
+            sandbox.cluster(AWS).list(new GroupVersionKind("", "v1", "ConfigMap")).stream()
+                .filter(cm -> "bulk".equals(cm.namespace()))
+                .count())
+        .as("no controller runs here, so the namespace holds exactly the bundle's ConfigMaps")
+        .isEqualTo(BULK);
+    Result verify = run("audit", "verify", "--data-dir", data.toString());
+    assertThat(verify.code).as(verify.out).isZero();
+    assertThat(verify.out).contains("Audit chain intact");
+  }
+
+  @Test
+  void auditVerifyExitsOneAndNamesTheRowAfterTampering(
+      SandboxFleetHandle sandbox, @TempDir Path work) throws Exception {
+    FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
+    Path data = work.resolve("data");
+    assertThat(run(syncArgs(sandbox, repo, data, AWS)).code).isZero();
+    try (var connection =
+            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("fleetgate.db"));
+        var statement = connection.createStatement()) {
+      statement.executeUpdate("UPDATE audit_log SET detail = 'nothing to see' WHERE sequence = 3");
+    }
+
+    Result verify = run("audit", "verify", "--data-dir", data.toString());
+
+    assertThat(verify.code).isEqualTo(1);
+    assertThat(verify.out).contains("BROKEN at row 3").contains("altered");
+  }
+
+  private static String[] syncArgs(
+      SandboxFleetHandle sandbox, FleetRepo repo, Path data, String cluster) {
+    return new String[] {
+      "sync",
+      "--once",
+      "--repo",
+      repo.dir().toString(),
+      "--management-kubeconfig",
+      sandbox.managementKubeconfig().toString(),
+      "--data-dir",
+      data.toString(),
+      "--cluster",
+      cluster
+    };
+  }
+
+  private static int inventoryRows(Path data) {
+    try (var connection =
+            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("fleetgate.db"));
+        var statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT COUNT(*) FROM inventory WHERE bundle = 'bulk'")) {
+      return rows.next() ? rows.getInt(1) : 0;
+    } catch (java.sql.SQLException e) {
+      return 0;
+    }
+  }
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private record Result(int code, String out, String err) {}
+}
