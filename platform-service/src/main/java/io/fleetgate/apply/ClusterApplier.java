@@ -61,6 +61,16 @@ public final class ClusterApplier {
    *     was denied
    */
   public ApplyReport apply(List<RenderedObject> objects, Set<String> prune) {
+    return apply(objects, prune, false, Set.of());
+  }
+
+  /**
+   * As {@link #apply(List, Set)}, and with {@code fullCheck} also compares every object whose
+   * content is unchanged with its live state (a server-side dry run against the live object): a
+   * difference is drift, reverted for bundles in {@code selfHeal} and reported for the others.
+   */
+  public ApplyReport apply(
+      List<RenderedObject> objects, Set<String> prune, boolean fullCheck, Set<String> selfHeal) {
     List<ObjectResult> results = new ArrayList<>();
     Map<String, Map<ObjectRef, InventoryEntry>> applied = new HashMap<>();
     Map<String, Set<ObjectRef>> declared = new HashMap<>();
@@ -70,7 +80,7 @@ public final class ClusterApplier {
     for (RenderedObject object : ordered) {
       Map<ObjectRef, InventoryEntry> known =
           applied.computeIfAbsent(object.bundle(), b -> inventory.applied(cluster, b));
-      ObjectResult result = applyOne(object, known);
+      ObjectResult result = applyOne(object, known, fullCheck, selfHeal.contains(object.bundle()));
       declared.computeIfAbsent(object.bundle(), b -> new java.util.HashSet<>()).add(result.ref());
       results.add(result);
     }
@@ -83,7 +93,11 @@ public final class ClusterApplier {
     return new ApplyReport(results);
   }
 
-  private ObjectResult applyOne(RenderedObject object, Map<ObjectRef, InventoryEntry> known) {
+  private ObjectResult applyOne(
+      RenderedObject object,
+      Map<ObjectRef, InventoryEntry> known,
+      boolean fullCheck,
+      boolean heal) {
     ObjectRef ref = object.ref();
     try {
       GroupVersionKind gvk = GroupVersionKind.of(object.apiVersion(), ref.kind());
@@ -96,8 +110,30 @@ public final class ClusterApplier {
       annotations.put(HASH_ANNOTATION, hash);
       InventoryEntry previous = known.get(ref);
       if (previous != null && previous.contentHash().equals(hash)) {
+        if (!fullCheck) {
+          return new ObjectResult(
+              ref, object.bundle(), object.source().toString(), ObjectResult.Action.UNCHANGED, "");
+        }
+        List<String> drift = drift(gvk, ref, desired);
+        if (drift.isEmpty()) {
+          return new ObjectResult(
+              ref, object.bundle(), object.source().toString(), ObjectResult.Action.UNCHANGED, "");
+        }
+        if (!heal || dryRun) {
+          return new ObjectResult(
+              ref,
+              object.bundle(),
+              object.source().toString(),
+              ObjectResult.Action.DRIFTED,
+              String.join("; ", drift));
+        }
+        api.apply(desired);
         return new ObjectResult(
-            ref, object.bundle(), object.source().toString(), ObjectResult.Action.UNCHANGED, "");
+            ref,
+            object.bundle(),
+            object.source().toString(),
+            ObjectResult.Action.HEALED,
+            String.join("; ", drift));
       }
       if (dryRun) {
         api.dryRunApply(desired);
@@ -124,6 +160,17 @@ public final class ClusterApplier {
           ObjectResult.Action.FAILED,
           e.getMessage());
     }
+  }
+
+  /**
+   * How live differs from what applying {@code desired} would make of it; empty when it does not.
+   */
+  private List<String> drift(GroupVersionKind gvk, ObjectRef ref, Map<String, Object> desired) {
+    var live = api.get(gvk, ref.namespace().isEmpty() ? null : ref.namespace(), ref.name());
+    if (live.isEmpty()) {
+      return List.of("the object was deleted from the cluster");
+    }
+    return LiveDiff.between(live.get().json(), api.dryRunApply(desired).json());
   }
 
   /**

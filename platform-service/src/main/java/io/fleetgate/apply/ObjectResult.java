@@ -15,6 +15,10 @@ public record ObjectResult(
   public enum Action {
     APPLIED,
     UNCHANGED,
+    /** Live differs from Git (found by a full check) and the bundle does not self-heal. */
+    DRIFTED,
+    /** Live differed from Git and was applied again (self-heal). */
+    HEALED,
     PRUNED,
     PROTECTED,
     FAILED;

@@ -63,6 +63,12 @@ final class SyncCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Option(
+      names = "--full-check",
+      description =
+          "Also compare objects unchanged in Git with the live cluster: report drift, and revert it for bundles with selfHeal.")
+  boolean fullCheck;
+
+  @Option(
       names = "--data-dir",
       paramLabel = "DIR",
       description = "Database and working copies (default: ~/.fleetgate/data).")
@@ -97,7 +103,7 @@ final class SyncCommand implements Callable<Integer> {
             repo, branch, managementKubeconfig, DataDir.orDefault(dataDir), engine, opaUrl);
     try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC())) {
       SyncReport report =
-          setup.engine().syncOnce(new SyncOptions(Optional.ofNullable(cluster), dryRun));
+          setup.engine().syncOnce(new SyncOptions(Optional.ofNullable(cluster), dryRun, fullCheck));
       print(report, out);
       if (cluster != null && report.outcomes().isEmpty() && !report.stale()) {
         spec.commandLine()
@@ -137,7 +143,7 @@ final class SyncCommand implements Callable<Integer> {
     for (ClusterOutcome outcome : report.outcomes()) {
       details(outcome, out);
     }
-    if (report.outcomes().stream().anyMatch(o -> !o.converged())) {
+    if (report.outcomes().stream().anyMatch(o -> !o.converged() || drifted(o))) {
       out.println();
     }
     report.problems().forEach(problem -> out.println("! " + problem));
@@ -157,8 +163,22 @@ final class SyncCommand implements Callable<Integer> {
           }
         }
       }
-      case ClusterOutcome.Synced s -> {}
+      case ClusterOutcome.Synced s -> {
+        for (ObjectResult drift : s.report().results()) {
+          if (drift.action() == ObjectResult.Action.DRIFTED
+              || drift.action() == ObjectResult.Action.HEALED) {
+            out.printf(
+                "%n%s: %s %s %s: %s",
+                s.cluster(), drift.source(), drift.ref(), drift.action().word(), drift.message());
+          }
+        }
+      }
     }
+  }
+
+  private static boolean drifted(ClusterOutcome outcome) {
+    return outcome instanceof ClusterOutcome.Synced s
+        && s.report().count(ObjectResult.Action.HEALED) > 0;
   }
 
   private static void denials(String cluster, GateResult gate, PrintWriter out) {

@@ -22,6 +22,7 @@ public record FleetSpec(List<Bundle> bundles, boolean clusterOverlays) {
    *
    * @param namespaces the namespaces the bundle may touch; empty means any
    * @param prune whether objects removed from the bundle are deleted from clusters
+   * @param selfHeal whether drift found in a full check is reverted by applying again
    */
   public record Bundle(
       String name,
@@ -29,6 +30,7 @@ public record FleetSpec(List<Bundle> bundles, boolean clusterOverlays) {
       LabelSelector clusterSelector,
       List<String> namespaces,
       boolean prune,
+      boolean selfHeal,
       SourceLocation declaredAt) {}
 
   /** Reads the Fleet document; every problem is reported with its line in {@code fleet.yaml}. */
@@ -63,6 +65,7 @@ public record FleetSpec(List<Bundle> bundles, boolean clusterOverlays) {
               selector(bundle.get("clusterSelector"), at),
               strings(bundle.get("namespaces"), at),
               !Boolean.FALSE.equals(sync.get("prune")),
+              Boolean.TRUE.equals(sync.get("selfHeal")),
               at);
       if (byName.put(name, parsed) != null) {
         throw new ManifestException(at, "declares bundle '" + name + "' twice");

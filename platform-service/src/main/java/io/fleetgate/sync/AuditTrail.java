@@ -103,12 +103,18 @@ final class AuditTrail {
   }
 
   static String counts(ApplyReport report) {
-    return "%d applied, %d unchanged, %d pruned, %d protected, %d failed"
-        .formatted(
-            report.count(ObjectResult.Action.APPLIED),
-            report.count(ObjectResult.Action.UNCHANGED),
-            report.count(ObjectResult.Action.PRUNED),
-            report.count(ObjectResult.Action.PROTECTED),
-            report.count(ObjectResult.Action.FAILED));
+    String counts =
+        "%d applied, %d unchanged, %d pruned, %d protected, %d failed"
+            .formatted(
+                report.count(ObjectResult.Action.APPLIED),
+                report.count(ObjectResult.Action.UNCHANGED),
+                report.count(ObjectResult.Action.PRUNED),
+                report.count(ObjectResult.Action.PROTECTED),
+                report.count(ObjectResult.Action.FAILED));
+    long drifted = report.count(ObjectResult.Action.DRIFTED);
+    long healed = report.count(ObjectResult.Action.HEALED);
+    return drifted + healed == 0
+        ? counts
+        : counts + ", %d drifted, %d healed".formatted(drifted, healed);
   }
 }

@@ -14,9 +14,10 @@ public sealed interface ClusterOutcome {
   /** One word for tables and records: synced, denied, stalled, failed. */
   String word();
 
-  /** Whether everything the cluster should hold was applied. */
+  /** Whether the cluster holds exactly what Git says: synced, and no unhealed drift. */
   default boolean converged() {
-    return this instanceof Synced;
+    return this instanceof Synced s
+        && s.report().count(io.fleetgate.apply.ObjectResult.Action.DRIFTED) == 0;
   }
 
   /** Every selected bundle rendered, passed policy and applied. */

@@ -193,7 +193,17 @@ public final class SyncEngine {
     Set<String> denied = verdicts.deniedBundles();
     List<RenderedObject> allowed =
         render.objects().stream().filter(o -> !denied.contains(o.bundle())).toList();
-    Set<String> prune = new HashSet<>(render.bundles());
+    Set<String> prune = new HashSet<>();
+    Set<String> selfHeal = new HashSet<>();
+    for (String bundle : render.bundles()) {
+      var spec = repo.spec().bundles().stream().filter(b -> b.name().equals(bundle)).findFirst();
+      if (spec.map(b -> b.prune()).orElse(true)) {
+        prune.add(bundle);
+      }
+      if (spec.map(b -> b.selfHeal()).orElse(false)) {
+        selfHeal.add(bundle);
+      }
+    }
     prune.removeAll(denied);
     ClusterApplier applier;
     try {
@@ -202,7 +212,7 @@ public final class SyncEngine {
     } catch (KubeException e) {
       return new ClusterOutcome.Failed(cluster, "unreachable: " + e.getMessage(), null);
     }
-    ApplyReport report = applier.apply(allowed, prune);
+    ApplyReport report = applier.apply(allowed, prune, options.fullCheck(), selfHeal);
     if (!report.failures().isEmpty()) {
       return new ClusterOutcome.Failed(
           cluster, report.failures().size() + " object(s) rejected", report);

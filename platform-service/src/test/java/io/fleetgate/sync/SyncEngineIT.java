@@ -368,6 +368,94 @@ class SyncEngineIT {
     }
   }
 
+  @Test
+  @Order(11)
+  void aFullCheckFindsDriftHealsSelfHealingBundlesAndReportsTheOthers(SandboxFleetHandle sandbox)
+      throws Exception {
+    GroupVersionKind quota = new GroupVersionKind("", "v1", "ResourceQuota");
+    ClusterApi beijing = sandbox.cluster(BEIJING);
+    ClusterApi guangzhou = sandbox.cluster(GUANGZHOU);
+    beijing.applyAs(
+        "kubectl-edit",
+        Map.of(
+            "apiVersion",
+            "v1",
+            "kind",
+            "ResourceQuota",
+            "metadata",
+            Map.of("name", "platform-observability", "namespace", "platform-observability"),
+            "spec",
+            Map.of("hard", Map.of("pods", "90"))));
+    guangzhou.applyAs(
+        "kubectl-edit",
+        Map.of(
+            "apiVersion",
+            "apps/v1",
+            "kind",
+            "Deployment",
+            "metadata",
+            Map.of("name", "payment-gateway", "namespace", "payments"),
+            "spec",
+            Map.of("replicas", 1)));
+    sandbox.cluster(AWS).delete(CONFIG_MAP, "platform-observability", "fleet-info");
+
+    SyncReport incremental = sync(sandbox);
+    assertThat(incremental.converged()).as("an incremental sync trusts the content hash").isTrue();
+
+    SyncReport full = sync(sandbox, SyncOptions.fullCheckOfAll());
+
+    assertThat(actions(full, BEIJING, ObjectResult.Action.HEALED))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.ref().toString())
+                  .isEqualTo("ResourceQuota platform-observability/platform-observability");
+              assertThat(r.message()).contains("spec.hard.pods: \"90\" → \"60\"");
+            });
+    assertThat(
+            beijing
+                .get(quota, "platform-observability", "platform-observability")
+                .orElseThrow()
+                .at("spec", "hard", "pods")
+                .orElseThrow()
+                .getAsString())
+        .isEqualTo("60");
+    assertThat(actions(full, GUANGZHOU, ObjectResult.Action.DRIFTED))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.ref().toString()).isEqualTo("Deployment payments/payment-gateway");
+              assertThat(r.message()).contains("spec.replicas: 1 → 3");
+            });
+    assertThat(
+            guangzhou
+                .get(DEPLOYMENT, "payments", "payment-gateway")
+                .orElseThrow()
+                .at("spec", "replicas")
+                .orElseThrow()
+                .getAsInt())
+        .as("payments does not self-heal")
+        .isEqualTo(1);
+    assertThat(actions(full, AWS, ObjectResult.Action.HEALED))
+        .singleElement()
+        .satisfies(r -> assertThat(r.message()).contains("deleted"));
+    assertThat(sandbox.cluster(AWS).get(CONFIG_MAP, "platform-observability", "fleet-info"))
+        .isPresent();
+    assertThat(full.converged()).as("unhealed drift remains").isFalse();
+  }
+
+  private static java.util.List<ObjectResult> actions(
+      SyncReport report, String cluster, ObjectResult.Action action) {
+    var outcome = (ClusterOutcome.Synced) outcome(report, cluster);
+    return outcome.report().results().stream().filter(r -> r.action() == action).toList();
+  }
+
+  private static SyncReport sync(SandboxFleetHandle sandbox, SyncOptions options) throws Exception {
+    try (SyncSetup setup = open(sandbox)) {
+      return setup.engine().syncOnce(options);
+    }
+  }
+
   private static SyncReport sync(SandboxFleetHandle sandbox) throws Exception {
     try (SyncSetup setup = open(sandbox)) {
       return setup.engine().syncOnce(SyncOptions.all());

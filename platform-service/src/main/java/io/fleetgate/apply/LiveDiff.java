@@ -1,0 +1,83 @@
+package io.fleetgate.apply;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The differences between a live object and what applying Fleetgate's config would make of it, as
+ * {@code path: live → desired} lines. Fields the server owns (status, resourceVersion,
+ * managedFields, …) are ignored; Secret values and last-applied annotations are never shown.
+ */
+final class LiveDiff {
+
+  private static final Set<String> SERVER_METADATA =
+      Set.of(
+          "managedFields", "resourceVersion", "generation", "creationTimestamp", "uid", "selfLink");
+  private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+  private static final int MAX_LINES = 20;
+
+  private LiveDiff() {}
+
+  static List<String> between(JsonObject live, JsonObject desired) {
+    boolean secret = "Secret".equals(desired.has("kind") ? desired.get("kind").getAsString() : "");
+    List<String> lines = new ArrayList<>();
+    compare("", normalise(live), normalise(desired), secret, lines);
+    return lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines;
+  }
+
+  private static JsonObject normalise(JsonObject object) {
+    JsonObject copy = object.deepCopy();
+    copy.remove("status");
+    if (copy.has("metadata") && copy.get("metadata").isJsonObject()) {
+      JsonObject metadata = copy.getAsJsonObject("metadata");
+      SERVER_METADATA.forEach(metadata::remove);
+      if (metadata.has("annotations") && metadata.get("annotations").isJsonObject()) {
+        metadata.getAsJsonObject("annotations").remove(LAST_APPLIED);
+      }
+    }
+    return copy;
+  }
+
+  private static void compare(
+      String path, JsonElement live, JsonElement desired, boolean secret, List<String> lines) {
+    if (live != null && desired != null && live.isJsonObject() && desired.isJsonObject()) {
+      Set<String> keys = new TreeSet<>(live.getAsJsonObject().keySet());
+      keys.addAll(desired.getAsJsonObject().keySet());
+      for (String key : keys) {
+        String child = path.isEmpty() ? key : path + "." + key;
+        compare(
+            child,
+            live.getAsJsonObject().get(key),
+            desired.getAsJsonObject().get(key),
+            secret,
+            lines);
+      }
+      return;
+    }
+    if (live == null ? desired == null : live.equals(desired)) {
+      return;
+    }
+    boolean hidden =
+        secret
+            && (path.startsWith("data.")
+                || path.startsWith("stringData.")
+                || path.equals("data")
+                || path.equals("stringData"));
+    lines.add(path + ": " + show(live, hidden) + " → " + show(desired, hidden));
+  }
+
+  private static String show(JsonElement value, boolean hidden) {
+    if (value == null) {
+      return "(absent)";
+    }
+    if (hidden) {
+      return "(redacted)";
+    }
+    String text = value.toString();
+    return text.length() > 120 ? text.substring(0, 117) + "…" : text;
+  }
+}
