@@ -13,7 +13,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +33,12 @@ public final class ClusterApplier {
   public static final String PRUNE_ANNOTATION = "fleetgate.io/prune";
 
   private static final Logger log = LoggerFactory.getLogger(ClusterApplier.class);
+
+  /** Requests in flight per cluster; the API server's priority and fairness queues the rest. */
+  static final int PARALLELISM = 16;
+
+  /** Objects applied between two inventory transactions. */
+  static final int CHUNK = 256;
 
   private final ClusterApi api;
   private final Inventory inventory;
@@ -78,11 +91,17 @@ public final class ClusterApplier {
     ordered.sort((a, b) -> ApplyOrder.APPLY.compare(a.ref(), b.ref()));
     log.info("Applying {} objects to {}", ordered.size(), cluster);
     for (RenderedObject object : ordered) {
-      Map<ObjectRef, InventoryEntry> known =
-          applied.computeIfAbsent(object.bundle(), b -> inventory.applied(cluster, b));
-      ObjectResult result = applyOne(object, known, fullCheck, selfHeal.contains(object.bundle()));
-      declared.computeIfAbsent(object.bundle(), b -> new java.util.HashSet<>()).add(result.ref());
-      results.add(result);
+      applied.computeIfAbsent(object.bundle(), b -> inventory.applied(cluster, b));
+    }
+    int start = 0;
+    while (start < ordered.size()) {
+      int end = chunkEnd(ordered, start);
+      List<RenderedObject> chunk = ordered.subList(start, end);
+      for (ObjectResult result : applyChunk(chunk, applied, fullCheck, selfHeal)) {
+        declared.computeIfAbsent(result.bundle(), b -> new java.util.HashSet<>()).add(result.ref());
+        results.add(result);
+      }
+      start = end;
     }
     for (String bundle : prune) {
       Map<ObjectRef, InventoryEntry> known =
@@ -93,11 +112,80 @@ public final class ClusterApplier {
     return new ApplyReport(results);
   }
 
+  /**
+   * The end of the chunk starting at {@code start}: objects of one apply rank (so that CRDs and
+   * Namespaces are in place before what needs them), at most {@value #CHUNK} of them.
+   */
+  private static int chunkEnd(List<RenderedObject> ordered, int start) {
+    int rank = ApplyOrder.rank(ordered.get(start).ref());
+    int end = start + 1;
+    while (end < ordered.size()
+        && end - start < CHUNK
+        && ApplyOrder.rank(ordered.get(end).ref()) == rank) {
+      end++;
+    }
+    return end;
+  }
+
+  /**
+   * Applies a chunk with up to {@value #PARALLELISM} requests in flight, then records every
+   * successful apply in the inventory in one transaction. A crash in between loses at most one
+   * chunk's records; the next sync applies those objects again, which changes nothing.
+   */
+  private List<ObjectResult> applyChunk(
+      List<RenderedObject> chunk,
+      Map<String, Map<ObjectRef, InventoryEntry>> applied,
+      boolean fullCheck,
+      Set<String> selfHeal) {
+    Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    List<ObjectResult> results = new ArrayList<>(chunk.size());
+    Semaphore inFlight = new Semaphore(PARALLELISM);
+    try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<ObjectResult>> futures = new ArrayList<>(chunk.size());
+      for (RenderedObject object : chunk) {
+        futures.add(
+            workers.submit(
+                () -> {
+                  inFlight.acquire();
+                  try {
+                    return applyOne(
+                        object,
+                        applied.get(object.bundle()),
+                        fullCheck,
+                        selfHeal.contains(object.bundle()),
+                        pending);
+                  } finally {
+                    inFlight.release();
+                  }
+                }));
+      }
+      for (Future<ObjectResult> future : futures) {
+        results.add(future.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while applying to " + cluster, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "Applying to " + cluster + " failed unexpectedly: " + e.getCause(), e.getCause());
+    } finally {
+      Map<String, List<InventoryEntry>> byBundle = new HashMap<>();
+      pending.forEach(
+          p -> byBundle.computeIfAbsent(p.bundle(), b -> new ArrayList<>()).add(p.entry()));
+      byBundle.forEach((bundle, entries) -> inventory.recordApplied(cluster, bundle, entries));
+    }
+    return results;
+  }
+
+  /** An apply that succeeded and is yet to be recorded in the inventory. */
+  private record Pending(String bundle, InventoryEntry entry) {}
+
   private ObjectResult applyOne(
       RenderedObject object,
       Map<ObjectRef, InventoryEntry> known,
       boolean fullCheck,
-      boolean heal) {
+      boolean heal,
+      Queue<Pending> pending) {
     ObjectRef ref = object.ref();
     try {
       GroupVersionKind gvk = GroupVersionKind.of(object.apiVersion(), ref.kind());
@@ -145,10 +233,10 @@ public final class ClusterApplier {
             "dry run");
       }
       api.apply(desired);
-      inventory.recordApplied(
-          cluster,
-          object.bundle(),
-          List.of(new InventoryEntry(ref, object.apiVersion(), hash, object.source().toString())));
+      pending.add(
+          new Pending(
+              object.bundle(),
+              new InventoryEntry(ref, object.apiVersion(), hash, object.source().toString())));
       return new ObjectResult(
           ref, object.bundle(), object.source().toString(), ObjectResult.Action.APPLIED, "");
     } catch (KubeException e) {

@@ -84,14 +84,17 @@ public final class ClusterApi {
     V1Patch patch = new V1Patch(desired.json().toString());
     DynamicKubernetesApi api = api(type);
     KubernetesApiResponse<DynamicKubernetesObject> response =
-        type.namespaced()
-            ? api.patch(
-                desired.namespace(),
-                desired.name(),
-                V1Patch.PATCH_FORMAT_APPLY_YAML,
-                patch,
-                options)
-            : api.patch(desired.name(), V1Patch.PATCH_FORMAT_APPLY_YAML, patch, options);
+        Retry.call(
+            "apply " + desired.name(),
+            () ->
+                type.namespaced()
+                    ? api.patch(
+                        desired.namespace(),
+                        desired.name(),
+                        V1Patch.PATCH_FORMAT_APPLY_YAML,
+                        patch,
+                        options)
+                    : api.patch(desired.name(), V1Patch.PATCH_FORMAT_APPLY_YAML, patch, options));
     return new KubeObject(success(response, "apply " + describe(type, desired)).getRaw());
   }
 
@@ -128,7 +131,9 @@ public final class ClusterApi {
     ResourceType type = mapper.resourceFor(gvk);
     DynamicKubernetesApi api = api(type);
     KubernetesApiResponse<DynamicKubernetesObject> response =
-        type.namespaced() ? api.delete(namespace, name) : api.delete(name);
+        Retry.call(
+            "delete " + name,
+            () -> type.namespaced() ? api.delete(namespace, name) : api.delete(name));
     if (response.getHttpStatusCode() == 404) {
       return false;
     }
@@ -144,7 +149,8 @@ public final class ClusterApi {
     ResourceType type = mapper.resourceFor(gvk);
     DynamicKubernetesApi api = api(type);
     KubernetesApiResponse<DynamicKubernetesObject> response =
-        type.namespaced() ? api.get(namespace, name) : api.get(name);
+        Retry.call(
+            "read " + name, () -> type.namespaced() ? api.get(namespace, name) : api.get(name));
     if (response.getHttpStatusCode() == 404) {
       return Optional.empty();
     }
