@@ -35,10 +35,10 @@ public final class ClusterApplier {
   private static final Logger log = LoggerFactory.getLogger(ClusterApplier.class);
 
   /** Requests in flight per cluster; the API server's priority and fairness queues the rest. */
-  static final int PARALLELISM = 16;
+  public static final int PARALLELISM = 16;
 
-  /** Objects applied between two inventory transactions. */
-  static final int CHUNK = 256;
+  /** Applies recorded in the inventory per transaction. */
+  static final int RECORD_BATCH = 256;
 
   private final ClusterApi api;
   private final Inventory inventory;
@@ -112,25 +112,21 @@ public final class ClusterApplier {
     return new ApplyReport(results);
   }
 
-  /**
-   * The end of the chunk starting at {@code start}: objects of one apply rank (so that CRDs and
-   * Namespaces are in place before what needs them), at most {@value #CHUNK} of them.
-   */
+  /** The end of the run of objects with the same apply rank as the one at {@code start}. */
   private static int chunkEnd(List<RenderedObject> ordered, int start) {
     int rank = ApplyOrder.rank(ordered.get(start).ref());
     int end = start + 1;
-    while (end < ordered.size()
-        && end - start < CHUNK
-        && ApplyOrder.rank(ordered.get(end).ref()) == rank) {
+    while (end < ordered.size() && ApplyOrder.rank(ordered.get(end).ref()) == rank) {
       end++;
     }
     return end;
   }
 
   /**
-   * Applies a chunk with up to {@value #PARALLELISM} requests in flight, then records every
-   * successful apply in the inventory in one transaction. A crash in between loses at most one
-   * chunk's records; the next sync applies those objects again, which changes nothing.
+   * Applies one rank's objects with up to {@value #PARALLELISM} requests in flight (the next rank
+   * starts only when this one is done, so CRDs and Namespaces exist before what needs them), and
+   * records successful applies in the inventory {@value #RECORD_BATCH} at a time. A crash loses at
+   * most one batch of records; the next sync applies those objects again, which changes nothing.
    */
   private List<ObjectResult> applyChunk(
       List<RenderedObject> chunk,
@@ -161,6 +157,9 @@ public final class ClusterApplier {
       }
       for (Future<ObjectResult> future : futures) {
         results.add(future.get());
+        if (results.size() % RECORD_BATCH == 0) {
+          record(pending);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -169,12 +168,18 @@ public final class ClusterApplier {
       throw new IllegalStateException(
           "Applying to " + cluster + " failed unexpectedly: " + e.getCause(), e.getCause());
     } finally {
-      Map<String, List<InventoryEntry>> byBundle = new HashMap<>();
-      pending.forEach(
-          p -> byBundle.computeIfAbsent(p.bundle(), b -> new ArrayList<>()).add(p.entry()));
-      byBundle.forEach((bundle, entries) -> inventory.recordApplied(cluster, bundle, entries));
+      record(pending);
     }
     return results;
+  }
+
+  /** Records and removes every pending apply, one transaction per bundle. */
+  private void record(Queue<Pending> pending) {
+    Map<String, List<InventoryEntry>> byBundle = new HashMap<>();
+    for (Pending next = pending.poll(); next != null; next = pending.poll()) {
+      byBundle.computeIfAbsent(next.bundle(), b -> new ArrayList<>()).add(next.entry());
+    }
+    byBundle.forEach((bundle, entries) -> inventory.recordApplied(cluster, bundle, entries));
   }
 
   /** An apply that succeeded and is yet to be recorded in the inventory. */
@@ -215,7 +220,7 @@ public final class ClusterApplier {
               ObjectResult.Action.DRIFTED,
               String.join("; ", drift));
         }
-        api.apply(desired);
+        api.applyWithoutResult(desired, false);
         return new ObjectResult(
             ref,
             object.bundle(),
@@ -224,7 +229,7 @@ public final class ClusterApplier {
             String.join("; ", drift));
       }
       if (dryRun) {
-        api.dryRunApply(desired);
+        api.applyWithoutResult(desired, true);
         return new ObjectResult(
             ref,
             object.bundle(),
@@ -232,7 +237,7 @@ public final class ClusterApplier {
             ObjectResult.Action.APPLIED,
             "dry run");
       }
-      api.apply(desired);
+      api.applyWithoutResult(desired, false);
       pending.add(
           new Pending(
               object.bundle(),

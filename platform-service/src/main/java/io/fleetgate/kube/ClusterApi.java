@@ -61,6 +61,17 @@ public final class ClusterApi {
   }
 
   /**
+   * Server-side-applies like {@link #apply} without reading back the stored object (the hot path of
+   * a sync, which needs only success or the server's message).
+   *
+   * @param dryRun ask the server to validate without persisting
+   */
+  public void applyWithoutResult(Map<String, Object> object, boolean dryRun) {
+    KubeObject desired = new KubeObject(GSON.toJsonTree(object).getAsJsonObject());
+    ApplyCall.send(client, mapper.resourceFor(desired.gvk()), desired, FIELD_MANAGER, dryRun);
+  }
+
+  /**
    * Server-side-applies as another field manager, the way a person's {@code kubectl apply
    * --server-side --field-manager NAME} would (used to act as an operator in tests and tools).
    */

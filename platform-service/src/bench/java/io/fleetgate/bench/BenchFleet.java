@@ -1,0 +1,40 @@
+package io.fleetgate.bench;
+
+import io.fleetgate.sandbox.SandboxFleet;
+import io.fleetgate.sandbox.SandboxLayout;
+import io.fleetgate.sandbox.SandboxStatus;
+import io.fleetgate.sandbox.ToolPaths;
+import java.nio.file.Path;
+
+/** A sandbox fleet of its own for benchmarks, under {@code target/}, stopped when they end. */
+final class BenchFleet implements AutoCloseable {
+
+  final SandboxFleet fleet;
+  final SandboxStatus status;
+
+  BenchFleet(int clusters) {
+    Path dir = Path.of("target", "bench-sandbox-" + clusters).toAbsolutePath();
+    fleet = new SandboxFleet(new SandboxLayout(dir), ToolPaths.locate());
+    long start = System.nanoTime();
+    status = fleet.up(clusters, line -> {});
+    System.out.printf(
+        "(sandbox of 1 + %d clusters up in %.1f s)%n", clusters, (System.nanoTime() - start) / 1e9);
+  }
+
+  Path managementKubeconfig() {
+    return fleet.layout().managementKubeconfig();
+  }
+
+  Path kubeconfig(String cluster) {
+    return fleet.layout().clusterKubeconfig(cluster);
+  }
+
+  String firstCluster() {
+    return status.workloads().getFirst().name();
+  }
+
+  @Override
+  public void close() {
+    fleet.down(true);
+  }
+}

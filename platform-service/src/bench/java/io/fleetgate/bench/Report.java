@@ -1,0 +1,29 @@
+package io.fleetgate.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Prints results and appends them, as Markdown, to {@code target/benchmarks.md}. */
+final class Report {
+
+  private static final Path FILE = Path.of("target", "benchmarks.md");
+
+  private Report() {}
+
+  static void line(String text) {
+    System.out.println(text);
+    try {
+      Files.createDirectories(FILE.getParent());
+      Files.writeString(
+          FILE,
+          text + System.lineSeparator(),
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
