@@ -196,11 +196,7 @@ public final class ClusterApplier {
       GroupVersionKind gvk = GroupVersionKind.of(object.apiVersion(), ref.kind());
       Map<String, Object> desired = desired(object, gvk);
       ref = new ObjectRef(ref.group(), ref.kind(), namespaceOf(desired), ref.name());
-      String hash = ContentHash.of(desired);
-      @SuppressWarnings("unchecked")
-      Map<String, Object> annotations =
-          (Map<String, Object>) ((Map<String, Object>) desired.get("metadata")).get("annotations");
-      annotations.put(HASH_ANNOTATION, hash);
+      String hash = withHash(desired);
       InventoryEntry previous = known.get(ref);
       if (previous != null && previous.contentHash().equals(hash)) {
         if (!fullCheck) {
@@ -252,6 +248,97 @@ public final class ClusterApplier {
           object.source().toString(),
           ObjectResult.Action.FAILED,
           e.getMessage());
+    }
+  }
+
+  /**
+   * Plans without changing anything: for each object, whether applying it would create it, update
+   * it (with the diff, from a server-side dry run against the live object) or leave it as it is;
+   * then which inventory objects of the {@code prune} bundles would be deleted or kept.
+   */
+  public List<PlannedChange> plan(List<RenderedObject> objects, Set<String> prune) {
+    List<PlannedChange> changes = new ArrayList<>();
+    Map<String, Set<ObjectRef>> declared = new HashMap<>();
+    List<RenderedObject> ordered = new ArrayList<>(objects);
+    ordered.sort((a, b) -> ApplyOrder.APPLY.compare(a.ref(), b.ref()));
+    for (RenderedObject object : ordered) {
+      PlannedChange change = planOne(object);
+      declared.computeIfAbsent(object.bundle(), b -> new java.util.HashSet<>()).add(change.ref());
+      changes.add(change);
+    }
+    for (String bundle : prune) {
+      Set<ObjectRef> kept = declared.getOrDefault(bundle, Set.of());
+      inventory.applied(cluster, bundle).values().stream()
+          .filter(entry -> !kept.contains(entry.ref()))
+          .sorted((a, b) -> ApplyOrder.PRUNE.compare(a.ref(), b.ref()))
+          .forEach(entry -> changes.add(planPrune(bundle, entry)));
+    }
+    return changes;
+  }
+
+  private PlannedChange planOne(RenderedObject object) {
+    ObjectRef ref = object.ref();
+    String source = object.source().toString();
+    try {
+      GroupVersionKind gvk = GroupVersionKind.of(object.apiVersion(), ref.kind());
+      Map<String, Object> desired = desired(object, gvk);
+      ref = new ObjectRef(ref.group(), ref.kind(), namespaceOf(desired), ref.name());
+      withHash(desired);
+      var live = api.get(gvk, ref.namespace().isEmpty() ? null : ref.namespace(), ref.name());
+      var result = api.dryRunApply(desired);
+      if (live.isEmpty()) {
+        return new PlannedChange(
+            ref, object.bundle(), source, PlannedChange.Change.CREATE, List.of());
+      }
+      List<String> diff = LiveDiff.between(live.get().json(), result.json());
+      return new PlannedChange(
+          ref,
+          object.bundle(),
+          source,
+          diff.isEmpty() ? PlannedChange.Change.UNCHANGED : PlannedChange.Change.UPDATE,
+          diff);
+    } catch (KubeException e) {
+      return new PlannedChange(
+          ref, object.bundle(), source, PlannedChange.Change.INVALID, List.of(e.getMessage()));
+    }
+  }
+
+  /**
+   * Adds the content-hash annotation (the hash of everything else) and returns the hash. Every path
+   * that sends an object sends it with this annotation, or the server would drop it.
+   */
+  @SuppressWarnings("unchecked")
+  private static String withHash(Map<String, Object> desired) {
+    String hash = ContentHash.of(desired);
+    ((Map<String, Object>) ((Map<String, Object>) desired.get("metadata")).get("annotations"))
+        .put(HASH_ANNOTATION, hash);
+    return hash;
+  }
+
+  private PlannedChange planPrune(String bundle, InventoryEntry entry) {
+    ObjectRef ref = entry.ref();
+    try {
+      var live =
+          api.get(
+              GroupVersionKind.of(entry.apiVersion(), ref.kind()),
+              ref.namespace().isEmpty() ? null : ref.namespace(),
+              ref.name());
+      boolean protectedObject =
+          live.isPresent()
+              && live.get()
+                  .at("metadata", "annotations", PRUNE_ANNOTATION)
+                  .map(v -> v.getAsString())
+                  .orElse("")
+                  .equals("disabled");
+      return new PlannedChange(
+          ref,
+          bundle,
+          entry.source(),
+          protectedObject ? PlannedChange.Change.KEEP_PROTECTED : PlannedChange.Change.PRUNE,
+          List.of());
+    } catch (KubeException e) {
+      return new PlannedChange(
+          ref, bundle, entry.source(), PlannedChange.Change.INVALID, List.of(e.getMessage()));
     }
   }
 

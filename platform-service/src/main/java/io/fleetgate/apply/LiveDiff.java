@@ -37,6 +37,8 @@ final class LiveDiff {
       SERVER_METADATA.forEach(metadata::remove);
       if (metadata.has("annotations") && metadata.get("annotations").isJsonObject()) {
         metadata.getAsJsonObject("annotations").remove(LAST_APPLIED);
+        // Derived from the rest; a change in it says nothing a person needs to read.
+        metadata.getAsJsonObject("annotations").remove(ClusterApplier.HASH_ANNOTATION);
       }
     }
     return copy;

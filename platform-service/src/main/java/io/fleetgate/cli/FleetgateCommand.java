@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       SandboxCommand.class,
       SyncCommand.class,
+      ServeCommand.class,
+      DiffCommand.class,
+      StatusCommand.class,
       AuditCommand.class
     })
 public final class FleetgateCommand implements Runnable {

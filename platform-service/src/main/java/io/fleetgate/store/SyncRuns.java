@@ -19,6 +19,22 @@ public interface SyncRuns {
 
   void recordGoodCommit(String source, String commit);
 
+  /** The most recent run, if any. */
+  Optional<Run> latestRun();
+
+  /**
+   * One sync of the fleet.
+   *
+   * @param finished empty while it runs (or when the process died during it)
+   */
+  record Run(
+      long id,
+      String started,
+      Optional<String> finished,
+      String commit,
+      boolean stale,
+      String source) {}
+
   /** The latest result of every cluster. */
   List<ClusterResult> latestResults();
 

@@ -110,6 +110,46 @@ public final class SyncEngine {
     }
   }
 
+  /**
+   * Plans a sync without changing anything or recording it: render, validate and, per object, a
+   * server-side dry run against the live object.
+   */
+  public List<ClusterPlan> plan(SyncOptions options) throws SourceException {
+    SourceFetcher.Fetch fetch = source.fetch();
+    LoadedRepo repo = renderer.load(fetch.worktree());
+    List<ClusterPlan> plans = new ArrayList<>();
+    for (ClusterAccess access : directory.discover().clusters()) {
+      if (options.cluster().map(name -> !name.equals(access.target().name())).orElse(false)) {
+        continue;
+      }
+      plans.add(planCluster(access, repo, fetch.revision()));
+    }
+    plans.sort(Comparator.comparing(ClusterPlan::cluster));
+    return plans;
+  }
+
+  private ClusterPlan planCluster(ClusterAccess access, LoadedRepo repo, Revision revision) {
+    String cluster = access.target().name();
+    RenderResult render = renderer.render(repo, access.target());
+    GateResult empty = new GateResult(List.of());
+    if (!render.ok()) {
+      return new ClusterPlan(cluster, render.problems(), empty, List.of(), "");
+    }
+    GateResult verdicts = gate.check(render.objects(), access.target(), revision.commit());
+    Set<String> denied = verdicts.deniedBundles();
+    Set<String> prune = new HashSet<>(render.bundles());
+    prune.removeAll(denied);
+    try {
+      ClusterApplier applier = appliers.forCluster(access, true);
+      applier.probe();
+      List<RenderedObject> allowed =
+          render.objects().stream().filter(o -> !denied.contains(o.bundle())).toList();
+      return new ClusterPlan(cluster, List.of(), verdicts, applier.plan(allowed, prune), "");
+    } catch (KubeException e) {
+      return new ClusterPlan(cluster, List.of(), verdicts, List.of(), e.getMessage());
+    }
+  }
+
   private SyncReport stale(
       Revision revision,
       String reason,

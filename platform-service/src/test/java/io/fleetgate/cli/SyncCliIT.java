@@ -56,6 +56,59 @@ class SyncCliIT {
   }
 
   @Test
+  void diffShowsWhatASyncWouldChangeWithoutChangingIt(
+      SandboxFleetHandle sandbox, @TempDir Path work) {
+    FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
+    Path data = work.resolve("data");
+    assertThat(run(syncArgs(sandbox, repo, data, AWS)).code).isZero();
+    String[] diff = {
+      "diff",
+      "--repo",
+      repo.dir().toString(),
+      "--management-kubeconfig",
+      sandbox.managementKubeconfig().toString(),
+      "--data-dir",
+      data.toString(),
+      "--cluster",
+      AWS
+    };
+
+    Result clean = run(diff);
+    assertThat(clean.code).as(clean.out + clean.err).isZero();
+    assertThat(clean.out).contains("no changes");
+
+    repo.write(
+            "aws-cn-north-1-prod/observability.yaml",
+            repo.read("aws-cn-north-1-prod/observability.yaml")
+                .replace("retention: 30d", "retention: 90d"))
+        .delete("bundles/baseline/quotas.yaml")
+        .commit("Longer retention, no quotas");
+    Result changed = run(diff);
+
+    assertThat(changed.code).isEqualTo(1);
+    assertThat(changed.out)
+        .contains(
+            "~ ConfigMap platform-observability/prometheus-retention  (cluster-overlay, aws-cn-north-1-prod/observability.yaml:2)")
+        .contains("data.retention: \"30d\" → \"90d\"")
+        .contains("- ResourceQuota platform-observability/platform-observability")
+        .contains("- LimitRange platform-observability/container-defaults")
+        .doesNotContain("content-hash");
+    assertThat(
+            sandbox
+                .cluster(AWS)
+                .get(
+                    new GroupVersionKind("", "v1", "ConfigMap"),
+                    "platform-observability",
+                    "prometheus-retention")
+                .orElseThrow()
+                .at("data", "retention")
+                .orElseThrow()
+                .getAsString())
+        .as("diff changes nothing")
+        .isEqualTo("30d");
+  }
+
+  @Test
   void syncExitsTwoOnBadInput(SandboxFleetHandle sandbox, @TempDir Path work) {
     Result missingRepo =
         run(

@@ -345,6 +345,29 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
   }
 
   @Override
+  public Optional<Run> latestRun() {
+    return read(
+        "read the latest run",
+        () -> {
+          try (PreparedStatement select =
+                  connection.prepareStatement(
+                      "SELECT id, started, finished, commit_id, stale, source FROM sync_runs ORDER BY id DESC LIMIT 1");
+              ResultSet row = select.executeQuery()) {
+            return row.next()
+                ? Optional.of(
+                    new Run(
+                        row.getLong(1),
+                        row.getString(2),
+                        Optional.ofNullable(row.getString(3)),
+                        row.getString(4),
+                        row.getInt(5) == 1,
+                        row.getString(6)))
+                : Optional.<Run>empty();
+          }
+        });
+  }
+
+  @Override
   public List<ClusterResult> latestResults() {
     return read(
         "read cluster results",

@@ -1,0 +1,69 @@
+package io.fleetgate.cli;
+
+import io.fleetgate.store.SyncRuns;
+import io.fleetgate.store.sqlite.SqliteStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fleetgate status}: the last sync and every cluster's latest result, from the records. */
+@Command(
+    name = "status",
+    description = {
+      "Show the last sync and each cluster's latest result.",
+      "Exit codes: 0 every cluster synced, 1 otherwise, 2 no records."
+    })
+final class StatusCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Where the database is (default: ~/.fleetgate/data).")
+  Path dataDir;
+
+  @Override
+  public Integer call() {
+    Path dir = DataDir.orDefault(dataDir);
+    if (!Files.isRegularFile(dir.resolve(SqliteStore.FILE))) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "fleetgate: no Fleetgate records in "
+                  + dir
+                  + "; run 'fleetgate sync --once' first or pass --data-dir");
+      return ExitCodes.BAD_INPUT;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      var run = store.latestRun();
+      if (run.isEmpty()) {
+        out.println("No sync has run yet.");
+        return ExitCodes.BAD_INPUT;
+      }
+      SyncRuns.Run last = run.get();
+      out.printf(
+          "Last sync: %s of %s at %s%s%s%n%n",
+          last.commit().length() > 12 ? last.commit().substring(0, 12) : last.commit(),
+          last.source(),
+          last.started(),
+          last.stale() ? " — STALE: the remote could not be reached" : "",
+          last.finished().isEmpty() ? " — did not finish (the process stopped during it)" : "");
+      List<SyncRuns.ClusterResult> results = store.latestResults();
+      String format = "%-22s %-8s %s%n";
+      out.printf(format, "CLUSTER", "RESULT", "DETAIL");
+      results.forEach(r -> out.printf(format, r.cluster(), r.outcome(), r.detail()));
+      out.flush();
+      boolean synced =
+          !last.stale() && results.stream().allMatch(r -> r.outcome().equals("synced"));
+      return synced ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+  }
+}
