@@ -12,6 +12,7 @@ import io.fleetgate.policy.PolicyGate;
 import io.fleetgate.policy.opaserver.OpaServer;
 import io.fleetgate.policy.opaserver.OpaServerEvaluator;
 import io.fleetgate.policy.wasm.WasmPolicyEvaluator;
+import io.fleetgate.render.Kustomize;
 import io.fleetgate.render.ManifestLimits;
 import io.fleetgate.render.Renderer;
 import io.fleetgate.source.jgit.GitSource;
@@ -105,12 +106,23 @@ public final class SyncSetup implements AutoCloseable {
         new SyncEngine(
             new GitSource(GitSource.remoteOf(config.repo()), config.branch(), config.dataDir()),
             new CapiClusterDirectory(management),
-            new Renderer(ManifestLimits.defaults()),
+            new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
             new PolicyGate(evaluator),
             new ApplierFactory(clients, store),
             store,
             store);
     return new SyncSetup(engine, store, evaluator, server);
+  }
+
+  /**
+   * The pinned kustomize, or null when the tool cache has none (kustomizations are then reported).
+   */
+  private static Path kustomize() {
+    try {
+      return ToolCache.locate().executable("kustomize");
+    } catch (io.fleetgate.tools.ToolException e) {
+      return null;
+    }
   }
 
   public SyncEngine engine() {

@@ -31,7 +31,11 @@ final class ManifestParser {
    * @param relative the path shown in messages (relative to the repository root)
    */
   List<Manifest> parse(Path file, String relative) throws ManifestException {
-    String text = read(file, relative);
+    return parseText(read(file, relative), relative);
+  }
+
+  /** Parses YAML text (e.g. kustomize output) as if it were the file {@code relative}. */
+  List<Manifest> parseText(String text, String relative) throws ManifestException {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxDepth());

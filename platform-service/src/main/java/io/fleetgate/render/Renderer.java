@@ -22,9 +22,18 @@ public final class Renderer {
   private static final String CLUSTER_DECLARATION = "cluster.yaml";
 
   private final ManifestParser parser;
+  private final ManifestLimits limits;
+  private final Kustomize kustomize;
 
+  /** A renderer without kustomize: kustomization directories are reported, not rendered. */
   public Renderer(ManifestLimits limits) {
+    this(limits, new Kustomize(null));
+  }
+
+  public Renderer(ManifestLimits limits, Kustomize kustomize) {
     this.parser = new ManifestParser(limits);
+    this.limits = limits;
+    this.kustomize = kustomize;
   }
 
   /** Reads {@code fleet.yaml}, every bundle and every cluster directory, once. */
@@ -132,11 +141,12 @@ public final class Renderer {
                 + bundle.path()
                 + "', which is not a directory");
       }
-      if (Files.exists(dir.resolve("kustomization.yaml"))
-          || Files.exists(dir.resolve("kustomization.yml"))) {
-        throw new ManifestException(
-            SourceLocation.file(files.relative(dir.resolve("kustomization.yaml"))),
-            "kustomization directories are not rendered yet; list plain manifests in the bundle directory");
+      if (Kustomize.isKustomization(dir)) {
+        String relativeDir = files.relative(dir);
+        String yaml = kustomize.build(dir, relativeDir, limits.maxFileBytes() * 4);
+        manifests.addAll(
+            parser.parseText(yaml, relativeDir + "/" + Kustomize.FILE + " (kustomize output)"));
+        return manifests;
       }
       for (Path file : files.manifestsBelow(dir, problems)) {
         try {

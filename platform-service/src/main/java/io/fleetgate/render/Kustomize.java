@@ -1,0 +1,135 @@
+package io.fleetgate.render;
+
+import io.fleetgate.domain.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Renders a kustomization directory with the pinned {@code kustomize} binary: files only from
+ * inside the directory ({@code --load-restrictor LoadRestrictionsRootOnly}), no remote bases, no
+ * Helm charts, no plugins, and a time limit.
+ */
+public final class Kustomize {
+
+  static final String FILE = "kustomization.yaml";
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final List<String> REMOTE_FIELDS = List.of("resources", "bases", "components");
+
+  private final Path binary;
+
+  /**
+   * @param binary the kustomize executable; null when it is not installed
+   */
+  public Kustomize(Path binary) {
+    this.binary = binary;
+  }
+
+  static boolean isKustomization(Path dir) {
+    return Files.isRegularFile(dir.resolve(FILE))
+        || Files.isRegularFile(dir.resolve("kustomization.yml"));
+  }
+
+  /** The rendered YAML of the directory. */
+  String build(Path dir, String relativeDir, long maxBytes) throws ManifestException {
+    SourceLocation at = SourceLocation.file(relativeDir + "/" + FILE);
+    refuseRemote(dir, at);
+    if (binary == null) {
+      throw new ManifestException(
+          at, "is a kustomization, but kustomize is not installed; run bin/setup");
+    }
+    try {
+      Process process =
+          new ProcessBuilder(
+                  binary.toString(),
+                  "build",
+                  "--load-restrictor",
+                  "LoadRestrictionsRootOnly",
+                  dir.toString())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
+      CompletableFuture<byte[]> out =
+          CompletableFuture.supplyAsync(() -> read(process.getInputStream(), maxBytes));
+      CompletableFuture<byte[]> err =
+          CompletableFuture.supplyAsync(() -> read(process.getErrorStream(), 64 << 10));
+      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new ManifestException(
+            at, "kustomize build did not finish within " + TIMEOUT.toSeconds() + " s");
+      }
+      byte[] yaml = out.join();
+      if (process.exitValue() != 0) {
+        String message =
+            new String(err.join(), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+        throw new ManifestException(at, "kustomize build failed: " + message);
+      }
+      if (yaml.length > maxBytes) {
+        throw new ManifestException(
+            at, "kustomize build produced more than " + maxBytes / 1048576 + " MiB");
+      }
+      return new String(yaml, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ManifestException(at, "kustomize could not be run: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ManifestException(at, "interrupted while running kustomize");
+    }
+  }
+
+  /** Remote bases would fetch code from the network at render time; refuse them up front. */
+  private static void refuseRemote(Path dir, SourceLocation at) throws ManifestException {
+    Path file =
+        Files.isRegularFile(dir.resolve(FILE))
+            ? dir.resolve(FILE)
+            : dir.resolve("kustomization.yml");
+    Object loaded;
+    try {
+      loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+    } catch (IOException | RuntimeException e) {
+      throw new ManifestException(at, "is not valid YAML: " + e.getMessage());
+    }
+    if (!(loaded instanceof Map<?, ?> kustomization)) {
+      throw new ManifestException(at, "is not a kustomization (a YAML mapping)");
+    }
+    if (kustomization.containsKey("helmCharts")
+        || kustomization.containsKey("helmChartInflationGenerator")) {
+      throw new ManifestException(
+          at,
+          "inflates Helm charts, which Fleetgate does not run at render time; commit the rendered manifests");
+    }
+    for (String field : REMOTE_FIELDS) {
+      if (kustomization.get(field) instanceof List<?> entries) {
+        for (Object entry : entries) {
+          String value = String.valueOf(entry).toLowerCase(Locale.ROOT);
+          if (value.contains("://")
+              || value.startsWith("github.com/")
+              || value.startsWith("git@")
+              || value.contains("?ref=")) {
+            throw new ManifestException(
+                at,
+                "refers to the remote base '" + entry + "'; vendor it into the repository instead");
+          }
+        }
+      }
+    }
+  }
+
+  private static byte[] read(InputStream in, long max) {
+    try (in) {
+      return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+}

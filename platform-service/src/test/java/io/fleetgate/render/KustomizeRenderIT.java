@@ -1,0 +1,114 @@
+package io.fleetgate.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetgate.domain.ClusterPhase;
+import io.fleetgate.domain.ClusterTarget;
+import io.fleetgate.domain.RenderedObject;
+import io.fleetgate.tools.ToolCache;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kustomization bundles rendered by the real, pinned kustomize binary. */
+class KustomizeRenderIT {
+
+  private static final ClusterTarget CLUSTER =
+      new ClusterTarget(
+          "fleet", "beijing-prod", Map.of("region", "cn-beijing"), ClusterPhase.PROVISIONED);
+
+  private final Renderer renderer =
+      new Renderer(
+          ManifestLimits.defaults(), new Kustomize(ToolCache.locate().executable("kustomize")));
+
+  @Test
+  void rendersAKustomizationWithItsBaseAndSubstitutesClusterVariables(@TempDir Path repo)
+      throws IOException {
+    fleet(repo);
+    write(
+        repo,
+        "apps/base/config.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  region: ${cluster.labels.region}\n");
+    write(repo, "apps/base/kustomization.yaml", "resources:\n  - config.yaml\n");
+    write(
+        repo,
+        "apps/kustomization.yaml",
+        "namespace: apps\nnamePrefix: prod-\ncommonLabels:\n  team: payments\nresources:\n  - base\n");
+
+    RenderResult result = renderer.render(renderer.load(repo), CLUSTER);
+
+    assertThat(result.problems()).isEmpty();
+    RenderedObject settings = result.objects().getFirst();
+    assertThat(settings.ref().toString()).isEqualTo("ConfigMap apps/prod-settings");
+    assertThat(((Map<?, ?>) settings.content().get("data")).get("region")).isEqualTo("cn-beijing");
+    assertThat(settings.source().path()).isEqualTo("apps/kustomization.yaml (kustomize output)");
+  }
+
+  @Test
+  void refusesRemoteBases(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    write(
+        repo,
+        "apps/kustomization.yaml",
+        "resources:\n  - https://github.com/example/config//base?ref=v1\n");
+
+    RenderResult result = renderer.render(renderer.load(repo), CLUSTER);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().path()).isEqualTo("apps/kustomization.yaml");
+              assertThat(p.message()).contains("remote base").contains("vendor it");
+            });
+  }
+
+  @Test
+  void refusesFilesOutsideTheKustomization(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    write(repo, "secret.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: outside\n");
+    write(repo, "apps/kustomization.yaml", "resources:\n  - ../secret.yaml\n");
+
+    RenderResult result = renderer.render(renderer.load(repo), CLUSTER);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.message())
+                    .startsWith("kustomize build failed")
+                    .contains("secret.yaml"));
+  }
+
+  @Test
+  void reportsKustomizeErrorsWithTheKustomizationFile(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    write(repo, "apps/kustomization.yaml", "resources:\n  - missing.yaml\n");
+
+    RenderResult result = renderer.render(renderer.load(repo), CLUSTER);
+
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().path()).isEqualTo("apps/kustomization.yaml");
+              assertThat(p.message()).contains("kustomize build failed").contains("missing.yaml");
+            });
+  }
+
+  private static void fleet(Path repo) throws IOException {
+    write(
+        repo,
+        "fleet.yaml",
+        "apiVersion: fleetgate.io/v1alpha1\nkind: Fleet\nmetadata:\n  name: test\nspec:\n  bundles:\n    - name: apps\n      path: apps\n");
+  }
+
+  private static void write(Path repo, String relative, String content) throws IOException {
+    Path file = repo.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+  }
+}
