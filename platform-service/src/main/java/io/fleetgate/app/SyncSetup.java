@@ -48,7 +48,20 @@ public final class SyncSetup implements AutoCloseable {
       Path managementKubeconfig,
       Path dataDir,
       Engine engine,
-      URI opaUrl) {}
+      URI opaUrl,
+      Path allowedSigners) {
+
+    /** Without signature verification. */
+    public Config(
+        String repo,
+        String branch,
+        Path managementKubeconfig,
+        Path dataDir,
+        Engine engine,
+        URI opaUrl) {
+      this(repo, branch, managementKubeconfig, dataDir, engine, opaUrl, null);
+    }
+  }
 
   private final SyncEngine engine;
   private final SqliteStore store;
@@ -104,7 +117,11 @@ public final class SyncSetup implements AutoCloseable {
     }
     SyncEngine engine =
         new SyncEngine(
-            new GitSource(GitSource.remoteOf(config.repo()), config.branch(), config.dataDir()),
+            new GitSource(
+                GitSource.remoteOf(config.repo()),
+                config.branch(),
+                config.dataDir(),
+                config.allowedSigners()),
             new CapiClusterDirectory(management),
             new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
             new PolicyGate(evaluator),

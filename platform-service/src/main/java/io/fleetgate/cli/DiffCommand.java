@@ -51,6 +51,13 @@ final class DiffCommand implements Callable<Integer> {
   String cluster;
 
   @Option(
+      names = "--allowed-signers",
+      paramLabel = "FILE",
+      description =
+          "Accept only branch tips SSH-signed by a key in this allowed-signers file (git's gpg.ssh.allowedSignersFile format).")
+  Path allowedSigners;
+
+  @Option(
       names = "--data-dir",
       paramLabel = "DIR",
       description = "Records to compare against (default: ~/.fleetgate/data).")
@@ -66,7 +73,8 @@ final class DiffCommand implements Callable<Integer> {
             managementKubeconfig,
             DataDir.orDefault(dataDir),
             SyncSetup.Engine.WASM,
-            null);
+            null,
+            allowedSigners);
     try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC())) {
       List<ClusterPlan> plans =
           setup.engine().plan(new SyncOptions(Optional.ofNullable(cluster), true, false));

@@ -44,6 +44,13 @@ final class ServeCommand implements Callable<Integer> {
   Path managementKubeconfig;
 
   @Option(
+      names = "--allowed-signers",
+      paramLabel = "FILE",
+      description =
+          "Accept only branch tips SSH-signed by a key in this allowed-signers file (git's gpg.ssh.allowedSignersFile format).")
+  Path allowedSigners;
+
+  @Option(
       names = "--data-dir",
       paramLabel = "DIR",
       description = "Database and working copies (default: ~/.fleetgate/data).")
@@ -76,7 +83,8 @@ final class ServeCommand implements Callable<Integer> {
             managementKubeconfig,
             DataDir.orDefault(dataDir),
             SyncSetup.Engine.WASM,
-            null);
+            null,
+            allowedSigners);
     try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC());
         SyncLoop loop =
             new SyncLoop(

@@ -69,6 +69,13 @@ final class SyncCommand implements Callable<Integer> {
   boolean fullCheck;
 
   @Option(
+      names = "--allowed-signers",
+      paramLabel = "FILE",
+      description =
+          "Accept only branch tips SSH-signed by a key in this allowed-signers file (git's gpg.ssh.allowedSignersFile format).")
+  Path allowedSigners;
+
+  @Option(
       names = "--data-dir",
       paramLabel = "DIR",
       description = "Database and working copies (default: ~/.fleetgate/data).")
@@ -100,7 +107,13 @@ final class SyncCommand implements Callable<Integer> {
         };
     SyncSetup.Config config =
         new SyncSetup.Config(
-            repo, branch, managementKubeconfig, DataDir.orDefault(dataDir), engine, opaUrl);
+            repo,
+            branch,
+            managementKubeconfig,
+            DataDir.orDefault(dataDir),
+            engine,
+            opaUrl,
+            allowedSigners);
     try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC())) {
       SyncReport report =
           setup.engine().syncOnce(new SyncOptions(Optional.ofNullable(cluster), dryRun, fullCheck));
@@ -126,7 +139,7 @@ final class SyncCommand implements Callable<Integer> {
         report.revision().message(),
         dryRun ? "  (dry run)" : "");
     if (report.stale()) {
-      out.println("STALE: " + report.staleReason());
+      out.println("NOT APPLIED: " + report.staleReason());
       out.println("Every cluster keeps the last applied revision; nothing was applied or pruned.");
     }
     String format = "%-22s %-8s %s%n";

@@ -29,5 +29,8 @@ public interface SourceFetcher {
 
     /** The remote could not be reached; this is the last revision fetched. */
     record Stale(Revision revision, Path worktree, String reason) implements Fetch {}
+
+    /** The branch tip is not signed by an allowed signer; nothing of it may be applied. */
+    record Refused(Revision revision, Path worktree, String reason) implements Fetch {}
   }
 }

@@ -78,7 +78,10 @@ public final class SyncEngine {
               .filter(c -> options.cluster().map(c.target().name()::equals).orElse(true))
               .toList();
       if (fetch instanceof SourceFetcher.Fetch.Stale stale) {
-        return stale(revision, stale.reason(), targets, discovery, options);
+        return stale(revision, stale.reason(), "stale", targets, discovery, options);
+      }
+      if (fetch instanceof SourceFetcher.Fetch.Refused refused) {
+        return stale(revision, refused.reason(), "refused", targets, discovery, options);
       }
       long run = options.dryRun() ? 0 : runs.start(revision.commit(), false, source.describe());
       if (!options.dryRun()) {
@@ -153,14 +156,15 @@ public final class SyncEngine {
   private SyncReport stale(
       Revision revision,
       String reason,
+      String word,
       List<ClusterAccess> targets,
       ClusterDirectory.Discovery discovery,
       SyncOptions options) {
-    log.warn("Source is stale ({}); keeping what every cluster runs, pruning nothing", reason);
+    log.warn("Source is {} ({}); keeping what every cluster runs, pruning nothing", word, reason);
     if (!options.dryRun()) {
       long run = runs.start(revision.commit(), true, source.describe());
       List<AuditEvent> events = new ArrayList<>();
-      events.add(new AuditEvent("fetch", "", "", revision.commit(), "", "stale", reason));
+      events.add(new AuditEvent("fetch", "", "", revision.commit(), "", word, reason));
       for (ClusterAccess target : targets) {
         events.add(
             new AuditEvent(
@@ -169,7 +173,7 @@ public final class SyncEngine {
                 "",
                 revision.commit(),
                 "",
-                "stale",
+                word,
                 "kept the last applied revision; nothing applied or pruned"));
       }
       audit.append(events);

@@ -32,11 +32,21 @@ public final class GitSource implements SourceFetcher {
   private final String remote;
   private final String branch;
   private final Path worktree;
+  private final CommitSignatures signatures;
 
   public GitSource(String remote, String branch, Path dataDir) {
+    this(remote, branch, dataDir, null);
+  }
+
+  /**
+   * @param allowedSigners when not null, only branch tips signed (SSH) by a key in this
+   *     allowed-signers file are accepted; others are {@link Fetch.Refused}
+   */
+  public GitSource(String remote, String branch, Path dataDir, Path allowedSigners) {
     this.remote = remote;
     this.branch = branch;
     this.worktree = dataDir.resolve("sources").resolve(hash(remote));
+    this.signatures = allowedSigners == null ? null : new CommitSignatures(allowedSigners);
   }
 
   /** A local path or a URL, as given on the command line. */
@@ -63,7 +73,7 @@ public final class GitSource implements SourceFetcher {
                 .setDirectory(worktree.toFile())
                 .setTimeout(TIMEOUT_SECONDS)
                 .call()) {
-          return new Fetch.Fresh(checkout(git), worktree);
+          return verified(git, checkout(git));
         }
       }
       try (Git git = Git.open(worktree.toFile())) {
@@ -82,7 +92,7 @@ public final class GitSource implements SourceFetcher {
               e.getMessage());
           return new Fetch.Stale(last, worktree, "cannot fetch " + remote + ": " + rootMessage(e));
         }
-        return new Fetch.Fresh(checkout(git), worktree);
+        return verified(git, checkout(git));
       }
     } catch (GitAPIException | IOException | RuntimeException e) {
       if (!cloned) {
@@ -97,6 +107,21 @@ public final class GitSource implements SourceFetcher {
               + rootMessage(e)
               + ". Check the URL, the branch and the credentials.",
           e);
+    }
+  }
+
+  private Fetch verified(Git git, Revision revision) throws IOException {
+    if (signatures == null) {
+      return new Fetch.Fresh(revision, worktree);
+    }
+    try (RevWalk walk = new RevWalk(git.getRepository())) {
+      RevCommit commit = walk.parseCommit(ObjectId.fromString(revision.commit()));
+      var refusal = signatures.refusal(git.getRepository(), commit);
+      if (refusal.isPresent()) {
+        log.warn("Refusing {}: {}", revision.shortCommit(), refusal.get());
+        return new Fetch.Refused(revision, worktree, refusal.get());
+      }
+      return new Fetch.Fresh(revision, worktree);
     }
   }
 
