@@ -1,16 +1,33 @@
 package io.fleetgate.apply;
 
+import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.health.Health;
 import java.util.List;
 
-/** Every object's result in one cluster, in the order they were handled. */
-public record ApplyReport(List<ObjectResult> results) {
+/**
+ * Every object's result in one cluster, in the order they were handled, and the health of the
+ * observed kinds (workloads, claims, load balancers, CRDs) as the cluster reported it afterwards.
+ */
+public record ApplyReport(List<ObjectResult> results, List<ObjectHealth> health) {
+
+  /** The health of one object after the sync. */
+  public record ObjectHealth(ObjectRef ref, String source, Health health) {}
 
   public ApplyReport {
     results = List.copyOf(results);
+    health = List.copyOf(health);
+  }
+
+  public ApplyReport(List<ObjectResult> results) {
+    this(results, List.of());
   }
 
   public long count(ObjectResult.Action action) {
     return results.stream().filter(r -> r.action() == action).count();
+  }
+
+  public long count(Health.Status status) {
+    return health.stream().filter(h -> h.health().status() == status).count();
   }
 
   public List<ObjectResult> failures() {

@@ -156,7 +156,7 @@ final class SyncCommand implements Callable<Integer> {
     for (ClusterOutcome outcome : report.outcomes()) {
       details(outcome, out);
     }
-    if (report.outcomes().stream().anyMatch(o -> !o.converged() || drifted(o))) {
+    if (report.outcomes().stream().anyMatch(o -> !o.converged() || drifted(o) || unhealthy(o))) {
       out.println();
     }
     report.problems().forEach(problem -> out.println("! " + problem));
@@ -177,6 +177,17 @@ final class SyncCommand implements Callable<Integer> {
         }
       }
       case ClusterOutcome.Synced s -> {
+        for (var health : s.report().health()) {
+          if (health.health().status() != io.fleetgate.health.Health.Status.HEALTHY) {
+            out.printf(
+                "%n%s: %s %s %s: %s",
+                s.cluster(),
+                health.source(),
+                health.ref(),
+                health.health().status().word(),
+                health.health().message());
+          }
+        }
         for (ObjectResult drift : s.report().results()) {
           if (drift.action() == ObjectResult.Action.DRIFTED
               || drift.action() == ObjectResult.Action.HEALED) {
@@ -187,6 +198,12 @@ final class SyncCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  private static boolean unhealthy(ClusterOutcome outcome) {
+    return outcome instanceof ClusterOutcome.Synced s
+        && s.report().health().stream()
+            .anyMatch(h -> h.health().status() != io.fleetgate.health.Health.Status.HEALTHY);
   }
 
   private static boolean drifted(ClusterOutcome outcome) {

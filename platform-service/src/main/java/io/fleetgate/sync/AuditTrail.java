@@ -3,6 +3,7 @@ package io.fleetgate.sync;
 import io.fleetgate.apply.ApplyReport;
 import io.fleetgate.apply.ObjectResult;
 import io.fleetgate.audit.AuditEvent;
+import io.fleetgate.health.Health;
 import io.fleetgate.policy.Finding;
 import io.fleetgate.policy.GateResult;
 import java.util.ArrayList;
@@ -113,8 +114,17 @@ final class AuditTrail {
                 report.count(ObjectResult.Action.FAILED));
     long drifted = report.count(ObjectResult.Action.DRIFTED);
     long healed = report.count(ObjectResult.Action.HEALED);
-    return drifted + healed == 0
-        ? counts
-        : counts + ", %d drifted, %d healed".formatted(drifted, healed);
+    if (drifted + healed > 0) {
+      counts += ", %d drifted, %d healed".formatted(drifted, healed);
+    }
+    if (!report.health().isEmpty()) {
+      counts +=
+          "; health: %d healthy, %d progressing, %d degraded"
+              .formatted(
+                  report.count(Health.Status.HEALTHY),
+                  report.count(Health.Status.PROGRESSING),
+                  report.count(Health.Status.DEGRADED));
+    }
+    return counts;
   }
 }

@@ -96,6 +96,20 @@ class SyncEngineIT {
     assertThat(sandbox.cluster(AWS).get(DEPLOYMENT, "payments", "payment-gateway"))
         .as("payments is not for tier=general")
         .isEmpty();
+    var beijingHealth = ((ClusterOutcome.Synced) outcome(report, BEIJING)).report().health();
+    assertThat(beijingHealth)
+        .as("no controller runs in the sandbox, so the Deployment never becomes available")
+        .anySatisfy(
+            h -> {
+              assertThat(h.ref().toString()).isEqualTo("Deployment payments/payment-gateway");
+              assertThat(h.health().status())
+                  .isEqualTo(io.fleetgate.health.Health.Status.PROGRESSING);
+            })
+        .anySatisfy(
+            h -> {
+              assertThat(h.ref().toString()).isEqualTo("Service payments/payment-gateway");
+              assertThat(h.health().status()).isEqualTo(io.fleetgate.health.Health.Status.HEALTHY);
+            });
     KubeObject retention =
         sandbox
             .cluster(AWS)
