@@ -2,8 +2,6 @@ package io.fleetgate.apply;
 
 import io.fleetgate.domain.ObjectRef;
 import io.fleetgate.domain.RenderedObject;
-import io.fleetgate.health.Health;
-import io.fleetgate.health.HealthCheck;
 import io.fleetgate.inventory.Inventory;
 import io.fleetgate.inventory.InventoryEntry;
 import io.fleetgate.kube.ClusterApi;
@@ -12,7 +10,6 @@ import io.fleetgate.kube.KubeException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -46,6 +43,7 @@ public final class ClusterApplier {
   private final Inventory inventory;
   private final String cluster;
   private final boolean dryRun;
+  private final DesiredObjects objects;
 
   /**
    * @param dryRun validate every apply on the server (server-side dry run) and report what would be
@@ -56,6 +54,12 @@ public final class ClusterApplier {
     this.inventory = inventory;
     this.cluster = cluster;
     this.dryRun = dryRun;
+    this.objects = new DesiredObjects(api);
+  }
+
+  /** Plans without changing anything; see {@link ClusterPlanner}. */
+  public List<PlannedChange> plan(List<RenderedObject> objects, Set<String> prune) {
+    return new ClusterPlanner(api, inventory, cluster).plan(objects, prune);
   }
 
   /**
@@ -111,50 +115,7 @@ public final class ClusterApplier {
       results.addAll(
           pruneLeftovers(bundle, known.values(), declared.getOrDefault(bundle, Set.of())));
     }
-    return new ApplyReport(results, dryRun ? List.of() : observe(results));
-  }
-
-  /**
-   * Reads back the objects of observed kinds that the sync left in place and judges their health.
-   */
-  private List<ApplyReport.ObjectHealth> observe(List<ObjectResult> results) {
-    List<ApplyReport.ObjectHealth> health = new ArrayList<>();
-    for (ObjectResult result : results) {
-      boolean present =
-          result.action() == ObjectResult.Action.APPLIED
-              || result.action() == ObjectResult.Action.UNCHANGED
-              || result.action() == ObjectResult.Action.HEALED;
-      if (!present || !HealthCheck.observed(result.ref().group(), result.ref().kind())) {
-        continue;
-      }
-      try {
-        GroupVersionKind gvk = versionOf(result.ref());
-        api.get(
-                gvk,
-                result.ref().namespace().isEmpty() ? null : result.ref().namespace(),
-                result.ref().name())
-            .ifPresent(
-                live ->
-                    health.add(
-                        new ApplyReport.ObjectHealth(
-                            result.ref(), result.source(), HealthCheck.of(live.json()))));
-      } catch (KubeException e) {
-        health.add(
-            new ApplyReport.ObjectHealth(
-                result.ref(), result.source(), new Health(Health.Status.UNKNOWN, e.getMessage())));
-      }
-    }
-    return health;
-  }
-
-  /** The API version to read an observed kind with. */
-  private static GroupVersionKind versionOf(ObjectRef ref) {
-    return switch (ref.group()) {
-      case "apps" -> new GroupVersionKind("apps", "v1", ref.kind());
-      case "batch" -> new GroupVersionKind("batch", "v1", ref.kind());
-      case "apiextensions.k8s.io" -> new GroupVersionKind("apiextensions.k8s.io", "v1", ref.kind());
-      default -> new GroupVersionKind(ref.group(), "v1", ref.kind());
-    };
+    return new ApplyReport(results, dryRun ? List.of() : new HealthObserver(api).observe(results));
   }
 
   /** The end of the run of objects with the same apply rank as the one at {@code start}. */
@@ -239,9 +200,9 @@ public final class ClusterApplier {
     ObjectRef ref = object.ref();
     try {
       GroupVersionKind gvk = GroupVersionKind.of(object.apiVersion(), ref.kind());
-      Map<String, Object> desired = desired(object, gvk);
-      ref = new ObjectRef(ref.group(), ref.kind(), namespaceOf(desired), ref.name());
-      String hash = withHash(desired);
+      Map<String, Object> desired = objects.desired(object, gvk);
+      ref = new ObjectRef(ref.group(), ref.kind(), DesiredObjects.namespaceOf(desired), ref.name());
+      String hash = DesiredObjects.withHash(desired);
       InventoryEntry previous = known.get(ref);
       if (previous != null && previous.contentHash().equals(hash)) {
         if (!fullCheck) {
@@ -297,97 +258,6 @@ public final class ClusterApplier {
   }
 
   /**
-   * Plans without changing anything: for each object, whether applying it would create it, update
-   * it (with the diff, from a server-side dry run against the live object) or leave it as it is;
-   * then which inventory objects of the {@code prune} bundles would be deleted or kept.
-   */
-  public List<PlannedChange> plan(List<RenderedObject> objects, Set<String> prune) {
-    List<PlannedChange> changes = new ArrayList<>();
-    Map<String, Set<ObjectRef>> declared = new HashMap<>();
-    List<RenderedObject> ordered = new ArrayList<>(objects);
-    ordered.sort((a, b) -> ApplyOrder.APPLY.compare(a.ref(), b.ref()));
-    for (RenderedObject object : ordered) {
-      PlannedChange change = planOne(object);
-      declared.computeIfAbsent(object.bundle(), b -> new java.util.HashSet<>()).add(change.ref());
-      changes.add(change);
-    }
-    for (String bundle : prune) {
-      Set<ObjectRef> kept = declared.getOrDefault(bundle, Set.of());
-      inventory.applied(cluster, bundle).values().stream()
-          .filter(entry -> !kept.contains(entry.ref()))
-          .sorted((a, b) -> ApplyOrder.PRUNE.compare(a.ref(), b.ref()))
-          .forEach(entry -> changes.add(planPrune(bundle, entry)));
-    }
-    return changes;
-  }
-
-  private PlannedChange planOne(RenderedObject object) {
-    ObjectRef ref = object.ref();
-    String source = object.source().toString();
-    try {
-      GroupVersionKind gvk = GroupVersionKind.of(object.apiVersion(), ref.kind());
-      Map<String, Object> desired = desired(object, gvk);
-      ref = new ObjectRef(ref.group(), ref.kind(), namespaceOf(desired), ref.name());
-      withHash(desired);
-      var live = api.get(gvk, ref.namespace().isEmpty() ? null : ref.namespace(), ref.name());
-      var result = api.dryRunApply(desired);
-      if (live.isEmpty()) {
-        return new PlannedChange(
-            ref, object.bundle(), source, PlannedChange.Change.CREATE, List.of());
-      }
-      List<String> diff = LiveDiff.between(live.get().json(), result.json());
-      return new PlannedChange(
-          ref,
-          object.bundle(),
-          source,
-          diff.isEmpty() ? PlannedChange.Change.UNCHANGED : PlannedChange.Change.UPDATE,
-          diff);
-    } catch (KubeException e) {
-      return new PlannedChange(
-          ref, object.bundle(), source, PlannedChange.Change.INVALID, List.of(e.getMessage()));
-    }
-  }
-
-  /**
-   * Adds the content-hash annotation (the hash of everything else) and returns the hash. Every path
-   * that sends an object sends it with this annotation, or the server would drop it.
-   */
-  @SuppressWarnings("unchecked")
-  private static String withHash(Map<String, Object> desired) {
-    String hash = ContentHash.of(desired);
-    ((Map<String, Object>) ((Map<String, Object>) desired.get("metadata")).get("annotations"))
-        .put(HASH_ANNOTATION, hash);
-    return hash;
-  }
-
-  private PlannedChange planPrune(String bundle, InventoryEntry entry) {
-    ObjectRef ref = entry.ref();
-    try {
-      var live =
-          api.get(
-              GroupVersionKind.of(entry.apiVersion(), ref.kind()),
-              ref.namespace().isEmpty() ? null : ref.namespace(),
-              ref.name());
-      boolean protectedObject =
-          live.isPresent()
-              && live.get()
-                  .at("metadata", "annotations", PRUNE_ANNOTATION)
-                  .map(v -> v.getAsString())
-                  .orElse("")
-                  .equals("disabled");
-      return new PlannedChange(
-          ref,
-          bundle,
-          entry.source(),
-          protectedObject ? PlannedChange.Change.KEEP_PROTECTED : PlannedChange.Change.PRUNE,
-          List.of());
-    } catch (KubeException e) {
-      return new PlannedChange(
-          ref, bundle, entry.source(), PlannedChange.Change.INVALID, List.of(e.getMessage()));
-    }
-  }
-
-  /**
    * How live differs from what applying {@code desired} would make of it; empty when it does not.
    */
   private List<String> drift(GroupVersionKind gvk, ObjectRef ref, Map<String, Object> desired) {
@@ -396,37 +266,6 @@ public final class ClusterApplier {
       return List.of("the object was deleted from the cluster");
     }
     return LiveDiff.between(live.get().json(), api.dryRunApply(desired).json());
-  }
-
-  /**
-   * The object as it is sent: namespace defaulted, Fleetgate's label and source annotation added.
-   */
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> desired(RenderedObject object, GroupVersionKind gvk) {
-    Map<String, Object> content = new LinkedHashMap<>(object.content());
-    Map<String, Object> metadata =
-        new LinkedHashMap<>((Map<String, Object>) content.get("metadata"));
-    if (api.namespaced(gvk)) {
-      metadata.putIfAbsent("namespace", "default");
-    } else {
-      metadata.remove("namespace");
-    }
-    Map<String, Object> labels =
-        new LinkedHashMap<>((Map<String, Object>) metadata.getOrDefault("labels", Map.of()));
-    labels.put(BUNDLE_LABEL, object.bundle());
-    metadata.put("labels", labels);
-    Map<String, Object> annotations =
-        new LinkedHashMap<>((Map<String, Object>) metadata.getOrDefault("annotations", Map.of()));
-    annotations.put(SOURCE_ANNOTATION, object.source().toString());
-    metadata.put("annotations", annotations);
-    content.put("metadata", metadata);
-    return content;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String namespaceOf(Map<String, Object> desired) {
-    Object namespace = ((Map<String, Object>) desired.get("metadata")).get("namespace");
-    return namespace == null ? "" : namespace.toString();
   }
 
   private List<ObjectResult> pruneLeftovers(

@@ -7,7 +7,6 @@ import io.fleetgate.source.SourceException;
 import io.fleetgate.sync.ClusterPlan;
 import io.fleetgate.sync.SyncOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -27,54 +26,15 @@ final class DiffCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--repo",
-      required = true,
-      paramLabel = "URL|PATH",
-      description = "The fleet config repository.")
-  String repo;
-
-  @Option(
-      names = "--branch",
-      defaultValue = "main",
-      description = "Branch (default: ${DEFAULT-VALUE}).")
-  String branch;
-
-  @Option(
-      names = "--management-kubeconfig",
-      required = true,
-      paramLabel = "FILE",
-      description = "Kubeconfig of the management cluster.")
-  Path managementKubeconfig;
+  @CommandLine.Mixin RepoOptions source;
 
   @Option(names = "--cluster", paramLabel = "NAME", description = "Only this cluster.")
   String cluster;
 
-  @Option(
-      names = "--allowed-signers",
-      paramLabel = "FILE",
-      description =
-          "Accept only branch tips SSH-signed by a key in this allowed-signers file (git's gpg.ssh.allowedSignersFile format).")
-  Path allowedSigners;
-
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Records to compare against (default: ~/.fleetgate/data).")
-  Path dataDir;
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    SyncSetup.Config config =
-        new SyncSetup.Config(
-            repo,
-            branch,
-            managementKubeconfig,
-            DataDir.orDefault(dataDir),
-            SyncSetup.Engine.WASM,
-            null,
-            allowedSigners);
+    SyncSetup.Config config = source.config(SyncSetup.Engine.WASM, null);
     try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC())) {
       List<ClusterPlan> plans =
           setup.engine().plan(new SyncOptions(Optional.ofNullable(cluster), true, false));

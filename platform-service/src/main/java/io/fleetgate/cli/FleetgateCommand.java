@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "fleetgate",
     mixinStandardHelpOptions = true,
+    scope = picocli.CommandLine.ScopeType.INHERIT,
     versionProvider = VersionCommand.Provider.class,
     description = "GitOps for fleets of Cluster API clusters, with every object validated by OPA.",
     subcommands = {

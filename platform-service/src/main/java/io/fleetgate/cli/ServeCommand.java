@@ -3,7 +3,6 @@ package io.fleetgate.cli;
 import io.fleetgate.app.SyncSetup;
 import io.fleetgate.sync.SyncLoop;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -23,38 +22,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--repo",
-      required = true,
-      paramLabel = "URL|PATH",
-      description = "The fleet config repository.")
-  String repo;
-
-  @Option(
-      names = "--branch",
-      defaultValue = "main",
-      description = "Branch to sync (default: ${DEFAULT-VALUE}).")
-  String branch;
-
-  @Option(
-      names = "--management-kubeconfig",
-      required = true,
-      paramLabel = "FILE",
-      description = "Kubeconfig of the management cluster.")
-  Path managementKubeconfig;
-
-  @Option(
-      names = "--allowed-signers",
-      paramLabel = "FILE",
-      description =
-          "Accept only branch tips SSH-signed by a key in this allowed-signers file (git's gpg.ssh.allowedSignersFile format).")
-  Path allowedSigners;
-
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Database and working copies (default: ~/.fleetgate/data).")
-  Path dataDir;
+  @CommandLine.Mixin RepoOptions source;
 
   @Option(
       names = "--interval",
@@ -76,15 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     Duration poll = DurationArg.parse(interval, "--interval", spec);
     Duration full = DurationArg.parse(fullCheckEvery, "--full-check-every", spec);
     PrintWriter out = spec.commandLine().getOut();
-    SyncSetup.Config config =
-        new SyncSetup.Config(
-            repo,
-            branch,
-            managementKubeconfig,
-            DataDir.orDefault(dataDir),
-            SyncSetup.Engine.WASM,
-            null,
-            allowedSigners);
+    SyncSetup.Config config = source.config(SyncSetup.Engine.WASM, null);
     try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC());
         SyncLoop loop =
             new SyncLoop(
@@ -105,8 +65,8 @@ final class ServeCommand implements Callable<Integer> {
       Thread hook = new Thread(loop::close, "fleetgate-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       out.printf(
-          "Serving %s#%s every %s (full drift check every %s); Ctrl-C to stop%n",
-          repo, branch, poll, full);
+          "Serving %s every %s (full drift check every %s); Ctrl-C to stop%n",
+          source.describe(), poll, full);
       out.flush();
       loop.run();
       return ExitCodes.OK;

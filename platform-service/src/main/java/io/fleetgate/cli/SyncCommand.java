@@ -9,7 +9,6 @@ import io.fleetgate.sync.SyncOptions;
 import io.fleetgate.sync.SyncReport;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,31 +27,13 @@ final class SyncCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin RepoOptions source;
+
   @Option(
       names = "--once",
       required = true,
       description = "Sync once and exit (the long-running loop is 'fleetgate serve').")
   boolean once;
-
-  @Option(
-      names = "--repo",
-      required = true,
-      paramLabel = "URL|PATH",
-      description = "The fleet config repository.")
-  String repo;
-
-  @Option(
-      names = "--branch",
-      defaultValue = "main",
-      description = "Branch to sync (default: ${DEFAULT-VALUE}).")
-  String branch;
-
-  @Option(
-      names = "--management-kubeconfig",
-      required = true,
-      paramLabel = "FILE",
-      description = "Kubeconfig of the management cluster holding the CAPI Clusters.")
-  Path managementKubeconfig;
 
   @Option(names = "--cluster", paramLabel = "NAME", description = "Sync only this cluster.")
   String cluster;
@@ -67,19 +48,6 @@ final class SyncCommand implements Callable<Integer> {
       description =
           "Also compare objects unchanged in Git with the live cluster: report drift, and revert it for bundles with selfHeal.")
   boolean fullCheck;
-
-  @Option(
-      names = "--allowed-signers",
-      paramLabel = "FILE",
-      description =
-          "Accept only branch tips SSH-signed by a key in this allowed-signers file (git's gpg.ssh.allowedSignersFile format).")
-  Path allowedSigners;
-
-  @Option(
-      names = "--data-dir",
-      paramLabel = "DIR",
-      description = "Database and working copies (default: ~/.fleetgate/data).")
-  Path dataDir;
 
   @Option(
       names = "--policy-engine",
@@ -105,15 +73,7 @@ final class SyncCommand implements Callable<Integer> {
                   spec.commandLine(),
                   "--policy-engine must be wasm or opa-server, not " + policyEngine);
         };
-    SyncSetup.Config config =
-        new SyncSetup.Config(
-            repo,
-            branch,
-            managementKubeconfig,
-            DataDir.orDefault(dataDir),
-            engine,
-            opaUrl,
-            allowedSigners);
+    SyncSetup.Config config = source.config(engine, opaUrl);
     try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC())) {
       SyncReport report =
           setup.engine().syncOnce(new SyncOptions(Optional.ofNullable(cluster), dryRun, fullCheck));

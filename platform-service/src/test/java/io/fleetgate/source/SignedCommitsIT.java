@@ -47,14 +47,16 @@ class SignedCommitsIT {
     SyncReport unsigned = sync(sandbox, repo, work, allowedSigners);
 
     assertThat(unsigned.stale()).isTrue();
-    assertThat(unsigned.staleReason()).contains("is not signed").contains("allowed signer");
+    assertThat(unsigned.staleReason()).contains("is not signed;").contains("allowed signer");
     assertThat(retention(sandbox)).as("the unsigned change is not applied").isNotEqualTo("99d");
 
     git(repo.dir(), stranger, "commit", "--allow-empty", "-q", "-S", "-m", "Signed by a stranger");
     SyncReport strangers = sync(sandbox, repo, work, allowedSigners);
 
     assertThat(strangers.stale()).isTrue();
-    assertThat(strangers.staleReason()).doesNotContain("is not signed");
+    assertThat(strangers.staleReason())
+        .contains("is not signed by a key in")
+        .contains("allowed_signers");
     assertThat(retention(sandbox)).isNotEqualTo("99d");
 
     git(

@@ -1,0 +1,63 @@
+package io.fleetgate.apply;
+
+import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.health.Health;
+import io.fleetgate.health.HealthCheck;
+import io.fleetgate.kube.ClusterApi;
+import io.fleetgate.kube.GroupVersionKind;
+import io.fleetgate.kube.KubeException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads back objects of the observed kinds after a sync and judges their health. */
+final class HealthObserver {
+
+  private final ClusterApi api;
+
+  HealthObserver(ClusterApi api) {
+    this.api = api;
+  }
+
+  /**
+   * Reads back the objects of observed kinds that the sync left in place and judges their health.
+   */
+  List<ApplyReport.ObjectHealth> observe(List<ObjectResult> results) {
+    List<ApplyReport.ObjectHealth> health = new ArrayList<>();
+    for (ObjectResult result : results) {
+      boolean present =
+          result.action() == ObjectResult.Action.APPLIED
+              || result.action() == ObjectResult.Action.UNCHANGED
+              || result.action() == ObjectResult.Action.HEALED;
+      if (!present || !HealthCheck.observed(result.ref().group(), result.ref().kind())) {
+        continue;
+      }
+      try {
+        GroupVersionKind gvk = versionOf(result.ref());
+        api.get(
+                gvk,
+                result.ref().namespace().isEmpty() ? null : result.ref().namespace(),
+                result.ref().name())
+            .ifPresent(
+                live ->
+                    health.add(
+                        new ApplyReport.ObjectHealth(
+                            result.ref(), result.source(), HealthCheck.of(live.json()))));
+      } catch (KubeException e) {
+        health.add(
+            new ApplyReport.ObjectHealth(
+                result.ref(), result.source(), new Health(Health.Status.UNKNOWN, e.getMessage())));
+      }
+    }
+    return health;
+  }
+
+  /** The API version to read an observed kind with. */
+  private static GroupVersionKind versionOf(ObjectRef ref) {
+    return switch (ref.group()) {
+      case "apps" -> new GroupVersionKind("apps", "v1", ref.kind());
+      case "batch" -> new GroupVersionKind("batch", "v1", ref.kind());
+      case "apiextensions.k8s.io" -> new GroupVersionKind("apiextensions.k8s.io", "v1", ref.kind());
+      default -> new GroupVersionKind(ref.group(), "v1", ref.kind());
+    };
+  }
+}

@@ -1,0 +1,59 @@
+package io.fleetgate.cli;
+
+import io.fleetgate.app.SyncSetup;
+import java.net.URI;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every command that reads the fleet repository shares (sync, serve, diff). */
+final class RepoOptions {
+
+  @Option(
+      names = "--repo",
+      required = true,
+      paramLabel = "URL|PATH",
+      description = "The fleet config repository.")
+  String repo;
+
+  @Option(
+      names = "--branch",
+      defaultValue = "main",
+      description = "Branch to sync (default: ${DEFAULT-VALUE}).")
+  String branch;
+
+  @Option(
+      names = "--management-kubeconfig",
+      required = true,
+      paramLabel = "FILE",
+      description = "Kubeconfig of the management cluster holding the CAPI Clusters.")
+  Path managementKubeconfig;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "Database and working copies (default: ~/.fleetgate/data).")
+  Path dataDir;
+
+  @Option(
+      names = "--allowed-signers",
+      paramLabel = "FILE",
+      description =
+          "Accept only branch tips SSH-signed by a key in this allowed-signers file (git's gpg.ssh.allowedSignersFile format).")
+  Path allowedSigners;
+
+  SyncSetup.Config config(SyncSetup.Engine engine, URI opaUrl) {
+    return new SyncSetup.Config(
+        repo,
+        branch,
+        managementKubeconfig,
+        DataDir.orDefault(dataDir),
+        engine,
+        opaUrl,
+        allowedSigners);
+  }
+
+  /** The repository as shown to people. */
+  String describe() {
+    return repo + "#" + branch;
+  }
+}

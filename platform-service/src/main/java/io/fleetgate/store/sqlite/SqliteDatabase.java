@@ -1,0 +1,120 @@
+package io.fleetgate.store.sqlite;
+
+import io.fleetgate.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The database file and its one connection, guarded by a lock: SQLite allows one writer, and every
+ * write is an immediate transaction that lands whole or not at all.
+ */
+final class SqliteDatabase implements AutoCloseable {
+
+  private final Path file;
+  private final Connection connection;
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private SqliteDatabase(Path file, Connection connection, Clock clock) {
+    this.file = file;
+    this.connection = connection;
+    this.clock = clock;
+  }
+
+  /**
+   * Opens, creating and migrating (Flyway) as needed: WAL, busy timeout, immediate transactions.
+   */
+  static SqliteDatabase open(Path file, Clock clock) {
+    try {
+      Files.createDirectories(file.getParent());
+      String url = "jdbc:sqlite:" + file;
+      Flyway.configure()
+          .dataSource(url, null, null)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      SQLiteConfig config = new SQLiteConfig();
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+      config.setBusyTimeout(10_000);
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+      config.enforceForeignKeys(true);
+      Connection connection = config.createConnection(url);
+      connection.setAutoCommit(false);
+      return new SqliteDatabase(file, connection, clock);
+    } catch (Exception e) {
+      throw new StoreException(
+          "Cannot open the Fleetgate database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  Path file() {
+    return file;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** Work on the connection that may throw SQL errors. */
+  interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs the work in a write transaction: committed when it returns, rolled back when it throws.
+   */
+  <T> T write(String action, Work<T> work) {
+    lock.lock();
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw new StoreException("Cannot " + action + " in " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs read-only work. */
+  <T> T read(String action, Work<T> work) {
+    lock.lock();
+    try {
+      T result = work.run();
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("Cannot " + action + " in " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("Cannot close " + file + ": " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.fleetgate.store.sqlite;
+
+import io.fleetgate.store.SyncRuns;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Sync runs, per-cluster results and last good commits. */
+final class SqliteSyncRuns implements SyncRuns {
+
+  private final SqliteDatabase db;
+
+  SqliteSyncRuns(SqliteDatabase db) {
+    this.db = db;
+  }
+
+  @Override
+  public long start(String commit, boolean stale, String source) {
+    return db.write(
+        "start a sync run",
+        () -> {
+          try (PreparedStatement insert =
+              db.connection()
+                  .prepareStatement(
+                      "INSERT INTO sync_runs (started, commit_id, stale, source) VALUES (?, ?, ?, ?)",
+                      java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, db.clock().instant().toString());
+            insert.setString(2, commit);
+            insert.setInt(3, stale ? 1 : 0);
+            insert.setString(4, source);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+              keys.next();
+              return keys.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public void recordCluster(long runId, ClusterResult result) {
+    db.write(
+        "record a cluster result",
+        () -> {
+          try (PreparedStatement insert =
+              db.connection()
+                  .prepareStatement(
+                      "INSERT OR REPLACE INTO cluster_results (run_id, cluster, outcome, applied, unchanged, pruned, failed, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, runId);
+            insert.setString(2, result.cluster());
+            insert.setString(3, result.outcome());
+            insert.setInt(4, result.applied());
+            insert.setInt(5, result.unchanged());
+            insert.setInt(6, result.pruned());
+            insert.setInt(7, result.failed());
+            insert.setString(8, result.detail());
+            insert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void finish(long runId) {
+    db.write(
+        "finish a sync run",
+        () -> {
+          try (PreparedStatement update =
+              db.connection().prepareStatement("UPDATE sync_runs SET finished = ? WHERE id = ?")) {
+            update.setString(1, db.clock().instant().toString());
+            update.setLong(2, runId);
+            update.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<String> lastGoodCommit(String source) {
+    return db.read(
+        "read the last good commit",
+        () -> {
+          try (PreparedStatement select =
+              db.connection()
+                  .prepareStatement("SELECT last_good_commit FROM source_state WHERE source = ?")) {
+            select.setString(1, source);
+            try (ResultSet row = select.executeQuery()) {
+              return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void recordGoodCommit(String source, String commit) {
+    db.write(
+        "record the last good commit",
+        () -> {
+          try (PreparedStatement upsert =
+              db.connection()
+                  .prepareStatement(
+                      "INSERT OR REPLACE INTO source_state (source, last_good_commit, updated) VALUES (?, ?, ?)")) {
+            upsert.setString(1, source);
+            upsert.setString(2, commit);
+            upsert.setString(3, db.clock().instant().toString());
+            upsert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Run> latestRun() {
+    return db.read(
+        "read the latest run",
+        () -> {
+          try (PreparedStatement select =
+                  db.connection()
+                      .prepareStatement(
+                          "SELECT id, started, finished, commit_id, stale, source FROM sync_runs ORDER BY id DESC LIMIT 1");
+              ResultSet row = select.executeQuery()) {
+            return row.next()
+                ? Optional.of(
+                    new Run(
+                        row.getLong(1),
+                        row.getString(2),
+                        Optional.ofNullable(row.getString(3)),
+                        row.getString(4),
+                        row.getInt(5) == 1,
+                        row.getString(6)))
+                : Optional.<Run>empty();
+          }
+        });
+  }
+
+  @Override
+  public List<ClusterResult> latestResults() {
+    return db.read(
+        "read cluster results",
+        () -> {
+          List<ClusterResult> results = new ArrayList<>();
+          try (PreparedStatement select =
+                  db.connection()
+                      .prepareStatement(
+                          "SELECT cluster, outcome, applied, unchanged, pruned, failed, detail FROM cluster_results r"
+                              + " WHERE run_id = (SELECT MAX(run_id) FROM cluster_results WHERE cluster = r.cluster) ORDER BY cluster");
+              ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+              results.add(
+                  new ClusterResult(
+                      row.getString(1),
+                      row.getString(2),
+                      row.getInt(3),
+                      row.getInt(4),
+                      row.getInt(5),
+                      row.getInt(6),
+                      row.getString(7)));
+            }
+          }
+          return results;
+        });
+  }
+}
