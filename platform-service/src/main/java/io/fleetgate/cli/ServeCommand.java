@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       out.printf(
           "Serving %s every %s (full drift check every %s); Ctrl-C to stop%n",
-          source.describe(), poll, full);
+          source.describe(), interval, fullCheckEvery);
       out.flush();
       loop.run();
       return ExitCodes.OK;
