@@ -80,7 +80,7 @@ public final class ClusterApplier {
    *     was denied
    */
   public ApplyReport apply(List<RenderedObject> objects, Set<String> prune) {
-    return apply(objects, prune, false, Set.of());
+    return apply(objects, ApplyPolicy.pruning(prune));
   }
 
   /**
@@ -88,8 +88,7 @@ public final class ClusterApplier {
    * content is unchanged with its live state (a server-side dry run against the live object): a
    * difference is drift, reverted for bundles in {@code selfHeal} and reported for the others.
    */
-  public ApplyReport apply(
-      List<RenderedObject> objects, Set<String> prune, boolean fullCheck, Set<String> selfHeal) {
+  public ApplyReport apply(List<RenderedObject> objects, ApplyPolicy policy) {
     List<ObjectResult> results = new ArrayList<>();
     Map<String, Map<ObjectRef, InventoryEntry>> applied = new HashMap<>();
     Map<String, Set<ObjectRef>> declared = new HashMap<>();
@@ -103,13 +102,13 @@ public final class ClusterApplier {
     while (start < ordered.size()) {
       int end = chunkEnd(ordered, start);
       List<RenderedObject> chunk = ordered.subList(start, end);
-      for (ObjectResult result : applyChunk(chunk, applied, fullCheck, selfHeal)) {
+      for (ObjectResult result : applyChunk(chunk, applied, policy)) {
         declared.computeIfAbsent(result.bundle(), b -> new java.util.HashSet<>()).add(result.ref());
         results.add(result);
       }
       start = end;
     }
-    for (String bundle : prune) {
+    for (String bundle : policy.prune()) {
       Map<ObjectRef, InventoryEntry> known =
           applied.computeIfAbsent(bundle, b -> inventory.applied(cluster, b));
       results.addAll(
@@ -137,8 +136,7 @@ public final class ClusterApplier {
   private List<ObjectResult> applyChunk(
       List<RenderedObject> chunk,
       Map<String, Map<ObjectRef, InventoryEntry>> applied,
-      boolean fullCheck,
-      Set<String> selfHeal) {
+      ApplyPolicy policy) {
     Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     List<ObjectResult> results = new ArrayList<>(chunk.size());
     Semaphore inFlight = new Semaphore(PARALLELISM);
@@ -150,12 +148,7 @@ public final class ClusterApplier {
                 () -> {
                   inFlight.acquire();
                   try {
-                    return applyOne(
-                        object,
-                        applied.get(object.bundle()),
-                        fullCheck,
-                        selfHeal.contains(object.bundle()),
-                        pending);
+                    return applyOne(object, applied.get(object.bundle()), policy, pending);
                   } finally {
                     inFlight.release();
                   }
@@ -194,8 +187,7 @@ public final class ClusterApplier {
   private ObjectResult applyOne(
       RenderedObject object,
       Map<ObjectRef, InventoryEntry> known,
-      boolean fullCheck,
-      boolean heal,
+      ApplyPolicy policy,
       Queue<Pending> pending) {
     ObjectRef ref = object.ref();
     try {
@@ -203,9 +195,10 @@ public final class ClusterApplier {
       Map<String, Object> desired = objects.desired(object, gvk);
       ref = new ObjectRef(ref.group(), ref.kind(), DesiredObjects.namespaceOf(desired), ref.name());
       String hash = DesiredObjects.withHash(desired);
+      boolean force = !policy.respectConflicts().contains(object.bundle());
       InventoryEntry previous = known.get(ref);
       if (previous != null && previous.contentHash().equals(hash)) {
-        if (!fullCheck) {
+        if (!policy.fullCheck()) {
           return new ObjectResult(
               ref, object.bundle(), object.source().toString(), ObjectResult.Action.UNCHANGED, "");
         }
@@ -214,7 +207,7 @@ public final class ClusterApplier {
           return new ObjectResult(
               ref, object.bundle(), object.source().toString(), ObjectResult.Action.UNCHANGED, "");
         }
-        if (!heal || dryRun) {
+        if (!policy.selfHeal().contains(object.bundle()) || dryRun) {
           return new ObjectResult(
               ref,
               object.bundle(),
@@ -222,7 +215,7 @@ public final class ClusterApplier {
               ObjectResult.Action.DRIFTED,
               String.join("; ", drift));
         }
-        api.applyWithoutResult(desired, false);
+        api.applyWithoutResult(desired, false, force);
         return new ObjectResult(
             ref,
             object.bundle(),
@@ -231,7 +224,7 @@ public final class ClusterApplier {
             String.join("; ", drift));
       }
       if (dryRun) {
-        api.applyWithoutResult(desired, true);
+        api.applyWithoutResult(desired, true, force);
         return new ObjectResult(
             ref,
             object.bundle(),
@@ -239,7 +232,7 @@ public final class ClusterApplier {
             ObjectResult.Action.APPLIED,
             "dry run");
       }
-      api.applyWithoutResult(desired, false);
+      api.applyWithoutResult(desired, false, force);
       pending.add(
           new Pending(
               object.bundle(),

@@ -30,7 +30,8 @@ final class ApplyCall {
       ResourceType type,
       KubeObject desired,
       String fieldManager,
-      boolean dryRun) {
+      boolean dryRun,
+      boolean force) {
     String path = path(type, desired);
     byte[] body = desired.json().toString().getBytes(StandardCharsets.UTF_8);
     String action =
@@ -40,7 +41,7 @@ final class ApplyCall {
             + (desired.namespace() == null ? "" : desired.namespace() + "/")
             + desired.name();
     for (int attempt = 1; ; attempt++) {
-      try (Response response = call(client, path, body, fieldManager, dryRun).execute()) {
+      try (Response response = call(client, path, body, fieldManager, dryRun, force).execute()) {
         if (response.isSuccessful()) {
           return;
         }
@@ -68,9 +69,17 @@ final class ApplyCall {
   }
 
   private static Call call(
-      ApiClient client, String path, byte[] body, String fieldManager, boolean dryRun) {
+      ApiClient client,
+      String path,
+      byte[] body,
+      String fieldManager,
+      boolean dryRun,
+      boolean force) {
     List<Pair> query =
-        new ArrayList<>(List.of(new Pair("fieldManager", fieldManager), new Pair("force", "true")));
+        new ArrayList<>(
+            List.of(
+                new Pair("fieldManager", fieldManager),
+                new Pair("force", Boolean.toString(force))));
     if (dryRun) {
       query.add(new Pair("dryRun", "All"));
     }

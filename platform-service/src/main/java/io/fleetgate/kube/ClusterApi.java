@@ -27,12 +27,36 @@ public final class ClusterApi {
 
   private static final Gson GSON = new Gson();
 
+  /** Default client-side limit per cluster: generous, so the server's fairness queues decide. */
+  public static final double DEFAULT_QPS = 2_000;
+
+  public static final int DEFAULT_BURST = 4_000;
+
   private final ApiClient client;
   private final ResourceMapper mapper;
+  private final RateLimiter limiter;
 
   public ClusterApi(ApiClient client) {
+    this(client, new RateLimiter(DEFAULT_QPS, DEFAULT_BURST));
+  }
+
+  /**
+   * @param limiter the client-side limit all requests to this cluster share
+   */
+  public ClusterApi(ApiClient client, RateLimiter limiter) {
     this.client = client;
     this.mapper = new ResourceMapper(client);
+    this.limiter = limiter;
+  }
+
+  /** Waits for the rate limiter; every request to the server goes through here first. */
+  private void throttle() {
+    try {
+      limiter.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KubeException("Interrupted while waiting for the client-side rate limit", e);
+    }
   }
 
   /** The server's base URL, for messages. */
@@ -67,8 +91,18 @@ public final class ClusterApi {
    * @param dryRun ask the server to validate without persisting
    */
   public void applyWithoutResult(Map<String, Object> object, boolean dryRun) {
+    applyWithoutResult(object, dryRun, true);
+  }
+
+  /**
+   * @param force take over fields other managers own; without it a conflict fails with the server's
+   *     message naming the fields and their managers
+   */
+  public void applyWithoutResult(Map<String, Object> object, boolean dryRun, boolean force) {
     KubeObject desired = new KubeObject(GSON.toJsonTree(object).getAsJsonObject());
-    ApplyCall.send(client, mapper.resourceFor(desired.gvk()), desired, FIELD_MANAGER, dryRun);
+    ResourceType type = mapper.resourceFor(desired.gvk());
+    throttle();
+    ApplyCall.send(client, type, desired, FIELD_MANAGER, dryRun, force);
   }
 
   /**
@@ -95,7 +129,7 @@ public final class ClusterApi {
     V1Patch patch = new V1Patch(desired.json().toString());
     DynamicKubernetesApi api = api(type);
     KubernetesApiResponse<DynamicKubernetesObject> response =
-        Retry.call(
+        throttled(
             "apply " + desired.name(),
             () ->
                 type.namespaced()
@@ -142,7 +176,7 @@ public final class ClusterApi {
     ResourceType type = mapper.resourceFor(gvk);
     DynamicKubernetesApi api = api(type);
     KubernetesApiResponse<DynamicKubernetesObject> response =
-        Retry.call(
+        throttled(
             "delete " + name,
             () -> type.namespaced() ? api.delete(namespace, name) : api.delete(name));
     if (response.getHttpStatusCode() == 404) {
@@ -160,7 +194,7 @@ public final class ClusterApi {
     ResourceType type = mapper.resourceFor(gvk);
     DynamicKubernetesApi api = api(type);
     KubernetesApiResponse<DynamicKubernetesObject> response =
-        Retry.call(
+        throttled(
             "read " + name, () -> type.namespaced() ? api.get(namespace, name) : api.get(name));
     if (response.getHttpStatusCode() == 404) {
       return Optional.empty();
@@ -193,6 +227,16 @@ public final class ClusterApi {
     var response = api(type).updateStatus(new DynamicKubernetesObject(copy), o -> statusJson);
     return new KubeObject(
         success(response, "update status of " + current.gvk() + " " + current.name()).getRaw());
+  }
+
+  private <T extends io.kubernetes.client.common.KubernetesType> KubernetesApiResponse<T> throttled(
+      String action, java.util.function.Supplier<KubernetesApiResponse<T>> call) {
+    return Retry.call(
+        action,
+        () -> {
+          throttle();
+          return call.get();
+        });
   }
 
   private DynamicKubernetesApi api(ResourceType type) {

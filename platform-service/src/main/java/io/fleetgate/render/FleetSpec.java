@@ -23,6 +23,7 @@ public record FleetSpec(List<Bundle> bundles, boolean clusterOverlays) {
    * @param namespaces the namespaces the bundle may touch; empty means any
    * @param prune whether objects removed from the bundle are deleted from clusters
    * @param selfHeal whether drift found in a full check is reverted by applying again
+   * @param force whether applies take over fields other managers own (default) or fail on conflict
    */
   public record Bundle(
       String name,
@@ -31,6 +32,7 @@ public record FleetSpec(List<Bundle> bundles, boolean clusterOverlays) {
       List<String> namespaces,
       boolean prune,
       boolean selfHeal,
+      boolean force,
       SourceLocation declaredAt) {}
 
   /** Reads the Fleet document; every problem is reported with its line in {@code fleet.yaml}. */
@@ -66,6 +68,7 @@ public record FleetSpec(List<Bundle> bundles, boolean clusterOverlays) {
               strings(bundle.get("namespaces"), at),
               !Boolean.FALSE.equals(sync.get("prune")),
               Boolean.TRUE.equals(sync.get("selfHeal")),
+              !Boolean.FALSE.equals(sync.get("force")),
               at);
       if (byName.put(name, parsed) != null) {
         throw new ManifestException(at, "declares bundle '" + name + "' twice");

@@ -1,6 +1,7 @@
 package io.fleetgate.sync;
 
 import io.fleetgate.apply.ApplierFactory;
+import io.fleetgate.apply.ApplyPolicy;
 import io.fleetgate.apply.ApplyReport;
 import io.fleetgate.apply.ClusterApplier;
 import io.fleetgate.apply.ObjectResult;
@@ -239,6 +240,7 @@ public final class SyncEngine {
         render.objects().stream().filter(o -> !denied.contains(o.bundle())).toList();
     Set<String> prune = new HashSet<>();
     Set<String> selfHeal = new HashSet<>();
+    Set<String> respectConflicts = new HashSet<>();
     for (String bundle : render.bundles()) {
       var spec = repo.spec().bundles().stream().filter(b -> b.name().equals(bundle)).findFirst();
       if (spec.map(b -> b.prune()).orElse(true)) {
@@ -246,6 +248,9 @@ public final class SyncEngine {
       }
       if (spec.map(b -> b.selfHeal()).orElse(false)) {
         selfHeal.add(bundle);
+      }
+      if (!spec.map(b -> b.force()).orElse(true)) {
+        respectConflicts.add(bundle);
       }
     }
     prune.removeAll(denied);
@@ -256,7 +261,9 @@ public final class SyncEngine {
     } catch (KubeException e) {
       return new ClusterOutcome.Failed(cluster, "unreachable: " + e.getMessage(), null);
     }
-    ApplyReport report = applier.apply(allowed, prune, options.fullCheck(), selfHeal);
+    ApplyReport report =
+        applier.apply(
+            allowed, new ApplyPolicy(prune, selfHeal, respectConflicts, options.fullCheck()));
     if (!report.failures().isEmpty()) {
       return new ClusterOutcome.Failed(
           cluster, report.failures().size() + " object(s) rejected", report);

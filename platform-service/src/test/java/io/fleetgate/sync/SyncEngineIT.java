@@ -458,6 +458,53 @@ class SyncEngineIT {
     assertThat(full.converged()).as("unhealed drift remains").isFalse();
   }
 
+  @Test
+  @Order(12)
+  void aBundleThatRespectsConflictsFailsWithTheServersConflictInsteadOfTakingFieldsOver(
+      SandboxFleetHandle sandbox) throws Exception {
+    repo.write(
+            "fleet.yaml",
+            repo.read("fleet.yaml")
+                .replace(
+                    "        selfHeal: false\n", "        selfHeal: false\n        force: false\n"))
+        .write(
+            "bundles/payments/payment-gateway.yaml",
+            repo.read("bundles/payments/payment-gateway.yaml")
+                .replace("replicas: 3", "replicas: 4"))
+        .commit("Payments: four gateways, and never overwrite what others manage");
+
+    SyncReport report = sync(sandbox);
+
+    assertThat(outcome(report, GUANGZHOU))
+        .isInstanceOfSatisfying(
+            ClusterOutcome.Failed.class,
+            failed ->
+                assertThat(failed.report().failures())
+                    .singleElement()
+                    .satisfies(
+                        f -> {
+                          assertThat(f.ref().toString())
+                              .isEqualTo("Deployment payments/payment-gateway");
+                          assertThat(f.message())
+                              .contains("conflict")
+                              .contains("kubectl-edit")
+                              .contains(".spec.replicas");
+                        }));
+    assertThat(
+            sandbox
+                .cluster(GUANGZHOU)
+                .get(DEPLOYMENT, "payments", "payment-gateway")
+                .orElseThrow()
+                .at("spec", "replicas")
+                .orElseThrow()
+                .getAsInt())
+        .as("the other manager's value stands")
+        .isEqualTo(1);
+    assertThat(outcome(report, BEIJING))
+        .as("Fleetgate owns replicas there")
+        .isInstanceOf(ClusterOutcome.Synced.class);
+  }
+
   private static java.util.List<ObjectResult> actions(
       SyncReport report, String cluster, ObjectResult.Action action) {
     var outcome = (ClusterOutcome.Synced) outcome(report, cluster);
