@@ -24,6 +24,12 @@ final class StatusCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
+      names = "--cluster",
+      paramLabel = "NAME",
+      description = "Also list what happened to each object of this cluster in its latest sync.")
+  String cluster;
+
+  @Option(
       names = "--data-dir",
       paramLabel = "DIR",
       description = "Where the database is (default: ~/.fleetgate/data).")
@@ -60,6 +66,21 @@ final class StatusCommand implements Callable<Integer> {
       String format = "%-22s %-8s %s%n";
       out.printf(format, "CLUSTER", "RESULT", "DETAIL");
       results.forEach(r -> out.printf(format, r.cluster(), r.outcome(), r.detail()));
+      if (cluster != null) {
+        out.printf(
+            "%nObjects of %s in its latest sync (unchanged objects are not listed):%n", cluster);
+        store
+            .latestObjects(cluster)
+            .forEach(
+                o ->
+                    out.printf(
+                        "  %-9s %s  (%s, %s)%s%n",
+                        o.action(),
+                        o.object(),
+                        o.bundle(),
+                        o.source(),
+                        o.detail().isEmpty() ? "" : ": " + o.detail()));
+      }
       out.flush();
       boolean synced =
           !last.stale() && results.stream().allMatch(r -> r.outcome().equals("synced"));

@@ -14,6 +14,18 @@ public interface SyncRuns {
 
   void finish(long runId);
 
+  /** Records what happened to objects of one cluster in a run (changes, not unchanged objects). */
+  void recordObjects(long runId, String cluster, List<ObjectRecord> objects);
+
+  /** The object records of the cluster's latest run that has any. */
+  List<ObjectRecord> latestObjects(String cluster);
+
+  /**
+   * @param action one word: applied, pruned, protected, failed, drifted, healed
+   * @param detail the server's message, the drift, or ""
+   */
+  record ObjectRecord(String object, String bundle, String source, String action, String detail) {}
+
   /** The last commit of the source that was fetched and applied, if any. */
   Optional<String> lastGoodCommit(String source);
 

@@ -102,6 +102,7 @@ public final class SyncEngine {
       if (!options.dryRun()) {
         for (ClusterOutcome outcome : outcomes) {
           runs.recordCluster(run, result(outcome));
+          runs.recordObjects(run, outcome.cluster(), objectRecords(outcome));
         }
         if (outcomes.stream().noneMatch(o -> o instanceof ClusterOutcome.Stalled)) {
           runs.recordGoodCommit(source.describe(), revision.commit());
@@ -271,6 +272,58 @@ public final class SyncEngine {
     return denied.isEmpty()
         ? new ClusterOutcome.Synced(cluster, report, verdicts)
         : new ClusterOutcome.Denied(cluster, denied, verdicts, report);
+  }
+
+  /** Every object that did not stay unchanged, and every problem or denial, as records. */
+  private static List<SyncRuns.ObjectRecord> objectRecords(ClusterOutcome outcome) {
+    List<SyncRuns.ObjectRecord> records = new ArrayList<>();
+    switch (outcome) {
+      case ClusterOutcome.Stalled s ->
+          s.problems()
+              .forEach(
+                  p ->
+                      records.add(
+                          new SyncRuns.ObjectRecord(
+                              "", "", p.location().toString(), "invalid", p.message())));
+      case ClusterOutcome.Denied d ->
+          d.gate()
+              .denials()
+              .forEach(
+                  v ->
+                      v.decision()
+                          .denials()
+                          .forEach(
+                              f ->
+                                  records.add(
+                                      new SyncRuns.ObjectRecord(
+                                          v.object().ref().toString(),
+                                          v.object().bundle(),
+                                          v.object().source().toString(),
+                                          "denied",
+                                          f.toString()))));
+      default -> {}
+    }
+    ApplyReport report =
+        switch (outcome) {
+          case ClusterOutcome.Synced s -> s.report();
+          case ClusterOutcome.Denied d -> d.report();
+          case ClusterOutcome.Failed f -> f.report();
+          case ClusterOutcome.Stalled s -> null;
+        };
+    if (report != null) {
+      for (ObjectResult result : report.results()) {
+        if (result.action() != ObjectResult.Action.UNCHANGED) {
+          records.add(
+              new SyncRuns.ObjectRecord(
+                  result.ref().toString(),
+                  result.bundle(),
+                  result.source(),
+                  result.action().word(),
+                  result.message()));
+        }
+      }
+    }
+    return records;
   }
 
   private static SyncRuns.ClusterResult result(ClusterOutcome outcome) {

@@ -53,6 +53,13 @@ class SyncCliIT {
         .contains("denied")
         .contains("bundles/baseline/debug.yaml:1 Pod ingress/debug denied by privileged_containers")
         .contains("container \"sh\" runs privileged");
+
+    Result status = run("status", "--data-dir", work.resolve("data").toString(), "--cluster", AWS);
+    assertThat(status.code).isEqualTo(1);
+    assertThat(status.out)
+        .contains(AWS + "    denied")
+        .contains(
+            "denied    Pod ingress/debug  (baseline, bundles/baseline/debug.yaml:1): privileged_containers");
   }
 
   @Test

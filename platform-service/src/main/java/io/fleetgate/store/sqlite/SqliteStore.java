@@ -85,6 +85,16 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
   }
 
   @Override
+  public void recordObjects(long runId, String cluster, List<ObjectRecord> objects) {
+    runs.recordObjects(runId, cluster, objects);
+  }
+
+  @Override
+  public List<ObjectRecord> latestObjects(String cluster) {
+    return runs.latestObjects(cluster);
+  }
+
+  @Override
   public Optional<String> lastGoodCommit(String source) {
     return runs.lastGoodCommit(source);
   }

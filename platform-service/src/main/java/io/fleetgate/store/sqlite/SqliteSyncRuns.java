@@ -162,4 +162,61 @@ final class SqliteSyncRuns implements SyncRuns {
           return results;
         });
   }
+
+  @Override
+  public void recordObjects(long runId, String cluster, List<ObjectRecord> objects) {
+    if (objects.isEmpty()) {
+      return;
+    }
+    db.write(
+        "record object results",
+        () -> {
+          try (PreparedStatement insert =
+              db.connection()
+                  .prepareStatement(
+                      "INSERT INTO object_results (run_id, cluster, object, bundle, source, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (ObjectRecord object : objects) {
+              insert.setLong(1, runId);
+              insert.setString(2, cluster);
+              insert.setString(3, object.object());
+              insert.setString(4, object.bundle());
+              insert.setString(5, object.source());
+              insert.setString(6, object.action());
+              insert.setString(7, object.detail());
+              insert.addBatch();
+            }
+            insert.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<ObjectRecord> latestObjects(String cluster) {
+    return db.read(
+        "read object results",
+        () -> {
+          List<ObjectRecord> objects = new ArrayList<>();
+          try (PreparedStatement select =
+              db.connection()
+                  .prepareStatement(
+                      "SELECT object, bundle, source, action, detail FROM object_results WHERE cluster = ?"
+                          + " AND run_id = (SELECT MAX(run_id) FROM object_results WHERE cluster = ?) ORDER BY rowid")) {
+            select.setString(1, cluster);
+            select.setString(2, cluster);
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                objects.add(
+                    new ObjectRecord(
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5)));
+              }
+            }
+          }
+          return objects;
+        });
+  }
 }
