@@ -49,7 +49,33 @@ public final class SyncSetup implements AutoCloseable {
       Path dataDir,
       Engine engine,
       URI opaUrl,
-      Path allowedSigners) {
+      Path allowedSigners,
+      String gitToken) {
+
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+      return "Config["
+          + repo
+          + "#"
+          + branch
+          + ", "
+          + dataDir
+          + (gitToken == null ? "" : ", token ****")
+          + "]";
+    }
+
+    /** Signed commits required when {@code allowedSigners} is set; no Git token. */
+    public Config(
+        String repo,
+        String branch,
+        Path managementKubeconfig,
+        Path dataDir,
+        Engine engine,
+        URI opaUrl,
+        Path allowedSigners) {
+      this(repo, branch, managementKubeconfig, dataDir, engine, opaUrl, allowedSigners, null);
+    }
 
     /** Without signature verification. */
     public Config(
@@ -59,7 +85,7 @@ public final class SyncSetup implements AutoCloseable {
         Path dataDir,
         Engine engine,
         URI opaUrl) {
-      this(repo, branch, managementKubeconfig, dataDir, engine, opaUrl, null);
+      this(repo, branch, managementKubeconfig, dataDir, engine, opaUrl, null, null);
     }
   }
 
@@ -121,7 +147,8 @@ public final class SyncSetup implements AutoCloseable {
                 GitSource.remoteOf(config.repo()),
                 config.branch(),
                 config.dataDir(),
-                config.allowedSigners()),
+                config.allowedSigners(),
+                config.gitToken()),
             new CapiClusterDirectory(management),
             new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
             new PolicyGate(evaluator),

@@ -41,6 +41,13 @@ final class RepoOptions {
           "Accept only branch tips SSH-signed by a key in this allowed-signers file (git's gpg.ssh.allowedSignersFile format).")
   Path allowedSigners;
 
+  @Option(
+      names = "--git-token-file",
+      paramLabel = "FILE",
+      description =
+          "A file holding an access token for an HTTPS remote (or set FLEETGATE_GIT_TOKEN).")
+  Path gitTokenFile;
+
   SyncSetup.Config config(SyncSetup.Engine engine, URI opaUrl) {
     return new SyncSetup.Config(
         repo,
@@ -49,7 +56,22 @@ final class RepoOptions {
         DataDir.orDefault(dataDir),
         engine,
         opaUrl,
-        allowedSigners);
+        allowedSigners,
+        token());
+  }
+
+  /** The token from --git-token-file, else FLEETGATE_GIT_TOKEN, else none. */
+  private String token() {
+    if (gitTokenFile != null) {
+      try {
+        return java.nio.file.Files.readString(gitTokenFile).strip();
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException(
+            "Cannot read the Git token file " + gitTokenFile + ": " + e.getMessage(), e);
+      }
+    }
+    String token = System.getenv("FLEETGATE_GIT_TOKEN");
+    return token == null || token.isBlank() ? null : token.strip();
   }
 
   /** The repository as shown to people. */

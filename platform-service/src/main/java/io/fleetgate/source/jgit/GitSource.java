@@ -17,6 +17,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,20 +35,31 @@ public final class GitSource implements SourceFetcher {
   private final String branch;
   private final Path worktree;
   private final CommitSignatures signatures;
+  private final CredentialsProvider credentials;
+  private final String token;
 
   public GitSource(String remote, String branch, Path dataDir) {
-    this(remote, branch, dataDir, null);
+    this(remote, branch, dataDir, null, null);
   }
 
   /**
    * @param allowedSigners when not null, only branch tips signed (SSH) by a key in this
    *     allowed-signers file are accepted; others are {@link Fetch.Refused}
    */
-  public GitSource(String remote, String branch, Path dataDir, Path allowedSigners) {
+  /**
+   * @param token an access token for HTTPS remotes (sent as the password of HTTP basic auth, as Git
+   *     hosts expect); null for none
+   */
+  public GitSource(String remote, String branch, Path dataDir, Path allowedSigners, String token) {
     this.remote = remote;
     this.branch = branch;
     this.worktree = dataDir.resolve("sources").resolve(hash(remote));
     this.signatures = allowedSigners == null ? null : new CommitSignatures(allowedSigners);
+    this.token = token;
+    this.credentials =
+        token == null || token.isBlank()
+            ? null
+            : new UsernamePasswordCredentialsProvider("fleetgate", token);
   }
 
   /** A local path or a URL, as given on the command line. */
@@ -64,11 +77,12 @@ public final class GitSource implements SourceFetcher {
     boolean cloned = Files.isDirectory(worktree.resolve(".git"));
     try {
       if (!cloned) {
-        log.info("Cloning {} ({})", remote, branch);
+        log.info("Cloning {}", describe());
         Files.createDirectories(worktree.getParent());
         try (Git git =
             Git.cloneRepository()
                 .setURI(remote)
+                .setCredentialsProvider(credentials)
                 .setBranch(branch)
                 .setDirectory(worktree.toFile())
                 .setTimeout(TIMEOUT_SECONDS)
@@ -80,6 +94,7 @@ public final class GitSource implements SourceFetcher {
         try {
           git.fetch()
               .setRemote("origin")
+              .setCredentialsProvider(credentials)
               .setTimeout(TIMEOUT_SECONDS)
               .setRemoveDeletedRefs(true)
               .call();
@@ -87,10 +102,13 @@ public final class GitSource implements SourceFetcher {
           Revision last = revision(git, git.getRepository().resolve("HEAD"));
           log.warn(
               "Cannot fetch {}; keeping {} as stale: {}",
-              remote,
+              withoutUserInfo(remote),
               last.shortCommit(),
-              e.getMessage());
-          return new Fetch.Stale(last, worktree, "cannot fetch " + remote + ": " + rootMessage(e));
+              scrub(rootMessage(e)));
+          return new Fetch.Stale(
+              last,
+              worktree,
+              "cannot fetch " + withoutUserInfo(remote) + ": " + scrub(rootMessage(e)));
         }
         return verified(git, checkout(git));
       }
@@ -102,9 +120,9 @@ public final class GitSource implements SourceFetcher {
           "Cannot fetch branch '"
               + branch
               + "' of "
-              + remote
+              + withoutUserInfo(remote)
               + ": "
-              + rootMessage(e)
+              + scrub(rootMessage(e))
               + ". Check the URL, the branch and the credentials.",
           e);
     }
@@ -127,7 +145,18 @@ public final class GitSource implements SourceFetcher {
 
   @Override
   public String describe() {
-    return remote + "#" + branch;
+    return withoutUserInfo(remote) + "#" + branch;
+  }
+
+  /** A message as it may be shown: no credentials from the URL, no token. */
+  private String scrub(String message) {
+    String scrubbed = message.replace(remote, withoutUserInfo(remote));
+    return token == null || token.isBlank() ? scrubbed : scrubbed.replace(token, "****");
+  }
+
+  /** A URL as it may be shown: {@code https://user:secret@host/…} loses its user part. */
+  static String withoutUserInfo(String url) {
+    return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
   }
 
   private Revision checkout(Git git) throws IOException, GitAPIException {

@@ -1,0 +1,68 @@
+package io.fleetgate.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fleetgate.source.jgit.GitSource;
+import io.fleetgate.testing.FleetRepo;
+import io.fleetgate.testing.GitHttpServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fetching over HTTP from git http-backend, with an access token, as from a Git host. */
+class GitSourceIT {
+
+  private static final String TOKEN = "glpat-s3cr3t-t0ken-for-the-fleet";
+
+  @Test
+  void fetchesOverHttpWithAToken(@TempDir Path work) throws Exception {
+    FleetRepo repo = FleetRepo.seed(work.resolve("repos/fleet"));
+    try (GitHttpServer server = GitHttpServer.serve(work.resolve("repos"), TOKEN)) {
+      GitSource source =
+          new GitSource(server.url("fleet"), "main", work.resolve("data"), null, TOKEN);
+
+      SourceFetcher.Fetch first = source.fetch();
+      assertThat(first).isInstanceOf(SourceFetcher.Fetch.Fresh.class);
+      assertThat(first.worktree().resolve("fleet.yaml")).isRegularFile();
+
+      String next =
+          repo.write(
+                  "bundles/baseline/extra.yaml",
+                  "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n  namespace: ingress\n")
+              .commit("Extra");
+      SourceFetcher.Fetch second = source.fetch();
+      assertThat(second.revision().commit()).isEqualTo(next);
+      assertThat(second.worktree().resolve("bundles/baseline/extra.yaml")).isRegularFile();
+    }
+  }
+
+  @Test
+  void aWrongTokenIsRefusedWithoutRevealingIt(@TempDir Path work) throws Exception {
+    FleetRepo.seed(work.resolve("repos/fleet"));
+    try (GitHttpServer server = GitHttpServer.serve(work.resolve("repos"), TOKEN)) {
+      String wrong = "not-the-right-token-123";
+      GitSource source =
+          new GitSource(server.url("fleet"), "main", work.resolve("data"), null, wrong);
+
+      assertThatThrownBy(source::fetch)
+          .isInstanceOf(SourceException.class)
+          .hasMessageContaining("not authorized")
+          .hasMessageContaining("Check the URL, the branch and the credentials")
+          .hasMessageNotContaining(wrong)
+          .hasMessageNotContaining(TOKEN);
+    }
+  }
+
+  @Test
+  void credentialsInTheUrlNeverShow(@TempDir Path work) throws Exception {
+    FleetRepo.seed(work.resolve("repos/fleet"));
+    try (GitHttpServer server = GitHttpServer.serve(work.resolve("repos"), TOKEN)) {
+      String url = server.url("fleet").replace("http://", "http://fleetgate:" + TOKEN + "@");
+      GitSource source = new GitSource(url, "main", work.resolve("data"), null, null);
+
+      assertThat(source.fetch()).isInstanceOf(SourceFetcher.Fetch.Fresh.class);
+      assertThat(source.describe()).doesNotContain(TOKEN).startsWith("http://127.0.0.1:");
+    }
+  }
+}
