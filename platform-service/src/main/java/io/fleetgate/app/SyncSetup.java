@@ -16,6 +16,7 @@ import io.fleetgate.render.Kustomize;
 import io.fleetgate.render.ManifestLimits;
 import io.fleetgate.render.Renderer;
 import io.fleetgate.source.jgit.GitSource;
+import io.fleetgate.source.jgit.SshAccess;
 import io.fleetgate.store.sqlite.SqliteStore;
 import io.fleetgate.sync.SyncEngine;
 import io.fleetgate.tools.ToolCache;
@@ -50,7 +51,9 @@ public final class SyncSetup implements AutoCloseable {
       Engine engine,
       URI opaUrl,
       Path allowedSigners,
-      String gitToken) {
+      String gitToken,
+      Path sshKey,
+      Path sshKnownHosts) {
 
     /** Never shows the token. */
     @Override
@@ -74,7 +77,17 @@ public final class SyncSetup implements AutoCloseable {
         Engine engine,
         URI opaUrl,
         Path allowedSigners) {
-      this(repo, branch, managementKubeconfig, dataDir, engine, opaUrl, allowedSigners, null);
+      this(
+          repo,
+          branch,
+          managementKubeconfig,
+          dataDir,
+          engine,
+          opaUrl,
+          allowedSigners,
+          null,
+          null,
+          null);
     }
 
     /** Without signature verification. */
@@ -85,7 +98,7 @@ public final class SyncSetup implements AutoCloseable {
         Path dataDir,
         Engine engine,
         URI opaUrl) {
-      this(repo, branch, managementKubeconfig, dataDir, engine, opaUrl, null, null);
+      this(repo, branch, managementKubeconfig, dataDir, engine, opaUrl, null, null, null, null);
     }
   }
 
@@ -148,7 +161,10 @@ public final class SyncSetup implements AutoCloseable {
                 config.branch(),
                 config.dataDir(),
                 config.allowedSigners(),
-                config.gitToken()),
+                config.gitToken(),
+                config.sshKey() == null
+                    ? null
+                    : new SshAccess(config.sshKey(), config.sshKnownHosts())),
             new CapiClusterDirectory(management),
             new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
             new PolicyGate(evaluator),

@@ -48,7 +48,24 @@ final class RepoOptions {
           "A file holding an access token for an HTTPS remote (or set FLEETGATE_GIT_TOKEN).")
   Path gitTokenFile;
 
+  @Option(
+      names = "--ssh-key",
+      paramLabel = "FILE",
+      description = "Private key for an ssh:// remote (unencrypted, OpenSSH or PEM).")
+  Path sshKey;
+
+  @Option(
+      names = "--ssh-known-hosts",
+      paramLabel = "FILE",
+      description =
+          "Known-hosts file with the Git host's key (ssh-keyscan output); required with --ssh-key.")
+  Path sshKnownHosts;
+
   SyncSetup.Config config(SyncSetup.Engine engine, URI opaUrl) {
+    if ((sshKey == null) != (sshKnownHosts == null)) {
+      throw new IllegalArgumentException(
+          "--ssh-key and --ssh-known-hosts go together: the host's key must be known in advance");
+    }
     return new SyncSetup.Config(
         repo,
         branch,
@@ -57,7 +74,9 @@ final class RepoOptions {
         engine,
         opaUrl,
         allowedSigners,
-        token());
+        token(),
+        sshKey,
+        sshKnownHosts);
   }
 
   /** The token from --git-token-file, else FLEETGATE_GIT_TOKEN, else none. */

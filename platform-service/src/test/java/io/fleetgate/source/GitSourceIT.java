@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetgate.source.jgit.GitSource;
+import io.fleetgate.source.jgit.SshAccess;
 import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.GitHttpServer;
+import io.fleetgate.testing.GitSshServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +66,68 @@ class GitSourceIT {
 
       assertThat(source.fetch()).isInstanceOf(SourceFetcher.Fetch.Fresh.class);
       assertThat(source.describe()).doesNotContain(TOKEN).startsWith("http://127.0.0.1:");
+    }
+  }
+
+  @Test
+  void fetchesOverSshWithAKeyAndRefusesAnUnknownHost(@TempDir Path work) throws Exception {
+    FleetRepo repo = FleetRepo.seed(work.resolve("repos/fleet"));
+    Path key = work.resolve("id_rsa");
+    run(
+        work,
+        "ssh-keygen",
+        "-q",
+        "-t",
+        "rsa",
+        "-b",
+        "3072",
+        "-N",
+        "",
+        "-m",
+        "PEM",
+        "-C",
+        "fleetgate",
+        "-f",
+        key.toString());
+    Path authorized = work.resolve("authorized_keys");
+    Files.copy(Path.of(key + ".pub"), authorized);
+    try (GitSshServer server = GitSshServer.start(authorized, work)) {
+      Path knownHosts = work.resolve("known_hosts");
+      Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+      String url = "ssh://git@127.0.0.1:" + server.port() + repo.dir();
+
+      GitSource source =
+          new GitSource(
+              url, "main", work.resolve("data"), null, null, new SshAccess(key, knownHosts));
+      SourceFetcher.Fetch fetch = source.fetch();
+      assertThat(fetch).isInstanceOf(SourceFetcher.Fetch.Fresh.class);
+      assertThat(fetch.worktree().resolve("fleet.yaml")).isRegularFile();
+
+      Path strangers = work.resolve("other_known_hosts");
+      Files.writeString(
+          strangers,
+          "[127.0.0.1]:"
+              + server.port()
+              + " "
+              + Files.readString(Path.of(key + ".pub")).split(" ")[0]
+              + " "
+              + Files.readString(Path.of(key + ".pub")).split(" ")[1]
+              + "\n");
+      GitSource impostor =
+          new GitSource(
+              url, "main", work.resolve("data-2"), null, null, new SshAccess(key, strangers));
+      assertThatThrownBy(impostor::fetch)
+          .isInstanceOf(SourceException.class)
+          .hasMessageContaining("Check the URL");
+    }
+  }
+
+  private static void run(Path dir, String... command) throws Exception {
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
     }
   }
 }

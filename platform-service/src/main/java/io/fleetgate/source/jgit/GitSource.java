@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -37,6 +38,7 @@ public final class GitSource implements SourceFetcher {
   private final CommitSignatures signatures;
   private final CredentialsProvider credentials;
   private final String token;
+  private final TransportConfigCallback ssh;
 
   public GitSource(String remote, String branch, Path dataDir) {
     this(remote, branch, dataDir, null, null);
@@ -51,11 +53,28 @@ public final class GitSource implements SourceFetcher {
    *     hosts expect); null for none
    */
   public GitSource(String remote, String branch, Path dataDir, Path allowedSigners, String token) {
+    this(remote, branch, dataDir, allowedSigners, token, null);
+  }
+
+  /**
+   * @param ssh the key and known hosts for {@code ssh://} remotes; null to use none
+   */
+  public GitSource(
+      String remote,
+      String branch,
+      Path dataDir,
+      Path allowedSigners,
+      String token,
+      SshAccess ssh) {
     this.remote = remote;
     this.branch = branch;
     this.worktree = dataDir.resolve("sources").resolve(hash(remote));
     this.signatures = allowedSigners == null ? null : new CommitSignatures(allowedSigners);
     this.token = token;
+    if (ssh != null) {
+      ssh.check();
+    }
+    this.ssh = ssh == null ? transport -> {} : ssh.callback(dataDir.resolve("ssh"));
     this.credentials =
         token == null || token.isBlank()
             ? null
@@ -83,6 +102,7 @@ public final class GitSource implements SourceFetcher {
             Git.cloneRepository()
                 .setURI(remote)
                 .setCredentialsProvider(credentials)
+                .setTransportConfigCallback(ssh)
                 .setBranch(branch)
                 .setDirectory(worktree.toFile())
                 .setTimeout(TIMEOUT_SECONDS)
@@ -95,6 +115,7 @@ public final class GitSource implements SourceFetcher {
           git.fetch()
               .setRemote("origin")
               .setCredentialsProvider(credentials)
+              .setTransportConfigCallback(ssh)
               .setTimeout(TIMEOUT_SECONDS)
               .setRemoveDeletedRefs(true)
               .call();
