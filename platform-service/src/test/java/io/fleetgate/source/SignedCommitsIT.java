@@ -74,6 +74,129 @@ class SignedCommitsIT {
     assertThat(retention(sandbox)).isEqualTo("99d");
   }
 
+  @Test
+  void acceptsOpenPgpSignaturesByTheArmoredKeysListed(@TempDir Path work) throws Exception {
+    Path gnupg = Files.createDirectories(work.resolve("g"));
+    Files.setPosixFilePermissions(
+        gnupg, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    try {
+      gpg(
+          gnupg,
+          work,
+          "--quick-gen-key",
+          "Ana Operator <ana@example.com>",
+          "rsa3072",
+          "sign",
+          "never");
+      gpg(
+          gnupg,
+          work,
+          "--quick-gen-key",
+          "Mallory <mallory@example.com>",
+          "rsa3072",
+          "sign",
+          "never");
+      Path allowed = work.resolve("allowed.asc");
+      Files.writeString(allowed, gpg(gnupg, work, "--armor", "--export", "ana@example.com"));
+      FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
+      var source =
+          new io.fleetgate.source.jgit.GitSource(
+              repo.dir().toString(), "main", work.resolve("data"), allowed, null);
+
+      assertThat(source.fetch())
+          .as("the seed commit is unsigned")
+          .isInstanceOfSatisfying(
+              SourceFetcher.Fetch.Refused.class,
+              r -> assertThat(r.reason()).contains("is not signed;"));
+
+      gitWithGpg(
+          repo.dir(),
+          gnupg,
+          "ana@example.com",
+          "commit",
+          "--allow-empty",
+          "-q",
+          "-S",
+          "-m",
+          "Signed by Ana");
+      assertThat(source.fetch()).isInstanceOf(SourceFetcher.Fetch.Fresh.class);
+
+      gitWithGpg(
+          repo.dir(),
+          gnupg,
+          "mallory@example.com",
+          "commit",
+          "--allow-empty",
+          "-q",
+          "-S",
+          "-m",
+          "Signed by Mallory");
+      assertThat(source.fetch())
+          .isInstanceOfSatisfying(
+              SourceFetcher.Fetch.Refused.class,
+              r ->
+                  assertThat(r.reason())
+                      .contains("is not signed by a key in")
+                      .contains("allowed.asc"));
+    } finally {
+      new ProcessBuilder("gpgconf", "--kill", "gpg-agent")
+          .directory(work.toFile())
+          .redirectErrorStream(true)
+          .start()
+          .waitFor();
+    }
+  }
+
+  private static String gpg(Path home, Path dir, String... args) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                "gpg",
+                "--homedir",
+                home.toString(),
+                "--batch",
+                "--pinentry-mode",
+                "loopback",
+                "--passphrase",
+                ""));
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed");
+    }
+    return output;
+  }
+
+  private static void gitWithGpg(Path repo, Path gnupg, String key, String... args)
+      throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                "git",
+                "-c",
+                "user.name=Ana Operator",
+                "-c",
+                "user.email=ana@example.com",
+                "-c",
+                "gpg.format=openpgp",
+                "-c",
+                "user.signingkey=" + key));
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+    builder.environment().put("GNUPGHOME", gnupg.toString());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+    }
+  }
+
   private static SyncReport sync(
       SandboxFleetHandle sandbox, FleetRepo repo, Path work, Path allowedSigners) throws Exception {
     var config =

@@ -13,7 +13,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * Checks that a commit carries an SSH signature by a key in an allowed-signers file (the format of
- * git's {@code gpg.ssh.allowedSignersFile}: {@code principal key-type key}).
+ * git's {@code gpg.ssh.allowedSignersFile}: {@code principal key-type key}), or, when the file
+ * holds ASCII-armored OpenPGP public keys, an OpenPGP signature by one of them.
  */
 final class CommitSignatures {
 
@@ -23,10 +24,27 @@ final class CommitSignatures {
     this.allowedSigners = allowedSigners;
   }
 
+  /** An allowed-signers file of OpenPGP keys starts with an armor header. */
+  private boolean openPgp() {
+    try (var lines = Files.lines(allowedSigners)) {
+      return lines
+          .map(String::strip)
+          .filter(l -> !l.isEmpty())
+          .findFirst()
+          .orElse("")
+          .startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
   /** Why the commit may not be applied, or empty when an allowed signer signed it. */
   Optional<String> refusal(Repository repository, RevCommit commit) {
     if (!Files.isRegularFile(allowedSigners)) {
       return Optional.of("the allowed-signers file " + allowedSigners + " does not exist");
+    }
+    if (openPgp()) {
+      return new OpenPgpSignatures(allowedSigners).refusal(commit);
     }
     if (commit.getRawGpgSignature() == null) {
       return Optional.of(
