@@ -114,7 +114,11 @@ public final class ClusterApplier {
       results.addAll(
           pruneLeftovers(bundle, known.values(), declared.getOrDefault(bundle, Set.of())));
     }
-    return new ApplyReport(results, dryRun ? List.of() : new HealthObserver(api).observe(results));
+    if (dryRun) {
+      return new ApplyReport(results);
+    }
+    HealthObserver observer = new HealthObserver(api);
+    return new ApplyReport(results, observer.observe(results), observer.warnings(results));
   }
 
   /** The end of the run of objects with the same apply rank as the one at {@code start}. */

@@ -60,4 +60,52 @@ final class HealthObserver {
       default -> new GroupVersionKind(ref.group(), "v1", ref.kind());
     };
   }
+
+  /**
+   * Warning events the cluster recorded about the synced objects (the latest 500 Warnings read).
+   */
+  List<ApplyReport.ObjectEvent> warnings(List<ObjectResult> results) {
+    java.util.Set<String> synced = new java.util.HashSet<>();
+    for (ObjectResult result : results) {
+      synced.add(result.ref().kind() + "/" + result.ref().namespace() + "/" + result.ref().name());
+    }
+    List<ApplyReport.ObjectEvent> events = new ArrayList<>();
+    try {
+      for (var event : api.list(new GroupVersionKind("", "v1", "Event"), "type=Warning", 500)) {
+        var involved = event.at("involvedObject").map(e -> e.getAsJsonObject());
+        if (involved.isEmpty()) {
+          continue;
+        }
+        String kind = text(involved.get(), "kind");
+        String namespace = text(involved.get(), "namespace");
+        String name = text(involved.get(), "name");
+        if (synced.contains(kind + "/" + namespace + "/" + name)) {
+          ObjectRef ref =
+              results.stream()
+                  .filter(
+                      r ->
+                          r.ref().kind().equals(kind)
+                              && r.ref().namespace().equals(namespace)
+                              && r.ref().name().equals(name))
+                  .findFirst()
+                  .orElseThrow()
+                  .ref();
+          events.add(
+              new ApplyReport.ObjectEvent(
+                  ref,
+                  text(event.json(), "reason"),
+                  text(event.json(), "message"),
+                  event.at("count").map(c -> c.getAsInt()).orElse(1)));
+        }
+      }
+    } catch (KubeException e) {
+      // Events are a help, not a requirement: a cluster that will not list them still synced.
+    }
+    return events;
+  }
+
+  private static String text(com.google.gson.JsonObject object, String key) {
+    var value = object.get(key);
+    return value == null || value.isJsonNull() ? "" : value.getAsString();
+  }
 }

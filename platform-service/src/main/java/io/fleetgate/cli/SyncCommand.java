@@ -148,6 +148,9 @@ final class SyncCommand implements Callable<Integer> {
                 health.health().message());
           }
         }
+        for (var event : s.report().events()) {
+          out.printf("%n%s: event %s", s.cluster(), event);
+        }
         for (ObjectResult drift : s.report().results()) {
           if (drift.action() == ObjectResult.Action.DRIFTED
               || drift.action() == ObjectResult.Action.HEALED) {

@@ -215,6 +215,29 @@ public final class ClusterApi {
   }
 
   /**
+   * Lists the objects of a kind in every namespace that match a field selector, e.g. {@code
+   * type=Warning} for events; at most {@code limit}.
+   */
+  public List<KubeObject> list(GroupVersionKind gvk, String fieldSelector, int limit) {
+    ResourceType type = mapper.resourceFor(gvk);
+    io.kubernetes.client.util.generic.options.ListOptions options =
+        new io.kubernetes.client.util.generic.options.ListOptions();
+    options.setFieldSelector(fieldSelector);
+    options.setLimit(limit);
+    throttle();
+    var response = api(type).list(options);
+    if (!response.isSuccess()) {
+      throw failure(
+          response.getStatus(),
+          response.getHttpStatusCode(),
+          "list " + gvk + " (" + fieldSelector + ")");
+    }
+    return response.getObject().getItems().stream()
+        .map(item -> new KubeObject(item.getRaw()))
+        .toList();
+  }
+
+  /**
    * Replaces an object's status through its {@code /status} subresource.
    *
    * @param status the new status, as a JSON-like map

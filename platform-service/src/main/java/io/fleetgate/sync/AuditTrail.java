@@ -125,6 +125,9 @@ final class AuditTrail {
                   report.count(Health.Status.PROGRESSING),
                   report.count(Health.Status.DEGRADED));
     }
+    if (!report.events().isEmpty()) {
+      counts += "; %d warning event(s)".formatted(report.events().size());
+    }
     return counts;
   }
 }

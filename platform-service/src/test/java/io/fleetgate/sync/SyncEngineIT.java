@@ -505,6 +505,45 @@ class SyncEngineIT {
         .isInstanceOf(ClusterOutcome.Synced.class);
   }
 
+  @Test
+  @Order(13)
+  void reportsWarningEventsAboutSyncedObjects(SandboxFleetHandle sandbox) throws Exception {
+    ClusterApi beijing = sandbox.cluster(BEIJING);
+    beijing.apply(
+        Map.of(
+            "apiVersion", "v1",
+            "kind", "Event",
+            "metadata", Map.of("name", "payment-gateway.quota", "namespace", "payments"),
+            "type", "Warning",
+            "reason", "FailedCreate",
+            "message", "exceeded quota: pods",
+            "count", 4,
+            "involvedObject",
+                Map.of(
+                    "apiVersion",
+                    "apps/v1",
+                    "kind",
+                    "Deployment",
+                    "namespace",
+                    "payments",
+                    "name",
+                    "payment-gateway")));
+
+    SyncReport report = sync(sandbox);
+
+    var synced = (ClusterOutcome.Synced) outcome(report, BEIJING);
+    assertThat(synced.report().events())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.ref().toString()).isEqualTo("Deployment payments/payment-gateway");
+              assertThat(e.toString())
+                  .isEqualTo(
+                      "Deployment payments/payment-gateway FailedCreate (x4): exceeded quota: pods");
+            });
+    assertThat(SyncReports.summary(synced)).contains("1 warning event(s)");
+  }
+
   private static java.util.List<ObjectResult> actions(
       SyncReport report, String cluster, ObjectResult.Action action) {
     var outcome = (ClusterOutcome.Synced) outcome(report, cluster);
