@@ -116,6 +116,27 @@ class SyncCliIT {
   }
 
   @Test
+  void anUnreachablePolicyServerDeniesEverythingFailClosed(
+      SandboxFleetHandle sandbox, @TempDir Path work) {
+    FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
+    String[] sync = syncArgs(sandbox, repo, work.resolve("data"), AWS);
+    String[] withDeadOpa =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(sync),
+                java.util.stream.Stream.of(
+                    "--policy-engine", "opa-server", "--opa-url", "http://127.0.0.1:9"))
+            .toArray(String[]::new);
+
+    Result result = run(withDeadOpa);
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.out)
+        .contains(AWS + "    denied")
+        .contains("denied by fleetgate.engine")
+        .contains("unreachable");
+  }
+
+  @Test
   void syncExitsTwoOnBadInput(SandboxFleetHandle sandbox, @TempDir Path work) {
     Result missingRepo =
         run(
