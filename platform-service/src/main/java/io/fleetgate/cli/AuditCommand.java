@@ -2,9 +2,7 @@ package io.fleetgate.cli;
 
 import io.fleetgate.audit.AuditLog;
 import io.fleetgate.store.sqlite.SqliteStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,19 +39,7 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Path dir = DataDir.orDefault(dataDir);
-      if (!Files.isRegularFile(dir.resolve(SqliteStore.FILE))) {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "fleetgate: no Fleetgate database in "
-                    + dir
-                    + " ("
-                    + SqliteStore.FILE
-                    + "); pass --data-dir");
-        return ExitCodes.BAD_INPUT;
-      }
-      try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      try (SqliteStore store = DataDir.openRecords(dataDir)) {
         AuditLog.Verification verification = store.verify();
         var out = spec.commandLine().getOut();
         if (verification.intact()) {

@@ -3,9 +3,7 @@ package io.fleetgate.cli;
 import io.fleetgate.store.SyncRuns;
 import io.fleetgate.store.sqlite.SqliteStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -37,18 +35,8 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = DataDir.orDefault(dataDir);
-    if (!Files.isRegularFile(dir.resolve(SqliteStore.FILE))) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "fleetgate: no Fleetgate records in "
-                  + dir
-                  + "; run 'fleetgate sync --once' first or pass --data-dir");
-      return ExitCodes.BAD_INPUT;
-    }
     PrintWriter out = spec.commandLine().getOut();
-    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+    try (SqliteStore store = DataDir.openRecords(dataDir)) {
       var run = store.latestRun();
       if (run.isEmpty()) {
         out.println("No sync has run yet.");

@@ -42,30 +42,33 @@ final class AuditTrail {
   private static void policy(
       List<AuditEvent> events, GateResult gate, String cluster, String commit) {
     for (GateResult.Verdict verdict : gate.verdicts()) {
-      String object = verdict.object().ref().toString();
-      String source = verdict.object().source().toString();
-      for (Finding finding : verdict.decision().denials()) {
-        events.add(
-            new AuditEvent(
-                "policy",
-                cluster,
-                verdict.object().bundle(),
-                commit,
-                object,
-                "denied",
-                finding.policy() + ": " + finding.message() + " (" + source + ")"));
-      }
-      for (Finding finding : verdict.decision().warnings()) {
-        events.add(
-            new AuditEvent(
-                "policy",
-                cluster,
-                verdict.object().bundle(),
-                commit,
-                object,
-                "warned",
-                finding.policy() + ": " + finding.message() + " (" + source + ")"));
-      }
+      findings(events, verdict, verdict.decision().denials(), "denied", cluster, commit);
+      findings(events, verdict, verdict.decision().warnings(), "warned", cluster, commit);
+    }
+  }
+
+  private static void findings(
+      List<AuditEvent> events,
+      GateResult.Verdict verdict,
+      List<Finding> findings,
+      String decision,
+      String cluster,
+      String commit) {
+    for (Finding finding : findings) {
+      events.add(
+          new AuditEvent(
+              "policy",
+              cluster,
+              verdict.object().bundle(),
+              commit,
+              verdict.object().ref().toString(),
+              decision,
+              finding.policy()
+                  + ": "
+                  + finding.message()
+                  + " ("
+                  + verdict.object().source()
+                  + ")"));
     }
   }
 
