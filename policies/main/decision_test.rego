@@ -5,7 +5,7 @@ import data.fleetgate.main
 privileged_latest := {"kind": "Pod", "metadata": {"name": "p", "namespace": "apps"}, "spec": {"containers": [{
 	"name": "c",
 	"image": "nginx:latest",
-	"securityContext": {"privileged": true},
+	"securityContext": {"privileged": true, "runAsNonRoot": true, "readOnlyRootFilesystem": true},
 	"resources": {"requests": {"cpu": "1", "memory": "1Gi"}, "limits": {"memory": "1Gi"}},
 }]}}
 
@@ -35,6 +35,7 @@ test_clean_object_has_no_findings if {
 	clean := {"kind": "Pod", "metadata": {"name": "p", "namespace": "apps"}, "spec": {"containers": [{
 		"name": "c",
 		"image": "registry.fleetgate.io/app@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31",
+		"securityContext": {"runAsNonRoot": true, "readOnlyRootFilesystem": true},
 		"resources": {"requests": {"cpu": "1", "memory": "1Gi"}, "limits": {"memory": "1Gi"}},
 	}]}}
 	count(main.deny) == 0 with input.object as clean

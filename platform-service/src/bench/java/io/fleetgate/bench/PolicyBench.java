@@ -169,6 +169,8 @@ final class PolicyBench {
         Map.of(
             "allowPrivilegeEscalation",
             false,
+            "runAsNonRoot",
+            true,
             "readOnlyRootFilesystem",
             true,
             "capabilities",
