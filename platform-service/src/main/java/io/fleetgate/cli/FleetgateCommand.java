@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       SyncCommand.class,
       ServeCommand.class,
       DiffCommand.class,
+      ValidateCommand.class,
       StatusCommand.class,
       AuditCommand.class
     })

@@ -1,0 +1,151 @@
+package io.fleetgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** The pre-commit check as a developer runs it, with the real Wasm policy bundle. */
+class ValidateCliIT {
+
+  private static final String VIOLATIONS =
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: debug
+        namespace: payments
+      spec:
+        containers:
+          - name: shell
+            image: busybox:latest
+            securityContext:
+              privileged: true
+      ---
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: db
+        namespace: payments
+      data:
+        DB_PASSWORD: hunter2
+      """;
+
+  @Test
+  void theExampleFleetIsClean(@TempDir Path work) throws Exception {
+    Result result = run("validate", "--repo", copyOfExampleFleet(work).toString());
+
+    assertThat(result.code).as(result.out + result.err).isZero();
+    assertThat(result.out).contains("3 cluster(s)").contains("0 denial(s)");
+  }
+
+  @Test
+  void reportsEachViolationWithItsControlsAndExitsOne(@TempDir Path work) throws Exception {
+    Path repo = copyOfExampleFleet(work);
+    Files.writeString(repo.resolve("bundles/payments/bad.yaml"), VIOLATIONS);
+
+    Result result = run("validate", "--repo", repo.toString());
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.out)
+        .contains(
+            "bundles/payments/bad.yaml:1: DENY [critical] Pod payments/debug — privileged_containers")
+        .contains("uses unpinned image \"busybox:latest\"")
+        .contains("has no resources.limits.memory")
+        .contains(
+            "bundles/payments/bad.yaml:13: DENY [critical] ConfigMap payments/db — secrets_in_config")
+        .contains("controls: PCI-DSS-v4.0:8.3.2")
+        .contains("clusters: beijing-prod, guangzhou-prod")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void writesSarifAndJunitThatCiToolsRead(@TempDir Path work) throws Exception {
+    Path repo = copyOfExampleFleet(work);
+    Files.writeString(repo.resolve("bundles/payments/bad.yaml"), VIOLATIONS);
+
+    Result sarif =
+        run(
+            "validate",
+            "--repo",
+            repo.toString(),
+            "--format",
+            "sarif",
+            "--out",
+            work.resolve("out.sarif").toString());
+    Result junit =
+        run(
+            "validate",
+            "--repo",
+            repo.toString(),
+            "--format",
+            "junit",
+            "--out",
+            work.resolve("out.xml").toString());
+
+    assertThat(sarif.code).isEqualTo(1);
+    JsonNode log = new ObjectMapper().readTree(work.resolve("out.sarif").toFile());
+    assertThat(log.get("version").asText()).isEqualTo("2.1.0");
+    JsonNode results = log.at("/runs/0/results");
+    assertThat(results.size()).isEqualTo(8);
+    assertThat(results.get(0).at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+        .isEqualTo("bundles/payments/bad.yaml");
+    assertThat(log.at("/runs/0/tool/driver/rules").findValuesAsText("id"))
+        .contains("privileged_containers", "secrets_in_config");
+    assertThat(junit.code).isEqualTo(1);
+    Document xml =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(work.resolve("out.xml").toFile());
+    assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(8);
+    assertThat(Files.readString(work.resolve("out.xml"))).doesNotContain("hunter2");
+  }
+
+  @Test
+  void brokenYamlExitsTwoWithFileAndLine(@TempDir Path work) throws Exception {
+    Path repo = copyOfExampleFleet(work);
+    Files.writeString(
+        repo.resolve("bundles/baseline/broken.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   namespace: y\n");
+
+    Result result = run("validate", "--repo", repo.toString());
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.out).contains("bundles/baseline/broken.yaml:5: is not valid YAML");
+  }
+
+  private static Path copyOfExampleFleet(Path work) throws Exception {
+    Path clusters = Path.of(System.getProperty("fleetgate.root", ".."), "clusters");
+    Path target = work.resolve("fleet");
+    try (Stream<Path> files = Files.walk(clusters)) {
+      for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
+        Path copy = target.resolve(clusters.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(source, copy);
+        }
+      }
+    }
+    return target;
+  }
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private record Result(int code, String out, String err) {}
+}
