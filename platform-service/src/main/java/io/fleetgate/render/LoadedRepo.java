@@ -13,6 +13,7 @@ import java.util.Map;
  * @param bundleProblems each bundle's problems
  * @param overlays each cluster directory's manifests (without its {@code cluster.yaml})
  * @param overlayProblems each cluster directory's problems
+ * @param waivers the repository's waivers ({@code waivers.yaml}); invalid ones are fleet problems
  */
 public record LoadedRepo(
     FleetSpec spec,
@@ -20,4 +21,5 @@ public record LoadedRepo(
     Map<String, List<Manifest>> bundleManifests,
     Map<String, List<RenderProblem>> bundleProblems,
     Map<String, List<Manifest>> overlays,
-    Map<String, List<RenderProblem>> overlayProblems) {}
+    Map<String, List<RenderProblem>> overlayProblems,
+    io.fleetgate.policy.Waivers waivers) {}

@@ -51,12 +51,24 @@ public final class Renderer {
           new RenderProblem(
               SourceLocation.file("."), "the repository cannot be read: " + e.getMessage()));
       return new LoadedRepo(
-          null, fleetProblems, bundleManifests, bundleProblems, overlays, overlayProblems);
+          null,
+          fleetProblems,
+          bundleManifests,
+          bundleProblems,
+          overlays,
+          overlayProblems,
+          io.fleetgate.policy.Waivers.none());
     }
     FleetSpec spec = readSpec(repoRoot, fleetProblems);
     if (spec == null) {
       return new LoadedRepo(
-          null, fleetProblems, bundleManifests, bundleProblems, overlays, overlayProblems);
+          null,
+          fleetProblems,
+          bundleManifests,
+          bundleProblems,
+          overlays,
+          overlayProblems,
+          io.fleetgate.policy.Waivers.none());
     }
     for (FleetSpec.Bundle bundle : spec.bundles()) {
       List<RenderProblem> problems = new ArrayList<>();
@@ -66,8 +78,9 @@ public final class Renderer {
     if (spec.clusterOverlays()) {
       readOverlays(repoRoot, files, spec, overlays, overlayProblems);
     }
+    io.fleetgate.policy.Waivers waivers = WaiverFile.read(repoRoot, fleetProblems);
     return new LoadedRepo(
-        spec, fleetProblems, bundleManifests, bundleProblems, overlays, overlayProblems);
+        spec, fleetProblems, bundleManifests, bundleProblems, overlays, overlayProblems, waivers);
   }
 
   /** Renders the objects the cluster should hold. */

@@ -44,6 +44,13 @@ final class AuditTrail {
     for (GateResult.Verdict verdict : gate.verdicts()) {
       findings(events, verdict, verdict.decision().denials(), "denied", cluster, commit);
       findings(events, verdict, verdict.decision().warnings(), "warned", cluster, commit);
+      for (GateResult.WaivedFinding waived : verdict.waived()) {
+        Finding noted =
+            new Finding(
+                waived.finding().policy(),
+                waived.finding().message() + " — " + waived.waiver().describe());
+        findings(events, verdict, List.of(noted), "waived", cluster, commit);
+      }
     }
   }
 

@@ -140,7 +140,13 @@ public final class SyncEngine {
     if (!render.ok()) {
       return new ClusterPlan(cluster, render.problems(), empty, List.of(), "");
     }
-    GateResult verdicts = gate.check(render.objects(), access.target(), revision.commit());
+    GateResult verdicts =
+        gate.check(
+            render.objects(),
+            access.target(),
+            revision.commit(),
+            repo.waivers(),
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     Set<String> denied = verdicts.deniedBundles();
     Set<String> prune = new HashSet<>(render.bundles());
     prune.removeAll(denied);
@@ -235,7 +241,13 @@ public final class SyncEngine {
     if (!render.ok()) {
       return new ClusterOutcome.Stalled(cluster, render.problems());
     }
-    GateResult verdicts = gate.check(render.objects(), access.target(), revision.commit());
+    GateResult verdicts =
+        gate.check(
+            render.objects(),
+            access.target(),
+            revision.commit(),
+            repo.waivers(),
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     Set<String> denied = verdicts.deniedBundles();
     List<RenderedObject> allowed =
         render.objects().stream().filter(o -> !denied.contains(o.bundle())).toList();

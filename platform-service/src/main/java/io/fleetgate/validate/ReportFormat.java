@@ -62,12 +62,13 @@ public enum ReportFormat {
       out.append("    clusters: ").append(String.join(", ", f.clusters())).append('\n');
     }
     out.append(
-        "%d cluster(s), %d object(s): %d denial(s), %d warning(s), %d problem(s) in the repository%n"
+        "%d cluster(s), %d object(s): %d denial(s), %d waived, %d warning(s), %d problem(s) in the repository%n"
             .formatted(
                 report.clusters().size(),
                 report.objects(),
                 report.denials(),
-                report.findings().size() - report.denials(),
+                report.count("waived"),
+                report.count("warn"),
                 report.problems().size()));
     return out.toString();
   }
@@ -135,7 +136,16 @@ public enum ReportFormat {
       ObjectNode result = results.addObject();
       result.put("ruleId", f.policy().policy());
       result.put("ruleIndex", ruleIndex.get(f.policy().policy()));
-      result.put("level", f.level().equals("deny") ? "error" : "warning");
+      result.put(
+          "level",
+          f.level().equals("deny") ? "error" : f.level().equals("waived") ? "note" : "warning");
+      if (f.level().equals("waived")) {
+        result
+            .putArray("suppressions")
+            .addObject()
+            .put("kind", "external")
+            .put("justification", f.message());
+      }
       result.putObject("message").put("text", f.object() + ": " + f.message());
       ObjectNode physical = result.putArray("locations").addObject().putObject("physicalLocation");
       physical.putObject("artifactLocation").put("uri", f.path());

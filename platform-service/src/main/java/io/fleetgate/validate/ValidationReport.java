@@ -24,7 +24,12 @@ public record ValidationReport(
   }
 
   public long denials() {
-    return findings.stream().filter(f -> f.level().equals("deny")).count();
+    return count("deny");
+  }
+
+  /** Findings of one level: deny, waived or warn. */
+  public long count(String level) {
+    return findings.stream().filter(f -> f.level().equals(level)).count();
   }
 
   /** 0 clean (warnings allowed), 1 denials, 2 bad input. */

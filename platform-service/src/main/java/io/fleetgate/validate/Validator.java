@@ -52,10 +52,23 @@ public final class Validator {
       RenderResult render = renderer.render(loaded, target);
       problems.addAll(render.problems());
       objects += render.objects().size();
-      GateResult verdicts = gate.check(render.objects(), target, "working-copy");
+      GateResult verdicts =
+          gate.check(
+              render.objects(),
+              target,
+              "working-copy",
+              loaded.waivers(),
+              java.time.LocalDate.now(java.time.ZoneOffset.UTC));
       for (GateResult.Verdict verdict : verdicts.verdicts()) {
         add(findings, verdict.object(), verdict.decision().denials(), "deny", target.name());
         add(findings, verdict.object(), verdict.decision().warnings(), "warn", target.name());
+        for (GateResult.WaivedFinding waived : verdict.waived()) {
+          Finding noted =
+              new Finding(
+                  waived.finding().policy(),
+                  waived.finding().message() + " — " + waived.waiver().describe());
+          add(findings, verdict.object(), List.of(noted), "waived", target.name());
+        }
       }
     }
     List<ValidationFinding> list = findings.values().stream().map(Builder::build).toList();

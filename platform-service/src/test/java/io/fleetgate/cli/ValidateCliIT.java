@@ -112,6 +112,48 @@ class ValidateCliIT {
   }
 
   @Test
+  void aWaiverWithOwnerReasonAndExpiryLetsAFindingPassAsWaived(@TempDir Path work)
+      throws Exception {
+    Path repo = copyOfExampleFleet(work);
+    Files.writeString(
+        repo.resolve("bundles/payments/db.yaml"),
+        VIOLATIONS.substring(VIOLATIONS.indexOf("---") + 4));
+    Files.writeString(
+        repo.resolve("waivers.yaml"),
+        """
+        apiVersion: fleetgate.io/v1alpha1
+        kind: WaiverList
+        waivers:
+          - policy: secrets_in_config
+            object: ConfigMap payments/db
+            owner: payments-team
+            reason: Rotated test credential, moved to a Secret in PAY-123
+            expires: 2099-12-31
+        """);
+
+    Result result = run("validate", "--repo", repo.toString());
+
+    assertThat(result.code).as(result.out).isZero();
+    assertThat(result.out)
+        .contains("WAIVED [critical] ConfigMap payments/db — secrets_in_config")
+        .contains("waived by payments-team until 2099-12-31")
+        .contains("1 waived");
+  }
+
+  @Test
+  void aWaiverWithoutAReasonIsBadInput(@TempDir Path work) throws Exception {
+    Path repo = copyOfExampleFleet(work);
+    Files.writeString(
+        repo.resolve("waivers.yaml"),
+        "apiVersion: fleetgate.io/v1alpha1\nkind: WaiverList\nwaivers:\n  - policy: image_pinned\n    object: Pod a/b\n    owner: me\n    expires: 2099-01-01\n");
+
+    Result result = run("validate", "--repo", repo.toString());
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.out).contains("waivers.yaml:4: the waiver lacks reason");
+  }
+
+  @Test
   void brokenYamlExitsTwoWithFileAndLine(@TempDir Path work) throws Exception {
     Path repo = copyOfExampleFleet(work);
     Files.writeString(

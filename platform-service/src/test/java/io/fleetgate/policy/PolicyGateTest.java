@@ -70,4 +70,101 @@ class PolicyGateTest {
 
     assertThat(result.deniedBundles()).containsExactly("apps");
   }
+
+  private static final PolicyEvaluator DENY_IMAGES =
+      new PolicyEvaluator() {
+        @Override
+        public PolicyDecision evaluate(PolicyInput input) {
+          return new PolicyDecision(List.of(new Finding("image_pinned", "unpinned")), List.of());
+        }
+
+        @Override
+        public String engine() {
+          return "test";
+        }
+      };
+
+  private static Waiver waiver(String expires, List<String> clusters) {
+    return new Waiver(
+        "image_pinned",
+        "Pod apps/debug",
+        clusters,
+        "payments-team",
+        "vendor image",
+        java.time.LocalDate.parse(expires),
+        new io.fleetgate.domain.SourceLocation("waivers.yaml", 4));
+  }
+
+  @Test
+  void anActiveWaiverTurnsADenialIntoARecordedWaiver() throws Exception {
+    var debug = PolicyCases.all().get(0).object();
+    GateResult result =
+        new PolicyGate(DENY_IMAGES)
+            .check(
+                List.of(debug),
+                PolicyCases.CLUSTER,
+                "abc",
+                new Waivers(List.of(waiver("2026-12-31", List.of()))),
+                java.time.LocalDate.parse("2026-11-24"));
+
+    assertThat(result.deniedBundles()).isEmpty();
+    assertThat(result.verdicts().getFirst().waived())
+        .singleElement()
+        .satisfies(w -> assertThat(w.waiver().owner()).isEqualTo("payments-team"));
+  }
+
+  @Test
+  void anExpiredWaiverStopsApplyingAndSaysSo() throws Exception {
+    var debug = PolicyCases.all().get(0).object();
+    GateResult result =
+        new PolicyGate(DENY_IMAGES)
+            .check(
+                List.of(debug),
+                PolicyCases.CLUSTER,
+                "abc",
+                new Waivers(List.of(waiver("2026-11-23", List.of()))),
+                java.time.LocalDate.parse("2026-11-24"));
+
+    assertThat(result.deniedBundles()).containsExactly("apps");
+    assertThat(result.denials().getFirst().decision().denials().getFirst().message())
+        .contains("waivers.yaml:4 expired on 2026-11-23");
+  }
+
+  @Test
+  void aWaiverForOtherClustersDoesNotApply() throws Exception {
+    var debug = PolicyCases.all().get(0).object();
+    GateResult result =
+        new PolicyGate(DENY_IMAGES)
+            .check(
+                List.of(debug),
+                PolicyCases.CLUSTER,
+                "abc",
+                new Waivers(List.of(waiver("2026-12-31", List.of("guangzhou-prod")))),
+                java.time.LocalDate.parse("2026-11-24"));
+
+    assertThat(result.deniedBundles()).containsExactly("apps");
+  }
+
+  @Test
+  void anEngineFailureIsNeverWaived() {
+    Finding engine = new Finding(Finding.ENGINE, "opa down");
+    Waiver everything =
+        new Waiver(
+            Finding.ENGINE,
+            "Pod apps/debug",
+            List.of(),
+            "x",
+            "y",
+            java.time.LocalDate.parse("2099-01-01"),
+            new io.fleetgate.domain.SourceLocation("waivers.yaml", 1));
+
+    assertThat(
+            new Waivers(List.of(everything))
+                .find(
+                    engine,
+                    "Pod apps/debug",
+                    "beijing-prod",
+                    java.time.LocalDate.parse("2026-11-24")))
+        .isEmpty();
+  }
 }
