@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       ValidateCommand.class,
       StatusCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      AuditReportCommand.class
     })
 public final class FleetgateCommand implements Runnable {
 

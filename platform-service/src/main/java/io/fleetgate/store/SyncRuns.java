@@ -26,6 +26,9 @@ public interface SyncRuns {
    */
   record ObjectRecord(String object, String bundle, String source, String action, String detail) {}
 
+  /** Remembers who made a commit and when (insert once; later calls change nothing). */
+  void recordRevision(io.fleetgate.domain.Revision revision);
+
   /** The last commit of the source that was fetched and applied, if any. */
   Optional<String> lastGoodCommit(String source);
 

@@ -41,6 +41,16 @@ final class AuditTrail {
 
   private static void policy(
       List<AuditEvent> events, GateResult gate, String cluster, String commit) {
+    // How many objects were evaluated: reports count passes as evaluations without a finding.
+    events.add(
+        new AuditEvent(
+            "policy",
+            cluster,
+            "",
+            commit,
+            "",
+            "evaluated",
+            Integer.toString(gate.verdicts().size())));
     for (GateResult.Verdict verdict : gate.verdicts()) {
       findings(events, verdict, verdict.decision().denials(), "denied", cluster, commit);
       findings(events, verdict, verdict.decision().warnings(), "warned", cluster, commit);

@@ -86,6 +86,9 @@ public final class SyncEngine {
       }
       long run = options.dryRun() ? 0 : runs.start(revision.commit(), false, source.describe());
       if (!options.dryRun()) {
+        runs.recordRevision(revision);
+      }
+      if (!options.dryRun()) {
         audit.append(
             List.of(
                 new AuditEvent(

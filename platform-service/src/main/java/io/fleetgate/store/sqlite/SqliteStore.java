@@ -44,6 +44,11 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
     return db.file();
   }
 
+  /** The audit log's history for reports. */
+  public io.fleetgate.report.AuditHistory history() {
+    return new SqliteAuditHistory(db);
+  }
+
   @Override
   public List<AuditEntry> append(List<AuditEvent> events) {
     return audit.append(events);
@@ -92,6 +97,11 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
   @Override
   public List<ObjectRecord> latestObjects(String cluster) {
     return runs.latestObjects(cluster);
+  }
+
+  @Override
+  public void recordRevision(io.fleetgate.domain.Revision revision) {
+    runs.recordRevision(revision);
   }
 
   @Override

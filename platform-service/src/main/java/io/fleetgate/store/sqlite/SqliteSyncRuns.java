@@ -219,4 +219,23 @@ final class SqliteSyncRuns implements SyncRuns {
           return objects;
         });
   }
+
+  @Override
+  public void recordRevision(io.fleetgate.domain.Revision revision) {
+    db.write(
+        "record a revision",
+        () -> {
+          try (PreparedStatement insert =
+              db.connection()
+                  .prepareStatement(
+                      "INSERT OR IGNORE INTO revisions (commit_id, author, time, message) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, revision.commit());
+            insert.setString(2, revision.author());
+            insert.setString(3, revision.time().toString());
+            insert.setString(4, revision.message());
+            insert.executeUpdate();
+          }
+          return null;
+        });
+  }
 }

@@ -1,0 +1,182 @@
+package io.fleetgate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetgate.audit.AuditEvent;
+import io.fleetgate.domain.Revision;
+import io.fleetgate.policy.PolicyCatalog;
+import io.fleetgate.store.sqlite.SqliteStore;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reports over an audit log written by the real SQLite store, with numbers known in advance. */
+class AuditReportTest {
+
+  private static final Instant DAY_1 = Instant.parse("2026-11-20T10:00:00Z");
+  private static final Instant DAY_2 = Instant.parse("2026-11-21T10:00:00Z");
+
+  @TempDir Path data;
+
+  @BeforeEach
+  void history() {
+    // Day 1: commit a1 evaluates 10 objects on beijing; one privileged pod is denied.
+    try (SqliteStore store = SqliteStore.open(data, Clock.fixed(DAY_1, ZoneOffset.UTC))) {
+      store.recordRevision(
+          new Revision("a1", "Ana Operator <ana@example.com>", DAY_1, "Debug pod"));
+      store.append(
+          List.of(
+              new AuditEvent("policy", "beijing-prod", "", "a1", "", "evaluated", "10"),
+              new AuditEvent(
+                  "policy",
+                  "beijing-prod",
+                  "payments",
+                  "a1",
+                  "Pod payments/debug",
+                  "denied",
+                  "privileged_containers: Pod payments/debug: container \"sh\" runs privileged (bundles/payments/debug.yaml:1)")));
+    }
+    // Day 2: commit b2 evaluates 10 objects; the latest-tag finding is waived.
+    try (SqliteStore store = SqliteStore.open(data, Clock.fixed(DAY_2, ZoneOffset.UTC))) {
+      store.recordRevision(new Revision("b2", "Ben Reviewer <ben@example.com>", DAY_2, "Waive"));
+      store.append(
+          List.of(
+              new AuditEvent("policy", "beijing-prod", "", "b2", "", "evaluated", "10"),
+              new AuditEvent(
+                  "policy",
+                  "beijing-prod",
+                  "payments",
+                  "b2",
+                  "Pod payments/debug",
+                  "waived",
+                  "image_pinned: Pod payments/debug: unpinned image — waived by payments-team until 2099-12-31 (bundles/payments/debug.yaml:1)")));
+    }
+  }
+
+  private ComplianceReport report(String control) throws Exception {
+    try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
+      return new ReportBuilder(store.history(), store, PolicyCatalog.builtIn())
+          .build(
+              new ComplianceReport.Scope(
+                  Instant.parse("2026-11-01T00:00:00Z"),
+                  Instant.parse("2026-12-01T00:00:00Z"),
+                  null,
+                  control,
+                  Instant.parse("2026-11-24T00:00:00Z")));
+    }
+  }
+
+  @Test
+  void countsPassesFailuresAndWaiversPerControlExactly() throws Exception {
+    ComplianceReport report = report(null);
+
+    assertThat(report.evaluations()).isEqualTo(20);
+    var privileged =
+        report.controls().stream()
+            .filter(c -> c.control().equals("PCI-DSS-v4.0:7.2.1"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(privileged.failed()).isEqualTo(1);
+    assertThat(privileged.passed()).isEqualTo(19);
+    var images =
+        report.controls().stream()
+            .filter(c -> c.control().equals("PCI-DSS-v4.0:6.3.2"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(images.waived()).isEqualTo(1);
+    assertThat(images.failed()).isZero();
+    assertThat(report.trend())
+        .extracting(ComplianceReport.DayTrend::failed)
+        .containsExactly(1L, 0L);
+    assertThat(report.evidence())
+        .extracting(ComplianceReport.Evidence::author)
+        .containsExactly("Ana Operator <ana@example.com>", "Ben Reviewer <ben@example.com>");
+    assertThat(report.evidence())
+        .extracting(ComplianceReport.Evidence::outcome)
+        .containsExactly("blocked", "applied");
+    assertThat(report.evidence().getFirst().source()).isEqualTo("bundles/payments/debug.yaml:1");
+    assertThat(report.chain().intact()).isTrue();
+  }
+
+  @Test
+  void filtersByControl() throws Exception {
+    ComplianceReport report = report("PCI-DSS-v4.0:6.3.2");
+
+    assertThat(report.controls())
+        .extracting(ComplianceReport.ControlSummary::control)
+        .containsExactly("PCI-DSS-v4.0:6.3.2");
+    assertThat(report.evidence())
+        .singleElement()
+        .satisfies(e -> assertThat(e.decision()).isEqualTo("waived"));
+  }
+
+  @Test
+  void everyFormatIsWellFormedAndCarriesTheEvidence() throws Exception {
+    ComplianceReport report = report(null);
+
+    JsonNode json = new ObjectMapper().readTree(bytes(report, AuditReportFormat.JSON));
+    assertThat(json.at("/evidence").size()).isEqualTo(2);
+    assertThat(json.at("/auditChain/intact").asBoolean()).isTrue();
+    JsonNode sarif = new ObjectMapper().readTree(bytes(report, AuditReportFormat.SARIF));
+    assertThat(sarif.at("/version").asText()).isEqualTo("2.1.0");
+    assertThat(sarif.at("/runs/0/results/0/locations/0/physicalLocation/region/startLine").asInt())
+        .isEqualTo(1);
+    var junit =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(bytes(report, AuditReportFormat.JUNIT)));
+    assertThat(junit.getElementsByTagName("failure").getLength())
+        .isEqualTo(3); // 7.2.1, 2.2.6 (privileged), no others failed
+    String html =
+        new String(bytes(report, AuditReportFormat.HTML), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(html)
+        .contains("Audit log verified")
+        .contains("PCI-DSS-v4.0:7.2.1")
+        .contains("Ana Operator")
+        .doesNotContain("<script");
+    try (var pdf = Loader.loadPDF(bytes(report, AuditReportFormat.PDF))) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(text)
+          .contains("Policy audit report")
+          .contains("PCI-DSS-v4.0:7.2.1")
+          .contains("Ben Reviewer");
+    }
+  }
+
+  @Test
+  void aTamperedRowIsShownInTheReport() throws Exception {
+    try (var connection =
+            DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE));
+        var statement = connection.createStatement()) {
+      statement.executeUpdate("UPDATE audit_log SET decision = 'waived' WHERE decision = 'denied'");
+    }
+
+    ComplianceReport report = report(null);
+
+    assertThat(report.chain().intact()).isFalse();
+    assertThat(report.chain().brokenAt()).isEqualTo(2);
+    assertThat(
+            new String(
+                bytes(report, AuditReportFormat.HTML), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Audit log tampered with")
+        .contains("row 2");
+  }
+
+  private static byte[] bytes(ComplianceReport report, AuditReportFormat format) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    format.write(report, out);
+    return out.toByteArray();
+  }
+}
