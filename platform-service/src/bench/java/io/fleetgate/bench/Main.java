@@ -11,7 +11,7 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     List<String> names =
-        args.length == 0 ? List.of("policy", "apply", "commit", "noop") : List.of(args);
+        args.length == 0 ? List.of("policy", "apply", "commit", "noop", "report") : List.of(args);
     Report.line("");
     Report.line(
         "## Run of "
@@ -26,9 +26,10 @@ public final class Main {
         case "apply" -> ApplyBench.run();
         case "commit" -> CommitBench.run();
         case "noop" -> NoopResyncBench.run();
+        case "report" -> ReportBench.run();
         default ->
             throw new IllegalArgumentException(
-                "unknown benchmark '" + name + "'; choose policy, apply, commit or noop");
+                "unknown benchmark '" + name + "'; choose policy, apply, commit, noop or report");
       }
     }
     System.exit(0);

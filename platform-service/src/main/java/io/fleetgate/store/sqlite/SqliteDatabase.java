@@ -45,8 +45,10 @@ final class SqliteDatabase implements AutoCloseable {
       config.setBusyTimeout(10_000);
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       config.enforceForeignKeys(true);
+      // Autocommit between transactions: an idle connection must hold no lock (sqlite-jdbc begins
+      // a transaction as soon as autocommit is turned off, and in IMMEDIATE mode that takes the
+      // write lock). Writes turn it off for the duration of their transaction.
       Connection connection = config.createConnection(url);
-      connection.setAutoCommit(false);
       return new SqliteDatabase(file, connection, clock);
     } catch (Exception e) {
       throw new StoreException(
@@ -77,28 +79,37 @@ final class SqliteDatabase implements AutoCloseable {
   <T> T write(String action, Work<T> work) {
     lock.lock();
     try {
-      T result = work.run();
-      connection.commit();
-      return result;
-    } catch (SQLException e) {
+      connection.setAutoCommit(false);
       try {
-        connection.rollback();
-      } catch (SQLException rollback) {
-        e.addSuppressed(rollback);
+        T result = work.run();
+        connection.commit();
+        return result;
+      } catch (SQLException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
       }
+    } catch (SQLException e) {
       throw new StoreException("Cannot " + action + " in " + file + ": " + e.getMessage(), e);
     } finally {
       lock.unlock();
     }
   }
 
-  /** Runs read-only work. */
+  /**
+   * Runs read-only work outside a write transaction (autocommit: SQLite's implicit read
+   * transaction), so that long reads — a report over a million rows — never hold the write lock
+   * and, in WAL mode, never block the writer or other readers.
+   */
   <T> T read(String action, Work<T> work) {
     lock.lock();
     try {
-      T result = work.run();
-      connection.commit();
-      return result;
+      return work.run();
     } catch (SQLException e) {
       throw new StoreException("Cannot " + action + " in " + file + ": " + e.getMessage(), e);
     } finally {
