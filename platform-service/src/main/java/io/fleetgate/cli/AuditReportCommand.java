@@ -57,7 +57,7 @@ final class AuditReportCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "html",
-      description = "html, pdf, json, sarif or junit (default: ${DEFAULT-VALUE}).")
+      description = "html, pdf, json, sarif, junit or openreports (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The report file.")

@@ -11,14 +11,15 @@ public enum AuditReportFormat {
   PDF,
   JSON,
   SARIF,
-  JUNIT;
+  JUNIT,
+  OPENREPORTS;
 
   public static AuditReportFormat parse(String name) {
     try {
       return valueOf(name.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "--format must be html, pdf, json, sarif or junit, not '" + name + "'");
+          "--format must be html, pdf, json, sarif, junit or openreports, not '" + name + "'");
     }
   }
 
@@ -29,6 +30,7 @@ public enum AuditReportFormat {
       case JSON -> MachineReports.json(report, out);
       case SARIF -> MachineReports.sarif(report, out);
       case JUNIT -> MachineReports.junit(report, out);
+      case OPENREPORTS -> OpenReports.write(report, out);
     }
     out.flush();
   }
