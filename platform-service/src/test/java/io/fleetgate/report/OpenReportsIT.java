@@ -97,6 +97,20 @@ class OpenReportsIT {
         .contains("Ana Operator");
   }
 
+  private static boolean established(io.fleetgate.kube.KubeObject crd) {
+    for (var condition :
+        crd.at("status", "conditions")
+            .map(c -> c.getAsJsonArray())
+            .orElse(new com.google.gson.JsonArray())) {
+      var c = condition.getAsJsonObject();
+      if ("Established".equals(c.get("type").getAsString())
+          && "True".equals(c.get("status").getAsString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @SuppressWarnings("unchecked")
   private static void installCrds(ClusterApi cluster) throws Exception {
     Path crds = ToolCache.locate().path("openreports-crds");
@@ -116,13 +130,7 @@ class OpenReportsIT {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (System.nanoTime() < deadline) {
       var crd = cluster.get(CRD, null, "reports.openreports.io");
-      if (crd.isPresent()
-          && crd.get()
-              .at("status", "conditions")
-              .map(Object::toString)
-              .orElse("")
-              .contains("\"Established\"")) {
-        Thread.sleep(500);
+      if (crd.isPresent() && established(crd.get())) {
         return;
       }
       Thread.sleep(100);
