@@ -8,8 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,20 +164,8 @@ class ValidateCliIT {
     assertThat(result.out).contains("bundles/baseline/broken.yaml:5: is not valid YAML");
   }
 
-  private static Path copyOfExampleFleet(Path work) throws Exception {
-    Path clusters = Path.of(System.getProperty("fleetgate.root", ".."), "clusters");
-    Path target = work.resolve("fleet");
-    try (Stream<Path> files = Files.walk(clusters)) {
-      for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-        Path copy = target.resolve(clusters.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(source, copy);
-        }
-      }
-    }
-    return target;
+  private static Path copyOfExampleFleet(Path work) {
+    return io.fleetgate.testing.FleetRepo.copyExampleFleet(work.resolve("fleet"));
   }
 
   private static Result run(String... args) {

@@ -2,21 +2,14 @@ package io.fleetgate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetgate.audit.AuditEvent;
-import io.fleetgate.domain.Revision;
 import io.fleetgate.kube.ClusterApi;
 import io.fleetgate.kube.GroupVersionKind;
-import io.fleetgate.policy.PolicyCatalog;
-import io.fleetgate.store.sqlite.SqliteStore;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
 import io.fleetgate.tools.ToolCache;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,41 +34,9 @@ class OpenReportsIT {
   @Test
   void reportsAreAcceptedByTheOpenReportsCrdAndReadBack(
       SandboxFleetHandle sandbox, @TempDir Path data) throws Exception {
-    Instant when = Instant.parse("2026-11-20T10:00:00Z");
-    try (SqliteStore store = SqliteStore.open(data, Clock.fixed(when, ZoneOffset.UTC))) {
-      store.recordRevision(new Revision("a1", "Ana Operator <ana@example.com>", when, "Debug pod"));
-      store.append(
-          List.of(
-              new AuditEvent("policy", "beijing-prod", "", "a1", "", "evaluated", "10"),
-              new AuditEvent(
-                  "policy",
-                  "beijing-prod",
-                  "payments",
-                  "a1",
-                  "Pod payments/debug",
-                  "denied",
-                  "privileged_containers: Pod payments/debug: container \"sh\" runs privileged (bundles/payments/debug.yaml:1)"),
-              new AuditEvent(
-                  "policy",
-                  "beijing-prod",
-                  "payments",
-                  "a1",
-                  "Pod payments/debug",
-                  "waived",
-                  "image_pinned: Pod payments/debug: unpinned — waived by payments-team until 2099-12-31 (bundles/payments/debug.yaml:1)")));
-    }
-    ComplianceReport report;
-    try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
-      report =
-          new ReportBuilder(store.history(), store, PolicyCatalog.builtIn())
-              .build(
-                  new ComplianceReport.Scope(
-                      Instant.parse("2026-11-01T00:00:00Z"),
-                      Instant.parse("2026-12-01T00:00:00Z"),
-                      null,
-                      null,
-                      Instant.now()));
-    }
+    AuditHistories.dayOne(data);
+    AuditHistories.dayTwo(data);
+    ComplianceReport report = AuditHistories.report(data, null);
     ClusterApi cluster = sandbox.cluster("beijing-prod");
     installCrds(cluster);
     String namespace = sandbox.freshNamespace(cluster, "openreports");

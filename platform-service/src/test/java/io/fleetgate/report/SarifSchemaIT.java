@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import io.fleetgate.audit.AuditEvent;
 import io.fleetgate.cli.Main;
-import io.fleetgate.domain.Revision;
-import io.fleetgate.policy.PolicyCatalog;
-import io.fleetgate.store.sqlite.SqliteStore;
 import io.fleetgate.tools.ToolCache;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -19,12 +15,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,18 +41,7 @@ class SarifSchemaIT {
 
   @Test
   void validateWritesSchemaValidSarif(@TempDir Path work) throws Exception {
-    Path repo = work.resolve("fleet");
-    Path clusters = Path.of(System.getProperty("fleetgate.root", ".."), "clusters");
-    try (Stream<Path> files = Files.walk(clusters)) {
-      for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
-        Path copy = repo.resolve(clusters.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(source, copy);
-        }
-      }
-    }
+    Path repo = io.fleetgate.testing.FleetRepo.copyExampleFleet(work.resolve("fleet"));
     Files.writeString(
         repo.resolve("bundles/payments/bad.yaml"),
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db\n  namespace: payments\ndata:\n  DB_PASSWORD: x\n");
@@ -85,42 +64,10 @@ class SarifSchemaIT {
 
   @Test
   void auditReportWritesSchemaValidSarif(@TempDir Path data) throws Exception {
-    Instant when = Instant.parse("2026-11-20T10:00:00Z");
-    try (SqliteStore store = SqliteStore.open(data, Clock.fixed(when, ZoneOffset.UTC))) {
-      store.recordRevision(new Revision("a1", "Ana Operator <ana@example.com>", when, "Debug pod"));
-      store.append(
-          List.of(
-              new AuditEvent("policy", "beijing-prod", "", "a1", "", "evaluated", "3"),
-              new AuditEvent(
-                  "policy",
-                  "beijing-prod",
-                  "payments",
-                  "a1",
-                  "Pod payments/debug",
-                  "denied",
-                  "privileged_containers: Pod payments/debug: runs privileged (bundles/payments/debug.yaml:1)"),
-              new AuditEvent(
-                  "policy",
-                  "beijing-prod",
-                  "payments",
-                  "a1",
-                  "Pod payments/debug",
-                  "waived",
-                  "image_pinned: Pod payments/debug: unpinned (bundles/payments/debug.yaml:1)")));
-    }
+    AuditHistories.dayOne(data);
+    AuditHistories.dayTwo(data);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
-      ComplianceReport report =
-          new ReportBuilder(store.history(), store, PolicyCatalog.builtIn())
-              .build(
-                  new ComplianceReport.Scope(
-                      Instant.parse("2026-11-01T00:00:00Z"),
-                      Instant.parse("2026-12-01T00:00:00Z"),
-                      null,
-                      null,
-                      Instant.now()));
-      AuditReportFormat.SARIF.write(report, out);
-    }
+    AuditReportFormat.SARIF.write(AuditHistories.report(data, null), out);
 
     assertThat(schema().validate(new ObjectMapper().readTree(out.toByteArray()))).isEmpty();
   }

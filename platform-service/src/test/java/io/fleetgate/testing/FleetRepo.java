@@ -20,13 +20,22 @@ public final class FleetRepo {
     this.dir = dir;
   }
 
-  /** Copies {@code clusters/} into {@code dir}, initialises branch main and commits it. */
-  public static FleetRepo seed(Path dir) {
+  /**
+   * Copies the example fleet ({@code clusters/}) into {@code dir}, without Git; returns {@code
+   * dir}.
+   */
+  public static Path copyExampleFleet(Path dir) {
     Path clusters = Path.of(System.getProperty("fleetgate.root", ".."), "clusters");
     if (!Files.isDirectory(clusters)) {
       clusters = Path.of("..", "clusters");
     }
     copy(clusters, dir);
+    return dir;
+  }
+
+  /** Copies {@code clusters/} into {@code dir}, initialises branch main and commits it. */
+  public static FleetRepo seed(Path dir) {
+    copyExampleFleet(dir);
     try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
       FleetRepo repo = new FleetRepo(dir);
       repo.commit(git, "Seed the fleet from clusters/");
