@@ -8,14 +8,13 @@
 #   severity: high
 #   remediation: >-
 #     Reference the image by digest (image@sha256:…) or by an immutable version tag, from one of
-#     the registries listed in data.fleetgate.params.allowed_registries.
+#     the registries listed in the allowed_registries policy parameter.
 package fleetgate.kubernetes.image_pinned
 
+import data.fleetgate.lib.params
 import data.fleetgate.lib.workload
 
-default allowed_registries := []
-
-allowed_registries := data.fleetgate.params.allowed_registries
+allowed_registries := params.value("allowed_registries", [])
 
 deny contains msg if {
 	some entry in workload.containers

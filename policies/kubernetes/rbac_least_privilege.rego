@@ -8,14 +8,13 @@
 #   severity: critical
 #   remediation: >-
 #     List the verbs, resources and API groups the subject needs; bind cluster-admin only to the
-#     subjects in data.fleetgate.params.cluster_admins.
+#     subjects in the cluster_admins policy parameter.
 package fleetgate.kubernetes.rbac_least_privilege
 
+import data.fleetgate.lib.params
 import data.fleetgate.lib.workload
 
-default cluster_admins := []
-
-cluster_admins := data.fleetgate.params.cluster_admins
+cluster_admins := params.value("cluster_admins", [])
 
 deny contains msg if {
 	input.object.kind in {"Role", "ClusterRole"}

@@ -8,14 +8,13 @@
 #   severity: high
 #   remediation: >-
 #     Use type ClusterIP and route through the ingress controller, or add the namespace to
-#     data.fleetgate.params.exposed_namespaces for this cluster group.
+#     the exposed_namespaces policy parameter for this cluster group.
 package fleetgate.kubernetes.service_exposure
 
+import data.fleetgate.lib.params
 import data.fleetgate.lib.workload
 
-default exposed_namespaces := ["ingress"]
-
-exposed_namespaces := data.fleetgate.params.exposed_namespaces
+exposed_namespaces := params.value("exposed_namespaces", ["ingress"])
 
 deny contains msg if {
 	input.object.kind == "Service"

@@ -24,3 +24,9 @@ test_follows_the_configured_namespaces if {
 	count(service_exposure.deny) == 0 with input.object as service("edge", "LoadBalancer")
 		with data.fleetgate.params.exposed_namespaces as ["edge"]
 }
+
+test_cluster_group_parameters_from_the_fleet_override_the_data if {
+	count(service_exposure.deny) == 0 with input as {"object": service("edge", "LoadBalancer"), "params": {"exposed_namespaces": ["edge"]}}
+		with data.fleetgate.params.exposed_namespaces as ["ingress"]
+	count(service_exposure.deny) == 1 with input as {"object": service("ingress", "LoadBalancer"), "params": {"exposed_namespaces": ["edge"]}}
+}

@@ -47,3 +47,26 @@ test_decision_holds_denials_and_warnings if {
 	count(result.deny) == 2
 	result.warn == {{"policy": "extra", "msg": "w"}}
 }
+
+test_conftest_policies_in_package_main_see_the_object_as_input if {
+	# main_conftest_fixture_test.rego holds a conftest policy in package main, written against the
+	# bare object.
+	obj := {"kind": "ConfigMap", "metadata": {"name": "c", "labels": {"fixture": "conftest"}}}
+	main.deny == {{"policy": "main", "msg": "ConfigMap c needs a team label"}} with input.object as obj
+}
+
+test_conftest_violations_and_warnings_are_gathered if {
+	obj := {"kind": "ConfigMap", "metadata": {"name": "c"}}
+	main.deny == {{"policy": "main", "msg": "v"}} with input.object as obj with data.main.violation as {"v"}
+	main.warn == {{"policy": "main", "msg": "w"}} with input.object as obj with data.main.warn as {"w"}
+}
+
+test_changeset_gathers_findings_with_their_objects if {
+	ref := {"kind": "Namespace", "namespace": "", "name": "apps"}
+	result := main.changeset with input.objects as []
+		with data.fleetgate.changeset.extra.deny as {{"object": ref, "msg": "d"}}
+		with data.fleetgate.changeset.extra.violation as {{"object": ref, "msg": "v"}}
+		with data.fleetgate.changeset.extra.warn as {{"object": ref, "msg": "w"}}
+	result.deny == {{"policy": "extra", "msg": "d", "object": ref}, {"policy": "extra", "msg": "v", "object": ref}}
+	result.warn == {{"policy": "extra", "msg": "w", "object": ref}}
+}

@@ -5,10 +5,14 @@ import io.fleetgate.cluster.capi.CapiClusterDirectory;
 import io.fleetgate.domain.Kubeconfig;
 import io.fleetgate.kube.KubeClients;
 import io.fleetgate.kube.KubeconfigPolicy;
+import io.fleetgate.openreports.ReportPublisher;
+import io.fleetgate.openreports.ReportPublishing;
 import io.fleetgate.policy.PolicyBundle;
-import io.fleetgate.policy.PolicyEvaluator;
+import io.fleetgate.policy.PolicyCatalog;
+import io.fleetgate.policy.PolicyEngines;
 import io.fleetgate.policy.PolicyException;
 import io.fleetgate.policy.PolicyGate;
+import io.fleetgate.policy.opa.OpaLocator;
 import io.fleetgate.policy.opaserver.OpaServer;
 import io.fleetgate.policy.opaserver.OpaServerEvaluator;
 import io.fleetgate.policy.wasm.WasmPolicyEvaluator;
@@ -102,13 +106,18 @@ public final class SyncSetup implements AutoCloseable {
     }
   }
 
+  private static final String OPA_SERVER_ONLY =
+      "the fleet repository has its own policies (policies/), which Fleetgate compiles into its"
+          + " embedded Wasm engine; the OPA server engine evaluates only what is loaded into the"
+          + " server: use the Wasm engine (the default) or load the policies into the server";
+
   private final SyncEngine engine;
   private final SqliteStore store;
-  private final PolicyEvaluator evaluator;
+  private final PolicyEngines evaluator;
   private final OpaServer opaServer;
 
   private SyncSetup(
-      SyncEngine engine, SqliteStore store, PolicyEvaluator evaluator, OpaServer opaServer) {
+      SyncEngine engine, SqliteStore store, PolicyEngines evaluator, OpaServer opaServer) {
     this.engine = engine;
     this.store = store;
     this.evaluator = evaluator;
@@ -136,19 +145,27 @@ public final class SyncSetup implements AutoCloseable {
         clients.api(new Kubeconfig(config.managementKubeconfig().toString(), kubeconfig));
     SqliteStore store = SqliteStore.open(config.dataDir(), clock);
     OpaServer server = null;
-    PolicyEvaluator evaluator;
+    PolicyEngines evaluator;
     try {
       if (config.engine() == Engine.WASM) {
-        evaluator = WasmPolicyEvaluator.of(PolicyBundle.builtIn());
+        evaluator =
+            new PolicyEngines(
+                WasmPolicyEvaluator.of(PolicyBundle.builtIn()),
+                OpaLocator.compiler(),
+                WasmPolicyEvaluator::of);
       } else if (config.opaUrl() != null) {
-        evaluator = new OpaServerEvaluator(config.opaUrl(), Duration.ofSeconds(2));
+        evaluator =
+            PolicyEngines.builtInOnly(
+                new OpaServerEvaluator(config.opaUrl(), Duration.ofSeconds(2)), OPA_SERVER_ONLY);
       } else {
         server =
             OpaServer.start(
                 ToolCache.locate().executable("opa"),
                 PolicyBundle.builtInRego(),
                 config.dataDir().resolve("opa"));
-        evaluator = new OpaServerEvaluator(server.url(), Duration.ofSeconds(2));
+        evaluator =
+            PolicyEngines.builtInOnly(
+                new OpaServerEvaluator(server.url(), Duration.ofSeconds(2)), OPA_SERVER_ONLY);
       }
     } catch (PolicyException | RuntimeException e) {
       store.close();
@@ -170,7 +187,9 @@ public final class SyncSetup implements AutoCloseable {
             new PolicyGate(evaluator),
             new ApplierFactory(clients, store),
             store,
-            store);
+            store,
+            clock,
+            ReportPublishing.to(new ReportPublisher(clients, clock), PolicyCatalog.builtIn()));
     return new SyncSetup(engine, store, evaluator, server);
   }
 

@@ -2,7 +2,9 @@ package io.fleetgate.cli;
 
 import io.fleetgate.policy.PolicyBundle;
 import io.fleetgate.policy.PolicyCatalog;
+import io.fleetgate.policy.PolicyEngines;
 import io.fleetgate.policy.PolicyGate;
+import io.fleetgate.policy.opa.OpaLocator;
 import io.fleetgate.policy.wasm.WasmPolicyEvaluator;
 import io.fleetgate.render.Kustomize;
 import io.fleetgate.render.ManifestLimits;
@@ -60,11 +62,15 @@ final class ValidateCommand implements Callable<Integer> {
     if (!Files.isDirectory(repo)) {
       throw new IllegalArgumentException("--repo " + repo + " is not a directory");
     }
-    try (WasmPolicyEvaluator evaluator = WasmPolicyEvaluator.of(PolicyBundle.builtIn())) {
+    try (PolicyEngines engines =
+        new PolicyEngines(
+            WasmPolicyEvaluator.of(PolicyBundle.builtIn()),
+            OpaLocator.compiler(),
+            WasmPolicyEvaluator::of)) {
       Validator validator =
           new Validator(
               new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
-              new PolicyGate(evaluator),
+              new PolicyGate(engines),
               PolicyCatalog.builtIn());
       ValidationReport report = validator.validate(repo, Optional.ofNullable(cluster));
       if (report.clusters().isEmpty()) {

@@ -202,6 +202,15 @@ public final class ClusterApi {
     return Optional.of(new KubeObject(success(response, "read " + gvk + " " + name).getRaw()));
   }
 
+  /**
+   * Whether the API server serves the kind, e.g. whether a CRD is installed.
+   *
+   * @throws KubeException when discovery fails
+   */
+  public boolean serves(GroupVersionKind gvk) {
+    return mapper.find(gvk).isPresent();
+  }
+
   /** Lists the objects of a kind in every namespace. */
   public List<KubeObject> list(GroupVersionKind gvk) {
     ResourceType type = mapper.resourceFor(gvk);

@@ -41,6 +41,21 @@ public final class ResourceMapper {
             });
   }
 
+  /**
+   * The resource serving the kind, or empty when the API server does not serve it (asked afresh
+   * when not known).
+   *
+   * @throws KubeException when discovery itself fails
+   */
+  public Optional<ResourceType> find(GroupVersionKind gvk) {
+    Optional<ResourceType> known = lookup(gvk);
+    if (known.isPresent()) {
+      return known;
+    }
+    refresh();
+    return lookup(gvk);
+  }
+
   private Optional<ResourceType> lookup(GroupVersionKind gvk) {
     if (cache.isEmpty()) {
       refresh();

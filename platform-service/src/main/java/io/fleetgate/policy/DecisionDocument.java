@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Reads the value of {@code fleetgate.main.decision}: {@code {"deny": [...], "warn": [...]}}. */
+/** Reads the values of the bundle's entrypoints: {@code {"deny": [...], "warn": [...]}}. */
 public final class DecisionDocument {
 
   private DecisionDocument() {}
@@ -22,6 +22,49 @@ public final class DecisionDocument {
     }
     return new PolicyDecision(
         findings(decision.get("deny"), engine), findings(decision.get("warn"), engine));
+  }
+
+  /**
+   * Reads the value of {@code fleetgate.main.changeset}: findings that also name their object.
+   *
+   * @throws PolicyException when the value does not have that shape
+   */
+  public static ChangeSetDecision parseChangeSet(JsonNode decision, String engine)
+      throws PolicyException {
+    if (decision == null
+        || !decision.isObject()
+        || !decision.path("deny").isArray()
+        || !decision.path("warn").isArray()) {
+      throw new PolicyException(
+          engine + " answered without a change-set decision {deny, warn}: " + decision);
+    }
+    return new ChangeSetDecision(
+        objectFindings(decision.get("deny"), engine), objectFindings(decision.get("warn"), engine));
+  }
+
+  private static List<ChangeSetDecision.ObjectFinding> objectFindings(JsonNode items, String engine)
+      throws PolicyException {
+    List<ChangeSetDecision.ObjectFinding> findings = new ArrayList<>();
+    for (JsonNode item : items) {
+      JsonNode object = item.path("object");
+      if (!object.path("kind").isTextual() || !object.path("name").isTextual()) {
+        throw new PolicyException(
+            engine
+                + " answered a change-set finding without object {kind, namespace, name}: "
+                + item);
+      }
+      Finding finding = findings(PolicyInput.JSON.createArrayNode().add(item), engine).getFirst();
+      findings.add(
+          new ChangeSetDecision.ObjectFinding(
+              object.get("kind").asText(),
+              object.path("namespace").asText(""),
+              object.get("name").asText(),
+              finding));
+    }
+    findings.sort(
+        Comparator.comparing((ChangeSetDecision.ObjectFinding f) -> f.finding().policy())
+            .thenComparing(f -> f.finding().message()));
+    return findings;
   }
 
   private static List<Finding> findings(JsonNode items, String engine) throws PolicyException {

@@ -30,7 +30,9 @@ public record PolicyCatalog(Map<String, Entry> entries) {
       String severity,
       String remediation) {}
 
-  private static final String PREFIX = "fleetgate.kubernetes.";
+  /** Packages of per-object and of change-set policies. */
+  private static final List<String> PREFIXES =
+      List.of("fleetgate.kubernetes.", "fleetgate.changeset.");
 
   /** The catalog of the built-in policies. */
   public static PolicyCatalog builtIn() throws PolicyException {
@@ -57,10 +59,11 @@ public record PolicyCatalog(Map<String, Entry> entries) {
       List<String> path = new ArrayList<>();
       item.path("path").forEach(p -> path.add(p.path("value").asText()));
       String name = String.join(".", path.subList(1, path.size()));
-      if (!name.startsWith(PREFIX)) {
+      String prefix = PREFIXES.stream().filter(name::startsWith).findFirst().orElse(null);
+      if (prefix == null) {
         continue;
       }
-      String policy = name.substring(PREFIX.length());
+      String policy = name.substring(prefix.length());
       JsonNode custom = annotations.path("custom");
       List<String> controls = new ArrayList<>();
       custom.path("controls").forEach(c -> controls.add(c.asText()));

@@ -1,47 +1,147 @@
 package io.fleetgate.policy;
 
 import io.fleetgate.domain.ClusterTarget;
+import io.fleetgate.domain.ObjectRef;
 import io.fleetgate.domain.RenderedObject;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates every object rendered for a cluster and decides which bundles may be applied. Fails
- * closed: an object the engine could not decide is denied, with the engine's message as finding.
+ * Evaluates every object rendered for a cluster, then the objects together (the change set), and
+ * decides which bundles may be applied. Fails closed: an object the engine could not decide is
+ * denied, with the engine's message as finding; a change set it could not decide denies every
+ * object.
  */
 public final class PolicyGate {
 
   private static final Logger log = LoggerFactory.getLogger(PolicyGate.class);
 
-  private final PolicyEvaluator evaluator;
+  private final PolicyEngines engines;
 
-  public PolicyGate(PolicyEvaluator evaluator) {
-    this.evaluator = evaluator;
+  public PolicyGate(PolicyEngines engines) {
+    this.engines = engines;
   }
 
-  public GateResult check(List<RenderedObject> objects, ClusterTarget cluster, String commit) {
-    return check(objects, cluster, commit, Waivers.none(), LocalDate.now(ZoneOffset.UTC));
+  /** A gate for the built-in policies only. */
+  public PolicyGate(PolicyEvaluator evaluator) {
+    this(
+        PolicyEngines.builtInOnly(
+            evaluator, "this gate evaluates the built-in policies only, not the fleet's own"));
+  }
+
+  public GateResult check(List<RenderedObject> objects, ClusterTarget cluster, String commit)
+      throws PolicyCompileException {
+    return check(objects, PolicyContext.of(cluster, commit));
   }
 
   /**
-   * Evaluates every object; a denial covered by a waiver active on {@code today} is recorded as
-   * waived instead of blocking. An expired waiver changes nothing but the message, which says so.
+   * Evaluates every object and the change set; a denial covered by a waiver active on the context's
+   * day is recorded as waived instead of blocking. An expired waiver changes nothing but the
+   * message, which says so.
+   *
+   * @throws PolicyCompileException when the repository's own policies cannot be used; nothing may
+   *     be applied from this revision
    */
-  public GateResult check(
-      List<RenderedObject> objects,
-      ClusterTarget cluster,
-      String commit,
-      Waivers waivers,
-      LocalDate today) {
-    List<GateResult.Verdict> verdicts = new ArrayList<>(objects.size());
+  public GateResult check(List<RenderedObject> objects, PolicyContext context)
+      throws PolicyCompileException {
+    PolicyEvaluator evaluator = engines.evaluatorFor(context.policies());
+    List<Judged> judged = new ArrayList<>(objects.size());
     for (RenderedObject object : objects) {
-      verdicts.add(applyWaivers(verdict(object, cluster, commit), cluster.name(), waivers, today));
+      judged.add(verdict(evaluator, object, context));
+    }
+    if (!objects.isEmpty()) {
+      judgeTogether(evaluator, objects, judged, context);
+    }
+    List<GateResult.Verdict> verdicts = new ArrayList<>(judged.size());
+    for (Judged j : judged) {
+      GateResult.Verdict verdict =
+          new GateResult.Verdict(
+              j.object, new PolicyDecision(j.denials, j.warnings), j.engineError);
+      verdicts.add(
+          applyWaivers(verdict, context.cluster().name(), context.waivers(), context.today()));
     }
     return new GateResult(verdicts);
+  }
+
+  /** One object's findings while the per-object and the change-set results are gathered. */
+  private static final class Judged {
+    final RenderedObject object;
+    final List<Finding> denials = new ArrayList<>();
+    final List<Finding> warnings = new ArrayList<>();
+    boolean engineError;
+
+    Judged(RenderedObject object) {
+      this.object = object;
+    }
+  }
+
+  private static void judgeTogether(
+      PolicyEvaluator evaluator,
+      List<RenderedObject> objects,
+      List<Judged> judged,
+      PolicyContext context) {
+    ChangeSetDecision decision;
+    try {
+      decision =
+          evaluator.evaluateChangeSet(
+              new ChangeSetInput(
+                  objects, context.cluster(), context.commit(), context.parameters()));
+    } catch (PolicyException | RuntimeException e) {
+      log.warn(
+          "Policy engine failed on the change set for {}; denying every object: {}",
+          context.cluster().name(),
+          e.getMessage());
+      for (Judged j : judged) {
+        j.denials.add(engineFailure(evaluator, "the change set", e));
+        j.engineError = true;
+      }
+      return;
+    }
+    Map<String, Judged> byRef = new HashMap<>();
+    for (Judged j : judged) {
+      byRef.putIfAbsent(key(j.object.ref()), j);
+    }
+    attach(decision.denials(), byRef, judged, true);
+    attach(decision.warnings(), byRef, judged, false);
+  }
+
+  /**
+   * Adds each finding to the object it names; a finding naming no object of the set (a policy bug)
+   * lands on the first object, so that it is seen and, for a denial, still blocks.
+   */
+  private static void attach(
+      List<ChangeSetDecision.ObjectFinding> findings,
+      Map<String, Judged> byRef,
+      List<Judged> judged,
+      boolean deny) {
+    for (ChangeSetDecision.ObjectFinding f : findings) {
+      Judged target = byRef.get(f.kind() + "|" + f.namespace() + "|" + f.name());
+      Finding finding = f.finding();
+      if (target == null) {
+        target = judged.getFirst();
+        finding =
+            new Finding(
+                finding.policy(),
+                finding.message()
+                    + " (about "
+                    + f.kind()
+                    + " "
+                    + f.namespace()
+                    + "/"
+                    + f.name()
+                    + ", which this change set does not hold)");
+      }
+      (deny ? target.denials : target.warnings).add(finding);
+    }
+  }
+
+  private static String key(ObjectRef ref) {
+    return ref.kind() + "|" + (ref.namespace() == null ? "" : ref.namespace()) + "|" + ref.name();
   }
 
   private static GateResult.Verdict applyWaivers(
@@ -77,27 +177,35 @@ public final class PolicyGate {
         waived);
   }
 
-  private GateResult.Verdict verdict(RenderedObject object, ClusterTarget cluster, String commit) {
+  private static Judged verdict(
+      PolicyEvaluator evaluator, RenderedObject object, PolicyContext context) {
+    Judged judged = new Judged(object);
     try {
-      return new GateResult.Verdict(
-          object, evaluator.evaluate(new PolicyInput(object, cluster, commit)), false);
+      PolicyDecision decision =
+          evaluator.evaluate(
+              new PolicyInput(object, context.cluster(), context.commit(), context.parameters()));
+      judged.denials.addAll(decision.denials());
+      judged.warnings.addAll(decision.warnings());
     } catch (PolicyException | RuntimeException e) {
       log.warn(
           "Policy engine failed on {} for {}; denying: {}",
           object.ref(),
-          cluster.name(),
+          context.cluster().name(),
           e.getMessage());
-      PolicyDecision denied =
-          new PolicyDecision(
-              List.of(
-                  new Finding(
-                      Finding.ENGINE,
-                      "policy engine "
-                          + evaluator.engine()
-                          + " failed, so the object is denied: "
-                          + e.getMessage())),
-              List.of());
-      return new GateResult.Verdict(object, denied, true);
+      judged.denials.add(engineFailure(evaluator, object.ref().toString(), e));
+      judged.engineError = true;
     }
+    return judged;
+  }
+
+  private static Finding engineFailure(PolicyEvaluator evaluator, String what, Exception e) {
+    return new Finding(
+        Finding.ENGINE,
+        "policy engine "
+            + evaluator.engine()
+            + " failed on "
+            + what
+            + ", so it is denied: "
+            + e.getMessage());
   }
 }

@@ -4,30 +4,47 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetgate.domain.ClusterTarget;
 import io.fleetgate.domain.RenderedObject;
+import java.util.Map;
 
 /**
- * The input document for one evaluation, the same for every adapter:
+ * The input document for one object's evaluation, the same for every adapter:
  *
- * <pre>{"object": {…}, "cluster": {"name", "namespace", "labels"}, "bundle": "…",
- *  "commit": "…", "source": {"path": "…", "line": n}}</pre>
+ * <pre>{"object": {…}, "cluster": {"name", "namespace", "labels"}, "params": {…},
+ *  "bundle": "…", "commit": "…", "source": {"path": "…", "line": n}}</pre>
  */
-public record PolicyInput(RenderedObject object, ClusterTarget cluster, String commit) {
+public record PolicyInput(
+    RenderedObject object, ClusterTarget cluster, String commit, Map<String, Object> params) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  public PolicyInput(RenderedObject object, ClusterTarget cluster, String commit) {
+    this(object, cluster, commit, Map.of());
+  }
 
   /** The input as JSON text. */
   public String toJson() {
     ObjectNode input = JSON.createObjectNode();
     input.set("object", JSON.valueToTree(object.content()));
-    ObjectNode target = input.putObject("cluster");
+    input.set("cluster", cluster(cluster));
+    input.set("params", JSON.valueToTree(params));
+    input.put("bundle", object.bundle());
+    input.put("commit", commit);
+    input.set("source", source(object));
+    return input.toString();
+  }
+
+  static ObjectNode cluster(ClusterTarget cluster) {
+    ObjectNode target = JSON.createObjectNode();
     target.put("name", cluster.name());
     target.put("namespace", cluster.namespace());
     target.set("labels", JSON.valueToTree(cluster.labels()));
-    input.put("bundle", object.bundle());
-    input.put("commit", commit);
-    ObjectNode source = input.putObject("source");
+    return target;
+  }
+
+  static ObjectNode source(RenderedObject object) {
+    ObjectNode source = JSON.createObjectNode();
     source.put("path", object.source().path());
     source.put("line", object.source().line());
-    return input.toString();
+    return source;
   }
 }

@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * @param bundles the bundles, in declaration order (which is also apply order)
  * @param clusterOverlays whether {@code <cluster>/} directories apply to their cluster
+ * @param policyParameters the policy parameters of cluster groups, in declaration order
  */
-public record FleetSpec(List<Bundle> bundles, boolean clusterOverlays) {
+public record FleetSpec(
+    List<Bundle> bundles, boolean clusterOverlays, List<PolicyParameters> policyParameters) {
 
   public static final String FILE = "fleet.yaml";
 
@@ -34,6 +36,27 @@ public record FleetSpec(List<Bundle> bundles, boolean clusterOverlays) {
       boolean selfHeal,
       boolean force,
       SourceLocation declaredAt) {}
+
+  /**
+   * Policy parameters for the clusters a selector picks ({@code spec.policy.parameters[]}), e.g.
+   * the registries images may come from.
+   */
+  public record PolicyParameters(
+      LabelSelector clusterSelector, Map<String, Object> values, SourceLocation declaredAt) {}
+
+  /**
+   * The policy parameters of one cluster: the values of every entry whose selector matches, later
+   * entries replacing the keys of earlier ones.
+   */
+  public Map<String, Object> policyParametersFor(Map<String, String> clusterLabels) {
+    Map<String, Object> merged = new LinkedHashMap<>();
+    for (PolicyParameters entry : policyParameters) {
+      if (entry.clusterSelector().matches(clusterLabels)) {
+        merged.putAll(entry.values());
+      }
+    }
+    return merged;
+  }
 
   /** Reads the Fleet document; every problem is reported with its line in {@code fleet.yaml}. */
   static FleetSpec from(Manifest manifest) throws ManifestException {
@@ -75,7 +98,33 @@ public record FleetSpec(List<Bundle> bundles, boolean clusterOverlays) {
       }
       bundles.add(parsed);
     }
-    return new FleetSpec(bundles, !Boolean.FALSE.equals(spec.get("clusterOverlays")));
+    return new FleetSpec(
+        bundles,
+        !Boolean.FALSE.equals(spec.get("clusterOverlays")),
+        policyParameters(spec.get("policy"), at));
+  }
+
+  private static List<PolicyParameters> policyParameters(Object policy, SourceLocation at)
+      throws ManifestException {
+    if (policy == null) {
+      return List.of();
+    }
+    List<PolicyParameters> parameters = new ArrayList<>();
+    for (Object item : list(map(policy, at, "spec.policy").get("parameters"), at, "parameters")) {
+      Map<String, Object> entry = map(item, at, "spec.policy.parameters[]");
+      Object values = entry.get("values");
+      if (values == null) {
+        throw new ManifestException(
+            at, "spec.policy.parameters[] needs 'values', a mapping of parameter names to values");
+      }
+      parameters.add(
+          new PolicyParameters(
+              selector(entry.get("clusterSelector"), at),
+              java.util.Collections.unmodifiableMap(
+                  new LinkedHashMap<>(map(values, at, "spec.policy.parameters[].values"))),
+              at));
+    }
+    return parameters;
   }
 
   static LabelSelector selector(Object value, SourceLocation at) throws ManifestException {

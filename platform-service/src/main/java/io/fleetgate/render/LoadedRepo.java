@@ -14,6 +14,7 @@ import java.util.Map;
  * @param overlays each cluster directory's manifests (without its {@code cluster.yaml})
  * @param overlayProblems each cluster directory's problems
  * @param waivers the repository's waivers ({@code waivers.yaml}); invalid ones are fleet problems
+ * @param policies the repository's own policies ({@code policies/*.rego})
  */
 public record LoadedRepo(
     FleetSpec spec,
@@ -22,4 +23,5 @@ public record LoadedRepo(
     Map<String, List<RenderProblem>> bundleProblems,
     Map<String, List<Manifest>> overlays,
     Map<String, List<RenderProblem>> overlayProblems,
-    io.fleetgate.policy.Waivers waivers) {}
+    io.fleetgate.policy.Waivers waivers,
+    io.fleetgate.policy.RepoPolicies policies) {}

@@ -57,7 +57,8 @@ public final class Renderer {
           bundleProblems,
           overlays,
           overlayProblems,
-          io.fleetgate.policy.Waivers.none());
+          io.fleetgate.policy.Waivers.none(),
+          io.fleetgate.policy.RepoPolicies.none());
     }
     FleetSpec spec = readSpec(repoRoot, fleetProblems);
     if (spec == null) {
@@ -68,7 +69,8 @@ public final class Renderer {
           bundleProblems,
           overlays,
           overlayProblems,
-          io.fleetgate.policy.Waivers.none());
+          io.fleetgate.policy.Waivers.none(),
+          io.fleetgate.policy.RepoPolicies.none());
     }
     for (FleetSpec.Bundle bundle : spec.bundles()) {
       List<RenderProblem> problems = new ArrayList<>();
@@ -79,15 +81,23 @@ public final class Renderer {
       readOverlays(repoRoot, files, spec, overlays, overlayProblems);
     }
     io.fleetgate.policy.Waivers waivers = WaiverFile.read(repoRoot, fleetProblems);
+    io.fleetgate.policy.RepoPolicies policies = PolicyFiles.read(repoRoot, fleetProblems);
     return new LoadedRepo(
-        spec, fleetProblems, bundleManifests, bundleProblems, overlays, overlayProblems, waivers);
+        spec,
+        fleetProblems,
+        bundleManifests,
+        bundleProblems,
+        overlays,
+        overlayProblems,
+        waivers,
+        policies);
   }
 
   /** Renders the objects the cluster should hold. */
   public RenderResult render(LoadedRepo repo, ClusterTarget target) {
     List<RenderProblem> problems = new ArrayList<>(repo.fleetProblems());
     if (repo.spec() == null) {
-      return new RenderResult(List.of(), List.of(), problems);
+      return new RenderResult(List.of(), List.of(), problems, Map.of());
     }
     Variables variables = new Variables(target);
     Map<ObjectRef, RenderedObject> objects = new LinkedHashMap<>();
@@ -114,7 +124,11 @@ public final class Renderer {
         problems.add(e.problem());
       }
     }
-    return new RenderResult(bundles, List.copyOf(objects.values()), problems);
+    return new RenderResult(
+        bundles,
+        List.copyOf(objects.values()),
+        problems,
+        repo.spec().policyParametersFor(target.labels()));
   }
 
   private FleetSpec readSpec(Path root, List<RenderProblem> problems) {

@@ -160,10 +160,10 @@ final class MachineReports {
             + (report.chain().intact() ? 0 : 1);
     xml.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
     xml.printf(
-        "<testsuites name=\"fleetgate audit report\" tests=\"%d\" failures=\"%d\">%n",
+        "<testsuites name=\"fleetgate audit report\" tests=\"%d\" failures=\"%d\" errors=\"0\">%n",
         report.controls().size() + 1, failures);
     xml.printf(
-        "  <testsuite name=\"controls\" tests=\"%d\" failures=\"%d\">%n",
+        "  <testsuite name=\"controls\" tests=\"%d\" failures=\"%d\" errors=\"0\">%n",
         report.controls().size() + 1, failures);
     xml.printf(
         "    <testcase classname=\"audit\" name=\"audit chain verifies\">%s</testcase>%n",

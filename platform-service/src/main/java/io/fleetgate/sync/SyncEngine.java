@@ -12,9 +12,13 @@ import io.fleetgate.domain.ClusterAccess;
 import io.fleetgate.domain.RenderedObject;
 import io.fleetgate.domain.Revision;
 import io.fleetgate.kube.KubeException;
+import io.fleetgate.openreports.ReportPublishing;
 import io.fleetgate.policy.GateResult;
+import io.fleetgate.policy.PolicyCompileException;
+import io.fleetgate.policy.PolicyContext;
 import io.fleetgate.policy.PolicyGate;
 import io.fleetgate.render.LoadedRepo;
+import io.fleetgate.render.RenderProblem;
 import io.fleetgate.render.RenderResult;
 import io.fleetgate.render.Renderer;
 import io.fleetgate.source.SourceException;
@@ -45,7 +49,13 @@ public final class SyncEngine {
   private final ApplierFactory appliers;
   private final AuditLog audit;
   private final SyncRuns runs;
+  private final java.time.Clock clock;
+  private final ReportPublishing reports;
 
+  /**
+   * @param clock judges waivers' expiry (their last day, in UTC)
+   * @param reports whether each cluster gets its policy decisions as OpenReports
+   */
   public SyncEngine(
       SourceFetcher source,
       ClusterDirectory directory,
@@ -53,7 +63,11 @@ public final class SyncEngine {
       PolicyGate gate,
       ApplierFactory appliers,
       AuditLog audit,
-      SyncRuns runs) {
+      SyncRuns runs,
+      java.time.Clock clock,
+      ReportPublishing reports) {
+    this.clock = clock;
+    this.reports = reports;
     this.source = source;
     this.directory = directory;
     this.renderer = renderer;
@@ -143,13 +157,12 @@ public final class SyncEngine {
     if (!render.ok()) {
       return new ClusterPlan(cluster, render.problems(), empty, List.of(), "");
     }
-    GateResult verdicts =
-        gate.check(
-            render.objects(),
-            access.target(),
-            revision.commit(),
-            repo.waivers(),
-            java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    GateResult verdicts;
+    try {
+      verdicts = check(render, access, repo, revision);
+    } catch (PolicyCompileException e) {
+      return new ClusterPlan(cluster, problems(e), empty, List.of(), "");
+    }
     Set<String> denied = verdicts.deniedBundles();
     Set<String> prune = new HashSet<>(render.bundles());
     prune.removeAll(denied);
@@ -232,6 +245,11 @@ public final class SyncEngine {
     }
     if (!options.dryRun()) {
       audit.append(AuditTrail.of(outcome, revision.commit()));
+      switch (outcome) {
+        case ClusterOutcome.Synced s -> reports.after(access, revision.commit(), s.gate());
+        case ClusterOutcome.Denied d -> reports.after(access, revision.commit(), d.gate());
+        default -> {}
+      }
     }
     log.info("{}: {} ({})", cluster, outcome.word(), AuditTrail.summary(outcome));
     return outcome;
@@ -244,13 +262,12 @@ public final class SyncEngine {
     if (!render.ok()) {
       return new ClusterOutcome.Stalled(cluster, render.problems());
     }
-    GateResult verdicts =
-        gate.check(
-            render.objects(),
-            access.target(),
-            revision.commit(),
-            repo.waivers(),
-            java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    GateResult verdicts;
+    try {
+      verdicts = check(render, access, repo, revision);
+    } catch (PolicyCompileException e) {
+      return new ClusterOutcome.Stalled(cluster, problems(e));
+    }
     Set<String> denied = verdicts.deniedBundles();
     List<RenderedObject> allowed =
         render.objects().stream().filter(o -> !denied.contains(o.bundle())).toList();
@@ -357,5 +374,24 @@ public final class SyncEngine {
         (int) ClusterOutcome.count(report, ObjectResult.Action.PRUNED),
         (int) ClusterOutcome.count(report, ObjectResult.Action.FAILED),
         AuditTrail.summary(outcome));
+  }
+
+  private GateResult check(
+      RenderResult render, ClusterAccess access, LoadedRepo repo, Revision revision)
+      throws PolicyCompileException {
+    return gate.check(
+        render.objects(),
+        new PolicyContext(
+            access.target(),
+            revision.commit(),
+            render.policyParameters(),
+            repo.waivers(),
+            java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)),
+            repo.policies()));
+  }
+
+  /** The fleet's own policies cannot be used: a repository problem, like broken YAML. */
+  private static List<RenderProblem> problems(PolicyCompileException e) {
+    return e.problems().stream().map(p -> new RenderProblem(p.location(), p.message())).toList();
   }
 }

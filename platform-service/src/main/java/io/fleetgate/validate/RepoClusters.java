@@ -18,11 +18,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The clusters a repository declares in {@code <cluster>/cluster.yaml} (their CAPI {@code Cluster}s
  * with labels), so that validation targets them without a management cluster.
  */
-final class RepoClusters {
+public final class RepoClusters {
 
   private RepoClusters() {}
 
-  static List<ClusterTarget> in(Path repo) throws IOException {
+  public static List<ClusterTarget> in(Path repo) throws IOException {
     List<ClusterTarget> targets = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(repo)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {

@@ -179,12 +179,13 @@ public enum ReportFormat {
   private static String junit(ValidationReport report) {
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     long failures = report.denials() + report.problems().size();
+    long waived = report.findings().stream().filter(f -> f.level().equals("waived")).count();
     xml.append(
-        "<testsuites name=\"fleetgate validate\" tests=\"%d\" failures=\"%d\">\n"
+        "<testsuites name=\"fleetgate validate\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n"
             .formatted(report.findings().size() + report.problems().size() + 1, failures));
     xml.append(
-        "  <testsuite name=\"policies\" tests=\"%d\" failures=\"%d\">\n"
-            .formatted(report.findings().size() + 1, report.denials()));
+        "  <testsuite name=\"policies\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\">\n"
+            .formatted(report.findings().size() + 1, report.denials(), waived));
     xml.append(
         "    <testcase classname=\"fleetgate\" name=\"%d objects rendered for %d clusters\"/>\n"
             .formatted(report.objects(), report.clusters().size()));
@@ -204,6 +205,10 @@ public enum ReportFormat {
         xml.append(
             "      <failure message=\"%s\" type=\"%s\">%s</failure>\n"
                 .formatted(escape(f.message()), escape(f.policy().severity()), escape(body)));
+      } else if (f.level().equals("waived")) {
+        xml.append(
+            "      <skipped message=\"%s\"/>\n      <system-out>%s</system-out>\n"
+                .formatted(escape("waived: " + f.message()), escape(body)));
       } else {
         xml.append("      <system-out>%s</system-out>\n".formatted(escape("warning: " + body)));
       }
@@ -211,7 +216,7 @@ public enum ReportFormat {
     }
     xml.append("  </testsuite>\n");
     xml.append(
-        "  <testsuite name=\"repository\" tests=\"%d\" failures=\"%d\">\n"
+        "  <testsuite name=\"repository\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n"
             .formatted(report.problems().size(), report.problems().size()));
     for (RenderProblem problem : report.problems()) {
       xml.append(

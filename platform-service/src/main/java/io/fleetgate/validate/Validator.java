@@ -5,6 +5,8 @@ import io.fleetgate.domain.RenderedObject;
 import io.fleetgate.policy.Finding;
 import io.fleetgate.policy.GateResult;
 import io.fleetgate.policy.PolicyCatalog;
+import io.fleetgate.policy.PolicyCompileException;
+import io.fleetgate.policy.PolicyContext;
 import io.fleetgate.policy.PolicyGate;
 import io.fleetgate.render.LoadedRepo;
 import io.fleetgate.render.RenderProblem;
@@ -52,13 +54,22 @@ public final class Validator {
       RenderResult render = renderer.render(loaded, target);
       problems.addAll(render.problems());
       objects += render.objects().size();
-      GateResult verdicts =
-          gate.check(
-              render.objects(),
-              target,
-              "working-copy",
-              loaded.waivers(),
-              java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+      GateResult verdicts;
+      try {
+        verdicts =
+            gate.check(
+                render.objects(),
+                new PolicyContext(
+                    target,
+                    "working-copy",
+                    render.policyParameters(),
+                    loaded.waivers(),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+                    loaded.policies()));
+      } catch (PolicyCompileException e) {
+        e.problems().forEach(p -> problems.add(new RenderProblem(p.location(), p.message())));
+        continue;
+      }
       for (GateResult.Verdict verdict : verdicts.verdicts()) {
         add(findings, verdict.object(), verdict.decision().denials(), "deny", target.name());
         add(findings, verdict.object(), verdict.decision().warnings(), "warn", target.name());

@@ -78,6 +78,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheCompositionRootChoosesThePolicyEngine() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "io.fleetgate.app..",
+            "io.fleetgate.cli..",
+            "io.fleetgate.policy.wasm..",
+            "io.fleetgate.policy.opaserver..",
+            "io.fleetgate.policy.opa..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.policy.wasm..",
+            "io.fleetgate.policy.opaserver..",
+            "io.fleetgate.policy.opa..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheEntryPointsKnowTheCompositionRootAndTheCli() {
     noClasses()
         .that()

@@ -171,7 +171,23 @@ class SyncCliIT {
   void aSyncKilledMidwayResumesOnRestartAndTheAuditChainStillVerifies(
       SandboxFleetHandle sandbox, @TempDir Path work) throws Exception {
     FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
-    repo.write("bulk/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bulk\n");
+    repo.write(
+        "bulk/namespace.yaml",
+        """
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: bulk
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: default-deny-all
+          namespace: bulk
+        spec:
+          podSelector: {}
+          policyTypes: [Ingress, Egress]
+        """);
     for (int file = 0; file < 3; file++) { // a manifest file holds at most 1,000 documents
       StringBuilder bulk = new StringBuilder();
       for (int i = file * BULK / 3; i < (file + 1) * BULK / 3; i++) {

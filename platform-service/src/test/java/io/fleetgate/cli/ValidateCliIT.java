@@ -95,7 +95,9 @@ class ValidateCliIT {
     JsonNode log = new ObjectMapper().readTree(work.resolve("out.sarif").toFile());
     assertThat(log.get("version").asText()).isEqualTo("2.1.0");
     JsonNode results = log.at("/runs/0/results");
-    assertThat(results.size()).isEqualTo(8);
+    // Every finding of the debug pod and the ConfigMap, the registry allow-list of fleet.yaml
+    // among them.
+    assertThat(results.size()).isEqualTo(9);
     assertThat(results.get(0).at("/locations/0/physicalLocation/artifactLocation/uri").asText())
         .isEqualTo("bundles/payments/bad.yaml");
     assertThat(log.at("/runs/0/tool/driver/rules").findValuesAsText("id"))
@@ -105,7 +107,7 @@ class ValidateCliIT {
         DocumentBuilderFactory.newInstance()
             .newDocumentBuilder()
             .parse(work.resolve("out.xml").toFile());
-    assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(8);
+    assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(9);
     assertThat(Files.readString(work.resolve("out.xml"))).doesNotContain("hunter2");
   }
 
@@ -162,6 +164,91 @@ class ValidateCliIT {
 
     assertThat(result.code).isEqualTo(2);
     assertThat(result.out).contains("bundles/baseline/broken.yaml:5: is not valid YAML");
+  }
+
+  @Test
+  void judgesNetworkPoliciesOverTheWholeChangeSet(@TempDir Path work) throws Exception {
+    Path repo = copyOfExampleFleet(work);
+    Path policies = repo.resolve("bundles/payments/networkpolicies.yaml");
+    String segmented = Files.readString(policies);
+    String[] documents = segmented.split("\n---\n");
+    StringBuilder weakened = new StringBuilder();
+    for (String document : documents) {
+      if (document.contains("name: default-deny-all") && document.contains("namespace: billing")) {
+        continue;
+      }
+      weakened.append(document.replace("metadata.name: ingress", "metadata.name: marketing"));
+      weakened.append("\n---\n");
+    }
+    Files.writeString(policies, weakened.toString());
+
+    Result result = run("validate", "--repo", repo.toString());
+
+    assertThat(result.code).as(result.out).isEqualTo(1);
+    assertThat(result.out)
+        .contains(
+            "bundles/payments/namespaces.yaml:12: DENY [high] Namespace billing —"
+                + " network_default_deny: Namespace billing has no default-deny NetworkPolicy")
+        .contains(
+            "DENY [critical] NetworkPolicy payments/payment-gateway-from-ingress —"
+                + " cde_reachability")
+        .contains("admits namespace marketing, which is not on the allow-list")
+        .contains("controls: PCI-DSS-v4.0:1.3.1, PCI-DSS-v4.0:1.3.2, PCI-DSS-v4.0:1.4.1")
+        .contains("2 denial(s)");
+  }
+
+  @Test
+  void aConftestPolicyInTheFleetRepositoryJoinsTheBuiltInOnes(@TempDir Path work) throws Exception {
+    Path repo = copyOfExampleFleet(work);
+    Files.createDirectories(repo.resolve("policies"));
+    Files.writeString(
+        repo.resolve("policies/team.rego"),
+        """
+        package main
+
+        deny contains msg if {
+          input.kind == "Deployment"
+          not input.metadata.labels["fleetgate.io/team"]
+          msg := sprintf("Deployment %s has no fleetgate.io/team label", [input.metadata.name])
+        }
+        """);
+
+    Result result = run("validate", "--repo", repo.toString());
+
+    assertThat(result.code).as(result.out + result.err).isEqualTo(1);
+    assertThat(result.out)
+        .contains(
+            "bundles/payments/payment-gateway.yaml:1: DENY [medium] Deployment"
+                + " payments/payment-gateway — main: Deployment payment-gateway has no"
+                + " fleetgate.io/team label")
+        .contains("2 denial(s)");
+  }
+
+  @Test
+  void aFleetPolicyThatDoesNotCompileIsBadInputWithFileAndLine(@TempDir Path work)
+      throws Exception {
+    Path repo = copyOfExampleFleet(work);
+    Files.createDirectories(repo.resolve("policies/team"));
+    Files.writeString(
+        repo.resolve("policies/team/labels.rego"),
+        "package fleetgate.custom.labels\n\ndeny contains msg if {\n  msg := input.object.kind +\n}\n");
+    Files.writeString(
+        repo.resolve("policies/override.rego"),
+        "package fleetgate.kubernetes.privileged_containers\n\ndeny := set()\n");
+
+    Result result = run("validate", "--repo", repo.toString());
+
+    assertThat(result.code).as(result.out + result.err).isEqualTo(2);
+    assertThat(result.out)
+        .contains(
+            "policies/override.rego:1: package fleetgate.kubernetes.privileged_containers is not"
+                + " open to the fleet's own policies");
+
+    Files.delete(repo.resolve("policies/override.rego"));
+    Result compiled = run("validate", "--repo", repo.toString());
+
+    assertThat(compiled.code).isEqualTo(2);
+    assertThat(compiled.out).contains("policies/team/labels.rego:5: rego_parse_error");
   }
 
   private static Path copyOfExampleFleet(Path work) {

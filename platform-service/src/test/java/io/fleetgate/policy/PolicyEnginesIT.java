@@ -60,6 +60,37 @@ class PolicyEnginesIT {
   }
 
   @Test
+  void bothEnginesJudgeTheChangeSetIdentically() throws Exception {
+    Renderer renderer = new Renderer(ManifestLimits.defaults());
+    List<RenderedObject> objects =
+        renderer.render(renderer.load(exampleFleet()), PolicyCases.CLUSTER).objects();
+    List<RenderedObject> weakened =
+        objects.stream()
+            .filter(
+                o ->
+                    !(o.ref().kind().equals("NetworkPolicy")
+                        && o.ref().namespace().equals("billing")
+                        && o.ref().name().equals("default-deny-all")))
+            .toList();
+    java.util.Map<String, Object> params = java.util.Map.of("cde_allowed_sources", List.of());
+
+    ChangeSetInput clean =
+        new ChangeSetInput(objects, PolicyCases.CLUSTER, "abc", java.util.Map.of());
+    ChangeSetInput broken = new ChangeSetInput(weakened, PolicyCases.CLUSTER, "abc", params);
+
+    assertThat(wasm.evaluateChangeSet(clean)).isEqualTo(ChangeSetDecision.none());
+    assertThat(rest.evaluateChangeSet(clean)).isEqualTo(ChangeSetDecision.none());
+    ChangeSetDecision fromWasm = wasm.evaluateChangeSet(broken);
+    assertThat(rest.evaluateChangeSet(broken)).isEqualTo(fromWasm);
+    assertThat(fromWasm.denials())
+        .extracting(
+            f -> f.finding().policy() + " " + f.kind() + " " + f.namespace() + "/" + f.name())
+        .containsExactly(
+            "cde_reachability NetworkPolicy payments/payment-gateway-from-ingress",
+            "network_default_deny Namespace /billing");
+  }
+
+  @Test
   void aKilledServerFailsClosed(@TempDir Path work) throws Exception {
     OpaServer doomed =
         OpaServer.start(ToolCache.locate().executable("opa"), PolicyBundle.builtInRego(), work);

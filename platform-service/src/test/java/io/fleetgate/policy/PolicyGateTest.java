@@ -17,6 +17,11 @@ class PolicyGateTest {
           }
 
           @Override
+          public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) {
+            return ChangeSetDecision.none();
+          }
+
+          @Override
           public String engine() {
             return "opa-server http://127.0.0.1:1/";
           }
@@ -52,6 +57,11 @@ class PolicyGateTest {
           }
 
           @Override
+          public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) {
+            return ChangeSetDecision.none();
+          }
+
+          @Override
           public String engine() {
             return "test";
           }
@@ -79,10 +89,105 @@ class PolicyGateTest {
         }
 
         @Override
+        public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) {
+          return ChangeSetDecision.none();
+        }
+
+        @Override
         public String engine() {
           return "test";
         }
       };
+
+  /** Denies, as the change-set policies would, the object named {@code Namespace apps}. */
+  private static PolicyEvaluator changeSetDenying(String kind, String namespace, String name) {
+    return new PolicyEvaluator() {
+      @Override
+      public PolicyDecision evaluate(PolicyInput input) {
+        return new PolicyDecision(List.of(), List.of());
+      }
+
+      @Override
+      public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) {
+        return new ChangeSetDecision(
+            List.of(
+                new ChangeSetDecision.ObjectFinding(
+                    kind, namespace, name, new Finding("network_default_deny", "no deny-all"))),
+            List.of(
+                new ChangeSetDecision.ObjectFinding(
+                    kind, namespace, name, new Finding("network_default_deny", "note"))));
+      }
+
+      @Override
+      public String engine() {
+        return "test";
+      }
+    };
+  }
+
+  private static io.fleetgate.domain.RenderedObject inBundle(int index, String bundle)
+      throws java.io.IOException {
+    var object = PolicyCases.all().get(index).object();
+    return new io.fleetgate.domain.RenderedObject(
+        object.ref(), bundle, object.content(), object.source());
+  }
+
+  @Test
+  void aChangeSetFindingLandsOnTheObjectItNamesAndBlocksItsBundle() throws Exception {
+    var first = inBundle(0, "first");
+    var named = inBundle(4, "second");
+    var ref = named.ref();
+
+    GateResult result =
+        new PolicyGate(changeSetDenying(ref.kind(), ref.namespace(), ref.name()))
+            .check(List.of(first, named), PolicyCases.CLUSTER, "abc");
+
+    assertThat(result.deniedBundles()).containsExactly("second");
+    assertThat(result.denials().getFirst().decision().warnings())
+        .extracting(Finding::message)
+        .containsExactly("note");
+  }
+
+  @Test
+  void aChangeSetFindingAboutAnUnknownObjectStillBlocksAndSaysSo() throws Exception {
+    var first = inBundle(0, "first");
+
+    GateResult result =
+        new PolicyGate(changeSetDenying("Namespace", "", "elsewhere"))
+            .check(List.of(first, inBundle(4, "second")), PolicyCases.CLUSTER, "abc");
+
+    assertThat(result.deniedBundles()).containsExactly("first");
+    assertThat(result.denials().getFirst().decision().denials().getFirst().message())
+        .contains("Namespace /elsewhere, which this change set does not hold");
+  }
+
+  @Test
+  void aChangeSetTheEngineCannotDecideDeniesEveryObject() throws Exception {
+    PolicyEvaluator failing =
+        new PolicyEvaluator() {
+          @Override
+          public PolicyDecision evaluate(PolicyInput input) {
+            return new PolicyDecision(List.of(), List.of());
+          }
+
+          @Override
+          public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) throws PolicyException {
+            throw new PolicyException("out of memory");
+          }
+
+          @Override
+          public String engine() {
+            return "test";
+          }
+        };
+
+    GateResult result =
+        new PolicyGate(failing)
+            .check(List.of(inBundle(0, "first"), inBundle(4, "second")), PolicyCases.CLUSTER, "a");
+
+    assertThat(result.deniedBundles()).containsExactly("first", "second");
+    assertThat(result.denials()).allSatisfy(v -> assertThat(v.engineError()).isTrue());
+  }
 
   private static Waiver waiver(String expires, List<String> clusters) {
     return new Waiver(
@@ -102,10 +207,12 @@ class PolicyGateTest {
         new PolicyGate(DENY_IMAGES)
             .check(
                 List.of(debug),
-                PolicyCases.CLUSTER,
-                "abc",
-                new Waivers(List.of(waiver("2026-12-31", List.of()))),
-                java.time.LocalDate.parse("2026-11-24"));
+                new PolicyContext(
+                    PolicyCases.CLUSTER,
+                    "abc",
+                    java.util.Map.of(),
+                    new Waivers(List.of(waiver("2026-12-31", List.of()))),
+                    java.time.LocalDate.parse("2026-11-24")));
 
     assertThat(result.deniedBundles()).isEmpty();
     assertThat(result.verdicts().getFirst().waived())
@@ -120,10 +227,12 @@ class PolicyGateTest {
         new PolicyGate(DENY_IMAGES)
             .check(
                 List.of(debug),
-                PolicyCases.CLUSTER,
-                "abc",
-                new Waivers(List.of(waiver("2026-11-23", List.of()))),
-                java.time.LocalDate.parse("2026-11-24"));
+                new PolicyContext(
+                    PolicyCases.CLUSTER,
+                    "abc",
+                    java.util.Map.of(),
+                    new Waivers(List.of(waiver("2026-11-23", List.of()))),
+                    java.time.LocalDate.parse("2026-11-24")));
 
     assertThat(result.deniedBundles()).containsExactly("apps");
     assertThat(result.denials().getFirst().decision().denials().getFirst().message())
@@ -137,10 +246,12 @@ class PolicyGateTest {
         new PolicyGate(DENY_IMAGES)
             .check(
                 List.of(debug),
-                PolicyCases.CLUSTER,
-                "abc",
-                new Waivers(List.of(waiver("2026-12-31", List.of("guangzhou-prod")))),
-                java.time.LocalDate.parse("2026-11-24"));
+                new PolicyContext(
+                    PolicyCases.CLUSTER,
+                    "abc",
+                    java.util.Map.of(),
+                    new Waivers(List.of(waiver("2026-12-31", List.of("guangzhou-prod")))),
+                    java.time.LocalDate.parse("2026-11-24")));
 
     assertThat(result.deniedBundles()).containsExactly("apps");
   }

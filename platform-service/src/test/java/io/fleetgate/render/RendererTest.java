@@ -50,6 +50,47 @@ class RendererTest {
   }
 
   @Test
+  void givesEachClusterThePolicyParametersOfItsGroupsInOrder() {
+    LoadedRepo repo = renderer.load(exampleFleet());
+
+    assertThat(renderer.render(repo, BEIJING).policyParameters())
+        .containsEntry("allowed_registries", java.util.List.of("registry.fleetgate.io"))
+        .containsEntry("cde_allowed_sources", java.util.List.of("ingress"));
+    assertThat(renderer.render(repo, AWS).policyParameters())
+        .containsOnlyKeys("allowed_registries");
+  }
+
+  @Test
+  void laterPolicyParametersReplaceEarlierKeysAndBadOnesNameTheFile(@TempDir Path repo)
+      throws IOException {
+    fleet(repo);
+    String spec = Files.readString(repo.resolve("fleet.yaml"));
+    write(
+        repo,
+        "fleet.yaml",
+        spec
+            + """
+              policy:
+                parameters:
+                  - values: {exposed_namespaces: [ingress], cluster_admins: [ops]}
+                  - clusterSelector: {matchLabels: {tier: payments}}
+                    values: {exposed_namespaces: [edge]}
+            """);
+    LoadedRepo loaded = renderer.load(repo);
+    assertThat(loaded.fleetProblems()).isEmpty();
+    assertThat(renderer.render(loaded, BEIJING).policyParameters())
+        .isEqualTo(
+            Map.of(
+                "exposed_namespaces", java.util.List.of("edge"),
+                "cluster_admins", java.util.List.of("ops")));
+
+    write(repo, "fleet.yaml", spec + "  policy:\n    parameters:\n      - clusterSelector: {}\n");
+    assertThat(renderer.load(repo).fleetProblems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.toString()).startsWith("fleet.yaml:").contains("'values'"));
+  }
+
+  @Test
   void mergesClusterOverlaysOntoBundleObjects() {
     RenderResult beijing = renderer.render(renderer.load(exampleFleet()), BEIJING);
 

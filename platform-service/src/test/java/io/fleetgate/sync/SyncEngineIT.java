@@ -250,8 +250,13 @@ class SyncEngineIT {
   @Order(6)
   void aBrokenCommitStallsOnlyItsClustersAndPrunesNothing(SandboxFleetHandle sandbox)
       throws Exception {
+    String policies = Files.readString(repo.dir().resolve("bundles/payments/networkpolicies.yaml"));
+    String withoutEgress =
+        java.util.Arrays.stream(policies.split("\n---\n"))
+            .filter(document -> !document.contains("name: payment-gateway-to-billing"))
+            .collect(java.util.stream.Collectors.joining("\n---\n"));
     repo.delete("bundles/payments/debug-pod.yaml")
-        .delete("bundles/payments/networkpolicies.yaml")
+        .write("bundles/payments/networkpolicies.yaml", withoutEgress)
         .write(
             "bundles/payments/broken.yaml",
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: broken\n   namespace: payments\n")

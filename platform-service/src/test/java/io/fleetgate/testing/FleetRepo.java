@@ -80,18 +80,26 @@ public final class FleetRepo {
 
   /** Stages everything (including deletions) and commits; returns the commit id. */
   public String commit(String message) {
+    return commit(message, "Ana Operator", "ana@example.com");
+  }
+
+  /** Stages everything and commits as the given author; returns the commit id. */
+  public String commit(String message, String authorName, String authorEmail) {
     try (Git git = Git.open(dir.toFile())) {
-      return commit(git, message);
+      return commit(git, message, new PersonIdent(authorName, authorEmail));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private String commit(Git git, String message) {
+    return commit(git, message, new PersonIdent("Ana Operator", "ana@example.com"));
+  }
+
+  private String commit(Git git, String message, PersonIdent author) {
     try {
       git.add().addFilepattern(".").call();
       git.add().addFilepattern(".").setUpdate(true).call();
-      PersonIdent author = new PersonIdent("Ana Operator", "ana@example.com");
       return git.commit()
           .setMessage(message)
           .setAuthor(author)

@@ -2,6 +2,8 @@ package io.fleetgate.policy.opaserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetgate.policy.ChangeSetDecision;
+import io.fleetgate.policy.ChangeSetInput;
 import io.fleetgate.policy.DecisionDocument;
 import io.fleetgate.policy.PolicyDecision;
 import io.fleetgate.policy.PolicyEvaluator;
@@ -16,13 +18,15 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
- * Asks an OPA server for {@code fleetgate.main.decision}; any failure is a {@link PolicyException}.
+ * Asks an OPA server for {@code fleetgate.main.decision} and {@code fleetgate.main.changeset}; any
+ * failure is a {@link PolicyException}.
  */
 public final class OpaServerEvaluator implements PolicyEvaluator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI decision;
+  private final URI changeset;
   private final Duration timeout;
   private final HttpClient http;
 
@@ -32,17 +36,27 @@ public final class OpaServerEvaluator implements PolicyEvaluator {
    */
   public OpaServerEvaluator(URI server, Duration timeout) {
     this.decision = server.resolve("/v1/data/fleetgate/main/decision");
+    this.changeset = server.resolve("/v1/data/fleetgate/main/changeset");
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
   @Override
   public PolicyDecision evaluate(PolicyInput input) throws PolicyException {
+    return DecisionDocument.parse(ask(decision, input.toJson()), engine());
+  }
+
+  @Override
+  public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) throws PolicyException {
+    return DecisionDocument.parseChangeSet(ask(changeset, input.toJson()), engine());
+  }
+
+  private JsonNode ask(URI document, String input) throws PolicyException {
     HttpRequest request =
-        HttpRequest.newBuilder(decision)
+        HttpRequest.newBuilder(document)
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"input\":" + input.toJson() + "}"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"input\":" + input + "}"))
             .build();
     HttpResponse<String> response;
     try {
@@ -68,9 +82,12 @@ public final class OpaServerEvaluator implements PolicyEvaluator {
       JsonNode body = JSON.readTree(response.body());
       if (!body.has("result")) {
         throw new PolicyException(
-            engine() + " has no fleetgate.main.decision (is the Fleetgate bundle loaded?)");
+            engine()
+                + " has no "
+                + document.getPath().substring("/v1/data/".length()).replace('/', '.')
+                + " (is the Fleetgate bundle loaded?)");
       }
-      return DecisionDocument.parse(body.get("result"), engine());
+      return body.get("result");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new PolicyException(
           engine() + " answered something that is not JSON: " + e.getOriginalMessage(), e);

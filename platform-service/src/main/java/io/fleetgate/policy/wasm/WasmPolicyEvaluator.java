@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.styra.opa.wasm.OpaPolicy;
 import com.styra.opa.wasm.OpaPolicyPool;
+import io.fleetgate.policy.ChangeSetDecision;
+import io.fleetgate.policy.ChangeSetInput;
 import io.fleetgate.policy.DecisionDocument;
 import io.fleetgate.policy.PolicyBundle;
 import io.fleetgate.policy.PolicyDecision;
@@ -12,13 +14,14 @@ import io.fleetgate.policy.PolicyException;
 import io.fleetgate.policy.PolicyInput;
 
 /**
- * Evaluates {@code fleetgate/main/decision} with opa-java-wasm. An {@link OpaPolicy} is not
- * thread-safe, so evaluations borrow instances from a pool sized to the processors; an instance
- * that failed is discarded rather than returned.
+ * Evaluates the bundle's entrypoints with opa-java-wasm. An {@link OpaPolicy} is not thread-safe,
+ * so evaluations borrow instances from a pool sized to the processors; an instance that failed is
+ * discarded rather than returned. A borrowed instance is pointed at the entrypoint it evaluates.
  */
 public final class WasmPolicyEvaluator implements PolicyEvaluator {
 
   public static final String ENTRYPOINT = "fleetgate/main/decision";
+  public static final String CHANGESET_ENTRYPOINT = "fleetgate/main/changeset";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,6 +39,7 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
       // Build one instance eagerly so that a broken module fails here, not on first use.
       OpaPolicy probe = instance(wasm, data);
       probe.findEntrypoint(ENTRYPOINT);
+      probe.findEntrypoint(CHANGESET_ENTRYPOINT);
     } catch (RuntimeException e) {
       throw new PolicyException("The Wasm policy module cannot be loaded: " + e.getMessage(), e);
     }
@@ -47,12 +51,21 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
   private static OpaPolicy instance(byte[] wasm, String data) {
     OpaPolicy policy = OpaPolicy.builder().withPolicy(wasm).build();
     policy.data(data);
-    policy.entrypoint(ENTRYPOINT);
     return policy;
   }
 
   @Override
   public PolicyDecision evaluate(PolicyInput input) throws PolicyException {
+    return DecisionDocument.parse(first(run(ENTRYPOINT, input.toJson()), ENTRYPOINT), engine());
+  }
+
+  @Override
+  public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) throws PolicyException {
+    return DecisionDocument.parseChangeSet(
+        first(run(CHANGESET_ENTRYPOINT, input.toJson()), CHANGESET_ENTRYPOINT), engine());
+  }
+
+  private String run(String entrypoint, String input) throws PolicyException {
     OpaPolicyPool.Loan loan;
     try {
       loan = pool.borrow();
@@ -62,21 +75,21 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
     }
     String result;
     try {
-      result = loan.policy().input(input.toJson()).evaluate();
+      result = loan.policy().entrypoint(entrypoint).input(input).evaluate();
     } catch (RuntimeException e) {
       loan.discard();
       throw new PolicyException("The Wasm policy failed: " + e.getMessage(), e);
     }
     loan.close();
-    return DecisionDocument.parse(first(result), engine());
+    return result;
   }
 
   /** Wasm results come as {@code [{"result": value}]}; an undefined decision is an empty array. */
-  private JsonNode first(String result) throws PolicyException {
+  private JsonNode first(String result, String entrypoint) throws PolicyException {
     try {
       JsonNode results = JSON.readTree(result);
       if (!results.isArray() || results.isEmpty()) {
-        throw new PolicyException("The Wasm policy left " + ENTRYPOINT + " undefined");
+        throw new PolicyException("The Wasm policy left " + entrypoint + " undefined");
       }
       return results.get(0).get("result");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,0 +1,116 @@
+package io.fleetgate.policy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The evaluator for a revision's policies: the built-in one when the fleet repository has none of
+ * its own, otherwise one compiled from the built-in and the repository's policies together. A
+ * compilation, successful or not, is remembered by the digest of the repository's files, so the
+ * clusters of one revision share it and a later revision with the same files does not compile
+ * again.
+ */
+public final class PolicyEngines implements AutoCloseable {
+
+  /** Creates an evaluator for a compiled bundle. */
+  @FunctionalInterface
+  public interface EvaluatorFactory {
+    PolicyEvaluator create(PolicyBundle bundle) throws PolicyException;
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(PolicyEngines.class);
+  private static final int REMEMBERED = 4;
+
+  private final PolicyEvaluator builtIn;
+  private final PolicyCompiler compiler;
+  private final EvaluatorFactory factory;
+  private final Map<String, Object> compiled =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+          // Dropped, not closed: a check on another thread may still be using it.
+          return size() > REMEMBERED;
+        }
+      };
+
+  public PolicyEngines(PolicyEvaluator builtIn, PolicyCompiler compiler, EvaluatorFactory factory) {
+    this.builtIn = builtIn;
+    this.compiler = compiler;
+    this.factory = factory;
+  }
+
+  /** Only the built-in policies; a repository with its own is refused with the reason. */
+  public static PolicyEngines builtInOnly(PolicyEvaluator evaluator, String reason) {
+    return new PolicyEngines(
+        evaluator,
+        PolicyCompiler.unavailable(reason),
+        bundle -> {
+          throw new PolicyException(reason);
+        });
+  }
+
+  public PolicyEvaluator builtIn() {
+    return builtIn;
+  }
+
+  /**
+   * @throws PolicyCompileException when the repository's policies cannot be used; the clusters of
+   *     the revision must stall
+   */
+  public synchronized PolicyEvaluator evaluatorFor(RepoPolicies policies)
+      throws PolicyCompileException {
+    if (policies.isEmpty()) {
+      return builtIn;
+    }
+    String digest = policies.digest();
+    Object known = compiled.get(digest);
+    if (known == null) {
+      known = compile(policies);
+      compiled.put(digest, known);
+    }
+    if (known instanceof PolicyCompileException e) {
+      throw e;
+    }
+    return (PolicyEvaluator) known;
+  }
+
+  private Object compile(RepoPolicies policies) {
+    List<PolicyCompileException.Problem> problems = new ArrayList<>(CustomPackages.check(policies));
+    if (!problems.isEmpty()) {
+      return new PolicyCompileException(problems);
+    }
+    long started = System.nanoTime();
+    try {
+      PolicyEvaluator evaluator =
+          factory.create(compiler.compile(PolicyBundle.builtInRego(), policies));
+      log.info(
+          "Compiled the fleet's own policies ({} file(s)) with the built-in ones in {} ms",
+          policies.sources().size(),
+          (System.nanoTime() - started) / 1_000_000);
+      return evaluator;
+    } catch (PolicyCompileException e) {
+      return e;
+    } catch (PolicyException e) {
+      return new PolicyCompileException(
+          List.of(
+              new PolicyCompileException.Problem(
+                  io.fleetgate.domain.SourceLocation.file(RepoPolicies.DIRECTORY + "/"),
+                  e.getMessage())));
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    builtIn.close();
+    for (Object known : compiled.values()) {
+      if (known instanceof PolicyEvaluator evaluator) {
+        evaluator.close();
+      }
+    }
+    compiled.clear();
+  }
+}
