@@ -20,12 +20,17 @@ public final class AuditChain {
    * different rows serialise alike.
    */
   public static String hash(long sequence, Instant time, AuditEvent event, String previousHash) {
+    return hash(sequence, time.toString(), event, previousHash);
+  }
+
+  /** As {@link #hash(long, Instant, AuditEvent, String)}, with the time already as ISO-8601. */
+  private static String hash(long sequence, String time, AuditEvent event, String previousHash) {
     MessageDigest digest = sha256();
     for (String field :
         new String[] {
           previousHash,
           Long.toString(sequence),
-          time.toString(),
+          time,
           event.kind(),
           event.cluster(),
           event.bundle(),
@@ -55,6 +60,15 @@ public final class AuditChain {
    */
   public static Optional<String> check(
       AuditEntry entry, long expectedSequence, String expectedPrevious) {
+    return check(entry, entry.time().toString(), expectedSequence, expectedPrevious);
+  }
+
+  /**
+   * As {@link #check(AuditEntry, long, String)}, with the entry's time already as ISO-8601 (rows of
+   * one sync share it, so a verifier formats it once).
+   */
+  public static Optional<String> check(
+      AuditEntry entry, String time, long expectedSequence, String expectedPrevious) {
     if (entry.sequence() != expectedSequence) {
       return Optional.of(
           "expected row "
@@ -67,9 +81,7 @@ public final class AuditChain {
       return Optional.of(
           "its previous-hash does not match the row before (a row before it was changed or removed)");
     }
-    if (!entry
-        .hash()
-        .equals(hash(entry.sequence(), entry.time(), entry.event(), entry.previousHash()))) {
+    if (!entry.hash().equals(hash(entry.sequence(), time, entry.event(), entry.previousHash()))) {
       return Optional.of("its content does not match its hash (the row was altered)");
     }
     return Optional.empty();

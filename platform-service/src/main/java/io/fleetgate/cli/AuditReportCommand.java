@@ -75,22 +75,25 @@ final class AuditReportCommand implements Callable<Integer> {
     try (SqliteStore store = DataDir.openRecords(dataDir);
         SqliteStore verifier = DataDir.openRecords(dataDir)) {
       long began = System.nanoTime();
-      ComplianceReport report =
-          new ReportBuilder(store.history(), verifier, PolicyCatalog.builtIn())
-              .build(new ComplianceReport.Scope(start, end, cluster, control, now));
       Path parent = out.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
+      AuditReportFormat.Written written;
       try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
-        reportFormat.write(report, file);
+        written =
+            reportFormat.build(
+                new ReportBuilder(store.history(), verifier, PolicyCatalog.builtIn()),
+                new ComplianceReport.Scope(start, end, cluster, control, now),
+                file);
       }
+      ComplianceReport report = written.report();
       spec.commandLine()
           .getErr()
           .printf(
               "Wrote %s: %d finding(s), %d control(s), audit chain %s (%.1f s)%n",
               out,
-              report.evidence().size(),
+              written.findings(),
               report.controls().size(),
               report.chain().intact() ? "intact" : "BROKEN at row " + report.chain().brokenAt(),
               (System.nanoTime() - began) / 1e9);

@@ -88,7 +88,24 @@ final class MachineReports {
   }
 
   static void sarif(ComplianceReport report, OutputStream out) throws IOException {
-    try (JsonGenerator json = JSON.createGenerator(out)) {
+    try (SarifStream sarif = new SarifStream(out)) {
+      report.evidence().forEach(sarif);
+      sarif.finish(report);
+    }
+  }
+
+  /**
+   * SARIF written as the evidence arrives: the header first, one result per finding, the audit
+   * chain's verification last, so a report over a million rows never holds its findings in memory.
+   */
+  static final class SarifStream
+      implements java.util.function.Consumer<ComplianceReport.Evidence>, AutoCloseable {
+    private final JsonGenerator json;
+    private java.time.Instant lastTime;
+    private String lastTimeText;
+
+    SarifStream(OutputStream out) throws IOException {
+      json = JSON.createGenerator(out);
       json.writeStartObject();
       json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
       json.writeStringField("version", "2.1.0");
@@ -101,46 +118,64 @@ final class MachineReports {
       json.writeEndObject();
       json.writeEndObject();
       json.writeArrayFieldStart("results");
-      for (var e : report.evidence()) {
-        json.writeStartObject();
-        json.writeStringField("ruleId", e.policy());
-        json.writeStringField(
-            "level",
-            e.decision().equals("denied")
-                ? "error"
-                : e.decision().equals("waived") ? "note" : "warning");
-        json.writeObjectFieldStart("message");
-        json.writeStringField("text", e.object() + ": " + e.message());
-        json.writeEndObject();
-        json.writeArrayFieldStart("locations");
-        json.writeStartObject();
-        json.writeObjectFieldStart("physicalLocation");
-        json.writeObjectFieldStart("artifactLocation");
-        json.writeStringField("uri", path(e.source()));
-        json.writeEndObject();
-        int line = line(e.source());
-        if (line > 0) {
-          json.writeObjectFieldStart("region");
-          json.writeNumberField("startLine", line);
-          json.writeEndObject();
-        }
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeEndArray();
-        json.writeObjectFieldStart("properties");
-        json.writeStringField("time", e.time().toString());
-        json.writeStringField("commit", e.commit());
-        json.writeStringField("author", e.author());
-        json.writeStringField("cluster", e.cluster());
-        json.writeStringField("outcome", e.outcome());
-        json.writeArrayFieldStart("controls");
-        for (String control : e.controls()) {
-          json.writeString(control);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+    }
+
+    @Override
+    public void accept(ComplianceReport.Evidence e) {
+      try {
+        write(e);
+      } catch (IOException failure) {
+        throw new java.io.UncheckedIOException(failure);
+      }
+    }
+
+    private void write(ComplianceReport.Evidence e) throws IOException {
+      if (!e.time().equals(lastTime)) {
+        lastTime = e.time();
+        lastTimeText = lastTime.toString();
+      }
+      json.writeStartObject();
+      json.writeStringField("ruleId", e.policy());
+      json.writeStringField(
+          "level",
+          e.decision().equals("denied")
+              ? "error"
+              : e.decision().equals("waived") ? "note" : "warning");
+      json.writeObjectFieldStart("message");
+      json.writeStringField("text", e.object() + ": " + e.message());
+      json.writeEndObject();
+      json.writeArrayFieldStart("locations");
+      json.writeStartObject();
+      json.writeObjectFieldStart("physicalLocation");
+      json.writeObjectFieldStart("artifactLocation");
+      json.writeStringField("uri", path(e.source()));
+      json.writeEndObject();
+      int line = line(e.source());
+      if (line > 0) {
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", line);
         json.writeEndObject();
       }
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeObjectFieldStart("properties");
+      json.writeStringField("time", lastTimeText);
+      json.writeStringField("commit", e.commit());
+      json.writeStringField("author", e.author());
+      json.writeStringField("cluster", e.cluster());
+      json.writeStringField("outcome", e.outcome());
+      json.writeArrayFieldStart("controls");
+      for (String control : e.controls()) {
+        json.writeString(control);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+
+    /** Ends the results and writes the audit chain's verification. */
+    void finish(ComplianceReport report) throws IOException {
       json.writeEndArray();
       json.writeObjectFieldStart("properties");
       json.writeBooleanField("auditChainIntact", report.chain().intact());
@@ -149,6 +184,11 @@ final class MachineReports {
       json.writeEndObject();
       json.writeEndArray();
       json.writeEndObject();
+    }
+
+    @Override
+    public void close() throws IOException {
+      json.close();
     }
   }
 

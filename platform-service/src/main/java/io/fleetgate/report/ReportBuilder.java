@@ -3,9 +3,8 @@ package io.fleetgate.report;
 import io.fleetgate.audit.AuditLog;
 import io.fleetgate.policy.PolicyCatalog;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +28,23 @@ public final class ReportBuilder {
   }
 
   public ComplianceReport build(ComplianceReport.Scope scope) {
+    List<ComplianceReport.Evidence> evidence = new ArrayList<>();
+    ComplianceReport report = build(scope, evidence::add);
+    return new ComplianceReport(
+        report.scope(),
+        report.controls(),
+        report.trend(),
+        evidence,
+        report.evaluations(),
+        report.chain());
+  }
+
+  /**
+   * Builds the report, handing each finding's evidence to {@code sink} as it is read instead of
+   * keeping it: the returned report's evidence is empty.
+   */
+  public ComplianceReport build(
+      ComplianceReport.Scope scope, java.util.function.Consumer<ComplianceReport.Evidence> sink) {
     java.util.concurrent.CompletableFuture<AuditLog.Verification> chain =
         java.util.concurrent.CompletableFuture.supplyAsync(
             audit::verify,
@@ -41,17 +57,28 @@ public final class ReportBuilder {
         }
       }
     }
-    Map<LocalDate, long[]> trend = new TreeMap<>();
-    List<ComplianceReport.Evidence> evidence = new ArrayList<>();
+    Map<Long, long[]> trend = new TreeMap<>();
     long[] evaluations = {0};
+    // Per policy, computed once: its catalog entry and its controls in scope (as indexes).
+    List<String> controlIds = new ArrayList<>(controls.keySet());
+    Map<String, Scoped> scoped = new HashMap<>();
+    // Objects with a denial or waiver, once per commit, cluster and object, with a bit per control.
+    Map<String, long[]> failingObjects = new HashMap<>();
+    long[][] lastDay = {{Long.MIN_VALUE}, null};
     history.policyRecords(
         scope.from(),
         scope.to(),
         scope.cluster(),
         record -> {
-          long[] day =
-              trend.computeIfAbsent(
-                  LocalDate.ofInstant(record.time(), ZoneOffset.UTC), d -> new long[3]);
+          long epochDay = Math.floorDiv(record.time().getEpochSecond(), 86_400L);
+          long[] day;
+          if (lastDay[0][0] == epochDay) {
+            day = lastDay[1];
+          } else {
+            day = trend.computeIfAbsent(epochDay, d -> new long[3]);
+            lastDay[0][0] = epochDay;
+            lastDay[1] = day;
+          }
           if (record.decision().equals("evaluated")) {
             long count = Long.parseLong(record.detail());
             evaluations[0] += count;
@@ -59,38 +86,54 @@ public final class ReportBuilder {
             return;
           }
           Finding finding = Finding.parse(record.detail());
-          PolicyCatalog.Entry policy = catalog.entry(finding.policy());
-          List<String> inScope = policy.controls().stream().filter(controls::containsKey).toList();
-          if (scope.control() != null && inScope.isEmpty()) {
+          Scoped policy =
+              scoped.computeIfAbsent(
+                  finding.policy(), name -> Scoped.of(catalog.entry(name), controlIds));
+          if (scope.control() != null && policy.controlIndexes().length == 0) {
             return;
           }
           boolean denied = record.decision().equals("denied");
           boolean waived = record.decision().equals("waived");
           day[1] += denied ? 1 : 0;
           day[2] += waived ? 1 : 0;
-          for (String control : inScope) {
-            Counts counts = controls.get(control);
-            counts.failed += denied ? 1 : 0;
-            counts.waived += waived ? 1 : 0;
-            if (denied || waived) {
-              counts.failing.add(record.commit() + "|" + record.cluster() + "|" + record.object());
+          if ((denied || waived) && policy.controlIndexes().length > 0) {
+            long[] bits =
+                failingObjects.computeIfAbsent(
+                    record.commit() + "|" + record.cluster() + "|" + record.object(),
+                    k -> new long[(controlIds.size() + 63) / 64]);
+            for (int index : policy.controlIndexes()) {
+              Counts counts = controls.get(controlIds.get(index));
+              counts.failed += denied ? 1 : 0;
+              counts.waived += waived ? 1 : 0;
+              bits[index >> 6] |= 1L << (index & 63);
             }
           }
-          evidence.add(
+          sink.accept(
               new ComplianceReport.Evidence(
                   record.time(),
                   record.commit(),
                   record.author(),
                   record.cluster(),
                   record.object(),
-                  policy.policy(),
-                  policy.controls(),
-                  policy.severity(),
+                  policy.entry().policy(),
+                  policy.entry().controls(),
+                  policy.entry().severity(),
                   record.decision(),
                   denied ? "blocked" : "applied",
                   finding.message(),
                   finding.source()));
         });
+    long[] failingPerControl = new long[controlIds.size()];
+    for (long[] bits : failingObjects.values()) {
+      for (int index = 0; index < controlIds.size(); index++) {
+        if ((bits[index >> 6] & (1L << (index & 63))) != 0) {
+          failingPerControl[index]++;
+        }
+      }
+    }
+    for (int index = 0; index < controlIds.size(); index++) {
+      controls.get(controlIds.get(index)).failingObjects = failingPerControl[index];
+    }
     List<ComplianceReport.ControlSummary> summaries = new ArrayList<>();
     controls.forEach(
         (control, counts) ->
@@ -98,19 +141,30 @@ public final class ReportBuilder {
                 new ComplianceReport.ControlSummary(
                     control,
                     List.copyOf(counts.policies),
-                    Math.max(0, evaluations[0] - counts.failing.size()),
+                    Math.max(0, evaluations[0] - counts.failingObjects),
                     counts.failed,
                     counts.waived)));
     List<ComplianceReport.DayTrend> days = new ArrayList<>();
-    trend.forEach((day, c) -> days.add(new ComplianceReport.DayTrend(day, c[0], c[1], c[2])));
-    return new ComplianceReport(scope, summaries, days, evidence, evaluations[0], chain.join());
+    trend.forEach(
+        (day, c) ->
+            days.add(new ComplianceReport.DayTrend(LocalDate.ofEpochDay(day), c[0], c[1], c[2])));
+    return new ComplianceReport(scope, summaries, days, List.of(), evaluations[0], chain.join());
   }
 
   private static final class Counts {
     final Set<String> policies = new java.util.TreeSet<>();
-    final Set<String> failing = new HashSet<>();
+    long failingObjects;
     long failed;
     long waived;
+  }
+
+  /** A policy's catalog entry with the indexes of its controls that are in the report. */
+  private record Scoped(PolicyCatalog.Entry entry, int[] controlIndexes) {
+    static Scoped of(PolicyCatalog.Entry entry, List<String> controlIds) {
+      return new Scoped(
+          entry,
+          entry.controls().stream().mapToInt(controlIds::indexOf).filter(i -> i >= 0).toArray());
+    }
   }
 
   /** The parts of an audit detail "policy: message (file:line)". */

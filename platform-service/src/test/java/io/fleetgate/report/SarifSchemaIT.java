@@ -71,4 +71,36 @@ class SarifSchemaIT {
 
     assertThat(schema().validate(new ObjectMapper().readTree(out.toByteArray()))).isEmpty();
   }
+
+  @Test
+  void theCommandStreamsTheSameSarifAsTheBuiltReport(@TempDir Path data) throws Exception {
+    AuditHistories.dayOne(data);
+    AuditHistories.dayTwo(data);
+    Path streamed = data.resolve("streamed.sarif");
+    int code =
+        Main.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()),
+            "audit-report",
+            "--data-dir",
+            data.toString(),
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-12-01",
+            "--format",
+            "sarif",
+            "--out",
+            streamed.toString());
+    ByteArrayOutputStream built = new ByteArrayOutputStream();
+    AuditReportFormat.SARIF.write(AuditHistories.report(data, null), built);
+
+    assertThat(code).isZero();
+    JsonNode fromCommand = new ObjectMapper().readTree(streamed.toFile());
+    assertThat(schema().validate(fromCommand)).isEmpty();
+    assertThat(fromCommand.at("/runs/0/results"))
+        .isEqualTo(new ObjectMapper().readTree(built.toByteArray()).at("/runs/0/results"));
+    assertThat(fromCommand.at("/runs/0/results").size()).isEqualTo(2);
+    assertThat(fromCommand.at("/runs/0/properties/auditChainIntact").asBoolean()).isTrue();
+  }
 }

@@ -34,11 +34,19 @@ final class SqliteAuditHistory implements AuditHistory {
               select.setString(3, cluster);
             }
             try (ResultSet row = select.executeQuery()) {
+              // Rows of one sync share their time: parse each distinct time once.
+              String lastText = null;
+              Instant lastTime = null;
               while (row.next()) {
+                String text = row.getString(2);
+                if (!text.equals(lastText)) {
+                  lastText = text;
+                  lastTime = Instant.parse(text);
+                }
                 sink.accept(
                     new PolicyRecord(
                         row.getLong(1),
-                        Instant.parse(row.getString(2)),
+                        lastTime,
                         row.getString(3),
                         row.getString(4),
                         row.getString(5),

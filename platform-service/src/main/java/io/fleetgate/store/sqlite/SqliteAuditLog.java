@@ -82,11 +82,20 @@ final class SqliteAuditLog implements AuditLog {
                       .prepareStatement(
                           "SELECT sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash FROM audit_log ORDER BY sequence");
               ResultSet row = select.executeQuery()) {
+            String lastText = null;
+            Instant lastTime = null;
+            String lastCanonical = null;
             while (row.next()) {
+              String text = row.getString(2);
+              if (!text.equals(lastText)) {
+                lastText = text;
+                lastTime = Instant.parse(text);
+                lastCanonical = lastTime.toString();
+              }
               AuditEntry entry =
                   new AuditEntry(
                       row.getLong(1),
-                      Instant.parse(row.getString(2)),
+                      lastTime,
                       new AuditEvent(
                           row.getString(3),
                           row.getString(4),
@@ -97,7 +106,7 @@ final class SqliteAuditLog implements AuditLog {
                           row.getString(9)),
                       row.getString(10),
                       row.getString(11));
-              Optional<String> broken = AuditChain.check(entry, rows + 1, previous);
+              Optional<String> broken = AuditChain.check(entry, lastCanonical, rows + 1, previous);
               if (broken.isPresent()) {
                 return new Verification(
                     rows, previous, rows + 1, "row " + (rows + 1) + ": " + broken.get());
