@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       StatusCommand.class,
       AuditCommand.class,
-      AuditReportCommand.class
+      AuditReportCommand.class,
+      TokenCommand.class
     })
 public final class FleetgateCommand implements Runnable {
 

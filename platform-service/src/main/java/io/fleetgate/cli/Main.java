@@ -26,6 +26,7 @@ public final class Main {
     return new CommandLine(new FleetgateCommand())
         .setOut(out)
         .setErr(err)
+        .setDefaultValueProvider(new ConfigDefaults())
         .setExecutionExceptionHandler(new ErrorHandler())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .execute(args);

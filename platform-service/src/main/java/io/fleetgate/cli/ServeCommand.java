@@ -1,7 +1,8 @@
 package io.fleetgate.cli;
 
+import io.fleetgate.app.PlatformServer;
 import io.fleetgate.app.SyncSetup;
-import io.fleetgate.sync.SyncLoop;
+import io.fleetgate.httpapi.ApiSettings;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,40 +40,72 @@ final class ServeCommand implements Callable<Integer> {
           "How often to compare every object with the live clusters (default: ${DEFAULT-VALUE}).")
   String fullCheckEvery;
 
+  @Option(
+      names = "--port",
+      defaultValue = "8742",
+      paramLabel = "N",
+      description = "Port of the platform API (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "ADDRESS",
+      description = "Address the API listens on (default: ${DEFAULT-VALUE}, this machine only).")
+  String host;
+
+  @Option(
+      names = "--webhook-secret-file",
+      paramLabel = "FILE",
+      description =
+          "File holding the push webhooks' shared secret (else FLEETGATE_WEBHOOK_SECRET; without"
+              + " one, webhooks are refused).")
+  java.nio.file.Path webhookSecretFile;
+
   @Override
   public Integer call() throws Exception {
     Duration poll = DurationArg.parse(interval, "--interval", spec);
     Duration full = DurationArg.parse(fullCheckEvery, "--full-check-every", spec);
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
+    }
     PrintWriter out = spec.commandLine().getOut();
     SyncSetup.Config config = source.config(SyncSetup.Engine.WASM, null);
-    try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC());
-        SyncLoop loop =
-            new SyncLoop(
-                options -> setup.engine().syncOnce(options),
-                poll,
-                full,
-                Clock.systemUTC(),
-                report -> {
-                  out.printf(
-                      "%s %s %s%n",
-                      report.revision().shortCommit(),
-                      report.stale() ? "STALE (" + report.staleReason() + ")" : "",
-                      report.outcomes().stream()
-                          .map(o -> o.cluster() + "=" + o.word())
-                          .collect(Collectors.joining(" ")));
-                  out.flush();
-                })) {
-      Thread hook = new Thread(loop::close, "fleetgate-shutdown");
+    try (PlatformServer server =
+        PlatformServer.start(
+            config,
+            new ApiSettings(host, port, webhookSecret()),
+            poll,
+            full,
+            Clock.systemUTC(),
+            report -> {
+              out.printf(
+                  "%s %s %s%n",
+                  report.revision().shortCommit(),
+                  report.stale() ? "STALE (" + report.staleReason() + ")" : "",
+                  report.outcomes().stream()
+                      .map(o -> o.cluster() + "=" + o.word())
+                      .collect(Collectors.joining(" ")));
+              out.flush();
+            })) {
+      Thread hook = new Thread(server::stop, "fleetgate-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       out.printf(
-          "Serving %s every %s (full drift check every %s); Ctrl-C to stop%n",
-          source.describe(), interval, fullCheckEvery);
+          "Serving %s every %s (full drift check every %s); API on http://%s:%d; Ctrl-C to stop%n",
+          source.describe(), interval, fullCheckEvery, host, server.port());
       out.flush();
-      loop.run();
+      server.run();
       return ExitCodes.OK;
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("fleetgate: " + e.getMessage());
-      return ExitCodes.BAD_INPUT;
     }
+  }
+
+  private byte[] webhookSecret() throws java.io.IOException {
+    String secret =
+        webhookSecretFile != null
+            ? java.nio.file.Files.readString(webhookSecretFile).strip()
+            : System.getenv("FLEETGATE_WEBHOOK_SECRET");
+    return secret == null
+        ? new byte[0]
+        : secret.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

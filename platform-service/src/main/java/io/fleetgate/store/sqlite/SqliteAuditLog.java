@@ -118,4 +118,38 @@ final class SqliteAuditLog implements AuditLog {
           return new Verification(rows, previous, 0, "");
         });
   }
+
+  List<AuditEntry> entries(long afterSequence, int limit) {
+    return db.read(
+        "read audit rows",
+        () -> {
+          List<AuditEntry> entries = new java.util.ArrayList<>();
+          try (PreparedStatement select =
+              db.connection()
+                  .prepareStatement(
+                      "SELECT sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?")) {
+            select.setLong(1, afterSequence);
+            select.setInt(2, limit);
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                entries.add(
+                    new AuditEntry(
+                        row.getLong(1),
+                        Instant.parse(row.getString(2)),
+                        new AuditEvent(
+                            row.getString(3),
+                            row.getString(4),
+                            row.getString(5),
+                            row.getString(6),
+                            row.getString(7),
+                            row.getString(8),
+                            row.getString(9)),
+                        row.getString(10),
+                        row.getString(11)));
+              }
+            }
+          }
+          return entries;
+        });
+  }
 }

@@ -44,6 +44,16 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
     return db.file();
   }
 
+  /** The API tokens. */
+  public io.fleetgate.auth.TokenStore tokens() {
+    return new SqliteTokens(db);
+  }
+
+  /** Audit rows after a sequence number, oldest first, at most {@code limit}. */
+  public List<AuditEntry> entries(long afterSequence, int limit) {
+    return audit.entries(afterSequence, limit);
+  }
+
   /** The audit log's history for reports. */
   public io.fleetgate.report.AuditHistory history() {
     return new SqliteAuditHistory(db);

@@ -1,0 +1,118 @@
+package io.fleetgate.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the platform answers to its clients — the HTTP API, and through it the console and
+ * automation. Implementations may block on the network and the database.
+ */
+public interface PlatformApi {
+
+  /** Every workload cluster with its probe and its latest sync result. */
+  List<ClusterState> clusters();
+
+  Optional<ClusterDetail> cluster(String name);
+
+  /** The latest sync of the fleet. */
+  Optional<RunView> latestRun();
+
+  /** Policy findings recorded from {@code since}, newest first, at most {@code limit}. */
+  List<FindingView> findings(Instant since, String cluster, String control, int limit);
+
+  /** Audit rows after a sequence number, oldest first. */
+  List<AuditRow> audit(long afterSequence, int limit);
+
+  ChainView verifyAudit();
+
+  /** Asks for a sync as soon as possible. */
+  void refresh(String reason);
+
+  /** The repository the platform syncs, as configured (for matching webhooks). */
+  String repository();
+
+  /**
+   * Generates an audit report into the platform's report directory.
+   *
+   * @throws IllegalArgumentException for a bad request (format, range)
+   */
+  ReportFile generateReport(ReportRequest request) throws IOException;
+
+  Optional<ReportFile> report(String id);
+
+  /**
+   * One cluster, for lists.
+   *
+   * @param outcome the latest sync's word (synced, denied, stalled, failed) or "never"
+   */
+  record ClusterState(
+      ClusterSummary cluster,
+      String outcome,
+      String commit,
+      int applied,
+      int unchanged,
+      int pruned,
+      int failed,
+      String detail) {}
+
+  /** One cluster with what its latest sync did to objects. */
+  record ClusterDetail(ClusterState state, List<ObjectChange> objects) {}
+
+  record ObjectChange(String object, String bundle, String source, String action, String detail) {}
+
+  record RunView(
+      long id,
+      String started,
+      String finished,
+      String commit,
+      boolean stale,
+      String source,
+      List<ClusterResultView> clusters) {}
+
+  record ClusterResultView(
+      String cluster,
+      String outcome,
+      int applied,
+      int unchanged,
+      int pruned,
+      int failed,
+      String detail) {}
+
+  record FindingView(
+      Instant time,
+      String commit,
+      String author,
+      String cluster,
+      String object,
+      String source,
+      String policy,
+      List<String> controls,
+      String severity,
+      String decision,
+      String message) {}
+
+  record AuditRow(
+      long sequence,
+      Instant time,
+      String kind,
+      String cluster,
+      String bundle,
+      String commit,
+      String object,
+      String decision,
+      String detail,
+      String hash) {}
+
+  record ChainView(boolean intact, long rows, String head, long brokenAt, String reason) {}
+
+  /**
+   * @param format html, pdf, json, sarif, junit or openreports
+   */
+  record ReportRequest(String format, Instant from, Instant to, String cluster, String control) {}
+
+  record ReportFile(
+      String id, String format, Path file, long bytes, long findings, boolean chainIntact) {}
+}

@@ -1,0 +1,116 @@
+package io.fleetgate.app;
+
+import io.fleetgate.auth.Tokens;
+import io.fleetgate.events.EventLog;
+import io.fleetgate.events.SyncEvents;
+import io.fleetgate.httpapi.ApiServer;
+import io.fleetgate.httpapi.ApiSettings;
+import io.fleetgate.policy.PolicyCatalog;
+import io.fleetgate.policy.PolicyException;
+import io.fleetgate.sync.SyncLoop;
+import io.fleetgate.sync.SyncReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * {@code fleetgate serve} assembled: the sync loop, the events it produces, and the API server in
+ * front of them. {@link #run()} blocks in the sync loop until {@link #stop()}.
+ */
+public final class PlatformServer implements AutoCloseable {
+
+  /** Events kept for clients that reconnect. */
+  public static final int EVENT_BUFFER = 10_000;
+
+  private final SyncSetup setup;
+  private final SyncLoop loop;
+  private final ApiServer api;
+  private final EventLog events;
+
+  private PlatformServer(SyncSetup setup, SyncLoop loop, ApiServer api, EventLog events) {
+    this.setup = setup;
+    this.loop = loop;
+    this.api = api;
+    this.events = events;
+  }
+
+  /**
+   * Opens the records and the policy engine and starts the API server; the first sync starts with
+   * {@link #run()}.
+   *
+   * @param onReport also told of every sync, e.g. to print a line
+   */
+  public static PlatformServer start(
+      SyncSetup.Config config,
+      ApiSettings settings,
+      Duration interval,
+      Duration fullCheckEvery,
+      Clock clock,
+      Consumer<SyncReport> onReport)
+      throws PolicyException {
+    SyncSetup setup = SyncSetup.open(config, clock);
+    try {
+      EventLog events = new EventLog(EVENT_BUFFER, clock);
+      SyncEvents syncEvents = new SyncEvents(events);
+      AtomicBoolean synced = new AtomicBoolean();
+      SyncLoop loop =
+          new SyncLoop(
+              options -> {
+                syncEvents.started();
+                return setup.engine().syncOnce(options);
+              },
+              interval,
+              fullCheckEvery,
+              clock,
+              report -> {
+                synced.set(true);
+                syncEvents.finished(report);
+                onReport.accept(report);
+              });
+      ServedPlatform platform =
+          new ServedPlatform(
+              setup.store(),
+              config.dataDir(),
+              Platform.embedded(config.managementKubeconfig()).fleetView(),
+              reason -> loop.refreshNow(),
+              config.repo(),
+              PolicyCatalog.builtIn(),
+              clock);
+      ApiServer api =
+          new ApiServer(
+              platform, new Tokens(setup.store().tokens()), events, settings, synced::get);
+      api.start();
+      return new PlatformServer(setup, loop, api, events);
+    } catch (PolicyException | RuntimeException e) {
+      setup.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  public EventLog events() {
+    return events;
+  }
+
+  /** Syncs until {@link #stop()}. */
+  public void run() {
+    loop.run();
+  }
+
+  /** Asks the sync loop to stop after the sync in progress; never blocks. */
+  public void stop() {
+    loop.close();
+  }
+
+  /** Stops the loop and the API server and closes the records; call after {@link #run()}. */
+  @Override
+  public void close() {
+    loop.close();
+    api.close();
+    setup.close();
+  }
+}

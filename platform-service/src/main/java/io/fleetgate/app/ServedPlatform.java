@@ -1,0 +1,279 @@
+package io.fleetgate.app;
+
+import io.fleetgate.api.ClusterSummary;
+import io.fleetgate.api.FleetView;
+import io.fleetgate.api.PlatformApi;
+import io.fleetgate.audit.AuditEntry;
+import io.fleetgate.audit.AuditLog;
+import io.fleetgate.policy.PolicyCatalog;
+import io.fleetgate.report.AuditReportFormat;
+import io.fleetgate.report.ComplianceReport;
+import io.fleetgate.report.ReportBuilder;
+import io.fleetgate.store.SyncRuns;
+import io.fleetgate.store.sqlite.SqliteStore;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** The platform as {@code fleetgate serve} runs it: its records, its fleet and its sync loop. */
+public final class ServedPlatform implements PlatformApi {
+
+  private final SqliteStore store;
+  private final Path dataDir;
+  private final FleetView fleet;
+  private final Consumer<String> refresh;
+  private final String repository;
+  private final PolicyCatalog catalog;
+  private final Clock clock;
+  private final Map<String, ReportFile> reports = new ConcurrentHashMap<>();
+
+  /**
+   * @param refresh asks the sync loop for a sync now, with a reason for the log
+   */
+  public ServedPlatform(
+      SqliteStore store,
+      Path dataDir,
+      FleetView fleet,
+      Consumer<String> refresh,
+      String repository,
+      PolicyCatalog catalog,
+      Clock clock) {
+    this.store = store;
+    this.dataDir = dataDir;
+    this.fleet = fleet;
+    this.refresh = refresh;
+    this.repository = repository;
+    this.catalog = catalog;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<ClusterState> clusters() {
+    Map<String, SyncRuns.ClusterResult> results = new java.util.HashMap<>();
+    store.latestResults().forEach(r -> results.put(r.cluster(), r));
+    String commit = store.latestRun().map(SyncRuns.Run::commit).orElse("");
+    List<ClusterState> states = new ArrayList<>();
+    for (ClusterSummary cluster : fleet.snapshot().clusters()) {
+      SyncRuns.ClusterResult result = results.get(cluster.name());
+      states.add(
+          result == null
+              ? new ClusterState(cluster, "never", "", 0, 0, 0, 0, "")
+              : new ClusterState(
+                  cluster,
+                  result.outcome(),
+                  commit,
+                  result.applied(),
+                  result.unchanged(),
+                  result.pruned(),
+                  result.failed(),
+                  result.detail()));
+    }
+    return states;
+  }
+
+  @Override
+  public Optional<ClusterDetail> cluster(String name) {
+    return clusters().stream()
+        .filter(s -> s.cluster().name().equals(name))
+        .findFirst()
+        .map(
+            state ->
+                new ClusterDetail(
+                    state,
+                    store.latestObjects(name).stream()
+                        .map(
+                            o ->
+                                new ObjectChange(
+                                    o.object(), o.bundle(), o.source(), o.action(), o.detail()))
+                        .toList()));
+  }
+
+  @Override
+  public Optional<RunView> latestRun() {
+    return store
+        .latestRun()
+        .map(
+            run ->
+                new RunView(
+                    run.id(),
+                    run.started(),
+                    run.finished().orElse(""),
+                    run.commit(),
+                    run.stale(),
+                    run.source(),
+                    store.latestResults().stream()
+                        .map(
+                            r ->
+                                new ClusterResultView(
+                                    r.cluster(),
+                                    r.outcome(),
+                                    r.applied(),
+                                    r.unchanged(),
+                                    r.pruned(),
+                                    r.failed(),
+                                    r.detail()))
+                        .toList()));
+  }
+
+  @Override
+  public List<FindingView> findings(Instant since, String cluster, String control, int limit) {
+    java.util.ArrayDeque<FindingView> newest = new java.util.ArrayDeque<>(limit);
+    new ReportBuilder(store.history(), NO_VERIFY, catalog)
+        .build(
+            new ComplianceReport.Scope(
+                since, clock.instant().plusSeconds(1), cluster, control, clock.instant()),
+            e -> {
+              if (control != null && !e.controls().contains(control)) {
+                return;
+              }
+              if (newest.size() == limit) {
+                newest.removeFirst();
+              }
+              newest.addLast(
+                  new FindingView(
+                      e.time(),
+                      e.commit(),
+                      e.author(),
+                      e.cluster(),
+                      e.object(),
+                      e.source(),
+                      e.policy(),
+                      e.controls(),
+                      e.severity(),
+                      e.decision(),
+                      e.message()));
+            });
+    List<FindingView> list = new ArrayList<>(newest);
+    java.util.Collections.reverse(list);
+    return list;
+  }
+
+  @Override
+  public List<AuditRow> audit(long afterSequence, int limit) {
+    List<AuditRow> rows = new ArrayList<>();
+    for (AuditEntry entry : store.entries(afterSequence, limit)) {
+      var e = entry.event();
+      rows.add(
+          new AuditRow(
+              entry.sequence(),
+              entry.time(),
+              e.kind(),
+              e.cluster(),
+              e.bundle(),
+              e.commit(),
+              e.object(),
+              e.decision(),
+              e.detail(),
+              entry.hash()));
+    }
+    return rows;
+  }
+
+  @Override
+  public ChainView verifyAudit() {
+    AuditLog.Verification v = store.verify();
+    return new ChainView(v.intact(), v.rows(), v.head(), v.brokenAt(), v.reason());
+  }
+
+  @Override
+  public void refresh(String reason) {
+    refresh.accept(reason);
+  }
+
+  @Override
+  public String repository() {
+    return repository;
+  }
+
+  @Override
+  public ReportFile generateReport(ReportRequest request) throws IOException {
+    AuditReportFormat format = AuditReportFormat.parse(request.format());
+    Instant to = request.to() == null ? clock.instant() : request.to();
+    Instant from =
+        request.from() == null ? to.minus(java.time.Duration.ofDays(30)) : request.from();
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException("from must be before to");
+    }
+    String id = UUID.randomUUID().toString();
+    Path dir = dataDir.resolve("reports");
+    Files.createDirectories(dir);
+    Path file = dir.resolve(id + "." + extension(format));
+    AuditReportFormat.Written written;
+    try (SqliteStore verifier = SqliteStore.open(dataDir, clock);
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      written =
+          format.build(
+              new ReportBuilder(store.history(), verifier, catalog),
+              new ComplianceReport.Scope(
+                  from, to, request.cluster(), request.control(), clock.instant()),
+              out);
+    }
+    ReportFile report =
+        new ReportFile(
+            id,
+            format.name().toLowerCase(Locale.ROOT),
+            file,
+            Files.size(file),
+            written.findings(),
+            written.report().chain().intact());
+    reports.put(id, report);
+    prune(dir);
+    return report;
+  }
+
+  @Override
+  public Optional<ReportFile> report(String id) {
+    return Optional.ofNullable(reports.get(id)).filter(r -> Files.isRegularFile(r.file()));
+  }
+
+  /** Keeps the 20 newest report files. */
+  private void prune(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> old =
+          files
+              .sorted(Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed())
+              .skip(20)
+              .toList();
+      for (Path path : old) {
+        Files.deleteIfExists(path);
+        reports.values().removeIf(r -> r.file().equals(path));
+      }
+    }
+  }
+
+  private static String extension(AuditReportFormat format) {
+    return switch (format) {
+      case OPENREPORTS -> "yaml";
+      case JUNIT -> "xml";
+      default -> format.name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  /** Listing findings needs no chain verification. */
+  private static final AuditLog NO_VERIFY =
+      new AuditLog() {
+        @Override
+        public List<AuditEntry> append(List<io.fleetgate.audit.AuditEvent> events) {
+          throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public Verification verify() {
+          return new Verification(0, "", 0, "");
+        }
+      };
+}

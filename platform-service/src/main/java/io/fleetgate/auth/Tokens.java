@@ -1,0 +1,68 @@
+package io.fleetgate.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Issues and checks bearer tokens: {@code fgt_} and 32 random bytes (base64url), stored as a
+ * SHA-256 hash. A token with enough entropy needs no slow hash; the lookup is by hash, so the
+ * secret is never compared character by character.
+ */
+public final class Tokens {
+
+  public static final String PREFIX = "fgt_";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final TokenStore store;
+
+  public Tokens(TokenStore store) {
+    this.store = store;
+  }
+
+  /** A new token; the returned secret is the only copy there will ever be. */
+  public Issued create(String name, Role role) {
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+      throw new IllegalArgumentException(
+          "token name must be 1-63 letters, digits, '.', '_' or '-', not '" + name + "'");
+    }
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    return new Issued(store.save(name, role, hash(secret)), secret);
+  }
+
+  /** The token a bearer secret belongs to, if any. */
+  public Optional<ApiToken> authenticate(String secret) {
+    if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
+      return Optional.empty();
+    }
+    return store.findByHash(hash(secret));
+  }
+
+  public TokenStore store() {
+    return store;
+  }
+
+  static String hash(String secret) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** A created token with its secret, to show once. */
+  public record Issued(ApiToken token, String secret) {
+    @Override
+    public String toString() {
+      return "Issued[" + token + ", secret=<redacted>]";
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.fleetgate.events;
+
+import io.fleetgate.apply.ObjectResult;
+import io.fleetgate.policy.GateResult;
+import io.fleetgate.sync.ClusterOutcome;
+import io.fleetgate.sync.SyncReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns what a sync did into events: per cluster, its outcome, changed objects and findings. */
+public final class SyncEvents {
+
+  /** At most this many object events per cluster and sync; a summary says how many there were. */
+  static final int MAX_OBJECT_EVENTS = 200;
+
+  private final EventLog log;
+
+  public SyncEvents(EventLog log) {
+    this.log = log;
+  }
+
+  public void started() {
+    log.publish("sync.started", Map.of());
+  }
+
+  public void finished(SyncReport report) {
+    for (ClusterOutcome outcome : report.outcomes()) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("cluster", outcome.cluster());
+      data.put("outcome", outcome.word());
+      data.put("commit", report.revision().commit());
+      boolean reachable =
+          !(outcome instanceof ClusterOutcome.Failed f && f.reason().startsWith("unreachable"));
+      log.publish(
+          "cluster.reachability", Map.of("cluster", outcome.cluster(), "reachable", reachable));
+      objects(outcome);
+      findings(outcome);
+      log.publish("sync.finished", data);
+    }
+  }
+
+  private void objects(ClusterOutcome outcome) {
+    var report =
+        switch (outcome) {
+          case ClusterOutcome.Synced s -> s.report();
+          case ClusterOutcome.Denied d -> d.report();
+          case ClusterOutcome.Failed f -> f.report();
+          default -> null;
+        };
+    if (report == null) {
+      return;
+    }
+    int sent = 0;
+    for (ObjectResult result : report.results()) {
+      String action = result.action().name().toLowerCase(java.util.Locale.ROOT);
+      if (action.equals("unchanged")) {
+        continue;
+      }
+      if (sent++ == MAX_OBJECT_EVENTS) {
+        break;
+      }
+      String type =
+          action.equals("drifted") || action.equals("healed") ? "drift" : "object.applied";
+      log.publish(
+          type,
+          Map.of(
+              "cluster", outcome.cluster(),
+              "object", result.ref().toString(),
+              "action", action));
+    }
+  }
+
+  private void findings(ClusterOutcome outcome) {
+    GateResult gate =
+        switch (outcome) {
+          case ClusterOutcome.Synced s -> s.gate();
+          case ClusterOutcome.Denied d -> d.gate();
+          default -> null;
+        };
+    if (gate == null) {
+      return;
+    }
+    for (GateResult.Verdict verdict : gate.verdicts()) {
+      publishFindings(outcome.cluster(), verdict, verdict.decision().denials(), "denied");
+      publishFindings(outcome.cluster(), verdict, verdict.decision().warnings(), "warned");
+    }
+  }
+
+  private void publishFindings(
+      String cluster,
+      GateResult.Verdict verdict,
+      List<io.fleetgate.policy.Finding> found,
+      String decision) {
+    for (var finding : found) {
+      log.publish(
+          "finding",
+          Map.of(
+              "cluster", cluster,
+              "object", verdict.object().ref().toString(),
+              "source", verdict.object().source().toString(),
+              "policy", finding.policy(),
+              "decision", decision,
+              "message", finding.message()));
+    }
+  }
+}

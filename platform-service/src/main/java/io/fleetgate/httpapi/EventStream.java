@@ -1,0 +1,95 @@
+package io.fleetgate.httpapi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetgate.events.EventLog;
+import io.fleetgate.events.FleetEvent;
+import io.javalin.http.sse.SseClient;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Serves {@code GET /api/v1/events}: first the events after the client's {@code Last-Event-ID} that
+ * the log still holds (or a {@code reset} event when some are gone), then live events. Each client
+ * has a bounded queue; a client too slow to keep up is disconnected and resumes from its last id,
+ * rather than slowing the platform or growing without bound.
+ */
+final class EventStream {
+
+  /** Events a client may fall behind by before it is disconnected. */
+  static final int CLIENT_BUFFER = 1_000;
+
+  private static final long HEARTBEAT_SECONDS = 10;
+
+  private final EventLog log;
+  private final ObjectMapper json;
+
+  EventStream(EventLog log, ObjectMapper json) {
+    this.log = log;
+    this.json = json;
+  }
+
+  void serve(SseClient client) {
+    long lastSeen = lastSeen(client);
+    BlockingQueue<FleetEvent> queue = new ArrayBlockingQueue<>(CLIENT_BUFFER);
+    AtomicBoolean overflowed = new AtomicBoolean();
+    EventLog.Subscription subscription =
+        log.subscribe(
+            lastSeen,
+            event -> {
+              if (!queue.offer(event)) {
+                overflowed.set(true);
+              }
+            });
+    try {
+      if (subscription.gap()) {
+        client.sendEvent("reset", "{\"reason\":\"events were missed; reload the state\"}", null);
+      }
+      for (FleetEvent event : subscription.replay()) {
+        send(client, event);
+      }
+      while (!client.terminated() && !overflowed.get()) {
+        FleetEvent event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        if (event == null) {
+          client.sendComment("heartbeat");
+        } else {
+          send(client, event);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      subscription.cancel().run();
+      client.close();
+    }
+  }
+
+  private void send(SseClient client, FleetEvent event) {
+    try {
+      String data =
+          json.writeValueAsString(
+              java.util.Map.of(
+                  "id", event.id(),
+                  "type", event.type(),
+                  "time", event.time().toString(),
+                  "data", event.data()));
+      client.sendEvent(event.type(), data, Long.toString(event.id()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long lastSeen(SseClient client) {
+    String header = client.ctx().header("Last-Event-ID");
+    String given = header != null ? header : client.ctx().queryParam("lastEventId");
+    if (given == null || given.isBlank()) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Long.parseLong(given.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

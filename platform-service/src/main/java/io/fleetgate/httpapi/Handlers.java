@@ -1,0 +1,206 @@
+package io.fleetgate.httpapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetgate.api.PlatformApi;
+import io.fleetgate.auth.Role;
+import io.fleetgate.auth.Tokens;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The resource routes: each reads its parameters, asks the platform and answers JSON. */
+final class Handlers {
+
+  private final PlatformApi platform;
+  private final Tokens tokens;
+  private final ObjectMapper json;
+
+  Handlers(PlatformApi platform, Tokens tokens, ObjectMapper json) {
+    this.platform = platform;
+    this.tokens = tokens;
+    this.json = json;
+  }
+
+  void clusters(Context ctx) {
+    ctx.json(Map.of("clusters", platform.clusters()));
+  }
+
+  void cluster(Context ctx) {
+    String name = ctx.pathParam("name");
+    ctx.json(
+        platform
+            .cluster(name)
+            .orElseThrow(() -> ApiError.notFound("no cluster named '" + name + "'")));
+  }
+
+  void latestRun(Context ctx) {
+    ctx.json(platform.latestRun().orElseThrow(() -> ApiError.notFound("no sync has run yet")));
+  }
+
+  void findings(Context ctx) {
+    Instant since =
+        time(ctx.queryParam("since"), "since", Instant.now().minus(java.time.Duration.ofDays(7)));
+    int limit = limit(ctx, 500, 10_000);
+    ctx.json(
+        Map.of(
+            "findings",
+            platform.findings(since, ctx.queryParam("cluster"), ctx.queryParam("control"), limit)));
+  }
+
+  void audit(Context ctx) {
+    long after = number(ctx.queryParam("after"), "after", 0);
+    int limit = limit(ctx, 500, 10_000);
+    var rows = platform.audit(after, limit);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("entries", rows);
+    body.put("next", rows.isEmpty() ? after : rows.getLast().sequence());
+    ctx.json(body);
+  }
+
+  void verification(Context ctx) {
+    ctx.json(platform.verifyAudit());
+  }
+
+  void generateReport(Context ctx) throws IOException {
+    JsonNode body = body(ctx);
+    var request =
+        new PlatformApi.ReportRequest(
+            body.path("format").asText("html"),
+            time(text(body, "from"), "from", null),
+            time(text(body, "to"), "to", null),
+            text(body, "cluster"),
+            text(body, "control"));
+    PlatformApi.ReportFile report = platform.generateReport(request);
+    ctx.status(201).header("Location", "/api/v1/reports/" + report.id()).json(describe(report));
+  }
+
+  void downloadReport(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    PlatformApi.ReportFile report =
+        platform.report(id).orElseThrow(() -> ApiError.notFound("no report '" + id + "'"));
+    ctx.contentType(contentType(report.format()))
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"fleetgate-audit-report."
+                + report.file().getFileName().toString().replaceAll("^[^.]*\\.", "")
+                + "\"");
+    InputStream in = Files.newInputStream(report.file());
+    ctx.result(in);
+  }
+
+  void refresh(Context ctx) {
+    String who = ApiServer.token(ctx).map(t -> "token " + t.name()).orElse("API");
+    platform.refresh("requested through the API by " + who);
+    ctx.status(202).json(Map.of("refresh", "requested"));
+  }
+
+  void tokens(Context ctx) {
+    ctx.json(Map.of("tokens", tokens.store().tokens().stream().map(Handlers::describe).toList()));
+  }
+
+  void createToken(Context ctx) throws IOException {
+    JsonNode body = body(ctx);
+    Tokens.Issued issued =
+        tokens.create(text(body, "name"), Role.parse(body.path("role").asText("")));
+    Map<String, Object> answer = new LinkedHashMap<>(describe(issued.token()));
+    answer.put("token", issued.secret());
+    // Written without the redacting mapper: this answer is the one place the secret appears.
+    ctx.status(201)
+        .contentType("application/json")
+        .result(new ObjectMapper().writeValueAsString(answer));
+  }
+
+  private static Map<String, Object> describe(io.fleetgate.auth.ApiToken token) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("name", token.name());
+    map.put("role", token.role().wire());
+    map.put("created", token.created().toString());
+    return map;
+  }
+
+  private static Map<String, Object> describe(PlatformApi.ReportFile report) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("id", report.id());
+    map.put("format", report.format());
+    map.put("bytes", report.bytes());
+    map.put("findings", report.findings());
+    map.put("chainIntact", report.chainIntact());
+    map.put("download", "/api/v1/reports/" + report.id());
+    return map;
+  }
+
+  private JsonNode body(Context ctx) {
+    try {
+      String text = ctx.body();
+      JsonNode node = json.readTree(text.isBlank() ? "{}" : text);
+      if (!node.isObject()) {
+        throw ApiError.badRequest("the request body must be a JSON object");
+      }
+      return node;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiError.badRequest("the request body is not JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private static Instant time(String text, String name, Instant fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      return text.length() == 10
+          ? java.time.LocalDate.parse(text).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+          : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw ApiError.badRequest(
+          name
+              + " must be a date (2026-11-01) or a UTC time (2026-11-01T08:00:00Z), not '"
+              + text
+              + "'");
+    }
+  }
+
+  private static long number(String text, String name, long fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(text);
+      if (value < 0) {
+        throw new NumberFormatException();
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest(name + " must be a whole number ≥ 0, not '" + text + "'");
+    }
+  }
+
+  private static int limit(Context ctx, int fallback, int max) {
+    long limit = number(ctx.queryParam("limit"), "limit", fallback);
+    if (limit < 1 || limit > max) {
+      throw ApiError.badRequest("limit must be between 1 and " + max);
+    }
+    return (int) limit;
+  }
+
+  private static String contentType(String format) {
+    return switch (format) {
+      case "html" -> "text/html; charset=utf-8";
+      case "pdf" -> "application/pdf";
+      case "junit" -> "application/xml";
+      case "openreports" -> "application/yaml";
+      case "sarif" -> "application/sarif+json";
+      default -> "application/json";
+    };
+  }
+}

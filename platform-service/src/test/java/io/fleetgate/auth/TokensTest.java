@@ -1,0 +1,50 @@
+package io.fleetgate.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fleetgate.store.sqlite.SqliteStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TokensTest {
+
+  @Test
+  void storesOnlyAHashAndAuthenticatesTheSecret(@TempDir Path data) throws Exception {
+    try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
+      Tokens tokens = new Tokens(store.tokens());
+
+      Tokens.Issued issued = tokens.create("ci", Role.OPERATOR);
+
+      assertThat(issued.secret()).startsWith("fgt_").hasSizeGreaterThan(40);
+      assertThat(issued.toString()).doesNotContain(issued.secret());
+      assertThat(tokens.authenticate(issued.secret()))
+          .hasValueSatisfying(t -> assertThat(t.role()).isEqualTo(Role.OPERATOR));
+      assertThat(tokens.authenticate(issued.secret() + "x")).isEmpty();
+      assertThat(tokens.authenticate("not-a-token")).isEmpty();
+      try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file());
+          var rows = connection.createStatement().executeQuery("SELECT * FROM api_tokens")) {
+        rows.next();
+        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+          assertThat(String.valueOf(rows.getObject(column))).doesNotContain(issued.secret());
+        }
+      }
+      assertThatThrownBy(() -> tokens.create("ci", Role.VIEWER)).hasMessageContaining("exists");
+      assertThatThrownBy(() -> tokens.create("bad name", Role.VIEWER))
+          .hasMessageContaining("token name");
+      assertThat(store.tokens().revoke("ci")).isTrue();
+      assertThat(tokens.authenticate(issued.secret())).isEmpty();
+    }
+  }
+
+  @Test
+  void rolesIncludeTheOnesBelow() {
+    assertThat(Role.ADMIN.includes(Role.OPERATOR)).isTrue();
+    assertThat(Role.OPERATOR.includes(Role.VIEWER)).isTrue();
+    assertThat(Role.VIEWER.includes(Role.OPERATOR)).isFalse();
+    assertThatThrownBy(() -> Role.parse("root"))
+        .hasMessage("role must be viewer, operator or admin, not 'root'");
+  }
+}

@@ -1,0 +1,48 @@
+package io.fleetgate.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventLogTest {
+
+  @Test
+  void numbersEventsAndReplaysThoseAfterTheLastSeen() {
+    EventLog log = new EventLog(10, Clock.systemUTC());
+    for (int i = 0; i < 5; i++) {
+      log.publish("sync.started", Map.of());
+    }
+    List<FleetEvent> live = new ArrayList<>();
+
+    EventLog.Subscription subscription = log.subscribe(3, live::add);
+    log.publish("sync.finished", Map.of("cluster", "a"));
+
+    assertThat(subscription.replay()).extracting(FleetEvent::id).containsExactly(4L, 5L);
+    assertThat(subscription.gap()).isFalse();
+    assertThat(live).extracting(FleetEvent::id).containsExactly(6L);
+    subscription.cancel().run();
+    log.publish("sync.started", Map.of());
+    assertThat(live).hasSize(1);
+    assertThat(log.subscribers()).isZero();
+  }
+
+  @Test
+  void saysSoWhenTheEventsAClientMissedAreNoLongerBuffered() {
+    EventLog log = new EventLog(3, Clock.systemUTC());
+    for (int i = 0; i < 10; i++) {
+      log.publish("drift", Map.of());
+    }
+
+    EventLog.Subscription subscription = log.subscribe(2, e -> {});
+
+    assertThat(subscription.gap()).isTrue();
+    assertThat(subscription.replay()).extracting(FleetEvent::id).containsExactly(8L, 9L, 10L);
+    assertThat(log.subscribe(0, e -> {}).replay())
+        .as("a new client gets only live events")
+        .isEmpty();
+  }
+}
