@@ -42,6 +42,7 @@ public final class ClusterApplier {
   private final ClusterApi api;
   private final Inventory inventory;
   private final String cluster;
+  private final io.micrometer.core.instrument.Timer applyLatency;
   private final boolean dryRun;
   private final DesiredObjects objects;
 
@@ -50,6 +51,11 @@ public final class ClusterApplier {
    *     pruned, changing nothing in the cluster or the inventory
    */
   public ClusterApplier(ClusterApi api, Inventory inventory, String cluster, boolean dryRun) {
+    this.applyLatency =
+        io.micrometer.core.instrument.Timer.builder("fleetgate.apply")
+            .description("Server-side apply of one changed object")
+            .tag("cluster", cluster)
+            .register(io.micrometer.core.instrument.Metrics.globalRegistry);
     this.api = api;
     this.inventory = inventory;
     this.cluster = cluster;
@@ -236,7 +242,9 @@ public final class ClusterApplier {
             ObjectResult.Action.APPLIED,
             "dry run");
       }
+      long started = System.nanoTime();
       api.applyWithoutResult(desired, false, force);
+      applyLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
       pending.add(
           new Pending(
               object.bundle(),

@@ -28,6 +28,9 @@ final class Retry {
         attempt < ATTEMPTS && isTransient(response.getHttpStatusCode());
         attempt++) {
       Duration wait = backoff(attempt, retryAfter(response));
+      io.micrometer.core.instrument.Metrics.counter(
+              "fleetgate.kube.retries", "status", Integer.toString(response.getHttpStatusCode()))
+          .increment();
       log.debug(
           "{} answered HTTP {}; retrying in {} ms",
           action,

@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
 public final class PolicyGate {
 
   private static final Logger log = LoggerFactory.getLogger(PolicyGate.class);
+  private static final io.micrometer.core.instrument.Timer EVALUATION =
+      io.micrometer.core.instrument.Timer.builder("fleetgate.policy.evaluation")
+          .description("One object's policy evaluation")
+          .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
   private final PolicyEngines engines;
 
@@ -180,6 +184,7 @@ public final class PolicyGate {
   private static Judged verdict(
       PolicyEvaluator evaluator, RenderedObject object, PolicyContext context) {
     Judged judged = new Judged(object);
+    long started = System.nanoTime();
     try {
       PolicyDecision decision =
           evaluator.evaluate(
@@ -195,6 +200,7 @@ public final class PolicyGate {
       judged.denials.add(engineFailure(evaluator, object.ref().toString(), e));
       judged.engineError = true;
     }
+    EVALUATION.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     return judged;
   }
 

@@ -41,6 +41,15 @@ import org.slf4j.MDC;
 public final class SyncEngine {
 
   private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+  private static final io.micrometer.core.instrument.Timer FETCH =
+      io.micrometer.core.instrument.Timer.builder("fleetgate.git.fetch")
+          .description("Fetching the config repository")
+          .register(io.micrometer.core.instrument.Metrics.globalRegistry);
+
+  /** Clusters of the sync in progress still waiting for or in reconciliation. */
+  private static final java.util.concurrent.atomic.AtomicInteger QUEUE =
+      io.micrometer.core.instrument.Metrics.globalRegistry.gauge(
+          "fleetgate.sync.queue", new java.util.concurrent.atomic.AtomicInteger());
 
   private final SourceFetcher source;
   private final ClusterDirectory directory;
@@ -83,7 +92,9 @@ public final class SyncEngine {
    * @throws SourceException when the repository cannot be fetched and there is no earlier copy
    */
   public SyncReport syncOnce(SyncOptions options) throws SourceException {
+    long fetchStarted = System.nanoTime();
     SourceFetcher.Fetch fetch = source.fetch();
+    FETCH.record(System.nanoTime() - fetchStarted, java.util.concurrent.TimeUnit.NANOSECONDS);
     Revision revision = fetch.revision();
     MDC.put("revision", revision.shortCommit());
     try {
@@ -209,6 +220,7 @@ public final class SyncEngine {
   private List<ClusterOutcome> syncAll(
       List<ClusterAccess> targets, LoadedRepo repo, Revision revision, SyncOptions options) {
     List<ClusterOutcome> outcomes = new ArrayList<>();
+    QUEUE.addAndGet(targets.size());
     try (ExecutorService clusters = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<ClusterOutcome>> pending = new ArrayList<>();
       for (ClusterAccess target : targets) {
@@ -235,6 +247,7 @@ public final class SyncEngine {
     MDC.put("cluster", cluster);
     MDC.put("revision", revision.shortCommit());
     ClusterOutcome outcome;
+    long started = System.nanoTime();
     try {
       outcome = reconcile(access, repo, revision, options);
     } catch (RuntimeException e) {
@@ -242,7 +255,14 @@ public final class SyncEngine {
       outcome = new ClusterOutcome.Failed(cluster, "unexpected error: " + e, null);
     } finally {
       MDC.remove("cluster");
+      QUEUE.decrementAndGet();
     }
+    io.micrometer.core.instrument.Timer.builder("fleetgate.reconcile")
+        .description("Reconciling one cluster: render, validate, apply, prune, observe")
+        .tag("cluster", cluster)
+        .tag("outcome", outcome.word())
+        .register(io.micrometer.core.instrument.Metrics.globalRegistry)
+        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     if (!options.dryRun()) {
       audit.append(AuditTrail.of(outcome, revision.commit()));
       switch (outcome) {

@@ -174,6 +174,23 @@ class PlatformApiIT {
 
   @Test
   @Order(2)
+  void metricsCoverReconcileApplyPolicyFetchAndTheQueue(SandboxFleetHandle sandbox)
+      throws Exception {
+    serve(sandbox);
+    String metrics = get("/metrics", TOKENS.get(Role.VIEWER)).body();
+
+    assertThat(metrics)
+        .contains("fleetgate_reconcile_seconds_count{cluster=\"beijing-prod\",outcome=\"synced\"}")
+        .contains("fleetgate_apply_seconds_count{cluster=\"beijing-prod\"}")
+        .contains("fleetgate_policy_evaluation_seconds_count")
+        .contains("fleetgate_git_fetch_seconds_count")
+        .contains("fleetgate_sync_queue")
+        .contains(
+            "fleetgate_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/clusters/{name}\"");
+  }
+
+  @Test
+  @Order(3)
   void errorsAreProblemsWithTheirSchemaAndBodiesAreLimited(SandboxFleetHandle sandbox)
       throws Exception {
     serve(sandbox);
@@ -216,7 +233,7 @@ class PlatformApiIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aSignedPushForTheRepositoryRefreshesAndBadOnesAreRefusedWithoutHarm(
       SandboxFleetHandle sandbox) throws Exception {
     serve(sandbox);
@@ -280,7 +297,7 @@ class PlatformApiIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void eventsResumeFromTheLastIdWithoutLosingAny(SandboxFleetHandle sandbox) throws Exception {
     serve(sandbox);
     List<Long> first = readEvents(0, 3, null);
