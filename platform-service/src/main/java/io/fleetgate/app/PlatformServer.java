@@ -49,6 +49,7 @@ public final class PlatformServer implements AutoCloseable {
       Clock clock,
       Consumer<SyncReport> onReport)
       throws PolicyException {
+    var metrics = ApiServer.metricsRegistry();
     SyncSetup setup = SyncSetup.open(config, clock);
     try {
       EventLog events = new EventLog(EVENT_BUFFER, clock);
@@ -79,7 +80,7 @@ public final class PlatformServer implements AutoCloseable {
               clock);
       ApiServer api =
           new ApiServer(
-              platform, new Tokens(setup.store().tokens()), events, settings, synced::get);
+              platform, new Tokens(setup.store().tokens()), events, settings, synced::get, metrics);
       api.start();
       return new PlatformServer(setup, loop, api, events);
     } catch (PolicyException | RuntimeException e) {

@@ -48,6 +48,17 @@ public final class ApiServer implements AutoCloseable {
   private final PrometheusMeterRegistry metrics;
 
   /**
+   * A Prometheus registry added to Micrometer's global registry, where the platform records its
+   * meters. Create it before the platform's parts, so that no early recording is missed.
+   */
+  public static PrometheusMeterRegistry metricsRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Metrics.addRegistry(registry);
+    return registry;
+  }
+
+  /**
+   * @param metrics from {@link #metricsRegistry()}; closed with the server
    * @param settings port, host and webhook secret
    * @param ready whether the platform has completed a sync (for {@code /readyz})
    */
@@ -56,9 +67,9 @@ public final class ApiServer implements AutoCloseable {
       Tokens tokens,
       EventLog events,
       ApiSettings settings,
-      BooleanSupplier ready) {
-    this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Metrics.addRegistry(metrics);
+      BooleanSupplier ready,
+      PrometheusMeterRegistry metrics) {
+    this.metrics = metrics;
     ObjectMapper json = mapper();
     byte[] openApi = openApi();
     Handlers handlers = new Handlers(platform, tokens, json);
