@@ -13,8 +13,10 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application. Parameters: {@code --management-kubeconfig=FILE} (default: the sandbox
- * fleet's management cluster); {@code --screenshot=FILE} saves the window as a PNG once the fleet
- * has loaded, then exits (for machines without a screen).
+ * fleet's management cluster) for the embedded platform, or {@code --platform-url=URL} with a token
+ * in {@code FLEETGATE_TOKEN} (or {@code --token-file=FILE}) for a running platform-service; {@code
+ * --screenshot=FILE} saves the window as a PNG once the fleet has loaded, then exits (for machines
+ * without a screen).
  */
 public final class ConsoleApp extends Application {
 
@@ -22,11 +24,16 @@ public final class ConsoleApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    String kubeconfig = getParameters().getNamed().get("management-kubeconfig");
-    PlatformConnection connection =
-        kubeconfig == null
-            ? PlatformConnection.embeddedSandbox()
-            : PlatformConnection.embedded(Path.of(kubeconfig));
+    var named = getParameters().getNamed();
+    String kubeconfig = named.get("management-kubeconfig");
+    PlatformConnection connection;
+    if (named.get("platform-url") != null) {
+      connection = PlatformConnection.remote(named.get("platform-url"), named.get("token-file"));
+    } else if (kubeconfig == null) {
+      connection = PlatformConnection.embeddedSandbox();
+    } else {
+      connection = PlatformConnection.embedded(Path.of(kubeconfig));
+    }
     FleetOverviewViewModel fleet = show(stage, connection, background);
     var loaded = fleet.refresh();
     String screenshot = getParameters().getNamed().get("screenshot");

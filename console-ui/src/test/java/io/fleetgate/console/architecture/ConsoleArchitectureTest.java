@@ -28,6 +28,7 @@ class ConsoleArchitectureTest {
                     c.getPackageName().startsWith("io.fleetgate.")
                         && !c.getPackageName().startsWith("io.fleetgate.console")
                         && !c.getPackageName().startsWith("io.fleetgate.api")
+                        && !c.getPackageName().startsWith("io.fleetgate.client")
                         && !c.getPackageName().startsWith("io.fleetgate.app")))
         .check(classes);
   }

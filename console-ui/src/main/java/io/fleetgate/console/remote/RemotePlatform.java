@@ -1,0 +1,93 @@
+package io.fleetgate.console.remote;
+
+import io.fleetgate.api.ClusterSummary;
+import io.fleetgate.api.FleetSnapshot;
+import io.fleetgate.api.FleetView;
+import io.fleetgate.client.ApiClient;
+import io.fleetgate.client.ApiException;
+import io.fleetgate.client.api.FleetApi;
+import io.fleetgate.client.model.ClusterState;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A platform-service at a URL, reached with a bearer token through the generated client. Reads
+ * block on the network: call them off the UI thread.
+ */
+public final class RemotePlatform implements FleetView {
+
+  private final URI base;
+  private final String token;
+  private final ApiClient client;
+  private final Clock clock;
+
+  public RemotePlatform(URI base, String token, Clock clock) {
+    this.base = base;
+    this.token = token;
+    this.clock = clock;
+    this.client = new ApiClient();
+    client.updateBaseUri(base.toString().replaceAll("/+$", ""));
+    client.setConnectTimeout(Duration.ofSeconds(5));
+    client.setReadTimeout(Duration.ofSeconds(30));
+    client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+  }
+
+  /** The generated client, authorized with the token. */
+  public ApiClient client() {
+    return client;
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  /** Live events from the platform, resumed from {@code lastEventId} (0: only new ones). */
+  public PlatformEvents events(long lastEventId, PlatformEvents.Listener listener) {
+    return PlatformEvents.open(base, token, lastEventId, listener);
+  }
+
+  @Override
+  public FleetSnapshot snapshot() {
+    List<ClusterState> states;
+    try {
+      states = new FleetApi(client).listClusters().getClusters();
+    } catch (ApiException e) {
+      throw new IllegalStateException(explain(e), e);
+    }
+    List<ClusterSummary> clusters = new ArrayList<>();
+    for (ClusterState state : states) {
+      var c = state.getCluster();
+      clusters.add(
+          new ClusterSummary(
+              c.getNamespace(),
+              c.getName(),
+              c.getProvider(),
+              c.getRegion(),
+              c.getEnv(),
+              c.getTier(),
+              c.getPhase(),
+              c.getKubernetesVersion(),
+              Boolean.TRUE.equals(c.getReachable()),
+              c.getProblem()));
+    }
+    clusters.sort(
+        Comparator.comparing(ClusterSummary::provider)
+            .thenComparing(ClusterSummary::region)
+            .thenComparing(ClusterSummary::name));
+    return new FleetSnapshot(clock.instant(), clusters, List.of());
+  }
+
+  /** A sentence for the window: what failed and what to do. */
+  static String explain(ApiException e) {
+    return switch (e.getCode()) {
+      case 0 -> "The platform at the given URL does not answer: " + e.getMessage();
+      case 401 -> "The platform refused the token. Create one with 'fleetgate token create'.";
+      case 403 -> "The token's role is too low for this view.";
+      default -> "The platform answered HTTP " + e.getCode() + ": " + e.getResponseBody();
+    };
+  }
+}
