@@ -11,7 +11,9 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     List<String> names =
-        args.length == 0 ? List.of("policy", "apply", "commit", "noop", "report") : List.of(args);
+        args.length == 0
+            ? List.of("policy", "apply", "commit", "noop", "report", "api")
+            : List.of(args);
     Report.line("");
     Report.line(
         "## Run of "
@@ -27,9 +29,12 @@ public final class Main {
         case "commit" -> CommitBench.run();
         case "noop" -> NoopResyncBench.run();
         case "report" -> ReportBench.run();
+        case "api" -> ApiBench.run();
         default ->
             throw new IllegalArgumentException(
-                "unknown benchmark '" + name + "'; choose policy, apply, commit, noop or report");
+                "unknown benchmark '"
+                    + name
+                    + "'; choose policy, apply, commit, noop, report or api");
       }
     }
     System.exit(0);

@@ -13,6 +13,7 @@ package io.fleetgate.api;
  * @param kubernetesVersion what its API server reports, or "-" when unreachable
  * @param reachable whether its API server answered the probe
  * @param problem why it is unreachable, in a sentence; empty when reachable
+ * @param labels all the labels of its {@code Cluster}, which bundles select it by
  */
 public record ClusterSummary(
     String namespace,
@@ -24,4 +25,10 @@ public record ClusterSummary(
     String phase,
     String kubernetesVersion,
     boolean reachable,
-    String problem) {}
+    String problem,
+    java.util.Map<String, String> labels) {
+
+  public ClusterSummary {
+    labels = java.util.Map.copyOf(labels);
+  }
+}

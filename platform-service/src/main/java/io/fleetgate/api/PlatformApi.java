@@ -31,6 +31,17 @@ public interface PlatformApi {
   /** Asks for a sync as soon as possible. */
   void refresh(String reason);
 
+  /** The revisions the platform fetched, newest first. */
+  List<RevisionView> revisions(int limit);
+
+  /** The bundles of the fleet as the latest sync read them, with the clusters each selects. */
+  List<BundleView> bundles();
+
+  /**
+   * The waivers in the repository as the latest sync read them, with whether each applies today.
+   */
+  List<WaiverView> waivers();
+
   /** The repository the platform syncs, as configured (for matching webhooks). */
   String repository();
 
@@ -105,6 +116,31 @@ public interface PlatformApi {
       String decision,
       String detail,
       String hash) {}
+
+  record RevisionView(String commit, String author, Instant time, String message) {}
+
+  /**
+   * @param selector the cluster selector, e.g. {@code tier=payments, env in (prod, staging)}
+   */
+  record BundleView(
+      String name,
+      String path,
+      String selector,
+      List<String> namespaces,
+      boolean prune,
+      boolean selfHeal,
+      boolean force,
+      List<String> clusters) {}
+
+  record WaiverView(
+      String policy,
+      String object,
+      List<String> clusters,
+      String owner,
+      String reason,
+      String expires,
+      boolean active,
+      String declaredAt) {}
 
   record ChainView(boolean intact, long rows, String head, long brokenAt, String reason) {}
 

@@ -75,6 +75,7 @@ public final class PlatformServer implements AutoCloseable {
               config.dataDir(),
               Platform.embedded(config.managementKubeconfig()).fleetView(),
               reason -> loop.refreshNow(),
+              setup.engine()::lastRepository,
               config.repo(),
               PolicyCatalog.builtIn(),
               clock);

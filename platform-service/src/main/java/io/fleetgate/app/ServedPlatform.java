@@ -36,10 +36,18 @@ public final class ServedPlatform implements PlatformApi {
   private final Path dataDir;
   private final FleetView fleet;
   private final Consumer<String> refresh;
-  private final String repository;
+  private final java.util.function.Supplier<Optional<io.fleetgate.render.LoadedRepo>> repository;
+  private final String repositoryUrl;
   private final PolicyCatalog catalog;
   private final Clock clock;
   private final Map<String, ReportFile> reports = new ConcurrentHashMap<>();
+
+  /** How long a fleet probe answers every client before the clusters are probed again. */
+  static final java.time.Duration SNAPSHOT_TTL = java.time.Duration.ofSeconds(2);
+
+  private volatile io.fleetgate.api.FleetSnapshot snapshot;
+  private final java.util.concurrent.atomic.AtomicBoolean probing =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @param refresh asks the sync loop for a sync now, with a reason for the log
@@ -49,6 +57,7 @@ public final class ServedPlatform implements PlatformApi {
       Path dataDir,
       FleetView fleet,
       Consumer<String> refresh,
+      java.util.function.Supplier<Optional<io.fleetgate.render.LoadedRepo>> loaded,
       String repository,
       PolicyCatalog catalog,
       Clock clock) {
@@ -56,7 +65,8 @@ public final class ServedPlatform implements PlatformApi {
     this.dataDir = dataDir;
     this.fleet = fleet;
     this.refresh = refresh;
-    this.repository = repository;
+    this.repository = loaded;
+    this.repositoryUrl = repository;
     this.catalog = catalog;
     this.clock = clock;
   }
@@ -67,7 +77,7 @@ public final class ServedPlatform implements PlatformApi {
     store.latestResults().forEach(r -> results.put(r.cluster(), r));
     String commit = store.latestRun().map(SyncRuns.Run::commit).orElse("");
     List<ClusterState> states = new ArrayList<>();
-    for (ClusterSummary cluster : fleet.snapshot().clusters()) {
+    for (ClusterSummary cluster : snapshot().clusters()) {
       SyncRuns.ClusterResult result = results.get(cluster.name());
       states.add(
           result == null
@@ -83,6 +93,37 @@ public final class ServedPlatform implements PlatformApi {
                   result.detail()));
     }
     return states;
+  }
+
+  /**
+   * The fleet as probed recently: once a probe older than {@link #SNAPSHOT_TTL} is asked for, it is
+   * still answered while one background probe replaces it, so many clients polling the API cost one
+   * probe of each cluster and never wait for one (except the very first).
+   */
+  private io.fleetgate.api.FleetSnapshot snapshot() {
+    io.fleetgate.api.FleetSnapshot known = snapshot;
+    if (known == null) {
+      synchronized (this) {
+        if (snapshot == null) {
+          snapshot = fleet.snapshot();
+        }
+        return snapshot;
+      }
+    }
+    if (known.takenAt().plus(SNAPSHOT_TTL).isBefore(clock.instant())
+        && probing.compareAndSet(false, true)) {
+      Thread.ofVirtual()
+          .name("fleetgate-fleet-probe")
+          .start(
+              () -> {
+                try {
+                  snapshot = fleet.snapshot();
+                } finally {
+                  probing.set(false);
+                }
+              });
+    }
+    return known;
   }
 
   @Override
@@ -196,7 +237,76 @@ public final class ServedPlatform implements PlatformApi {
 
   @Override
   public String repository() {
-    return repository;
+    return repositoryUrl;
+  }
+
+  @Override
+  public List<RevisionView> revisions(int limit) {
+    return store.revisions(limit).stream()
+        .map(r -> new RevisionView(r.commit(), r.author(), r.time(), r.message()))
+        .toList();
+  }
+
+  @Override
+  public List<BundleView> bundles() {
+    var loaded = repository.get();
+    if (loaded.isEmpty() || loaded.get().spec() == null) {
+      return List.of();
+    }
+    List<ClusterSummary> clusters = snapshot().clusters();
+    List<BundleView> bundles = new ArrayList<>();
+    for (var bundle : loaded.get().spec().bundles()) {
+      bundles.add(
+          new BundleView(
+              bundle.name(),
+              bundle.path(),
+              describe(bundle.clusterSelector()),
+              bundle.namespaces(),
+              bundle.prune(),
+              bundle.selfHeal(),
+              bundle.force(),
+              clusters.stream()
+                  .filter(c -> bundle.clusterSelector().matches(c.labels()))
+                  .map(ClusterSummary::name)
+                  .toList()));
+    }
+    return bundles;
+  }
+
+  @Override
+  public List<WaiverView> waivers() {
+    var today = java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
+    return repository
+        .get()
+        .map(
+            loaded ->
+                loaded.waivers().waivers().stream()
+                    .map(
+                        w ->
+                            new WaiverView(
+                                w.policy(),
+                                w.object(),
+                                w.clusters(),
+                                w.owner(),
+                                w.reason(),
+                                w.expires().toString(),
+                                w.activeOn(today),
+                                w.declaredAt().toString()))
+                    .toList())
+        .orElse(List.of());
+  }
+
+  private static String describe(io.fleetgate.domain.LabelSelector selector) {
+    List<String> parts = new ArrayList<>();
+    selector.matchLabels().forEach((k, v) -> parts.add(k + "=" + v));
+    for (var r : selector.matchExpressions()) {
+      parts.add(
+          r.key()
+              + " "
+              + r.operator().name().toLowerCase(Locale.ROOT)
+              + (r.values().isEmpty() ? "" : " (" + String.join(", ", r.values()) + ")"));
+    }
+    return parts.isEmpty() ? "every cluster" : String.join(", ", parts);
   }
 
   @Override

@@ -70,6 +70,7 @@ public final class LiveFleetView implements FleetView {
         target.phase().display(),
         result.kubernetesVersion().orElse("-"),
         result.reachable(),
-        result.problem());
+        result.problem(),
+        target.labels());
   }
 }

@@ -43,6 +43,18 @@ final class Handlers {
     ctx.json(platform.latestRun().orElseThrow(() -> ApiError.notFound("no sync has run yet")));
   }
 
+  void revisions(Context ctx) {
+    ctx.json(Map.of("revisions", platform.revisions(limit(ctx, 50, 1_000))));
+  }
+
+  void bundles(Context ctx) {
+    ctx.json(Map.of("bundles", platform.bundles()));
+  }
+
+  void waivers(Context ctx) {
+    ctx.json(Map.of("waivers", platform.waivers()));
+  }
+
   void findings(Context ctx) {
     Instant since =
         time(ctx.queryParam("since"), "since", Instant.now().minus(java.time.Duration.ofDays(7)));

@@ -60,6 +60,7 @@ public final class SyncEngine {
   private final SyncRuns runs;
   private final java.time.Clock clock;
   private final ReportPublishing reports;
+  private volatile LoadedRepo lastLoaded;
 
   /**
    * @param clock judges waivers' expiry (their last day, in UTC)
@@ -126,6 +127,9 @@ public final class SyncEngine {
                     source.describe() + " by " + revision.author() + ": " + revision.message())));
       }
       LoadedRepo repo = renderer.load(fetch.worktree());
+      if (!options.dryRun()) {
+        lastLoaded = repo;
+      }
       List<ClusterOutcome> outcomes = syncAll(targets, repo, revision, options);
       if (!options.dryRun()) {
         for (ClusterOutcome outcome : outcomes) {
@@ -141,6 +145,11 @@ public final class SyncEngine {
     } finally {
       MDC.remove("revision");
     }
+  }
+
+  /** The repository as the latest sync read it: its fleet spec and waivers. */
+  public java.util.Optional<LoadedRepo> lastRepository() {
+    return java.util.Optional.ofNullable(lastLoaded);
   }
 
   /**

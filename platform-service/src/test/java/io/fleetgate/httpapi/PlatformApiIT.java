@@ -169,7 +169,17 @@ class PlatformApiIT {
         checked.add(what);
       }
     }
-    assertThat(checked).hasSize(18);
+    assertThat(checked).hasSize(21);
+    JsonNode bundles = JSON.readTree(get("/api/v1/bundles", TOKENS.get(Role.VIEWER)).body());
+    assertThat(bundles.at("/bundles/1/name").asText()).isEqualTo("payments");
+    assertThat(bundles.at("/bundles/1/selector").asText())
+        .isEqualTo("tier=payments, env in (prod, staging)");
+    assertThat(bundles.at("/bundles/1/clusters").toString())
+        .contains("beijing-prod", "guangzhou-prod")
+        .doesNotContain("aws");
+    JsonNode revisions = JSON.readTree(get("/api/v1/revisions", TOKENS.get(Role.VIEWER)).body());
+    assertThat(revisions.at("/revisions/0/author").asText())
+        .isEqualTo("Ana Operator <ana@example.com>");
   }
 
   @Test

@@ -72,7 +72,8 @@ public final class RemotePlatform implements FleetView {
               c.getPhase(),
               c.getKubernetesVersion(),
               Boolean.TRUE.equals(c.getReachable()),
-              c.getProblem()));
+              c.getProblem(),
+              c.getLabels() == null ? java.util.Map.of() : c.getLabels()));
     }
     clusters.sort(
         Comparator.comparing(ClusterSummary::provider)

@@ -110,6 +110,7 @@ class FleetOverviewViewModelTest {
         "Provisioned",
         reachable ? "v1.34.4" : "-",
         reachable,
-        reachable ? "" : "connection refused");
+        reachable ? "" : "connection refused",
+        java.util.Map.of("provider", provider, "region", region));
   }
 }

@@ -44,6 +44,11 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
     return db.file();
   }
 
+  /** The revisions Fleetgate fetched, newest first. */
+  public List<io.fleetgate.domain.Revision> revisions(int limit) {
+    return runs.revisions(limit);
+  }
+
   /** The API tokens. */
   public io.fleetgate.auth.TokenStore tokens() {
     return new SqliteTokens(db);

@@ -238,4 +238,30 @@ final class SqliteSyncRuns implements SyncRuns {
           return null;
         });
   }
+
+  /** The recorded revisions, newest commit time first. */
+  List<io.fleetgate.domain.Revision> revisions(int limit) {
+    return db.read(
+        "read revisions",
+        () -> {
+          List<io.fleetgate.domain.Revision> revisions = new java.util.ArrayList<>();
+          try (PreparedStatement select =
+              db.connection()
+                  .prepareStatement(
+                      "SELECT commit_id, author, time, message FROM revisions ORDER BY time DESC LIMIT ?")) {
+            select.setInt(1, limit);
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                revisions.add(
+                    new io.fleetgate.domain.Revision(
+                        row.getString(1),
+                        row.getString(2),
+                        java.time.Instant.parse(row.getString(3)),
+                        row.getString(4)));
+              }
+            }
+          }
+          return revisions;
+        });
+  }
 }
