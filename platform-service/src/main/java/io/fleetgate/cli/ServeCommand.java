@@ -62,6 +62,20 @@ final class ServeCommand implements Callable<Integer> {
               + " one, webhooks are refused).")
   java.nio.file.Path webhookSecretFile;
 
+  @Option(
+      names = "--tls-keystore",
+      paramLabel = "FILE",
+      description =
+          "Serve the API over HTTPS with this PKCS#12 keystore (key and certificate chain); its"
+              + " password from --tls-keystore-password-file or FLEETGATE_TLS_KEYSTORE_PASSWORD.")
+  java.nio.file.Path tlsKeystore;
+
+  @Option(
+      names = "--tls-keystore-password-file",
+      paramLabel = "FILE",
+      description = "File holding the TLS keystore's password.")
+  java.nio.file.Path tlsKeystorePasswordFile;
+
   @Override
   public Integer call() throws Exception {
     Duration poll = DurationArg.parse(interval, "--interval", spec);
@@ -74,7 +88,7 @@ final class ServeCommand implements Callable<Integer> {
     try (PlatformServer server =
         PlatformServer.start(
             config,
-            new ApiSettings(host, port, webhookSecret()),
+            new ApiSettings(host, port, webhookSecret(), tls()),
             poll,
             full,
             Clock.systemUTC(),
@@ -91,12 +105,36 @@ final class ServeCommand implements Callable<Integer> {
       Thread hook = new Thread(server::stop, "fleetgate-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       out.printf(
-          "Serving %s every %s (full drift check every %s); API on http://%s:%d; Ctrl-C to stop%n",
-          source.describe(), interval, fullCheckEvery, host, server.port());
+          "Serving %s every %s (full drift check every %s); API on %s://%s:%d; Ctrl-C to stop%n",
+          source.describe(),
+          interval,
+          fullCheckEvery,
+          tlsKeystore == null ? "http" : "https",
+          host,
+          server.port());
       out.flush();
       server.run();
       return ExitCodes.OK;
     }
+  }
+
+  private ApiSettings.Tls tls() throws java.io.IOException {
+    if (tlsKeystore == null) {
+      if (tlsKeystorePasswordFile != null) {
+        throw new IllegalArgumentException("--tls-keystore-password-file needs --tls-keystore");
+      }
+      return null;
+    }
+    String password =
+        tlsKeystorePasswordFile != null
+            ? java.nio.file.Files.readString(tlsKeystorePasswordFile).strip()
+            : System.getenv("FLEETGATE_TLS_KEYSTORE_PASSWORD");
+    if (password == null) {
+      throw new IllegalArgumentException(
+          "--tls-keystore needs its password: --tls-keystore-password-file FILE or"
+              + " FLEETGATE_TLS_KEYSTORE_PASSWORD");
+    }
+    return new ApiSettings.Tls(tlsKeystore, password.toCharArray());
   }
 
   private byte[] webhookSecret() throws java.io.IOException {

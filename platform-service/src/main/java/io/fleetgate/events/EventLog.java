@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Numbers events and keeps the latest {@code capacity} of them for replay; subscribers hear each
- * new event on the publishing thread and must not block.
+ * new event on the publishing thread, under the log's lock, and must not block (hand the event to a
+ * bounded queue).
  */
 public final class EventLog {
 
@@ -26,15 +27,17 @@ public final class EventLog {
     this.buffer = new ArrayDeque<>(capacity);
   }
 
-  public FleetEvent publish(String type, Map<String, Object> data) {
-    FleetEvent event;
-    synchronized (this) {
-      event = new FleetEvent(next++, type, clock.instant(), data);
-      if (buffer.size() == capacity) {
-        buffer.removeFirst();
-      }
-      buffer.addLast(event);
+  /**
+   * Numbers, buffers and delivers an event. Delivery happens under the same lock as numbering and
+   * subscribing, so every subscriber hears events in id order, each exactly once, and none falls
+   * between a new subscriber's replay and its live events.
+   */
+  public synchronized FleetEvent publish(String type, Map<String, Object> data) {
+    FleetEvent event = new FleetEvent(next++, type, clock.instant(), data);
+    if (buffer.size() == capacity) {
+      buffer.removeFirst();
     }
+    buffer.addLast(event);
     for (Consumer<FleetEvent> subscriber : subscribers) {
       subscriber.accept(event);
     }

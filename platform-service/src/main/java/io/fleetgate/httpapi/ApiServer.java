@@ -84,6 +84,9 @@ public final class ApiServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.jetty.host = settings.host();
               config.jetty.port = settings.port();
+              if (settings.tls() != null) {
+                config.jetty.modifyServer(server -> Tls.serveOnly(server, settings));
+              }
               config.jsonMapper(new JavalinJackson(json, true));
               config.routes.before(ApiServer::begin);
               config.routes.beforeMatched(ctx -> authorize(ctx, tokens));
@@ -152,12 +155,13 @@ public final class ApiServer implements AutoCloseable {
   /** Starts listening; returns the bound port (useful with port 0). */
   public int start() {
     app.start();
-    log.info("Platform API listening on port {}", app.port());
-    return app.port();
+    log.info("Platform API listening on port {}", port());
+    return port();
   }
 
+  /** The bound port (of the TLS connector when TLS is on). */
   public int port() {
-    return app.port();
+    return Tls.port(app.jettyServer().server(), app.port());
   }
 
   @Override

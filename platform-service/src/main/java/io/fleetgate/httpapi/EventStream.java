@@ -46,15 +46,18 @@ final class EventStream {
       if (subscription.gap()) {
         client.sendEvent("reset", "{\"reason\":\"events were missed; reload the state\"}", null);
       }
+      long sent = lastSeen;
       for (FleetEvent event : subscription.replay()) {
         send(client, event);
+        sent = event.id();
       }
       while (!client.terminated() && !overflowed.get()) {
         FleetEvent event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         if (event == null) {
           client.sendComment("heartbeat");
-        } else {
+        } else if (event.id() > sent) {
           send(client, event);
+          sent = event.id();
         }
       }
     } catch (InterruptedException e) {

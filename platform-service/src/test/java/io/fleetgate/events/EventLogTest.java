@@ -45,4 +45,40 @@ class EventLogTest {
         .as("a new client gets only live events")
         .isEmpty();
   }
+
+  @Test
+  void concurrentPublishersReachEverySubscriberInIdOrderExactlyOnce() throws Exception {
+    EventLog log = new EventLog(100_000, Clock.systemUTC());
+    List<List<Long>> heard = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int i = 0; i < 5_000; i++) {
+                      log.publish("tick", Map.of());
+                    }
+                  }));
+    }
+    for (int s = 0; s < 20; s++) {
+      List<Long> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+      var subscription = log.subscribe(Math.max(1, log.lastId() - 10), e -> ids.add(e.id()));
+      List<Long> all = new ArrayList<>();
+      subscription.replay().forEach(e -> all.add(e.id()));
+      heard.add(all);
+      heard.add(ids);
+      Thread.sleep(1);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    for (int i = 0; i < heard.size(); i += 2) {
+      List<Long> replayThenLive = new ArrayList<>(heard.get(i));
+      replayThenLive.addAll(heard.get(i + 1));
+      long first = replayThenLive.getFirst();
+      assertThat(replayThenLive)
+          .isEqualTo(java.util.stream.LongStream.rangeClosed(first, 20_000).boxed().toList());
+    }
+  }
 }
