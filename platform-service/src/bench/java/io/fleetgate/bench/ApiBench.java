@@ -43,6 +43,8 @@ final class ApiBench {
   private static final int SSE_CLIENTS = 1_000;
   private static final Duration LENGTH = Duration.ofSeconds(60);
   private static final int EVENTS_PER_SECOND = 20;
+  private static final List<String> READS =
+      List.of("/api/v1/runs/latest", "/api/v1/audit?limit=20", "/api/v1/clusters", "/metrics");
 
   private ApiBench() {}
 
@@ -76,10 +78,11 @@ final class ApiBench {
           Thread.sleep(200);
         }
         Load baseline = requests(http, base, null, List.of("/healthz"), Duration.ofSeconds(20));
+        Load quiet = requests(http, base, token, READS, Duration.ofSeconds(20));
         Result result = underLoad(server, http, base, token);
         server.stop();
         loop.join(30_000);
-        report(baseline, result);
+        report(baseline, quiet, result);
       }
     }
   }
@@ -305,7 +308,7 @@ final class ApiBench {
     }
   }
 
-  private static void report(Load baseline, Result result) {
+  private static void report(Load baseline, Load quiet, Result result) {
     Load load = result.load();
     Report.line("");
     Report.line(
@@ -323,6 +326,14 @@ final class ApiBench {
                 load.sent() / load.seconds(),
                 load.latency().p50Millis(),
                 load.latency().p99Millis()));
+    Report.line(
+        "| the same reads without event clients (20 s) | %,d | %d | %.0f | %.2f | %.2f |"
+            .formatted(
+                quiet.sent(),
+                quiet.errors(),
+                quiet.sent() / quiet.seconds(),
+                quiet.latency().p50Millis(),
+                quiet.latency().p99Millis()));
     Report.line(
         "| baseline: `/healthz` alone, no event clients | %,d | %d | %.0f | %.2f | %.2f |"
             .formatted(
