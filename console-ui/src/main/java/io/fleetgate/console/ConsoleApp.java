@@ -1,10 +1,13 @@
 package io.fleetgate.console;
 
 import atlantafx.base.theme.PrimerLight;
+import io.fleetgate.console.activity.ActivityViewModel;
 import io.fleetgate.console.fleet.FleetOverviewViewModel;
+import io.fleetgate.console.policy.PolicyViewModel;
 import io.fleetgate.console.ui.Screenshots;
 import io.fleetgate.console.ui.UiThread;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -12,35 +15,58 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application. Parameters: {@code --management-kubeconfig=FILE} (default: the sandbox
- * fleet's management cluster) for the embedded platform, or {@code --platform-url=URL} with a token
- * in {@code FLEETGATE_TOKEN} (or {@code --token-file=FILE}) for a running platform-service; {@code
- * --screenshot=FILE} saves the window as a PNG once the fleet has loaded, then exits (for machines
- * without a screen).
+ * The JavaFX application. By default it embeds the platform: {@code --repo=PATH} (default
+ * ~/.fleetgate/fleet-repo), {@code --management-kubeconfig=FILE} (default: the sandbox fleet's),
+ * {@code --data-dir=DIR} (default ~/.fleetgate/data) and {@code --api-port=N} (default 8742; the
+ * embedded API answers curl too). {@code --platform-url=URL} with a token in {@code
+ * FLEETGATE_TOKEN} (or {@code --token-file=FILE}) connects to a running platform-service instead.
+ * {@code --screenshot=FILE} saves the window as a PNG once loaded, then exits.
  */
 public final class ConsoleApp extends Application {
 
   private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
+  private PlatformConnection connection;
+  private AutoCloseable events;
+
   @Override
   public void start(Stage stage) {
     var named = getParameters().getNamed();
-    String kubeconfig = named.get("management-kubeconfig");
-    PlatformConnection connection;
+    Path home = Path.of(System.getProperty("user.home"), ".fleetgate");
     if (named.get("platform-url") != null) {
       connection = PlatformConnection.remote(named.get("platform-url"), named.get("token-file"));
-    } else if (kubeconfig == null) {
-      connection = PlatformConnection.embeddedSandbox();
     } else {
-      connection = PlatformConnection.embedded(Path.of(kubeconfig));
+      connection =
+          PlatformConnection.embedded(
+              new PlatformConnection.Embedded(
+                  Path.of(named.getOrDefault("repo", home.resolve("fleet-repo").toString())),
+                  named.get("management-kubeconfig") == null
+                      ? io.fleetgate.app.Platform.defaultSandboxKubeconfig()
+                      : Path.of(named.get("management-kubeconfig")),
+                  Path.of(named.getOrDefault("data-dir", home.resolve("data").toString())),
+                  Integer.parseInt(named.getOrDefault("api-port", "8742"))));
     }
-    FleetOverviewViewModel fleet = show(stage, connection, background);
-    var loaded = fleet.refresh();
-    String screenshot = getParameters().getNamed().get("screenshot");
+    MainWindow.Models models = show(stage, connection, background);
+    openEditor(
+        (MainWindow) stage.getScene().getRoot(),
+        connection,
+        Path.of(named.getOrDefault("workspace", home.resolve("workspace").toString())),
+        background);
+    CompletableFuture<Void> firstSync = new CompletableFuture<>();
+    events = follow(connection, models, firstSync);
+    models.fleet().refresh();
+    models.policy().refresh();
+    String screenshot = named.get("screenshot");
     if (screenshot != null) {
-      loaded.whenComplete(
-          (done, failure) ->
-              javafx.application.Platform.runLater(() -> saveAndExit(stage, Path.of(screenshot))));
+      // Once the first sync has finished (or a minute has passed), show its results and save.
+      firstSync
+          .completeOnTimeout(null, 60, java.util.concurrent.TimeUnit.SECONDS)
+          .thenCompose(
+              done -> CompletableFuture.allOf(models.fleet().refresh(), models.policy().refresh()))
+          .whenComplete(
+              (done, failure) ->
+                  javafx.application.Platform.runLater(
+                      () -> saveAndExit(stage, Path.of(screenshot))));
     }
   }
 
@@ -54,21 +80,125 @@ public final class ConsoleApp extends Application {
   }
 
   /**
-   * Builds the main window for a connection, shows it and loads the fleet; returns the view model.
+   * Builds the main window for a connection and shows it; returns the view models (the caller loads
+   * them and follows the events).
    */
-  public static FleetOverviewViewModel show(
+  public static MainWindow.Models show(
       Stage stage, PlatformConnection connection, ExecutorService background) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    FleetOverviewViewModel fleet =
-        new FleetOverviewViewModel(connection.fleet(), UiThread.javafx(background));
+    UiThread threads = UiThread.javafx(background);
+    MainWindow.Models models =
+        new MainWindow.Models(
+            new FleetOverviewViewModel(connection.fleet(), threads),
+            new ActivityViewModel(threads),
+            new PolicyViewModel(connection.policy(), threads));
     stage.setTitle("Fleetgate console");
-    stage.setScene(new Scene(new MainWindow(connection.description(), fleet), 1180, 640));
+    stage.setScene(new Scene(new MainWindow(connection.description(), models), 1280, 720));
     stage.show();
-    return fleet;
+    return models;
+  }
+
+  /**
+   * Opens (cloning first if needed) the editor's working copy of the connection's repository and
+   * loads the policy engine in the background, then puts the editor in its tab; says why not when
+   * the connection has no repository or the clone fails.
+   */
+  public static CompletableFuture<io.fleetgate.console.editor.EditorViewModel> openEditor(
+      MainWindow window,
+      PlatformConnection connection,
+      Path workspace,
+      ExecutorService background) {
+    if (connection.repository().isEmpty()) {
+      window.editorUnavailable(
+          "The config editor needs the fleet repository: set FLEETGATE_REPO to its URL or path.");
+      return CompletableFuture.completedFuture(null);
+    }
+    UiThread threads = UiThread.javafx(background);
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                var copy =
+                    io.fleetgate.console.editor.Workspace.open(
+                        workspace, connection.repository().get());
+                var check = io.fleetgate.app.WorkingCopyCheck.open();
+                return new io.fleetgate.console.editor.EditorViewModel(
+                    copy, check::check, threads, connection.syncNow());
+              } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            },
+            background)
+        .whenCompleteAsync(
+            (model, failure) -> {
+              if (failure != null) {
+                Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                window.editorUnavailable(cause.getMessage());
+              } else {
+                window.showEditor(model);
+                model.open();
+              }
+            },
+            threads.ui());
+  }
+
+  /**
+   * Feeds the platform's events to the activity timeline, and refreshes the fleet and policy views
+   * (at most every two seconds) when a sync finishes.
+   */
+  public static AutoCloseable follow(PlatformConnection connection, MainWindow.Models models) {
+    return follow(connection, models, new CompletableFuture<>());
+  }
+
+  /** As {@link #follow(PlatformConnection, MainWindow.Models)}, completing {@code firstSync}. */
+  static AutoCloseable follow(
+      PlatformConnection connection, MainWindow.Models models, CompletableFuture<Void> firstSync) {
+    java.util.concurrent.atomic.AtomicLong lastRefresh =
+        new java.util.concurrent.atomic.AtomicLong();
+    return connection
+        .events()
+        .follow(
+            0,
+            new io.fleetgate.console.remote.PlatformEvents.Listener() {
+              @Override
+              public void event(
+                  long id, String type, com.fasterxml.jackson.databind.JsonNode data) {
+                models.activity().event(id, type, data, java.time.Instant.now());
+                if (type.equals("sync.finished")) {
+                  firstSync.complete(null);
+                }
+                long now = System.nanoTime();
+                long last = lastRefresh.get();
+                if (type.equals("sync.finished")
+                    && now - last > 2_000_000_000L
+                    && lastRefresh.compareAndSet(last, now)) {
+                  models.fleet().refresh();
+                  models.policy().refresh();
+                }
+              }
+
+              @Override
+              public void reset() {
+                models.activity().reset();
+                models.fleet().refresh();
+              }
+
+              @Override
+              public void disconnected(String problem) {
+                models.activity().disconnected(problem);
+                // No events to wait for: show what there is.
+                firstSync.complete(null);
+              }
+            });
   }
 
   @Override
-  public void stop() {
+  public void stop() throws Exception {
+    if (events != null) {
+      events.close();
+    }
+    if (connection != null) {
+      connection.resources().close();
+    }
     background.shutdownNow();
   }
 }

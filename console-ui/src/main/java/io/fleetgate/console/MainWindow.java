@@ -1,19 +1,32 @@
 package io.fleetgate.console;
 
 import atlantafx.base.theme.Styles;
+import io.fleetgate.console.activity.ActivityView;
+import io.fleetgate.console.activity.ActivityViewModel;
 import io.fleetgate.console.fleet.FleetOverviewView;
 import io.fleetgate.console.fleet.FleetOverviewViewModel;
+import io.fleetgate.console.policy.PolicyView;
+import io.fleetgate.console.policy.PolicyViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The console's main window content: a header naming the connection, and the fleet overview. */
+/**
+ * The console's main window content: a header naming the connection, and the Fleet, Activity and
+ * Policy tabs.
+ */
 public final class MainWindow extends BorderPane {
 
-  public MainWindow(String connection, FleetOverviewViewModel fleet) {
+  /** The view models behind the tabs. */
+  public record Models(
+      FleetOverviewViewModel fleet, ActivityViewModel activity, PolicyViewModel policy) {}
+
+  public MainWindow(String connection, Models models) {
     setId("main-window");
     Label title = new Label("Fleetgate");
     title.getStyleClass().add(Styles.TITLE_3);
@@ -26,6 +39,42 @@ public final class MainWindow extends BorderPane {
     header.setPadding(new Insets(12, 16, 8, 16));
     header.getStyleClass().add("fleetgate-header");
     setTop(header);
-    setCenter(new FleetOverviewView(fleet));
+
+    TabPane tabs = new TabPane();
+    tabs.setId("tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    Label opening = new Label("Opening a working copy of the fleet repository…");
+    opening.setId("editor-placeholder");
+    opening.setPadding(new Insets(16));
+    editor = tab("tab-editor", "Config", opening);
+    tabs.getTabs()
+        .addAll(
+            tab("tab-fleet", "Fleet", new FleetOverviewView(models.fleet())),
+            tab("tab-activity", "Activity", new ActivityView(models.activity())),
+            tab("tab-policy", "Policy", new PolicyView(models.policy())),
+            editor);
+    setCenter(tabs);
+  }
+
+  private final Tab editor;
+
+  /** Puts the editor in its tab once its working copy is open. */
+  public void showEditor(io.fleetgate.console.editor.EditorViewModel model) {
+    editor.setContent(new io.fleetgate.console.editor.EditorView(model));
+  }
+
+  /** Says in the editor tab why there is no editor. */
+  public void editorUnavailable(String why) {
+    Label label = new Label(why);
+    label.setId("editor-placeholder");
+    label.setWrapText(true);
+    label.setPadding(new Insets(16));
+    editor.setContent(label);
+  }
+
+  private static Tab tab(String id, String title, javafx.scene.Node content) {
+    Tab tab = new Tab(title, content);
+    tab.setId(id);
+    return tab;
   }
 }

@@ -1,39 +1,99 @@
 package io.fleetgate.console;
 
-import io.fleetgate.api.FleetView;
-import io.fleetgate.app.Platform;
+import io.fleetgate.app.PlatformServer;
+import io.fleetgate.app.SyncSetup;
+import io.fleetgate.console.fleet.FleetSource;
+import io.fleetgate.console.policy.PolicySource;
+import io.fleetgate.console.remote.PlatformEvents;
+import io.fleetgate.console.remote.RemotePlatform;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
- * How the console reaches a platform: embedded, running the platform in this JVM against a
- * management cluster's kubeconfig (by default the sandbox fleet's), or remote, a platform-service
- * at a URL reached with a bearer token through the generated API client.
+ * How the console reaches a platform — always through its API, with the generated client: remote, a
+ * platform-service at a URL with a token; or embedded, a platform-service started in this JVM (sync
+ * loop and API on loopback) against a management cluster and a fleet repository, reached with a
+ * token that lives only in this process.
  *
  * @param description one line for the window header
- * @param fleet the fleet read model
+ * @param resources what closing the console must stop (the embedded platform)
+ * @param repository the fleet repository the config editor clones, when known
+ * @param syncNow asks the platform for a sync now (after a push); may throw with a sentence
  */
-public record PlatformConnection(String description, FleetView fleet) {
+public record PlatformConnection(
+    String description,
+    FleetSource fleet,
+    PolicySource policy,
+    Events events,
+    AutoCloseable resources,
+    java.util.Optional<String> repository,
+    Runnable syncNow) {
+
+  /** Follows the platform's events from an id (0: only new ones). */
+  @FunctionalInterface
+  public interface Events {
+    AutoCloseable follow(long lastEventId, PlatformEvents.Listener listener);
+  }
+
+  /** What embedding a platform needs. */
+  public record Embedded(Path repository, Path managementKubeconfig, Path dataDir, int apiPort) {}
 
   /**
-   * An embedded platform. When the kubeconfig is missing or refused, the connection still opens and
-   * every read explains what to do, so the window can say it instead of failing to start.
+   * Starts a platform in this JVM. When something is missing or refused, the connection still opens
+   * and every read explains what to do, so the window can say it instead of failing to start.
    */
-  public static PlatformConnection embedded(Path managementKubeconfig) {
-    String description = "Embedded platform · management cluster " + managementKubeconfig;
-    if (!Files.isRegularFile(managementKubeconfig)) {
-      String message =
+  public static PlatformConnection embedded(Embedded embedded) {
+    String description =
+        "Embedded platform · %s · management cluster %s"
+            .formatted(embedded.repository(), embedded.managementKubeconfig());
+    if (!Files.isRegularFile(embedded.managementKubeconfig())) {
+      return failing(
+          description,
           "No management cluster kubeconfig at "
-              + managementKubeconfig
+              + embedded.managementKubeconfig()
               + ". Start the sandbox fleet with 'bin/fleetgate sandbox up', or pass"
-              + " --management-kubeconfig=FILE.";
-      return new PlatformConnection(description, failing(message));
+              + " --management-kubeconfig=FILE.");
+    }
+    if (!Files.isDirectory(embedded.repository())) {
+      return failing(
+          description,
+          "No fleet repository at "
+              + embedded.repository()
+              + ". 'bin/run' seeds one from clusters/, or pass --repo=PATH.");
     }
     try {
+      PlatformServer server =
+          PlatformServer.onLoopback(
+              new SyncSetup.Config(
+                  embedded.repository().toString(),
+                  "main",
+                  embedded.managementKubeconfig(),
+                  embedded.dataDir(),
+                  SyncSetup.Engine.WASM,
+                  null),
+              embedded.apiPort(),
+              Duration.ofSeconds(15));
+      Thread loop = Thread.ofPlatform().name("fleetgate-embedded-sync").start(server::run);
+      URI base = URI.create("http://127.0.0.1:" + server.port());
+      RemotePlatform platform =
+          new RemotePlatform(base, server.inProcessAdminToken("console"), Clock.systemUTC());
       return new PlatformConnection(
-          description, Platform.embedded(managementKubeconfig).fleetView());
-    } catch (RuntimeException e) {
-      return new PlatformConnection(description, failing(e.getMessage()));
+          description + " · API " + base,
+          platform,
+          platform,
+          platform::events,
+          () -> {
+            server.stop();
+            loop.join(30_000);
+            server.close();
+          },
+          java.util.Optional.of(embedded.repository().toString()),
+          platform::refresh);
+    } catch (Exception e) {
+      return failing(description, "The embedded platform did not start: " + e.getMessage());
     }
   }
 
@@ -49,30 +109,41 @@ public record PlatformConnection(String description, FleetView fleet) {
         token = Files.readString(Path.of(tokenFile)).strip();
       }
       if (token == null || token.isBlank()) {
-        return new PlatformConnection(
+        return failing(
             description,
-            failing(
-                "No API token: create one with 'fleetgate token create --role viewer --name"
-                    + " console' and pass it in FLEETGATE_TOKEN or --token-file=FILE."));
+            "No API token: create one with 'fleetgate token create --role viewer --name console'"
+                + " and pass it in FLEETGATE_TOKEN or --token-file=FILE.");
       }
+      RemotePlatform platform = new RemotePlatform(URI.create(url), token, Clock.systemUTC());
       return new PlatformConnection(
           description,
-          new io.fleetgate.console.remote.RemotePlatform(
-              java.net.URI.create(url), token, java.time.Clock.systemUTC()));
+          platform,
+          platform,
+          platform::events,
+          () -> {},
+          java.util.Optional.ofNullable(System.getenv("FLEETGATE_REPO")),
+          platform::refresh);
     } catch (java.io.IOException | IllegalArgumentException e) {
-      return new PlatformConnection(
-          description, failing("Cannot connect to " + url + ": " + e.getMessage()));
+      return failing(description, "Cannot connect to " + url + ": " + e.getMessage());
     }
   }
 
-  /** The default: the sandbox fleet's management cluster. */
-  public static PlatformConnection embeddedSandbox() {
-    return embedded(Platform.defaultSandboxKubeconfig());
-  }
-
-  private static FleetView failing(String message) {
-    return () -> {
-      throw new IllegalStateException(message);
-    };
+  /** A connection whose every read explains the problem. */
+  static PlatformConnection failing(String description, String message) {
+    return new PlatformConnection(
+        description,
+        () -> {
+          throw new IllegalStateException(message);
+        },
+        () -> {
+          throw new IllegalStateException(message);
+        },
+        (lastEventId, listener) -> {
+          listener.disconnected(message);
+          return () -> {};
+        },
+        () -> {},
+        java.util.Optional.empty(),
+        () -> {});
   }
 }

@@ -58,6 +58,8 @@ public interface PlatformApi {
    * One cluster, for lists.
    *
    * @param outcome the latest sync's word (synced, denied, stalled, failed) or "never"
+   * @param violations denials and repository problems that held back its latest sync
+   * @param drifted objects its latest sync found changed in the cluster and left (not self-healed)
    */
   record ClusterState(
       ClusterSummary cluster,
@@ -67,6 +69,8 @@ public interface PlatformApi {
       int unchanged,
       int pruned,
       int failed,
+      int violations,
+      int drifted,
       String detail) {}
 
   /** One cluster with what its latest sync did to objects. */

@@ -27,12 +27,15 @@ public final class PlatformServer implements AutoCloseable {
   private final SyncLoop loop;
   private final ApiServer api;
   private final EventLog events;
+  private final Tokens tokens;
 
-  private PlatformServer(SyncSetup setup, SyncLoop loop, ApiServer api, EventLog events) {
+  private PlatformServer(
+      SyncSetup setup, SyncLoop loop, ApiServer api, EventLog events, Tokens tokens) {
     this.setup = setup;
     this.loop = loop;
     this.api = api;
     this.events = events;
+    this.tokens = tokens;
   }
 
   /**
@@ -79,15 +82,34 @@ public final class PlatformServer implements AutoCloseable {
               config.repo(),
               PolicyCatalog.builtIn(),
               clock);
-      ApiServer api =
-          new ApiServer(
-              platform, new Tokens(setup.store().tokens()), events, settings, synced::get, metrics);
+      Tokens tokens = new Tokens(setup.store().tokens());
+      ApiServer api = new ApiServer(platform, tokens, events, settings, synced::get, metrics);
       api.start();
-      return new PlatformServer(setup, loop, api, events);
+      return new PlatformServer(setup, loop, api, events, tokens);
     } catch (PolicyException | RuntimeException e) {
       setup.close();
       throw e;
     }
+  }
+
+  /**
+   * A platform for a client in this JVM (the console's embedded mode): the API on 127.0.0.1 only,
+   * without webhooks, syncing every {@code interval} with a full check every ten minutes.
+   */
+  public static PlatformServer onLoopback(SyncSetup.Config config, int port, Duration interval)
+      throws PolicyException {
+    return start(
+        config,
+        new ApiSettings("127.0.0.1", port, new byte[0]),
+        interval,
+        Duration.ofMinutes(10),
+        Clock.systemUTC(),
+        report -> {});
+  }
+
+  /** An admin token for a client in this process; never stored, gone when the process ends. */
+  public String inProcessAdminToken(String name) {
+    return tokens.ephemeral(name, io.fleetgate.auth.Role.ADMIN).secret();
   }
 
   public int port() {
@@ -96,6 +118,11 @@ public final class PlatformServer implements AutoCloseable {
 
   public EventLog events() {
     return events;
+  }
+
+  /** A token for a client in this process; never stored, gone when the process ends. */
+  public String inProcessToken(String name, io.fleetgate.auth.Role role) {
+    return tokens.ephemeral(name, role).secret();
   }
 
   /** Syncs until {@link #stop()}. */

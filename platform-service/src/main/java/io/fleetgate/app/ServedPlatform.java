@@ -81,18 +81,33 @@ public final class ServedPlatform implements PlatformApi {
       SyncRuns.ClusterResult result = results.get(cluster.name());
       states.add(
           result == null
-              ? new ClusterState(cluster, "never", "", 0, 0, 0, 0, "")
-              : new ClusterState(
-                  cluster,
-                  result.outcome(),
-                  commit,
-                  result.applied(),
-                  result.unchanged(),
-                  result.pruned(),
-                  result.failed(),
-                  result.detail()));
+              ? new ClusterState(cluster, "never", "", 0, 0, 0, 0, 0, 0, "")
+              : state(cluster, result, commit));
     }
     return states;
+  }
+
+  private ClusterState state(ClusterSummary cluster, SyncRuns.ClusterResult result, String commit) {
+    int violations = 0;
+    int drifted = 0;
+    for (SyncRuns.ObjectRecord record : store.latestObjects(cluster.name())) {
+      switch (record.action()) {
+        case "denied", "invalid" -> violations++;
+        case "drifted" -> drifted++;
+        default -> {}
+      }
+    }
+    return new ClusterState(
+        cluster,
+        result.outcome(),
+        commit,
+        result.applied(),
+        result.unchanged(),
+        result.pruned(),
+        result.failed(),
+        violations,
+        drifted,
+        result.detail());
   }
 
   /**

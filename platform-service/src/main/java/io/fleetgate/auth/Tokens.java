@@ -19,9 +19,24 @@ public final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final TokenStore store;
+  private final java.util.Map<String, ApiToken> ephemeral =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public Tokens(TokenStore store) {
     this.store = store;
+  }
+
+  /**
+   * A token that is never stored and dies with this process: how a console that embeds the platform
+   * talks to it without leaving a credential behind.
+   */
+  public Issued ephemeral(String name, Role role) {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    ApiToken token = new ApiToken(-1, name, role, java.time.Instant.now());
+    ephemeral.put(hash(secret), token);
+    return new Issued(token, secret);
   }
 
   /** A new token; the returned secret is the only copy there will ever be. */
@@ -41,7 +56,9 @@ public final class Tokens {
     if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
       return Optional.empty();
     }
-    return store.findByHash(hash(secret));
+    String hash = hash(secret);
+    ApiToken token = ephemeral.get(hash);
+    return token != null ? Optional.of(token) : store.findByHash(hash);
   }
 
   public TokenStore store() {

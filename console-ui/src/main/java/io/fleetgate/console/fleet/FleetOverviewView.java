@@ -1,24 +1,38 @@
 package io.fleetgate.console.fleet;
 
 import atlantafx.base.theme.Styles;
-import io.fleetgate.api.ClusterSummary;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The fleet table with its search field and summary; binds to a {@link FleetOverviewViewModel}. */
+/**
+ * The fleet grouped by provider and region, with search, a "needs attention" filter and the
+ * summary; binds to a {@link FleetOverviewViewModel}. Group rows carry their counts; cluster rows
+ * their health, sync outcome, revision, violations, drift and Kubernetes version.
+ */
 public final class FleetOverviewView extends BorderPane {
+
+  /** A tree row: a group heading or a cluster. */
+  public sealed interface Node {
+    record Heading(FleetOverviewViewModel.Group group) implements Node {}
+
+    record Cluster(FleetRow row) implements Node {}
+  }
 
   public FleetOverviewView(FleetOverviewViewModel model) {
     setId("fleet-overview");
@@ -26,9 +40,13 @@ public final class FleetOverviewView extends BorderPane {
 
     TextField search = new TextField();
     search.setId("fleet-search");
-    search.setPromptText("Filter by name, provider, region, env or tier");
-    search.setPrefColumnCount(28);
+    search.setPromptText("Filter by name, label, phase or sync outcome");
+    search.setPrefColumnCount(26);
     search.textProperty().bindBidirectional(model.filterProperty());
+
+    CheckBox attention = new CheckBox("Needs attention");
+    attention.setId("fleet-attention");
+    attention.selectedProperty().bindBidirectional(model.attentionOnlyProperty());
 
     Label summary = new Label();
     summary.setId("fleet-summary");
@@ -42,7 +60,7 @@ public final class FleetOverviewView extends BorderPane {
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox toolbar = new HBox(12, search, summary, spacer, refresh);
+    HBox toolbar = new HBox(12, search, attention, summary, spacer, refresh);
     toolbar.setAlignment(Pos.CENTER_LEFT);
     toolbar.setPadding(new Insets(0, 0, 12, 0));
     setTop(toolbar);
@@ -60,51 +78,100 @@ public final class FleetOverviewView extends BorderPane {
     setBottom(error);
   }
 
-  private static TableView<ClusterSummary> table(FleetOverviewViewModel model) {
-    TableView<ClusterSummary> table = new TableView<>(model.visibleRows());
+  private static TreeTableView<Node> table(FleetOverviewViewModel model) {
+    TreeItem<Node> root = new TreeItem<>();
+    TreeTableView<Node> table = new TreeTableView<>(root);
     table.setId("fleet-table");
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setShowRoot(false);
+    table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label placeholder = new Label();
     placeholder.textProperty().bind(model.emptyMessageProperty());
     table.setPlaceholder(placeholder);
-    TableColumn<ClusterSummary, String> name = column("Cluster", ClusterSummary::name);
-    name.setMinWidth(190);
+
+    TreeTableColumn<Node, String> name =
+        column(
+            "Cluster",
+            node ->
+                switch (node) {
+                  case Node.Heading h -> h.group().title();
+                  case Node.Cluster c -> c.row().cluster().name();
+                });
+    name.setMinWidth(260);
     table.getColumns().add(name);
-    table.getColumns().add(column("Provider", ClusterSummary::provider));
-    table.getColumns().add(column("Region", ClusterSummary::region));
-    table.getColumns().add(column("Env", ClusterSummary::env));
-    table.getColumns().add(column("Tier", ClusterSummary::tier));
-    table.getColumns().add(column("Phase", ClusterSummary::phase));
-    table.getColumns().add(column("Kubernetes", ClusterSummary::kubernetesVersion));
-    TableColumn<ClusterSummary, ClusterSummary> health = new TableColumn<>("Health");
-    health.setCellValueFactory(
-        cell -> new javafx.beans.property.SimpleObjectProperty<>(cell.getValue()));
-    health.setCellFactory(column -> new HealthCell());
+    table.getColumns().add(clusterColumn("Env", r -> r.cluster().env()));
+    table.getColumns().add(clusterColumn("Tier", r -> r.cluster().tier()));
+    table.getColumns().add(clusterColumn("Phase", r -> r.cluster().phase()));
+    TreeTableColumn<Node, String> health = clusterColumn("Health", FleetOverviewViewModel::health);
+    health.setCellFactory(column -> new StatusCell(text -> text.equals("Reachable")));
     table.getColumns().add(health);
+    TreeTableColumn<Node, String> sync = clusterColumn("Sync", FleetOverviewViewModel::sync);
+    sync.setCellFactory(column -> new StatusCell(text -> text.equals("synced")));
+    sync.setMinWidth(170);
+    table.getColumns().add(sync);
+    TreeTableColumn<Node, String> revision = clusterColumn("Revision", FleetRow::revision);
+    revision.setMinWidth(120);
+    table.getColumns().add(revision);
+    TreeTableColumn<Node, String> kubernetes =
+        clusterColumn("Kubernetes", r -> r.cluster().kubernetesVersion());
+    kubernetes.setMinWidth(110);
+    table.getColumns().add(kubernetes);
+
+    model
+        .groups()
+        .addListener(
+            (ListChangeListener<FleetOverviewViewModel.Group>) change -> fill(root, model));
+    fill(root, model);
     return table;
   }
 
-  private static TableColumn<ClusterSummary, String> column(
-      String title, Function<ClusterSummary, String> value) {
-    TableColumn<ClusterSummary, String> column = new TableColumn<>(title);
+  private static void fill(TreeItem<Node> root, FleetOverviewViewModel model) {
+    var items = new java.util.ArrayList<TreeItem<Node>>();
+    for (FleetOverviewViewModel.Group group : model.groups()) {
+      TreeItem<Node> heading = new TreeItem<>(new Node.Heading(group));
+      heading.setExpanded(true);
+      for (FleetRow row : group.rows()) {
+        heading.getChildren().add(new TreeItem<>(new Node.Cluster(row)));
+      }
+      items.add(heading);
+    }
+    root.getChildren().setAll(items);
+  }
+
+  private static TreeTableColumn<Node, String> column(String title, Function<Node, String> value) {
+    TreeTableColumn<Node, String> column = new TreeTableColumn<>(title);
     column.setCellValueFactory(
-        cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        cell -> {
+          TreeItem<Node> item = cell.getValue();
+          return new ReadOnlyStringWrapper(
+              item == null || item.getValue() == null ? "" : value.apply(item.getValue()));
+        });
     return column;
   }
 
-  /** Shows reachability in words and colour. */
-  private static final class HealthCell extends TableCell<ClusterSummary, ClusterSummary> {
+  private static TreeTableColumn<Node, String> clusterColumn(
+      String title, Function<FleetRow, String> value) {
+    return column(title, node -> node instanceof Node.Cluster c ? value.apply(c.row()) : "");
+  }
+
+  /** Words in colour: green when good, red otherwise. */
+  private static final class StatusCell extends TreeTableCell<Node, String> {
+    private final java.util.function.Predicate<String> good;
+
+    StatusCell(java.util.function.Predicate<String> good) {
+      this.good = good;
+    }
+
     @Override
-    protected void updateItem(ClusterSummary row, boolean empty) {
-      super.updateItem(row, empty);
-      if (empty || row == null) {
+    protected void updateItem(String text, boolean empty) {
+      super.updateItem(text, empty);
+      if (empty || text == null || text.isEmpty()) {
         setText(null);
         setStyle(null);
         return;
       }
-      setText(FleetOverviewViewModel.health(row));
+      setText(text);
       setStyle(
-          row.reachable()
+          good.test(text)
               ? "-fx-text-fill: -color-success-fg;"
               : "-fx-text-fill: -color-danger-fg;");
     }

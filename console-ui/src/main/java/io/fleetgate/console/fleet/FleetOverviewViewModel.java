@@ -1,57 +1,76 @@
 package io.fleetgate.console.fleet;
 
-import io.fleetgate.api.ClusterSummary;
-import io.fleetgate.api.FleetSnapshot;
-import io.fleetgate.api.FleetView;
 import io.fleetgate.console.ui.UiThread;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 /**
- * State and commands of the fleet overview: the rows, a search filter, a one-line summary, and
- * errors as sentences. {@link #refresh()} reads the fleet off the UI thread.
+ * State and commands of the fleet overview: clusters grouped by provider and region, a search and a
+ * "needs attention" filter, a one-line summary, and errors as sentences. {@link #refresh()} reads
+ * the fleet off the UI thread; the groups are rebuilt only when the rows or the filter change.
  */
 public final class FleetOverviewViewModel {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-  private final FleetView fleet;
+  /** One provider and region with the clusters in it that the filters let through. */
+  public record Group(String provider, String region, List<FleetRow> rows) {
+    public String title() {
+      long attention = rows.stream().filter(FleetRow::needsAttention).count();
+      return provider
+          + " · "
+          + region
+          + " ("
+          + rows.size()
+          + (attention > 0 ? ", " + attention + " need attention" : "")
+          + ")";
+    }
+  }
+
+  private final FleetSource fleet;
   private final UiThread threads;
-  private final ObservableList<ClusterSummary> rows = FXCollections.observableArrayList();
-  private final FilteredList<ClusterSummary> visibleRows = new FilteredList<>(rows, row -> true);
+  private final List<FleetRow> all = new ArrayList<>();
+  private final ObservableList<Group> groups = FXCollections.observableArrayList();
   private final StringProperty filter = new SimpleStringProperty("");
+  private final BooleanProperty attentionOnly = new SimpleBooleanProperty(false);
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading the fleet…");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper emptyMessage =
       new ReadOnlyStringWrapper("Loading the fleet…");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
 
-  public FleetOverviewViewModel(FleetView fleet, UiThread threads) {
+  public FleetOverviewViewModel(FleetSource fleet, UiThread threads) {
     this.fleet = fleet;
     this.threads = threads;
-    filter.addListener(
-        (obs, old, query) -> visibleRows.setPredicate(cluster -> matches(cluster, query)));
+    filter.addListener((obs, old, query) -> regroup());
+    attentionOnly.addListener((obs, old, only) -> regroup());
   }
 
-  /** Reads a new snapshot in the background; completes once the rows are updated. */
+  /** Reads the fleet in the background; completes once the groups are updated. */
   public CompletableFuture<Void> refresh() {
     loading.set(true);
-    return CompletableFuture.supplyAsync(fleet::snapshot, threads.background())
+    return CompletableFuture.supplyAsync(fleet::read, threads.background())
         .handleAsync(
-            (snapshot, failure) -> {
+            (picture, failure) -> {
               loading.set(false);
               if (failure != null) {
                 Throwable cause = failure.getCause() == null ? failure : failure.getCause();
@@ -59,32 +78,68 @@ public final class FleetOverviewViewModel {
                 summary.set("Fleet unavailable");
                 emptyMessage.set("The fleet could not be read; the reason is below.");
               } else {
-                show(snapshot);
+                show(picture);
               }
               return null;
             },
             threads.ui());
   }
 
-  private void show(FleetSnapshot snapshot) {
-    rows.setAll(snapshot.clusters());
+  private void show(FleetSource.Picture picture) {
+    all.clear();
+    all.addAll(picture.rows());
     emptyMessage.set("No workload clusters are declared in the management cluster.");
-    error.set(String.join("\n", snapshot.problems()));
+    error.set(String.join("\n", picture.problems()));
+    long reachable = all.stream().filter(r -> r.cluster().reachable()).count();
+    long synced = all.stream().filter(r -> r.outcome().equals("synced")).count();
+    long attention = all.stream().filter(FleetRow::needsAttention).count();
     summary.set(
-        "%d clusters · %d reachable · as of %s"
-            .formatted(
-                snapshot.clusters().size(),
-                snapshot.reachableCount(),
-                TIME.format(snapshot.takenAt())));
+        "%d clusters · %d reachable · %d synced · %d need attention · as of %s"
+            .formatted(all.size(), reachable, synced, attention, TIME.format(picture.takenAt())));
+    regroup();
   }
 
-  /** The clusters the filter lets through, for the table. */
-  public ObservableList<ClusterSummary> visibleRows() {
-    return visibleRows;
+  private void regroup() {
+    Map<String, List<FleetRow>> byPlace = new LinkedHashMap<>();
+    all.stream()
+        .filter(row -> matches(row, filter.get()))
+        .filter(row -> !attentionOnly.get() || row.needsAttention())
+        .sorted(
+            Comparator.comparing((FleetRow r) -> r.cluster().provider())
+                .thenComparing(r -> r.cluster().region())
+                .thenComparing(r -> r.cluster().name()))
+        .forEach(
+            row ->
+                byPlace
+                    .computeIfAbsent(
+                        row.cluster().provider() + "\n" + row.cluster().region(),
+                        k -> new ArrayList<>())
+                    .add(row));
+    List<Group> rebuilt = new ArrayList<>();
+    byPlace.forEach(
+        (place, rows) -> {
+          String[] parts = place.split("\n", 2);
+          rebuilt.add(new Group(parts[0], parts[1], List.copyOf(rows)));
+        });
+    groups.setAll(rebuilt);
+  }
+
+  /** The groups the filters let through, for the tree table. */
+  public ObservableList<Group> groups() {
+    return groups;
+  }
+
+  /** The clusters the filters let through, in display order. */
+  public List<FleetRow> visibleRows() {
+    return groups.stream().flatMap(g -> g.rows().stream()).toList();
   }
 
   public StringProperty filterProperty() {
     return filter;
+  }
+
+  public BooleanProperty attentionOnlyProperty() {
+    return attentionOnly;
   }
 
   public ReadOnlyStringProperty summaryProperty() {
@@ -92,26 +147,33 @@ public final class FleetOverviewViewModel {
   }
 
   /** "Reachable", or "Unreachable: why", as the table words a cluster's health. */
-  public static String health(ClusterSummary cluster) {
-    return cluster.reachable() ? "Reachable" : "Unreachable: " + cluster.problem();
+  public static String health(FleetRow row) {
+    return row.cluster().reachable() ? "Reachable" : "Unreachable: " + row.cluster().problem();
   }
 
-  /**
-   * True when the query (case-insensitive) occurs in the name, provider, region, env, tier or
-   * phase.
-   */
-  static boolean matches(ClusterSummary cluster, String query) {
+  /** The sync column: the outcome, with violations and drift when there are any. */
+  public static String sync(FleetRow row) {
+    StringBuilder text = new StringBuilder(row.outcome());
+    if (row.violations() > 0) {
+      text.append(" · ").append(row.violations()).append(" violation(s)");
+    }
+    if (row.drifted() > 0) {
+      text.append(" · ").append(row.drifted()).append(" drifted");
+    }
+    return text.toString();
+  }
+
+  /** True when the query (case-insensitive) occurs in the name, labels, phase or outcome. */
+  static boolean matches(FleetRow row, String query) {
     if (query == null || query.isBlank()) {
       return true;
     }
     String q = query.strip().toLowerCase(Locale.ROOT);
-    return Stream.of(
-            cluster.name(),
-            cluster.provider(),
-            cluster.region(),
-            cluster.env(),
-            cluster.tier(),
-            cluster.phase())
+    var c = row.cluster();
+    return Stream.concat(
+            Stream.of(
+                c.name(), c.provider(), c.region(), c.env(), c.tier(), c.phase(), row.outcome()),
+            c.labels().values().stream())
         .anyMatch(field -> field.toLowerCase(Locale.ROOT).contains(q));
   }
 

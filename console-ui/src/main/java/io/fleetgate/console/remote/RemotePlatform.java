@@ -18,7 +18,10 @@ import java.util.List;
  * A platform-service at a URL, reached with a bearer token through the generated client. Reads
  * block on the network: call them off the UI thread.
  */
-public final class RemotePlatform implements FleetView {
+public final class RemotePlatform
+    implements FleetView,
+        io.fleetgate.console.fleet.FleetSource,
+        io.fleetgate.console.policy.PolicySource {
 
   private final URI base;
   private final String token;
@@ -60,26 +63,97 @@ public final class RemotePlatform implements FleetView {
     }
     List<ClusterSummary> clusters = new ArrayList<>();
     for (ClusterState state : states) {
-      var c = state.getCluster();
-      clusters.add(
-          new ClusterSummary(
-              c.getNamespace(),
-              c.getName(),
-              c.getProvider(),
-              c.getRegion(),
-              c.getEnv(),
-              c.getTier(),
-              c.getPhase(),
-              c.getKubernetesVersion(),
-              Boolean.TRUE.equals(c.getReachable()),
-              c.getProblem(),
-              c.getLabels() == null ? java.util.Map.of() : c.getLabels()));
+      clusters.add(summary(state.getCluster()));
     }
     clusters.sort(
         Comparator.comparing(ClusterSummary::provider)
             .thenComparing(ClusterSummary::region)
             .thenComparing(ClusterSummary::name));
     return new FleetSnapshot(clock.instant(), clusters, List.of());
+  }
+
+  @Override
+  public io.fleetgate.console.fleet.FleetSource.Picture read() {
+    List<ClusterState> states;
+    try {
+      states = new FleetApi(client).listClusters().getClusters();
+    } catch (ApiException e) {
+      throw new IllegalStateException(explain(e), e);
+    }
+    List<io.fleetgate.console.fleet.FleetRow> rows = new ArrayList<>();
+    for (ClusterState state : states) {
+      rows.add(
+          new io.fleetgate.console.fleet.FleetRow(
+              summary(state.getCluster()),
+              state.getOutcome().getValue(),
+              state.getCommit(),
+              state.getViolations(),
+              state.getDrifted(),
+              state.getDetail()));
+    }
+    return new io.fleetgate.console.fleet.FleetSource.Picture(clock.instant(), rows, List.of());
+  }
+
+  @Override
+  public io.fleetgate.console.policy.PolicySource.Picture policy() {
+    try {
+      var api = new io.fleetgate.client.api.PolicyApi(client);
+      List<FindingRow> findings = new ArrayList<>();
+      for (var f : api.listFindings(null, null, null, 2_000).getFindings()) {
+        findings.add(
+            new FindingRow(
+                f.getTime().toInstant(),
+                f.getCluster(),
+                f.getObject(),
+                f.getSource(),
+                f.getPolicy(),
+                f.getControls(),
+                f.getSeverity(),
+                f.getDecision().getValue(),
+                f.getMessage(),
+                f.getCommit(),
+                f.getAuthor()));
+      }
+      List<WaiverRow> waivers = new ArrayList<>();
+      for (var w : api.listWaivers().getWaivers()) {
+        waivers.add(
+            new WaiverRow(
+                w.getPolicy(),
+                w.getObject(),
+                w.getOwner(),
+                w.getReason(),
+                w.getExpires(),
+                Boolean.TRUE.equals(w.getActive()),
+                w.getDeclaredAt()));
+      }
+      return new io.fleetgate.console.policy.PolicySource.Picture(findings, waivers);
+    } catch (ApiException e) {
+      throw new IllegalStateException(explain(e), e);
+    }
+  }
+
+  private static ClusterSummary summary(io.fleetgate.client.model.ClusterSummary c) {
+    return new ClusterSummary(
+        c.getNamespace(),
+        c.getName(),
+        c.getProvider(),
+        c.getRegion(),
+        c.getEnv(),
+        c.getTier(),
+        c.getPhase(),
+        c.getKubernetesVersion(),
+        Boolean.TRUE.equals(c.getReachable()),
+        c.getProblem(),
+        c.getLabels() == null ? java.util.Map.of() : c.getLabels());
+  }
+
+  /** Asks the platform to sync now (needs the operator role). */
+  public void refresh() {
+    try {
+      new io.fleetgate.client.api.SyncApi(client).refresh();
+    } catch (ApiException e) {
+      throw new IllegalStateException(explain(e), e);
+    }
   }
 
   /** A sentence for the window: what failed and what to do. */

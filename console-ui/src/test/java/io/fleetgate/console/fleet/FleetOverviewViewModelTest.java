@@ -3,114 +3,122 @@ package io.fleetgate.console.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetgate.api.ClusterSummary;
-import io.fleetgate.api.FleetSnapshot;
-import io.fleetgate.api.FleetView;
 import io.fleetgate.console.ui.UiThread;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FleetOverviewViewModelTest {
 
   private static final UiThread DIRECT = new UiThread(Runnable::run, Runnable::run);
 
-  private static final FleetSnapshot THREE_CLUSTERS =
-      new FleetSnapshot(
+  private static final FleetSource.Picture FLEET =
+      new FleetSource.Picture(
           Instant.parse("2026-11-24T08:00:00Z"),
           List.of(
-              summary("beijing-prod", "alibaba", "cn-beijing", true),
-              summary("guangzhou-prod", "vsphere", "cn-guangzhou", true),
-              summary("aws-cn-north-1-prod", "aws", "cn-north-1", false)),
+              row("guangzhou-prod", "vsphere", "cn-guangzhou", true, "denied", 2, 0),
+              row("beijing-prod", "alibaba", "cn-beijing", true, "synced", 0, 0),
+              row("shanghai-prod", "alibaba", "cn-shanghai", true, "synced", 0, 1),
+              row("hangzhou-prod", "alibaba", "cn-beijing", false, "failed", 0, 0)),
           List.of());
 
   @Test
-  void refreshShowsEveryClusterAndSummarisesReachability() {
-    FleetOverviewViewModel model = new FleetOverviewViewModel(() -> THREE_CLUSTERS, DIRECT);
+  void groupsClustersByProviderAndRegionAndSummarisesThem() {
+    FleetOverviewViewModel model = new FleetOverviewViewModel(() -> FLEET, DIRECT);
 
     model.refresh().join();
 
+    assertThat(model.groups())
+        .extracting(FleetOverviewViewModel.Group::title)
+        .containsExactly(
+            "alibaba · cn-beijing (2, 1 need attention)",
+            "alibaba · cn-shanghai (1, 1 need attention)",
+            "vsphere · cn-guangzhou (1, 1 need attention)");
     assertThat(model.visibleRows())
-        .extracting(ClusterSummary::name)
-        .containsExactly("beijing-prod", "guangzhou-prod", "aws-cn-north-1-prod");
-    assertThat(model.summaryProperty().get()).startsWith("3 clusters · 2 reachable");
-    assertThat(model.errorProperty().get()).isEmpty();
-    assertThat(model.loadingProperty().get()).isFalse();
+        .extracting(r -> r.cluster().name())
+        .containsExactly("beijing-prod", "hangzhou-prod", "shanghai-prod", "guangzhou-prod");
+    assertThat(model.summaryProperty().get())
+        .startsWith("4 clusters · 3 reachable · 2 synced · 3 need attention");
   }
 
   @Test
-  void unreachableClustersSayWhy() {
-    FleetOverviewViewModel model = new FleetOverviewViewModel(() -> THREE_CLUSTERS, DIRECT);
-
+  void filtersByTextAndByNeedingAttention() {
+    FleetOverviewViewModel model = new FleetOverviewViewModel(() -> FLEET, DIRECT);
     model.refresh().join();
 
-    assertThat(FleetOverviewViewModel.health(model.visibleRows().get(2)))
-        .isEqualTo("Unreachable: connection refused");
-  }
-
-  @Test
-  void theFilterMatchesProviderRegionAndNameIgnoringCase() {
-    FleetOverviewViewModel model = new FleetOverviewViewModel(() -> THREE_CLUSTERS, DIRECT);
-    model.refresh().join();
-
-    model.filterProperty().set("AWS");
-    assertThat(model.visibleRows())
-        .extracting(ClusterSummary::name)
-        .containsExactly("aws-cn-north-1-prod");
-
-    model.filterProperty().set("cn-guang");
-    assertThat(model.visibleRows())
-        .extracting(ClusterSummary::name)
-        .containsExactly("guangzhou-prod");
+    model.filterProperty().set("ALIBABA");
+    assertThat(model.visibleRows()).hasSize(3);
 
     model.filterProperty().set("");
-    assertThat(model.visibleRows()).hasSize(3);
+    model.attentionOnlyProperty().set(true);
+    assertThat(model.visibleRows())
+        .extracting(r -> r.cluster().name())
+        .containsExactly("hangzhou-prod", "shanghai-prod", "guangzhou-prod");
+
+    model.filterProperty().set("denied");
+    assertThat(model.visibleRows())
+        .extracting(r -> r.cluster().name())
+        .containsExactly("guangzhou-prod");
   }
 
   @Test
-  void aFailedReadBecomesASentenceAndKeepsTheWindowAlive() {
-    FleetView broken =
-        () -> {
-          throw new IllegalStateException("No management cluster kubeconfig at /nowhere");
-        };
-    FleetOverviewViewModel model = new FleetOverviewViewModel(broken, DIRECT);
+  void wordsHealthAndSyncForTheTable() {
+    assertThat(FleetOverviewViewModel.health(FLEET.rows().get(3)))
+        .isEqualTo("Unreachable: connection refused");
+    assertThat(FleetOverviewViewModel.sync(FLEET.rows().get(0)))
+        .isEqualTo("denied · 2 violation(s)");
+    assertThat(FleetOverviewViewModel.sync(FLEET.rows().get(2))).isEqualTo("synced · 1 drifted");
+    assertThat(FLEET.rows().get(1).revision()).isEqualTo("0123456789ab");
+  }
+
+  @Test
+  void aFailedReadIsASentenceAndKeepsTheLastRows() {
+    int[] calls = {0};
+    FleetOverviewViewModel model =
+        new FleetOverviewViewModel(
+            () -> {
+              if (calls[0]++ > 0) {
+                throw new IllegalStateException("The platform refused the token.");
+              }
+              return FLEET;
+            },
+            DIRECT);
+    model.refresh().join();
 
     model.refresh().join();
 
     assertThat(model.errorProperty().get())
-        .isEqualTo("Cannot read the fleet: No management cluster kubeconfig at /nowhere");
-    assertThat(model.summaryProperty().get()).isEqualTo("Fleet unavailable");
-    assertThat(model.visibleRows()).isEmpty();
-    assertThat(model.emptyMessageProperty().get()).contains("could not be read");
+        .isEqualTo("Cannot read the fleet: The platform refused the token.");
+    assertThat(model.visibleRows()).hasSize(4);
+    assertThat(model.loadingProperty().get()).isFalse();
   }
 
-  @Test
-  void discoveryProblemsAreShownAlongsideTheClusters() {
-    FleetSnapshot withProblem =
-        new FleetSnapshot(
-            Instant.now(),
-            THREE_CLUSTERS.clusters(),
-            List.of("Cluster fleet/x has no readable Secret"));
-    FleetOverviewViewModel model = new FleetOverviewViewModel(() -> withProblem, DIRECT);
-
-    model.refresh().join();
-
-    assertThat(model.errorProperty().get()).contains("fleet/x");
-    assertThat(model.visibleRows()).hasSize(3);
-  }
-
-  private static ClusterSummary summary(
-      String name, String provider, String region, boolean reachable) {
-    return new ClusterSummary(
-        "fleet",
-        name,
-        provider,
-        region,
-        "prod",
-        "payments",
-        "Provisioned",
-        reachable ? "v1.34.4" : "-",
-        reachable,
-        reachable ? "" : "connection refused",
-        java.util.Map.of("provider", provider, "region", region));
+  private static FleetRow row(
+      String name,
+      String provider,
+      String region,
+      boolean reachable,
+      String outcome,
+      int violations,
+      int drifted) {
+    return new FleetRow(
+        new ClusterSummary(
+            "fleet",
+            name,
+            provider,
+            region,
+            "prod",
+            "payments",
+            "Provisioned",
+            reachable ? "v1.34.4" : "-",
+            reachable,
+            reachable ? "" : "connection refused",
+            Map.of("provider", provider, "region", region)),
+        outcome,
+        "0123456789abcdef0123456789abcdef01234567",
+        violations,
+        drifted,
+        "");
   }
 }

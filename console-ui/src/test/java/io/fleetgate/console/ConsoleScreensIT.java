@@ -1,0 +1,279 @@
+package io.fleetgate.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetgate.console.activity.ActivityViewModel;
+import io.fleetgate.console.fleet.FleetOverviewView;
+import io.fleetgate.console.fleet.FleetRow;
+import io.fleetgate.console.policy.PolicySource;
+import io.fleetgate.console.ui.Screenshots;
+import io.fleetgate.testing.FleetRepo;
+import io.fleetgate.testing.SandboxFleetHandle;
+import io.fleetgate.testing.SandboxFleetTest;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real main window under Xvfb, embedding the platform against the sandbox fleet and a fleet
+ * repository with one violation and one waiver: each tab is checked through its scene graph and
+ * saved as a PNG under target/screenshots.
+ */
+@SandboxFleetTest
+class ConsoleScreensIT {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+
+  private static final String DEBUG_POD =
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: debug
+        namespace: payments
+      spec:
+        containers:
+          - name: shell
+            image: busybox:latest
+            securityContext:
+              privileged: true
+      """;
+
+  private static final String WAIVERS =
+      """
+      apiVersion: fleetgate.io/v1alpha1
+      kind: WaiverList
+      waivers:
+        - policy: image_pinned
+          object: Pod payments/debug
+          owner: payments-team
+          reason: The vendor publishes only :latest until their 4.0 release (PAY-123)
+          expires: 2099-12-31
+      """;
+
+  @BeforeAll
+  static void startToolkit() throws Exception {
+    String display = System.getenv("DISPLAY");
+    assertThat(display)
+        .as("The console tests need a display. Run them under 'xvfb-run -a' (bin/test does).")
+        .isNotBlank();
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    try {
+      Platform.startup(() -> started.complete(null));
+    } catch (IllegalStateException alreadyRunning) {
+      started.complete(null);
+    }
+    started.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    Platform.setImplicitExit(false);
+  }
+
+  @AfterAll
+  static void stopToolkit() {
+    background.shutdownNow();
+  }
+
+  @Test
+  void everyTabShowsTheSandboxFleetThroughTheEmbeddedPlatform(
+      SandboxFleetHandle sandbox, @TempDir Path work) throws Exception {
+    FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
+    repo.write("bundles/payments/debug.yaml", DEBUG_POD).write("waivers.yaml", WAIVERS);
+    String head = repo.commit("A debug pod for the payment gateway").substring(0, 12);
+    PlatformConnection connection =
+        PlatformConnection.embedded(
+            new PlatformConnection.Embedded(
+                repo.dir(), sandbox.managementKubeconfig(), work.resolve("data"), 0));
+    Stage stage = onFx(Stage::new);
+    MainWindow.Models models = onFx(() -> ConsoleApp.show(stage, connection, background));
+    AutoCloseable events = ConsoleApp.follow(connection, models);
+    try {
+      Scene scene = stage.getScene();
+      TabPane tabs = (TabPane) scene.lookup("#tabs");
+
+      // Fleet: grouped by provider and region, the payments clusters held back by policy.
+      @SuppressWarnings("unchecked")
+      TreeTableView<FleetOverviewView.Node> table =
+          (TreeTableView<FleetOverviewView.Node>) scene.lookup("#fleet-table");
+      awaitFx(
+          () ->
+              clusterRows(table).size() == 3
+                  && !models.fleet().visibleRows().getFirst().commit().isEmpty());
+      assertThat(onFx(() -> headings(table)))
+          .containsExactly(
+              "alibaba · cn-beijing (1, 1 need attention)",
+              "aws · cn-north-1 (1)",
+              "vsphere · cn-guangzhou (1, 1 need attention)");
+      List<FleetRow> rows = onFx(() -> clusterRows(table));
+      assertThat(rows)
+          .extracting(r -> r.cluster().name())
+          .containsExactly("beijing-prod", "aws-cn-north-1-prod", "guangzhou-prod");
+      assertThat(rows).extracting(FleetRow::revision).containsOnly(head);
+      assertThat(rows.get(0).outcome()).isEqualTo("denied");
+      assertThat(rows.get(0).violations()).isGreaterThanOrEqualTo(3);
+      assertThat(rows.get(1).outcome()).isEqualTo("synced");
+      assertThat(rows)
+          .allSatisfy(r -> assertThat(r.cluster().kubernetesVersion()).startsWith("v1."));
+      assertThat(onFx(() -> ((Label) scene.lookup("#fleet-summary")).getText()))
+          .startsWith("3 clusters · 3 reachable · 1 synced · 2 need attention");
+      Path fleetPng = screenshot(scene, "fleet-overview.png");
+      BufferedImage image = ImageIO.read(fleetPng.toFile());
+      assertThat(image.getWidth()).isEqualTo((int) scene.getWidth());
+
+      // Activity: the commit's journey across the three clusters.
+      onFx(
+          () -> {
+            tabs.getSelectionModel().select(1);
+            return null;
+          });
+      @SuppressWarnings("unchecked")
+      TableView<ActivityViewModel.Journey> activity =
+          (TableView<ActivityViewModel.Journey>) scene.lookup("#activity-table");
+      awaitFx(
+          () ->
+              !activity.getItems().isEmpty()
+                  && activity.getItems().getFirst().clusters().size() == 3);
+      ActivityViewModel.Journey journey = onFx(() -> activity.getItems().getFirst());
+      assertThat(journey.revision()).isEqualTo(head);
+      assertThat(journey.stage())
+          .isEqualTo(
+              "validated → applied on 1 of 3 · denied on beijing-prod · denied on guangzhou-prod");
+      screenshot(scene, "activity.png");
+
+      // Policy: the findings with their controls and source, and the waiver.
+      onFx(
+          () -> {
+            tabs.getSelectionModel().select(2);
+            return null;
+          });
+      @SuppressWarnings("unchecked")
+      TableView<PolicySource.FindingRow> findings =
+          (TableView<PolicySource.FindingRow>) scene.lookup("#policy-findings");
+      @SuppressWarnings("unchecked")
+      TableView<PolicySource.WaiverRow> waivers =
+          (TableView<PolicySource.WaiverRow>) scene.lookup("#policy-waivers");
+      awaitFx(() -> !findings.getItems().isEmpty() && !waivers.getItems().isEmpty());
+      List<PolicySource.FindingRow> found = onFx(() -> new ArrayList<>(findings.getItems()));
+      assertThat(found)
+          .anySatisfy(
+              f -> {
+                assertThat(f.policy()).isEqualTo("privileged_containers");
+                assertThat(f.decision()).isEqualTo("denied");
+                assertThat(f.controls()).contains("PCI-DSS-v4.0:2.2.6");
+                assertThat(f.source()).isEqualTo("bundles/payments/debug.yaml:1");
+              })
+          .anySatisfy(f -> assertThat(f.decision()).isEqualTo("waived"));
+      assertThat(found)
+          .extracting(PolicySource.FindingRow::cluster)
+          .doesNotContain("aws-cn-north-1-prod");
+      assertThat(onFx(() -> waivers.getItems().getFirst().owner())).isEqualTo("payments-team");
+      assertThat(onFx(() -> ((Label) scene.lookup("#policy-summary")).getText()))
+          .contains("1 waiver(s)");
+      screenshot(scene, "policy.png");
+    } finally {
+      events.close();
+      onFx(
+          () -> {
+            stage.close();
+            return null;
+          });
+      connection.resources().close();
+    }
+  }
+
+  @Test
+  void aMissingManagementClusterIsExplainedInTheWindow(@TempDir Path work) throws Exception {
+    PlatformConnection connection =
+        PlatformConnection.embedded(
+            new PlatformConnection.Embedded(
+                work, Path.of("target/no-such.kubeconfig"), work.resolve("data"), 0));
+    Stage stage = onFx(Stage::new);
+    MainWindow.Models models = onFx(() -> ConsoleApp.show(stage, connection, background));
+    models.fleet().refresh();
+    Scene scene = stage.getScene();
+    Label error = (Label) scene.lookup("#fleet-error");
+
+    awaitFx(error::isVisible);
+
+    assertThat(onFx(error::getText))
+        .contains("No management cluster kubeconfig")
+        .contains("bin/fleetgate sandbox up");
+    screenshot(scene, "fleet-overview-no-management-cluster.png");
+    onFx(
+        () -> {
+          stage.close();
+          return null;
+        });
+  }
+
+  private static List<String> headings(TreeTableView<FleetOverviewView.Node> table) {
+    return table.getRoot().getChildren().stream()
+        .map(TreeItem::getValue)
+        .map(n -> ((FleetOverviewView.Node.Heading) n).group().title())
+        .toList();
+  }
+
+  private static List<FleetRow> clusterRows(TreeTableView<FleetOverviewView.Node> table) {
+    List<FleetRow> rows = new ArrayList<>();
+    for (TreeItem<FleetOverviewView.Node> heading : table.getRoot().getChildren()) {
+      for (TreeItem<FleetOverviewView.Node> item : heading.getChildren()) {
+        rows.add(((FleetOverviewView.Node.Cluster) item.getValue()).row());
+      }
+    }
+    return rows;
+  }
+
+  private static Path screenshot(Scene scene, String name) throws Exception {
+    Path dir = Path.of(System.getProperty("fleetgate.screenshots", "target/screenshots"));
+    return onFx(
+        () -> {
+          try {
+            return Screenshots.save(scene, dir.resolve(name));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
+  private static <T> T onFx(Supplier<T> action) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(action.get());
+          } catch (Throwable t) {
+            result.completeExceptionally(t);
+          }
+        });
+    return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  private static void awaitFx(Supplier<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!onFx(condition)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Condition not met within " + TIMEOUT);
+      }
+      Thread.sleep(100);
+    }
+  }
+}
