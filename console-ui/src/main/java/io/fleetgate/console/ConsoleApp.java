@@ -47,6 +47,7 @@ public final class ConsoleApp extends Application {
                   Integer.parseInt(named.getOrDefault("api-port", "8742"))));
     }
     MainWindow.Models models = show(stage, connection, background);
+    reportStartup(stage);
     openEditor(
         (MainWindow) stage.getScene().getRoot(),
         connection,
@@ -68,6 +69,24 @@ public final class ConsoleApp extends Application {
                   javafx.application.Platform.runLater(
                       () -> saveAndExit(stage, Path.of(screenshot))));
     }
+  }
+
+  /**
+   * Prints how long the console took to show its window, from the JVM's start (warm-start figure).
+   */
+  private static void reportStartup(Stage stage) {
+    long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    javafx.animation.AnimationTimer firstFrame =
+        new javafx.animation.AnimationTimer() {
+          @Override
+          public void handle(long now) {
+            stop();
+            System.out.printf(
+                "Console window shown %d ms after the JVM started%n",
+                System.currentTimeMillis() - jvmStart);
+          }
+        };
+    firstFrame.start();
   }
 
   private static void saveAndExit(Stage stage, Path file) {

@@ -116,25 +116,106 @@ public final class FleetOverviewView extends BorderPane {
     kubernetes.setMinWidth(110);
     table.getColumns().add(kubernetes);
 
+    TreeFiller filler = new TreeFiller(root, model);
     model
         .groups()
-        .addListener(
-            (ListChangeListener<FleetOverviewViewModel.Group>) change -> fill(root, model));
-    fill(root, model);
+        .addListener((ListChangeListener<FleetOverviewViewModel.Group>) change -> filler.changed());
+    filler.changed();
     return table;
   }
 
-  private static void fill(TreeItem<Node> root, FleetOverviewViewModel model) {
-    var items = new java.util.ArrayList<TreeItem<Node>>();
-    for (FleetOverviewViewModel.Group group : model.groups()) {
-      TreeItem<Node> heading = new TreeItem<>(new Node.Heading(group));
-      heading.setExpanded(true);
-      for (FleetRow row : group.rows()) {
-        heading.getChildren().add(new TreeItem<>(new Node.Cluster(row)));
-      }
-      items.add(heading);
+  /**
+   * Keeps the tree in line with the view model's groups. Items of groups and clusters that are
+   * still there are reused, so a refresh touches only what changed; new cluster rows are created at
+   * most {@link #NEW_ROWS_PER_PULSE} per pulse, so a thousand clusters arriving at once stream in
+   * over a few frames instead of stalling one.
+   */
+  static final class TreeFiller extends javafx.animation.AnimationTimer {
+    static final int NEW_ROWS_PER_PULSE = 150;
+
+    private final TreeItem<Node> root;
+    private final FleetOverviewViewModel model;
+    private final java.util.Map<String, TreeItem<Node>> headings = new java.util.HashMap<>();
+    private final java.util.Map<String, TreeItem<Node>> clusters = new java.util.HashMap<>();
+    private boolean running;
+
+    TreeFiller(TreeItem<Node> root, FleetOverviewViewModel model) {
+      this.root = root;
+      this.model = model;
     }
-    root.getChildren().setAll(items);
+
+    /** The groups changed: catch up now, and over the next pulses if much is new. */
+    void changed() {
+      if (!step() && !running) {
+        running = true;
+        start();
+      }
+    }
+
+    @Override
+    public void handle(long now) {
+      if (step()) {
+        running = false;
+        stop();
+      }
+    }
+
+    /** One step towards the groups; true when the tree shows them all. */
+    private boolean step() {
+      int budget = NEW_ROWS_PER_PULSE;
+      boolean complete = true;
+      var wantedHeadings = new java.util.ArrayList<TreeItem<Node>>();
+      var seenHeadings = new java.util.HashSet<String>();
+      var seenClusters = new java.util.HashSet<String>();
+      for (FleetOverviewViewModel.Group group : model.groups()) {
+        String key = group.provider() + "\n" + group.region();
+        seenHeadings.add(key);
+        TreeItem<Node> heading =
+            headings.computeIfAbsent(
+                key,
+                k -> {
+                  TreeItem<Node> item = new TreeItem<>();
+                  item.setExpanded(true);
+                  return item;
+                });
+        Node.Heading value = new Node.Heading(group);
+        if (!value.equals(heading.getValue())) {
+          heading.setValue(value);
+        }
+        var kids = new java.util.ArrayList<TreeItem<Node>>(group.rows().size());
+        for (FleetRow row : group.rows()) {
+          String name = row.cluster().namespace() + "/" + row.cluster().name();
+          TreeItem<Node> item = clusters.get(name);
+          if (item == null) {
+            if (budget == 0) {
+              complete = false;
+              continue;
+            }
+            budget--;
+            item = new TreeItem<>();
+            clusters.put(name, item);
+          }
+          seenClusters.add(name);
+          Node.Cluster cluster = new Node.Cluster(row);
+          if (!cluster.equals(item.getValue())) {
+            item.setValue(cluster);
+          }
+          kids.add(item);
+        }
+        if (!heading.getChildren().equals(kids)) {
+          heading.getChildren().setAll(kids);
+        }
+        wantedHeadings.add(heading);
+      }
+      headings.keySet().retainAll(seenHeadings);
+      if (complete) {
+        clusters.keySet().retainAll(seenClusters);
+      }
+      if (!root.getChildren().equals(wantedHeadings)) {
+        root.getChildren().setAll(wantedHeadings);
+      }
+      return complete;
+    }
   }
 
   private static TreeTableColumn<Node, String> column(String title, Function<Node, String> value) {

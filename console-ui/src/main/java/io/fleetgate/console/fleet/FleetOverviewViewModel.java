@@ -57,6 +57,8 @@ public final class FleetOverviewViewModel {
   private final ReadOnlyStringWrapper emptyMessage =
       new ReadOnlyStringWrapper("Loading the fleet…");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+  private final java.util.concurrent.atomic.AtomicLong generation =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public FleetOverviewViewModel(FleetSource fleet, UiThread threads) {
     this.fleet = fleet;
@@ -99,11 +101,30 @@ public final class FleetOverviewViewModel {
     regroup();
   }
 
+  /**
+   * Rebuilds the groups from the rows and filters: the sorting and grouping run in the background,
+   * only the result is set on the UI thread; a newer rebuild supersedes an older one.
+   */
   private void regroup() {
+    long mine = generation.incrementAndGet();
+    List<FleetRow> rows = List.copyOf(all);
+    String query = filter.get();
+    boolean onlyAttention = attentionOnly.get();
+    CompletableFuture.supplyAsync(() -> group(rows, query, onlyAttention), threads.background())
+        .thenAcceptAsync(
+            rebuilt -> {
+              if (mine == generation.get()) {
+                groups.setAll(rebuilt);
+              }
+            },
+            threads.ui());
+  }
+
+  static List<Group> group(List<FleetRow> rows, String query, boolean onlyAttention) {
     Map<String, List<FleetRow>> byPlace = new LinkedHashMap<>();
-    all.stream()
-        .filter(row -> matches(row, filter.get()))
-        .filter(row -> !attentionOnly.get() || row.needsAttention())
+    rows.stream()
+        .filter(row -> matches(row, query))
+        .filter(row -> !onlyAttention || row.needsAttention())
         .sorted(
             Comparator.comparing((FleetRow r) -> r.cluster().provider())
                 .thenComparing(r -> r.cluster().region())
@@ -117,11 +138,11 @@ public final class FleetOverviewViewModel {
                     .add(row));
     List<Group> rebuilt = new ArrayList<>();
     byPlace.forEach(
-        (place, rows) -> {
+        (place, list) -> {
           String[] parts = place.split("\n", 2);
-          rebuilt.add(new Group(parts[0], parts[1], List.copyOf(rows)));
+          rebuilt.add(new Group(parts[0], parts[1], List.copyOf(list)));
         });
-    groups.setAll(rebuilt);
+    return rebuilt;
   }
 
   /** The groups the filters let through, for the tree table. */
