@@ -110,7 +110,9 @@ public final class ConsoleApp extends Application {
         new MainWindow.Models(
             new FleetOverviewViewModel(connection.fleet(), threads),
             new ActivityViewModel(threads),
-            new PolicyViewModel(connection.policy(), threads));
+            new PolicyViewModel(connection.policy(), threads),
+            new io.fleetgate.console.reports.ReportsViewModel(
+                connection.reports(), threads, java.time.LocalDate.now()));
     stage.setTitle("Fleetgate console");
     stage.setScene(new Scene(new MainWindow(connection.description(), models), 1280, 720));
     stage.show();

@@ -24,7 +24,10 @@ public final class MainWindow extends BorderPane {
 
   /** The view models behind the tabs. */
   public record Models(
-      FleetOverviewViewModel fleet, ActivityViewModel activity, PolicyViewModel policy) {}
+      FleetOverviewViewModel fleet,
+      ActivityViewModel activity,
+      PolicyViewModel policy,
+      io.fleetgate.console.reports.ReportsViewModel reports) {}
 
   public MainWindow(String connection, Models models) {
     setId("main-window");
@@ -52,6 +55,10 @@ public final class MainWindow extends BorderPane {
             tab("tab-fleet", "Fleet", new FleetOverviewView(models.fleet())),
             tab("tab-activity", "Activity", new ActivityView(models.activity())),
             tab("tab-policy", "Policy", new PolicyView(models.policy())),
+            tab(
+                "tab-reports",
+                "Reports",
+                new io.fleetgate.console.reports.ReportsView(models.reports())),
             editor);
     setCenter(tabs);
   }

@@ -27,6 +27,7 @@ public record PlatformConnection(
     String description,
     FleetSource fleet,
     PolicySource policy,
+    io.fleetgate.console.reports.ReportSource reports,
     Events events,
     AutoCloseable resources,
     java.util.Optional<String> repository,
@@ -84,6 +85,7 @@ public record PlatformConnection(
           description + " · API " + base,
           platform,
           platform,
+          platform,
           platform::events,
           () -> {
             server.stop();
@@ -119,6 +121,7 @@ public record PlatformConnection(
           description,
           platform,
           platform,
+          platform,
           platform::events,
           () -> {},
           java.util.Optional.ofNullable(System.getenv("FLEETGATE_REPO")),
@@ -137,6 +140,17 @@ public record PlatformConnection(
         },
         () -> {
           throw new IllegalStateException(message);
+        },
+        new io.fleetgate.console.reports.ReportSource() {
+          @Override
+          public Generated generate(Request request) {
+            throw new IllegalStateException(message);
+          }
+
+          @Override
+          public byte[] download(String id) {
+            throw new IllegalStateException(message);
+          }
         },
         (lastEventId, listener) -> {
           listener.disconnected(message);

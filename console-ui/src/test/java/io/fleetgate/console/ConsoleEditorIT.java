@@ -84,7 +84,13 @@ class ConsoleEditorIT {
       }
       onFx(
           () -> {
-            ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(3);
+            TabPane tabs = (TabPane) scene.lookup("#tabs");
+            tabs.getSelectionModel()
+                .select(
+                    tabs.getTabs().stream()
+                        .filter(t -> "tab-editor".equals(t.getId()))
+                        .findFirst()
+                        .orElseThrow());
             return null;
           });
       @SuppressWarnings("unchecked")

@@ -189,6 +189,30 @@ class ConsoleScreensIT {
       assertThat(onFx(() -> ((Label) scene.lookup("#policy-summary")).getText()))
           .contains("1 waiver(s)");
       screenshot(scene, "policy.png");
+
+      // Reports: preview the HTML report inside the console, then export it as PDF.
+      onFx(
+          () -> {
+            tabs.getSelectionModel().select(3);
+            return null;
+          });
+      models.reports().preview().get(60, TimeUnit.SECONDS);
+      assertThat(onFx(() -> models.reports().errorProperty().get())).isEmpty();
+      assertThat(onFx(() -> models.reports().htmlProperty().get()))
+          .contains("Policy audit report")
+          .contains("privileged_containers");
+      assertThat(onFx(() -> ((Label) scene.lookup("#reports-status")).getText()))
+          .contains("finding(s) · audit chain intact");
+      javafx.scene.web.WebView page = (javafx.scene.web.WebView) scene.lookup("#reports-page");
+      awaitFx(
+          () ->
+              page.getEngine().getDocument() != null
+                  && page.getEngine().getDocument().getElementsByTagName("h1").getLength() > 0);
+      Thread.sleep(500);
+      screenshot(scene, "reports.png");
+      Path pdf = work.resolve("report.pdf");
+      models.reports().export("pdf", pdf).get(60, TimeUnit.SECONDS);
+      assertThat(java.nio.file.Files.readAllBytes(pdf)).startsWith("%PDF".getBytes());
     } finally {
       events.close();
       onFx(

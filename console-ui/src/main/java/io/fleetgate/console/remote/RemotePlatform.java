@@ -21,7 +21,8 @@ import java.util.List;
 public final class RemotePlatform
     implements FleetView,
         io.fleetgate.console.fleet.FleetSource,
-        io.fleetgate.console.policy.PolicySource {
+        io.fleetgate.console.policy.PolicySource,
+        io.fleetgate.console.reports.ReportSource {
 
   private final URI base;
   private final String token;
@@ -145,6 +146,55 @@ public final class RemotePlatform
         Boolean.TRUE.equals(c.getReachable()),
         c.getProblem(),
         c.getLabels() == null ? java.util.Map.of() : c.getLabels());
+  }
+
+  @Override
+  public Generated generate(Request request) {
+    try {
+      var body =
+          new io.fleetgate.client.model.ReportRequest()
+              .format(
+                  io.fleetgate.client.model.ReportRequest.FormatEnum.fromValue(request.format()))
+              .from(request.from().toString())
+              .to(request.to().toString())
+              .cluster(request.cluster())
+              .control(request.control());
+      var created = new io.fleetgate.client.api.AuditApi(client).generateReport(body);
+      return new Generated(
+          created.getId(),
+          created.getFormat(),
+          created.getBytes(),
+          created.getFindings(),
+          Boolean.TRUE.equals(created.getChainIntact()));
+    } catch (ApiException e) {
+      throw new IllegalStateException(explain(e), e);
+    }
+  }
+
+  @Override
+  public byte[] download(String id) {
+    try {
+      var response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          URI.create(
+                              base.toString().replaceAll("/+$", "") + "/api/v1/reports/" + id))
+                      .header("Authorization", "Bearer " + token)
+                      .timeout(Duration.ofMinutes(2))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "The platform answered HTTP " + response.statusCode() + " for report " + id);
+      }
+      return response.body();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("The platform does not answer: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while downloading the report", e);
+    }
   }
 
   /** Asks the platform to sync now (needs the operator role). */
