@@ -112,7 +112,8 @@ public final class ConsoleApp extends Application {
             new ActivityViewModel(threads),
             new PolicyViewModel(connection.policy(), threads),
             new io.fleetgate.console.reports.ReportsViewModel(
-                connection.reports(), threads, java.time.LocalDate.now()));
+                connection.reports(), threads, java.time.LocalDate.now()),
+            new io.fleetgate.console.fleet.ClusterDetailViewModel(connection.clusters(), threads));
     stage.setTitle("Fleetgate console");
     stage.setScene(new Scene(new MainWindow(connection.description(), models), 1280, 720));
     stage.show();

@@ -27,7 +27,8 @@ public final class MainWindow extends BorderPane {
       FleetOverviewViewModel fleet,
       ActivityViewModel activity,
       PolicyViewModel policy,
-      io.fleetgate.console.reports.ReportsViewModel reports) {}
+      io.fleetgate.console.reports.ReportsViewModel reports,
+      io.fleetgate.console.fleet.ClusterDetailViewModel cluster) {}
 
   public MainWindow(String connection, Models models) {
     setId("main-window");
@@ -52,7 +53,7 @@ public final class MainWindow extends BorderPane {
     editor = tab("tab-editor", "Config", opening);
     tabs.getTabs()
         .addAll(
-            tab("tab-fleet", "Fleet", new FleetOverviewView(models.fleet())),
+            tab("tab-fleet", "Fleet", new FleetOverviewView(models.fleet(), models.cluster())),
             tab("tab-activity", "Activity", new ActivityView(models.activity())),
             tab("tab-policy", "Policy", new PolicyView(models.policy())),
             tab(

@@ -28,6 +28,7 @@ public record PlatformConnection(
     FleetSource fleet,
     PolicySource policy,
     io.fleetgate.console.reports.ReportSource reports,
+    io.fleetgate.console.fleet.ClusterSource clusters,
     Events events,
     AutoCloseable resources,
     java.util.Optional<String> repository,
@@ -86,6 +87,7 @@ public record PlatformConnection(
           platform,
           platform,
           platform,
+          platform,
           platform::events,
           () -> {
             server.stop();
@@ -122,6 +124,7 @@ public record PlatformConnection(
           platform,
           platform,
           platform,
+          platform,
           platform::events,
           () -> {},
           java.util.Optional.ofNullable(System.getenv("FLEETGATE_REPO")),
@@ -151,6 +154,9 @@ public record PlatformConnection(
           public byte[] download(String id) {
             throw new IllegalStateException(message);
           }
+        },
+        cluster -> {
+          throw new IllegalStateException(message);
         },
         (lastEventId, listener) -> {
           listener.disconnected(message);

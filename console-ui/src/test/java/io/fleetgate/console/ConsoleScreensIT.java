@@ -136,6 +136,77 @@ class ConsoleScreensIT {
       assertThat(onFx(() -> ((Label) scene.lookup("#fleet-summary")).getText()))
           .startsWith("3 clusters · 3 reachable · 1 synced · 2 need attention");
       Path fleetPng = screenshot(scene, "fleet-overview.png");
+
+      // Cluster detail: someone edited a ConfigMap in the AWS cluster by hand; choosing the
+      // cluster compares every object with Git, and the edited one shows its live diff.
+      sandbox
+          .cluster("aws-cn-north-1-prod")
+          .applyAs(
+              "kubectl-edit",
+              java.util.Map.of(
+                  "apiVersion",
+                  "v1",
+                  "kind",
+                  "ConfigMap",
+                  "metadata",
+                  java.util.Map.of(
+                      "name", "prometheus-retention", "namespace", "platform-observability"),
+                  "data",
+                  java.util.Map.of("retention", "7d")));
+      onFx(
+          () -> {
+            for (TreeItem<FleetOverviewView.Node> heading : table.getRoot().getChildren()) {
+              for (TreeItem<FleetOverviewView.Node> item : heading.getChildren()) {
+                if (((FleetOverviewView.Node.Cluster) item.getValue())
+                    .row()
+                    .cluster()
+                    .name()
+                    .equals("aws-cn-north-1-prod")) {
+                  table.getSelectionModel().select(item);
+                }
+              }
+            }
+            return null;
+          });
+      @SuppressWarnings("unchecked")
+      TableView<io.fleetgate.console.fleet.ClusterSource.ObjectRow> objects =
+          (TableView<io.fleetgate.console.fleet.ClusterSource.ObjectRow>)
+              scene.lookup("#cluster-objects");
+      awaitFx(() -> !objects.getItems().isEmpty());
+      var edited =
+          onFx(
+              () ->
+                  objects.getItems().stream()
+                      .filter(
+                          o ->
+                              o.object()
+                                  .equals("ConfigMap platform-observability/prometheus-retention"))
+                      .findFirst()
+                      .orElseThrow());
+      assertThat(edited.change()).isEqualTo("update");
+      assertThat(edited.diff()).anySatisfy(line -> assertThat(line).contains("7d").contains("30d"));
+      assertThat(
+              onFx(
+                  () ->
+                      objects.getItems().stream()
+                          .filter(o -> o.change().equals("unchanged"))
+                          .count()))
+          .isPositive();
+      // (Health is observed for workloads and other kinds with a status; the AWS cluster has none.)
+      onFx(
+          () -> {
+            objects.getSelectionModel().select(edited);
+            return null;
+          });
+      assertThat(
+              onFx(() -> ((javafx.scene.control.TextArea) scene.lookup("#cluster-diff")).getText()))
+          .contains("ConfigMap platform-observability/prometheus-retention")
+          .contains("update")
+          .contains("7d");
+      assertThat(onFx(() -> ((Label) scene.lookup("#cluster-detail-title")).getText()))
+          .startsWith("aws-cn-north-1-prod · ")
+          .contains("1 would change");
+      screenshot(scene, "cluster-detail.png");
       BufferedImage image = ImageIO.read(fleetPng.toFile());
       assertThat(image.getWidth()).isEqualTo((int) scene.getWidth());
 

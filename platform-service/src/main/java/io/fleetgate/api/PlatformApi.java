@@ -17,6 +17,13 @@ public interface PlatformApi {
 
   Optional<ClusterDetail> cluster(String name);
 
+  /**
+   * Plans a sync of one cluster against its live objects (waits for a sync in progress).
+   *
+   * @throws IllegalArgumentException when there is no such cluster
+   */
+  ClusterPlanView plan(String cluster) throws Exception;
+
   /** The latest sync of the fleet. */
   Optional<RunView> latestRun();
 
@@ -73,8 +80,40 @@ public interface PlatformApi {
       int drifted,
       String detail) {}
 
-  /** One cluster with what its latest sync did to objects. */
-  record ClusterDetail(ClusterState state, List<ObjectChange> objects) {}
+  /**
+   * One cluster: what its latest sync changed, the health of its synced objects and the Warning
+   * events the cluster recorded about them (health and events since this platform started).
+   */
+  record ClusterDetail(
+      ClusterState state,
+      List<ObjectChange> objects,
+      List<ObjectHealthView> health,
+      List<ObjectEventView> events) {}
+
+  record ObjectHealthView(String object, String source, String status, String message) {}
+
+  record ObjectEventView(String object, String reason, String message, int count) {}
+
+  /**
+   * What a sync would do to one cluster now, object by object, found by asking its API server
+   * without changing anything.
+   *
+   * @param problems why the repository does not render for it; nothing else is planned then
+   * @param unreachable why the cluster could not be asked, or ""
+   */
+  record ClusterPlanView(
+      String cluster,
+      String commit,
+      List<String> problems,
+      String unreachable,
+      List<PlannedObject> objects) {}
+
+  /**
+   * @param change create, update, unchanged, prune, keep_protected, invalid, or denied
+   * @param diff {@code path: live → desired} lines for updates
+   */
+  record PlannedObject(
+      String object, String bundle, String source, String change, List<String> diff) {}
 
   record ObjectChange(String object, String bundle, String source, String action, String detail) {}
 

@@ -58,17 +58,26 @@ public final class PlatformServer implements AutoCloseable {
       EventLog events = new EventLog(EVENT_BUFFER, clock);
       SyncEvents syncEvents = new SyncEvents(events);
       AtomicBoolean synced = new AtomicBoolean();
+      var latest = new java.util.concurrent.atomic.AtomicReference<SyncReport>();
+      // Syncs and plans share the working copy: one at a time.
+      var sourceLock = new java.util.concurrent.locks.ReentrantLock();
       SyncLoop loop =
           new SyncLoop(
               options -> {
                 syncEvents.started();
-                return setup.engine().syncOnce(options);
+                sourceLock.lock();
+                try {
+                  return setup.engine().syncOnce(options);
+                } finally {
+                  sourceLock.unlock();
+                }
               },
               interval,
               fullCheckEvery,
               clock,
               report -> {
                 synced.set(true);
+                latest.set(report);
                 syncEvents.finished(report);
                 onReport.accept(report);
               });
@@ -79,6 +88,22 @@ public final class PlatformServer implements AutoCloseable {
               Platform.embedded(config.managementKubeconfig()).fleetView(),
               reason -> loop.refreshNow(),
               setup.engine()::lastRepository,
+              cluster -> {
+                if (!sourceLock.tryLock(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                  throw new IllegalStateException(
+                      "a sync is taking longer than a minute; try again");
+                }
+                try {
+                  return setup
+                      .engine()
+                      .plan(
+                          new io.fleetgate.sync.SyncOptions(
+                              java.util.Optional.of(cluster), true, true));
+                } finally {
+                  sourceLock.unlock();
+                }
+              },
+              () -> java.util.Optional.ofNullable(latest.get()),
               config.repo(),
               PolicyCatalog.builtIn(),
               clock);

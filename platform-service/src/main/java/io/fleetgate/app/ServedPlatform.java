@@ -36,6 +36,15 @@ public final class ServedPlatform implements PlatformApi {
   private final Path dataDir;
   private final FleetView fleet;
   private final Consumer<String> refresh;
+  private final Planner planner;
+  private final java.util.function.Supplier<Optional<io.fleetgate.sync.SyncReport>> latestReport;
+
+  /** Plans a sync of one cluster without changing anything. */
+  @FunctionalInterface
+  public interface Planner {
+    List<io.fleetgate.sync.ClusterPlan> plan(String cluster) throws Exception;
+  }
+
   private final java.util.function.Supplier<Optional<io.fleetgate.render.LoadedRepo>> repository;
   private final String repositoryUrl;
   private final PolicyCatalog catalog;
@@ -58,6 +67,8 @@ public final class ServedPlatform implements PlatformApi {
       FleetView fleet,
       Consumer<String> refresh,
       java.util.function.Supplier<Optional<io.fleetgate.render.LoadedRepo>> loaded,
+      Planner planner,
+      java.util.function.Supplier<Optional<io.fleetgate.sync.SyncReport>> latestReport,
       String repository,
       PolicyCatalog catalog,
       Clock clock) {
@@ -66,6 +77,8 @@ public final class ServedPlatform implements PlatformApi {
     this.fleet = fleet;
     this.refresh = refresh;
     this.repository = loaded;
+    this.planner = planner;
+    this.latestReport = latestReport;
     this.repositoryUrl = repository;
     this.catalog = catalog;
     this.clock = clock;
@@ -143,6 +156,7 @@ public final class ServedPlatform implements PlatformApi {
 
   @Override
   public Optional<ClusterDetail> cluster(String name) {
+    var report = applyReport(name);
     return clusters().stream()
         .filter(s -> s.cluster().name().equals(name))
         .findFirst()
@@ -155,7 +169,87 @@ public final class ServedPlatform implements PlatformApi {
                             o ->
                                 new ObjectChange(
                                     o.object(), o.bundle(), o.source(), o.action(), o.detail()))
-                        .toList()));
+                        .toList(),
+                    report
+                        .map(
+                            r ->
+                                r.health().stream()
+                                    .map(
+                                        h ->
+                                            new ObjectHealthView(
+                                                h.ref().toString(),
+                                                h.source(),
+                                                h.health().status().name(),
+                                                h.health().message()))
+                                    .toList())
+                        .orElse(List.of()),
+                    report
+                        .map(
+                            r ->
+                                r.events().stream()
+                                    .map(
+                                        e ->
+                                            new ObjectEventView(
+                                                e.ref().toString(),
+                                                e.reason(),
+                                                e.message(),
+                                                e.count()))
+                                    .toList())
+                        .orElse(List.of())));
+  }
+
+  /** The apply report of the cluster's latest sync in this process, if any. */
+  private Optional<io.fleetgate.apply.ApplyReport> applyReport(String cluster) {
+    return latestReport
+        .get()
+        .flatMap(
+            report ->
+                report.outcomes().stream()
+                    .filter(o -> o.cluster().equals(cluster))
+                    .findFirst()
+                    .map(
+                        o ->
+                            switch (o) {
+                              case io.fleetgate.sync.ClusterOutcome.Synced s -> s.report();
+                              case io.fleetgate.sync.ClusterOutcome.Denied d -> d.report();
+                              case io.fleetgate.sync.ClusterOutcome.Failed f -> f.report();
+                              default -> null;
+                            }));
+  }
+
+  @Override
+  public ClusterPlanView plan(String cluster) throws Exception {
+    var plans = planner.plan(cluster);
+    var plan =
+        plans.stream()
+            .filter(p -> p.cluster().equals(cluster))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no cluster named '" + cluster + "'"));
+    List<PlannedObject> objects = new ArrayList<>();
+    for (var verdict : plan.gate().denials()) {
+      objects.add(
+          new PlannedObject(
+              verdict.object().ref().toString(),
+              verdict.object().bundle(),
+              verdict.object().source().toString(),
+              "denied",
+              verdict.decision().denials().stream().map(Object::toString).toList()));
+    }
+    for (var change : plan.changes()) {
+      objects.add(
+          new PlannedObject(
+              change.ref().toString(),
+              change.bundle(),
+              change.source(),
+              change.change().name().toLowerCase(Locale.ROOT),
+              change.diff()));
+    }
+    return new ClusterPlanView(
+        cluster,
+        latestReport.get().map(r -> r.revision().commit()).orElse(""),
+        plan.problems().stream().map(Object::toString).toList(),
+        plan.unreachable(),
+        objects);
   }
 
   @Override

@@ -133,6 +133,7 @@ public final class ApiServer implements AutoCloseable {
 
               config.routes.get("/api/v1/clusters", handlers::clusters, Access.VIEWER);
               config.routes.get("/api/v1/clusters/{name}", handlers::cluster, Access.VIEWER);
+              config.routes.get("/api/v1/clusters/{name}/plan", handlers::plan, Access.VIEWER);
               config.routes.get("/api/v1/runs/latest", handlers::latestRun, Access.VIEWER);
               config.routes.get("/api/v1/revisions", handlers::revisions, Access.VIEWER);
               config.routes.get("/api/v1/bundles", handlers::bundles, Access.VIEWER);

@@ -39,6 +39,14 @@ final class Handlers {
             .orElseThrow(() -> ApiError.notFound("no cluster named '" + name + "'")));
   }
 
+  void plan(Context ctx) throws Exception {
+    String name = ctx.pathParam("name");
+    if (platform.cluster(name).isEmpty()) {
+      throw ApiError.notFound("no cluster named '" + name + "'");
+    }
+    ctx.json(platform.plan(name));
+  }
+
   void latestRun(Context ctx) {
     ctx.json(platform.latestRun().orElseThrow(() -> ApiError.notFound("no sync has run yet")));
   }

@@ -169,7 +169,7 @@ class PlatformApiIT {
         checked.add(what);
       }
     }
-    assertThat(checked).hasSize(21);
+    assertThat(checked).hasSize(22);
     JsonNode bundles = JSON.readTree(get("/api/v1/bundles", TOKENS.get(Role.VIEWER)).body());
     assertThat(bundles.at("/bundles/1/name").asText()).isEqualTo("payments");
     assertThat(bundles.at("/bundles/1/selector").asText())
@@ -177,6 +177,15 @@ class PlatformApiIT {
     assertThat(bundles.at("/bundles/1/clusters").toString())
         .contains("beijing-prod", "guangzhou-prod")
         .doesNotContain("aws");
+    JsonNode plan =
+        JSON.readTree(get("/api/v1/clusters/beijing-prod/plan", TOKENS.get(Role.VIEWER)).body());
+    assertThat(plan.get("unreachable").asText()).isEmpty();
+    assertThat(plan.get("objects").toString())
+        .contains("\"object\":\"Deployment payments/payment-gateway\"")
+        .contains("\"change\":\"unchanged\"");
+    JsonNode detail =
+        JSON.readTree(get("/api/v1/clusters/beijing-prod", TOKENS.get(Role.VIEWER)).body());
+    assertThat(detail.get("health").toString()).contains("Deployment payments/payment-gateway");
     JsonNode revisions = JSON.readTree(get("/api/v1/revisions", TOKENS.get(Role.VIEWER)).body());
     assertThat(revisions.at("/revisions/0/author").asText())
         .isEqualTo("Ana Operator <ana@example.com>");
@@ -379,6 +388,8 @@ class PlatformApiIT {
     return switch (template) {
       case "/api/v1/clusters/{name}" ->
           new Call(method, "/api/v1/clusters/beijing-prod", null, Map.of());
+      case "/api/v1/clusters/{name}/plan" ->
+          new Call(method, "/api/v1/clusters/beijing-prod/plan", null, Map.of());
       case "/api/v1/reports/{id}" ->
           new Call(method, "/api/v1/reports/" + reportId(), null, Map.of());
       case "/api/v1/reports" -> new Call(method, template, "{\"format\":\"json\"}", Map.of());

@@ -35,6 +35,13 @@ public final class FleetOverviewView extends BorderPane {
   }
 
   public FleetOverviewView(FleetOverviewViewModel model) {
+    this(model, null);
+  }
+
+  /**
+   * @param detail the detail of the chosen cluster, shown below the table; null for none
+   */
+  public FleetOverviewView(FleetOverviewViewModel model, ClusterDetailViewModel detail) {
     setId("fleet-overview");
     setPadding(new Insets(12));
 
@@ -65,7 +72,25 @@ public final class FleetOverviewView extends BorderPane {
     toolbar.setPadding(new Insets(0, 0, 12, 0));
     setTop(toolbar);
 
-    setCenter(table(model));
+    TreeTableView<Node> table = table(model);
+    if (detail == null) {
+      setCenter(table);
+    } else {
+      table
+          .getSelectionModel()
+          .selectedItemProperty()
+          .addListener(
+              (obs, old, item) -> {
+                if (item != null && item.getValue() instanceof Node.Cluster c) {
+                  detail.load(c.row().cluster().name());
+                }
+              });
+      javafx.scene.control.SplitPane split =
+          new javafx.scene.control.SplitPane(table, new ClusterDetailView(detail));
+      split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+      split.setDividerPositions(0.55);
+      setCenter(split);
+    }
 
     Label error = new Label();
     error.setId("fleet-error");

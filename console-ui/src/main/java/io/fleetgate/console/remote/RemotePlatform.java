@@ -22,7 +22,8 @@ public final class RemotePlatform
     implements FleetView,
         io.fleetgate.console.fleet.FleetSource,
         io.fleetgate.console.policy.PolicySource,
-        io.fleetgate.console.reports.ReportSource {
+        io.fleetgate.console.reports.ReportSource,
+        io.fleetgate.console.fleet.ClusterSource {
 
   private final URI base;
   private final String token;
@@ -194,6 +195,46 @@ public final class RemotePlatform
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while downloading the report", e);
+    }
+  }
+
+  @Override
+  public io.fleetgate.console.fleet.ClusterSource.Detail detail(String cluster) {
+    try {
+      FleetApi api = new FleetApi(client);
+      var detail = api.getCluster(cluster);
+      var plan = api.planCluster(cluster);
+      java.util.Map<String, io.fleetgate.client.model.ObjectHealth> health =
+          new java.util.HashMap<>();
+      for (var h : detail.getHealth()) {
+        health.put(h.getObject(), h);
+      }
+      List<io.fleetgate.console.fleet.ClusterSource.ObjectRow> rows = new ArrayList<>();
+      for (var o : plan.getObjects()) {
+        var h = health.get(o.getObject());
+        rows.add(
+            new io.fleetgate.console.fleet.ClusterSource.ObjectRow(
+                o.getObject(),
+                o.getBundle(),
+                o.getSource(),
+                o.getChange().getValue(),
+                h == null ? "" : h.getStatus().getValue(),
+                h == null ? "" : h.getMessage(),
+                o.getDiff()));
+      }
+      List<io.fleetgate.console.fleet.ClusterSource.EventRow> events = new ArrayList<>();
+      for (var e : detail.getEvents()) {
+        events.add(
+            new io.fleetgate.console.fleet.ClusterSource.EventRow(
+                e.getObject(), e.getReason(), e.getMessage(), e.getCount()));
+      }
+      String problem =
+          !plan.getUnreachable().isEmpty()
+              ? "unreachable: " + plan.getUnreachable()
+              : String.join("; ", plan.getProblems());
+      return new io.fleetgate.console.fleet.ClusterSource.Detail(cluster, problem, rows, events);
+    } catch (ApiException e) {
+      throw new IllegalStateException(explain(e), e);
     }
   }
 
