@@ -115,7 +115,36 @@ public final class ConsoleApp extends Application {
                 connection.reports(), threads, java.time.LocalDate.now()),
             new io.fleetgate.console.fleet.ClusterDetailViewModel(connection.clusters(), threads));
     stage.setTitle("Fleetgate console");
-    stage.setScene(new Scene(new MainWindow(connection.description(), models), 1280, 720));
+    MainWindow window = new MainWindow(connection.description(), models);
+    Scene scene = new Scene(window, 1280, 720);
+    window
+        .darkThemeProperty()
+        .addListener(
+            (obs, was, dark) ->
+                Application.setUserAgentStylesheet(
+                    dark
+                        ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet()));
+    var accelerators = scene.getAccelerators();
+    for (int i = 0; i < 5; i++) {
+      int tab = i;
+      accelerators.put(
+          new javafx.scene.input.KeyCodeCombination(
+              javafx.scene.input.KeyCode.valueOf("DIGIT" + (i + 1)),
+              javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+          () -> window.selectTab(tab));
+    }
+    accelerators.put(
+        new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.F5),
+        () -> {
+          models.fleet().refresh();
+          models.policy().refresh();
+        });
+    accelerators.put(
+        new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.D, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+        () -> window.darkThemeProperty().set(!window.darkThemeProperty().get()));
+    stage.setScene(scene);
     stage.show();
     return models;
   }

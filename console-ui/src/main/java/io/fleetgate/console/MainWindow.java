@@ -38,7 +38,16 @@ public final class MainWindow extends BorderPane {
     subtitle.setId("connection");
     subtitle.getStyleClass().add(Styles.TEXT_MUTED);
     VBox heading = new VBox(2, title, subtitle);
-    HBox header = new HBox(heading);
+    Label keys = new Label("Ctrl+1–5 tabs · F5 refresh · Ctrl+S save · Ctrl+D dark theme");
+    keys.getStyleClass().add(Styles.TEXT_MUTED);
+    javafx.scene.control.ToggleButton dark = new javafx.scene.control.ToggleButton("Dark");
+    dark.setId("theme-dark");
+    dark.selectedProperty().bindBidirectional(darkTheme);
+    keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    dark.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    heading.setMinWidth(0);
+    HBox.setHgrow(heading, javafx.scene.layout.Priority.ALWAYS);
+    HBox header = new HBox(12, heading, keys, dark);
     header.setAlignment(Pos.CENTER_LEFT);
     header.setPadding(new Insets(12, 16, 8, 16));
     header.getStyleClass().add("fleetgate-header");
@@ -65,6 +74,22 @@ public final class MainWindow extends BorderPane {
   }
 
   private final Tab editor;
+
+  /** Whether the dark theme is on; the application applies it. */
+  private final javafx.beans.property.BooleanProperty darkTheme =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+
+  public javafx.beans.property.BooleanProperty darkThemeProperty() {
+    return darkTheme;
+  }
+
+  /** Selects the tab at an index (0-based), as the Ctrl+number shortcuts do. */
+  public void selectTab(int index) {
+    TabPane tabs = (TabPane) getCenter();
+    if (index >= 0 && index < tabs.getTabs().size()) {
+      tabs.getSelectionModel().select(index);
+    }
+  }
 
   /** Puts the editor in its tab once its working copy is open. */
   public void showEditor(io.fleetgate.console.editor.EditorViewModel model) {

@@ -207,6 +207,34 @@ class ConsoleScreensIT {
           .startsWith("aws-cn-north-1-prod · ")
           .contains("1 would change");
       screenshot(scene, "cluster-detail.png");
+
+      // Keyboard: Ctrl+3 opens the Policy tab; Ctrl+D switches to the dark theme and back.
+      onFx(
+          () -> {
+            scene
+                .getAccelerators()
+                .get(
+                    new javafx.scene.input.KeyCodeCombination(
+                        javafx.scene.input.KeyCode.DIGIT3,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN))
+                .run();
+            return null;
+          });
+      assertThat(onFx(() -> tabs.getSelectionModel().getSelectedItem().getId()))
+          .isEqualTo("tab-policy");
+      onFx(
+          () -> {
+            tabs.getSelectionModel().select(0);
+            ((MainWindow) scene.getRoot()).darkThemeProperty().set(true);
+            return null;
+          });
+      Thread.sleep(300);
+      screenshot(scene, "fleet-overview-dark.png");
+      onFx(
+          () -> {
+            ((MainWindow) scene.getRoot()).darkThemeProperty().set(false);
+            return null;
+          });
       BufferedImage image = ImageIO.read(fleetPng.toFile());
       assertThat(image.getWidth()).isEqualTo((int) scene.getWidth());
 
@@ -305,13 +333,23 @@ class ConsoleScreensIT {
     MainWindow.Models models = onFx(() -> ConsoleApp.show(stage, connection, background));
     models.fleet().refresh();
     Scene scene = stage.getScene();
-    Label error = (Label) scene.lookup("#fleet-error");
+    Label error = (Label) scene.lookup("#fleet-error-text");
 
     awaitFx(error::isVisible);
 
     assertThat(onFx(error::getText))
         .contains("No management cluster kubeconfig")
         .contains("bin/fleetgate sandbox up");
+    javafx.scene.control.TitledPane details =
+        (javafx.scene.control.TitledPane) scene.lookup("#fleet-error-details");
+    assertThat(onFx(details::isVisible)).isTrue();
+    onFx(
+        () -> {
+          details.setExpanded(true);
+          return null;
+        });
+    assertThat(onFx(() -> ((javafx.scene.control.TextArea) details.getContent()).getText()))
+        .startsWith("java.lang.IllegalStateException: No management cluster kubeconfig");
     screenshot(scene, "fleet-overview-no-management-cluster.png");
     onFx(
         () -> {

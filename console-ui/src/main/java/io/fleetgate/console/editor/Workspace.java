@@ -188,7 +188,13 @@ public final class Workspace implements AutoCloseable {
       PullResult result = git.pull().setRebase(true).setProgressMonitor(progress).call();
       RebaseResult rebase = result.getRebaseResult();
       if (rebase != null && !rebase.getStatus().isSuccessful()) {
-        List<String> files = rebase.getConflicts() == null ? List.of() : rebase.getConflicts();
+        List<String> files = new ArrayList<>();
+        if (rebase.getConflicts() != null) {
+          files.addAll(rebase.getConflicts());
+        }
+        if (files.isEmpty()) {
+          files.addAll(new java.util.TreeSet<>(git.status().call().getConflicting()));
+        }
         git.rebase().setOperation(org.eclipse.jgit.api.RebaseCommand.Operation.ABORT).call();
         throw new EditorException(
             "Your commits and the ones on origin change the same lines in "

@@ -2,7 +2,6 @@ package io.fleetgate.console.fleet;
 
 import atlantafx.base.theme.Styles;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -92,13 +91,9 @@ public final class FleetOverviewView extends BorderPane {
       setCenter(split);
     }
 
-    Label error = new Label();
-    error.setId("fleet-error");
-    error.setWrapText(true);
-    error.getStyleClass().add(Styles.DANGER);
-    error.textProperty().bind(model.errorProperty());
-    error.visibleProperty().bind(Bindings.isNotEmpty(model.errorProperty()));
-    error.managedProperty().bind(error.visibleProperty());
+    io.fleetgate.console.ui.ErrorPane error =
+        new io.fleetgate.console.ui.ErrorPane(
+            "fleet-error", model.errorProperty(), model.errorDetailsProperty());
     BorderPane.setMargin(error, new Insets(8, 0, 0, 0));
     setBottom(error);
   }

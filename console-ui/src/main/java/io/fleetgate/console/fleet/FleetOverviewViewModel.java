@@ -54,6 +54,7 @@ public final class FleetOverviewViewModel {
   private final BooleanProperty attentionOnly = new SimpleBooleanProperty(false);
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Loading the fleet…");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper errorDetails = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper emptyMessage =
       new ReadOnlyStringWrapper("Loading the fleet…");
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -77,6 +78,7 @@ public final class FleetOverviewViewModel {
               if (failure != null) {
                 Throwable cause = failure.getCause() == null ? failure : failure.getCause();
                 error.set("Cannot read the fleet: " + cause.getMessage());
+                errorDetails.set(io.fleetgate.console.ui.ErrorPane.details(cause));
                 summary.set("Fleet unavailable");
                 emptyMessage.set("The fleet could not be read; the reason is below.");
               } else {
@@ -92,6 +94,7 @@ public final class FleetOverviewViewModel {
     all.addAll(picture.rows());
     emptyMessage.set("No workload clusters are declared in the management cluster.");
     error.set(String.join("\n", picture.problems()));
+    errorDetails.set("");
     long reachable = all.stream().filter(r -> r.cluster().reachable()).count();
     long synced = all.stream().filter(r -> r.outcome().equals("synced")).count();
     long attention = all.stream().filter(FleetRow::needsAttention).count();
@@ -201,6 +204,11 @@ public final class FleetOverviewViewModel {
   /** Problems as sentences; empty when all is well. */
   public ReadOnlyStringProperty errorProperty() {
     return error.getReadOnlyProperty();
+  }
+
+  /** The technical account of the last failure (causes), for the details expander. */
+  public ReadOnlyStringProperty errorDetailsProperty() {
+    return errorDetails.getReadOnlyProperty();
   }
 
   /** What the table says while it has no rows. */

@@ -139,4 +139,35 @@ class EditorViewModelTest {
     model.showDiff().join();
     assertThat(model.diffProperty().get()).isEqualTo("No changes against HEAD.");
   }
+
+  @Test
+  void aPullThatConflictsIsUndoneAndExplainedInWords(@TempDir Path dir) throws Exception {
+    Workspace workspace = workspace(dir);
+    Path origin = dir.resolve("origin");
+    Files.writeString(origin.resolve("apps/pod.yaml"), "kind: Pod\nmetadata: {name: theirs}\n");
+    try (Git git = Git.open(origin.toFile())) {
+      git.add().addFilepattern(".").call();
+      git.commit()
+          .setMessage("theirs")
+          .setAuthor("B", "b@example.com")
+          .setCommitter("B", "b@example.com")
+          .setSign(false)
+          .call();
+    }
+    EditorViewModel model = new EditorViewModel(workspace, copy -> List.of(), DIRECT, () -> {});
+    model.select("apps/pod.yaml").join();
+    model.textProperty().set("kind: Pod\nmetadata: {name: mine}\n");
+    model.commit("mine", false).join();
+
+    model.pull().join();
+
+    assertThat(model.messageProperty().get())
+        .isEqualTo(
+            "Your commits and the ones on origin change the same lines in apps/pod.yaml. Nothing"
+                + " was changed here: edit those files to agree with origin's version (see the"
+                + " diff), commit, and pull again.");
+    assertThat(Files.readString(workspace.root().resolve("apps/pod.yaml")))
+        .as("the rebase was undone")
+        .isEqualTo("kind: Pod\nmetadata: {name: mine}\n");
+  }
 }
