@@ -33,8 +33,17 @@ public final class ConsoleApp extends Application {
   public void start(Stage stage) {
     var named = getParameters().getNamed();
     Path home = Path.of(System.getProperty("user.home"), ".fleetgate");
+    java.util.Optional<ConnectionSettings> saved = java.util.Optional.empty();
+    try {
+      saved = ConnectionSettings.load(ConnectionSettings.defaultFile());
+    } catch (java.io.IOException e) {
+      System.err.println(
+          "console: cannot read " + ConnectionSettings.defaultFile() + ": " + e.getMessage());
+    }
     if (named.get("platform-url") != null) {
       connection = PlatformConnection.remote(named.get("platform-url"), named.get("token-file"));
+    } else if (named.isEmpty() && saved.isPresent()) {
+      connection = PlatformConnection.remoteWithToken(saved.get().url(), saved.get().token());
     } else {
       connection =
           PlatformConnection.embedded(

@@ -47,7 +47,11 @@ public final class MainWindow extends BorderPane {
     dark.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     heading.setMinWidth(0);
     HBox.setHgrow(heading, javafx.scene.layout.Priority.ALWAYS);
-    HBox header = new HBox(12, heading, keys, dark);
+    javafx.scene.control.Button connect = new javafx.scene.control.Button("Connect…");
+    connect.setId("connect");
+    connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    connect.setOnAction(e -> connectDialog());
+    HBox header = new HBox(12, heading, keys, connect, dark);
     header.setAlignment(Pos.CENTER_LEFT);
     header.setPadding(new Insets(12, 16, 8, 16));
     header.getStyleClass().add("fleetgate-header");
@@ -81,6 +85,52 @@ public final class MainWindow extends BorderPane {
 
   public javafx.beans.property.BooleanProperty darkThemeProperty() {
     return darkTheme;
+  }
+
+  /**
+   * Asks for a platform URL and token and saves them (owner-readable only) for the next start; says
+   * what was wrong when they cannot be saved.
+   */
+  private void connectDialog() {
+    javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog =
+        new javafx.scene.control.Dialog<>();
+    dialog.setTitle("Connect to a platform");
+    javafx.scene.control.TextField url = new javafx.scene.control.TextField("https://");
+    url.setPromptText("https://fleetgate.example.com:8742");
+    javafx.scene.control.PasswordField token = new javafx.scene.control.PasswordField();
+    token.setPromptText("fgt_… from 'fleetgate token create'");
+    Label where =
+        new Label(
+            "Saved in "
+                + ConnectionSettings.defaultFile()
+                + " (readable by you only); used when"
+                + " the console starts without arguments.");
+    where.setWrapText(true);
+    dialog.getDialogPane().setContent(new VBox(8, url, token, where));
+    dialog
+        .getDialogPane()
+        .getButtonTypes()
+        .addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+    dialog
+        .showAndWait()
+        .filter(javafx.scene.control.ButtonType.OK::equals)
+        .ifPresent(
+            ok -> {
+              try {
+                new ConnectionSettings(url.getText().strip(), token.getText().strip())
+                    .save(ConnectionSettings.defaultFile());
+                new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.INFORMATION,
+                        "Saved. The console connects to "
+                            + url.getText().strip()
+                            + " when it starts.")
+                    .showAndWait();
+              } catch (java.io.IOException | IllegalArgumentException e) {
+                new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.ERROR, e.getMessage())
+                    .showAndWait();
+              }
+            });
   }
 
   /** Selects the tab at an index (0-based), as the Ctrl+number shortcuts do. */

@@ -106,12 +106,22 @@ public record PlatformConnection(
    * there is none, every read says how to get one.
    */
   public static PlatformConnection remote(String url, String tokenFile) {
-    String description = "Platform " + url;
     String token = System.getenv("FLEETGATE_TOKEN");
     try {
       if (tokenFile != null) {
         token = Files.readString(Path.of(tokenFile)).strip();
       }
+    } catch (java.io.IOException e) {
+      return failing(
+          "Platform " + url, "Cannot read the token file " + tokenFile + ": " + e.getMessage());
+    }
+    return remoteWithToken(url, token);
+  }
+
+  /** A platform-service at a URL, with the token itself (from the saved settings). */
+  public static PlatformConnection remoteWithToken(String url, String token) {
+    String description = "Platform " + url;
+    try {
       if (token == null || token.isBlank()) {
         return failing(
             description,
@@ -129,7 +139,7 @@ public record PlatformConnection(
           () -> {},
           java.util.Optional.ofNullable(System.getenv("FLEETGATE_REPO")),
           platform::refresh);
-    } catch (java.io.IOException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       return failing(description, "Cannot connect to " + url + ": " + e.getMessage());
     }
   }

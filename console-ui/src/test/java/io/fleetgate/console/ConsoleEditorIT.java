@@ -94,11 +94,21 @@ class ConsoleEditorIT {
             return null;
           });
       @SuppressWarnings("unchecked")
-      ListView<String> files = (ListView<String>) scene.lookup("#editor-files");
-      awaitFx(() -> files.getItems().contains(MANIFEST));
+      javafx.scene.control.TreeView<io.fleetgate.console.editor.EditorView.FileNode> files =
+          (javafx.scene.control.TreeView<io.fleetgate.console.editor.EditorView.FileNode>)
+              scene.lookup("#editor-files");
+      awaitFx(() -> find(files.getRoot(), MANIFEST) != null);
+      assertThat(
+              onFx(
+                  () ->
+                      files.getRoot().getChildren().stream()
+                          .map(i -> i.getValue().name())
+                          .toList()))
+          .as("directories first level of the working copy")
+          .contains("bundles", "fleet.yaml");
       onFx(
           () -> {
-            files.getSelectionModel().select(MANIFEST);
+            files.getSelectionModel().select(find(files.getRoot(), MANIFEST));
             return null;
           });
       CodeArea code = (CodeArea) scene.lookup("#editor-code");
@@ -186,6 +196,25 @@ class ConsoleEditorIT {
           });
       connection.resources().close();
     }
+  }
+
+  private static javafx.scene.control.TreeItem<io.fleetgate.console.editor.EditorView.FileNode>
+      find(
+          javafx.scene.control.TreeItem<io.fleetgate.console.editor.EditorView.FileNode> item,
+          String path) {
+    if (item == null) {
+      return null;
+    }
+    if (item.getValue() != null && item.getValue().file() && item.getValue().path().equals(path)) {
+      return item;
+    }
+    for (var child : item.getChildren()) {
+      var found = find(child, path);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private static int lineOf(String text, String needle) {

@@ -255,7 +255,8 @@ class ConsoleScreensIT {
       assertThat(journey.revision()).isEqualTo(head);
       assertThat(journey.stage())
           .isEqualTo(
-              "validated → applied on 1 of 3 · denied on beijing-prod · denied on guangzhou-prod");
+              "validated → applied on 1 of 3 → healthy on 1 of 3 · denied on beijing-prod · denied"
+                  + " on guangzhou-prod");
       screenshot(scene, "activity.png");
 
       // Policy: the findings with their controls and source, and the waiver.

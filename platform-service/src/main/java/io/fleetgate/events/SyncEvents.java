@@ -30,6 +30,7 @@ public final class SyncEvents {
       data.put("cluster", outcome.cluster());
       data.put("outcome", outcome.word());
       data.put("commit", report.revision().commit());
+      data.put("health", health(outcome));
       boolean reachable =
           !(outcome instanceof ClusterOutcome.Failed f && f.reason().startsWith("unreachable"));
       log.publish(
@@ -38,6 +39,27 @@ public final class SyncEvents {
       findings(outcome);
       log.publish("sync.finished", data);
     }
+  }
+
+  /** How many synced objects are healthy, progressing or degraded ({} when nothing was synced). */
+  private static Map<String, Object> health(ClusterOutcome outcome) {
+    var report =
+        switch (outcome) {
+          case ClusterOutcome.Synced s -> s.report();
+          case ClusterOutcome.Denied d -> d.report();
+          case ClusterOutcome.Failed f -> f.report();
+          default -> null;
+        };
+    Map<String, Object> counts = new LinkedHashMap<>();
+    if (report != null) {
+      for (var h : report.health()) {
+        counts.merge(
+            h.health().status().name().toLowerCase(java.util.Locale.ROOT),
+            1,
+            (a, b) -> (int) a + (int) b);
+      }
+    }
+    return counts;
   }
 
   private void objects(ClusterOutcome outcome) {

@@ -25,18 +25,25 @@ public final class ActivityViewModel {
    * One commit's journey.
    *
    * @param clusters each cluster's latest outcome for this commit, by name, sorted
+   * @param healthy whether each cluster's synced objects were all healthy after that sync
    */
-  public record Journey(String commit, Instant firstSeen, Map<String, String> clusters) {
+  public record Journey(
+      String commit,
+      Instant firstSeen,
+      Map<String, String> clusters,
+      Map<String, Boolean> healthy) {
 
     public String revision() {
       return commit.length() > 12 ? commit.substring(0, 12) : commit;
     }
 
-    /** "validated → applied on 2 of 3 · denied on guangzhou-prod". */
+    /** "validated → applied on 2 of 3 → healthy on 1 of 3 · denied on guangzhou-prod". */
     public String stage() {
       long applied = clusters.values().stream().filter("synced"::equals).count();
+      long well = healthy.values().stream().filter(Boolean::booleanValue).count();
       StringBuilder text =
           new StringBuilder("validated → applied on " + applied + " of " + clusters.size());
+      text.append(" → healthy on ").append(well).append(" of ").append(clusters.size());
       clusters.forEach(
           (cluster, outcome) -> {
             if (!outcome.equals("synced")) {
@@ -47,7 +54,8 @@ public final class ActivityViewModel {
     }
 
     public boolean appliedEverywhere() {
-      return clusters.values().stream().allMatch("synced"::equals);
+      return clusters.values().stream().allMatch("synced"::equals)
+          && healthy.values().stream().allMatch(Boolean::booleanValue);
     }
   }
 
@@ -77,12 +85,24 @@ public final class ActivityViewModel {
               Journey known = byCommit.get(commit);
               java.util.SortedMap<String, String> clusters =
                   new TreeMap<>(known == null ? Map.of() : known.clusters());
-              clusters.put(data.path("cluster").asText(), data.path("outcome").asText());
+              String cluster = data.path("cluster").asText();
+              String outcome = data.path("outcome").asText();
+              clusters.put(cluster, outcome);
+              java.util.SortedMap<String, Boolean> healthy =
+                  new TreeMap<>(known == null ? Map.of() : known.healthy());
+              JsonNode health = data.path("health");
+              healthy.put(
+                  cluster,
+                  outcome.equals("synced")
+                      && health.path("progressing").asInt(0) == 0
+                      && health.path("degraded").asInt(0) == 0
+                      && health.path("unknown").asInt(0) == 0);
               Journey updated =
                   new Journey(
                       commit,
                       known == null ? time : known.firstSeen(),
-                      java.util.Collections.unmodifiableSortedMap(clusters));
+                      java.util.Collections.unmodifiableSortedMap(clusters),
+                      java.util.Collections.unmodifiableSortedMap(healthy));
               byCommit.put(commit, updated);
               if (known == null) {
                 journeys.addFirst(updated);

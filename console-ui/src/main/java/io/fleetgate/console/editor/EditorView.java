@@ -46,16 +46,32 @@ public final class EditorView extends BorderPane {
     getStylesheets()
         .add(EditorView.class.getResource("/io/fleetgate/console/editor.css").toExternalForm());
 
-    ListView<String> files = new ListView<>(model.files());
+    javafx.scene.control.TreeView<FileNode> files = new javafx.scene.control.TreeView<>();
     files.setId("editor-files");
+    files.setShowRoot(false);
     files.setPrefWidth(280);
+    files.setCellFactory(
+        tree ->
+            new javafx.scene.control.TreeCell<>() {
+              @Override
+              protected void updateItem(FileNode node, boolean empty) {
+                super.updateItem(node, empty);
+                setText(empty || node == null ? null : node.name());
+              }
+            });
+    model
+        .files()
+        .addListener(
+            (javafx.collections.ListChangeListener<String>)
+                c -> files.setRoot(tree(model.files())));
+    files.setRoot(tree(model.files()));
     files
         .getSelectionModel()
         .selectedItemProperty()
         .addListener(
             (obs, old, now) -> {
-              if (now != null) {
-                model.select(now);
+              if (now != null && now.getValue().file()) {
+                model.select(now.getValue().path());
               }
             });
 
@@ -109,6 +125,9 @@ public final class EditorView extends BorderPane {
     for (Button b : List.of(save, diff, commit, push, pull)) {
       b.disableProperty().bind(model.busyProperty());
     }
+    Button cancel = button("Cancel", "editor-cancel", e -> model.cancel());
+    cancel.visibleProperty().bind(model.busyProperty());
+    cancel.managedProperty().bind(cancel.visibleProperty());
     ProgressBar progress = new ProgressBar();
     progress.setId("editor-progress");
     progress.progressProperty().bind(model.progressProperty());
@@ -130,7 +149,7 @@ public final class EditorView extends BorderPane {
     }
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox buttons = new HBox(8, status, spacer, progress, save, diff, commit, push, pull);
+    HBox buttons = new HBox(8, status, spacer, progress, cancel, save, diff, commit, push, pull);
     buttons.setAlignment(Pos.CENTER_LEFT);
     VBox toolbar = new VBox(4, file, buttons);
     toolbar.setPadding(new Insets(0, 0, 8, 0));
@@ -164,6 +183,43 @@ public final class EditorView extends BorderPane {
             event.consume();
           }
         });
+  }
+
+  /** A directory or file of the working copy in the tree. */
+  public record FileNode(String name, String path, boolean file) {}
+
+  /** The working copy's files as a tree of directories, directories expanded. */
+  static javafx.scene.control.TreeItem<FileNode> tree(List<String> paths) {
+    javafx.scene.control.TreeItem<FileNode> root =
+        new javafx.scene.control.TreeItem<>(new FileNode("", "", false));
+    java.util.Map<String, javafx.scene.control.TreeItem<FileNode>> dirs = new java.util.HashMap<>();
+    dirs.put("", root);
+    for (String path : paths) {
+      String[] parts = path.split("/");
+      String prefix = "";
+      javafx.scene.control.TreeItem<FileNode> parent = root;
+      for (int i = 0; i < parts.length - 1; i++) {
+        String dir = prefix.isEmpty() ? parts[i] : prefix + "/" + parts[i];
+        javafx.scene.control.TreeItem<FileNode> owner = parent;
+        String name = parts[i];
+        parent =
+            dirs.computeIfAbsent(
+                dir,
+                d -> {
+                  var item = new javafx.scene.control.TreeItem<>(new FileNode(name, d, false));
+                  item.setExpanded(true);
+                  owner.getChildren().add(item);
+                  return item;
+                });
+        prefix = dir;
+      }
+      parent
+          .getChildren()
+          .add(
+              new javafx.scene.control.TreeItem<>(
+                  new FileNode(parts[parts.length - 1], path, true)));
+    }
+    return root;
   }
 
   /** Marks the lines that have findings, red for denials, yellow for the rest. */

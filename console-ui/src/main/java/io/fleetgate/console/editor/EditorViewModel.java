@@ -44,6 +44,7 @@ public final class EditorViewModel {
   private final BooleanProperty busy = new SimpleBooleanProperty(false);
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final AtomicLong generation = new AtomicLong();
+  private volatile boolean cancelled;
 
   private final Runnable afterPush;
 
@@ -215,8 +216,18 @@ public final class EditorViewModel {
         });
   }
 
+  /** Stops a push or pull in progress at its next step; the repository is left as it was. */
+  public void cancel() {
+    cancelled = true;
+  }
+
   private org.eclipse.jgit.lib.ProgressMonitor monitor() {
     return new org.eclipse.jgit.lib.BatchingProgressMonitor() {
+      @Override
+      public boolean isCancelled() {
+        return cancelled;
+      }
+
       @Override
       protected void onUpdate(String taskName, int workCurr, java.time.Duration duration) {
         threads.ui().execute(() -> status.set(taskName + " " + workCurr));
@@ -267,6 +278,7 @@ public final class EditorViewModel {
   }
 
   private <T> CompletableFuture<Void> run(Work<T> work, java.util.function.Consumer<T> then) {
+    cancelled = false;
     busy.set(true);
     progress.set(-1);
     return CompletableFuture.supplyAsync(
@@ -284,7 +296,8 @@ public final class EditorViewModel {
               progress.set(0);
               if (failure != null) {
                 Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                message.set(cause.getMessage());
+                message.set(
+                    cancelled ? "Cancelled; nothing was changed on origin." : cause.getMessage());
               } else {
                 then.accept(result);
               }

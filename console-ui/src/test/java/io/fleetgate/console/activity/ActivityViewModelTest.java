@@ -16,6 +16,17 @@ class ActivityViewModelTest {
   private static void finished(
       ActivityViewModel model, long id, String commit, String cluster, String outcome)
       throws Exception {
+    finished(model, id, commit, cluster, outcome, "{\"healthy\":3}");
+  }
+
+  private static void finished(
+      ActivityViewModel model,
+      long id,
+      String commit,
+      String cluster,
+      String outcome,
+      String health)
+      throws Exception {
     model.event(
         id,
         "sync.finished",
@@ -26,7 +37,9 @@ class ActivityViewModelTest {
                 + cluster
                 + "\",\"outcome\":\""
                 + outcome
-                + "\"}"),
+                + "\",\"health\":"
+                + health
+                + "}"),
         NOW);
   }
 
@@ -37,7 +50,7 @@ class ActivityViewModelTest {
     String second = "2222222222222222222222222222222222222222";
 
     finished(model, 1, first, "beijing-prod", "synced");
-    finished(model, 2, first, "guangzhou-prod", "synced");
+    finished(model, 2, first, "guangzhou-prod", "synced", "{\"healthy\":2,\"progressing\":1}");
     model.event(3, "object.applied", JSON.readTree("{}"), NOW);
     finished(model, 4, second, "beijing-prod", "synced");
     finished(model, 5, second, "guangzhou-prod", "denied");
@@ -46,9 +59,12 @@ class ActivityViewModelTest {
         .extracting(ActivityViewModel.Journey::revision)
         .containsExactly("222222222222", "111111111111");
     assertThat(model.journeys().get(0).stage())
-        .isEqualTo("validated → applied on 1 of 2 · denied on guangzhou-prod");
-    assertThat(model.journeys().get(1).stage()).isEqualTo("validated → applied on 2 of 2");
-    assertThat(model.journeys().get(1).appliedEverywhere()).isTrue();
+        .isEqualTo("validated → applied on 1 of 2 → healthy on 1 of 2 · denied on guangzhou-prod");
+    assertThat(model.journeys().get(1).stage())
+        .isEqualTo("validated → applied on 2 of 2 → healthy on 1 of 2");
+    assertThat(model.journeys().get(1).appliedEverywhere())
+        .as("a rollout still progressing is not done")
+        .isFalse();
     assertThat(model.statusProperty().get()).isEqualTo("Live · last event 5");
   }
 

@@ -139,6 +139,14 @@ class FleetScaleIT {
     onFx(
         () -> {
           model.attentionOnlyProperty().set(false);
+          return null;
+        });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (onFx(() -> model.visibleRows().size()) != CLUSTERS && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    onFx(
+        () -> {
           pulses.stop();
           return null;
         });
