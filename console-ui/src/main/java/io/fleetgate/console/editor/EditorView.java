@@ -246,6 +246,8 @@ public final class EditorView extends BorderPane {
         new CheckBox(
             "Add Signed-off-by: " + author.getName() + " <" + author.getEmailAddress() + ">");
     signOff.setSelected(true);
+    CheckBox sign = new CheckBox("Sign the commit with your Git signing key");
+    sign.setSelected(model.signsByDefault());
     dialog
         .getDialogPane()
         .setContent(
@@ -253,12 +255,13 @@ public final class EditorView extends BorderPane {
                 8,
                 new Label("Author: " + author.getName() + " <" + author.getEmailAddress() + ">"),
                 message,
-                signOff));
+                signOff,
+                sign));
     dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
     dialog
         .showAndWait()
         .filter(ButtonType.OK::equals)
-        .ifPresent(ok -> model.commit(message.getText(), signOff.isSelected()));
+        .ifPresent(ok -> model.commit(message.getText(), signOff.isSelected(), sign.isSelected()));
   }
 
   private static Button button(

@@ -174,6 +174,19 @@ public final class EditorViewModel {
 
   /** Saves, then commits everything with the message (and a sign-off line when asked). */
   public CompletableFuture<Void> commit(String commitMessage, boolean signOff) {
+    return commit(commitMessage, signOff, false);
+  }
+
+  /** Whether the working copy's Git configuration asks for signed commits. */
+  public boolean signsByDefault() {
+    return workspace.signsByDefault();
+  }
+
+  /**
+   * Saves, then commits everything with the message, a sign-off line when asked, and signed with
+   * the Git configuration's signing key when asked.
+   */
+  public CompletableFuture<Void> commit(String commitMessage, boolean signOff, boolean sign) {
     String path = file.get();
     String content = text.get();
     return run(
@@ -181,7 +194,7 @@ public final class EditorViewModel {
           if (!path.isEmpty()) {
             workspace.write(path, content);
           }
-          return workspace.commit(commitMessage, workspace.author(), signOff);
+          return workspace.commit(commitMessage, workspace.author(), signOff, sign);
         },
         id -> message.set("Committed " + id.substring(0, 12) + "."));
   }

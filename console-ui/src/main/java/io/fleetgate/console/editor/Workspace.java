@@ -121,6 +121,17 @@ public final class Workspace implements AutoCloseable {
    * @return the new commit id
    */
   public String commit(String message, PersonIdent author, boolean signOff) throws EditorException {
+    return commit(message, author, signOff, false);
+  }
+
+  /**
+   * Commits every change in the working tree, signed with the signing key of the working copy's Git
+   * configuration when asked ({@code gpg.format} ssh or openpgp, {@code user.signingKey}).
+   *
+   * @return the new commit id
+   */
+  public String commit(String message, PersonIdent author, boolean signOff, boolean sign)
+      throws EditorException {
     if (message == null || message.isBlank()) {
       throw new EditorException("A commit needs a message that says what changed and why.");
     }
@@ -143,12 +154,26 @@ public final class Workspace implements AutoCloseable {
           .setMessage(text)
           .setAuthor(author)
           .setCommitter(author)
-          .setSign(false)
+          .setSign(sign)
           .call()
           .name();
-    } catch (GitAPIException e) {
-      throw new EditorException("Cannot commit: " + e.getMessage(), e);
+    } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
+      throw new EditorException(
+          sign
+              ? "Cannot sign the commit: set user.signingKey (and gpg.format ssh or openpgp) in the"
+                  + " Git configuration of "
+                  + root
+                  + " ("
+                  + e.getMessage()
+                  + ")"
+              : "Cannot commit: " + e.getMessage(),
+          e);
     }
+  }
+
+  /** Whether the Git configuration asks for signed commits ({@code commit.gpgSign}). */
+  public boolean signsByDefault() {
+    return git.getRepository().getConfig().getBoolean("commit", null, "gpgsign", false);
   }
 
   /** Pushes main to origin, reporting progress; explains a rejection in words. */
