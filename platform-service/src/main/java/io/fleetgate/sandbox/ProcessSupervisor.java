@@ -64,6 +64,18 @@ final class ProcessSupervisor {
     return readPid(layout.pidFile(member)).flatMap(ProcessHandle::of).filter(this::ours);
   }
 
+  /**
+   * Whether the member's process, just started by this supervisor, is still alive. Unlike {@link
+   * #running}, it does not read the command line: right after the start, during exec, /proc may
+   * briefly show an empty or the parent's command line, which would look like a process that died.
+   */
+  boolean alive(String member) {
+    return readPid(layout.pidFile(member))
+        .flatMap(ProcessHandle::of)
+        .map(ProcessHandle::isAlive)
+        .orElse(false);
+  }
+
   /** Stops the member's process (TERM, then KILL after a grace period) and removes its pid file. */
   void stop(String member) {
     running(member).ifPresent(this::terminate);

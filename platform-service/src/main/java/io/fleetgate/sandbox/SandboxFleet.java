@@ -228,7 +228,7 @@ public final class SandboxFleet {
         ETCD_TIMEOUT,
         layout.log(Etcd.MEMBER),
         () -> Readiness.httpOk(Etcd.healthUrl(state)),
-        () -> processes.running(Etcd.MEMBER).isPresent());
+        () -> processes.alive(Etcd.MEMBER));
   }
 
   private void startApiServers(SandboxState state, Consumer<String> progress) {
@@ -257,7 +257,7 @@ public final class SandboxFleet {
                                 member.server(),
                                 KubeApiServer.servingCertificate(layout, member),
                                 token),
-                        () -> processes.running(member.name()).isPresent())));
+                        () -> processes.alive(member.name()))));
       }
       for (Future<?> wait : waits) {
         wait.get();
