@@ -45,15 +45,23 @@ public final class ConsoleApp extends Application {
     } else if (named.isEmpty() && saved.isPresent()) {
       connection = PlatformConnection.remoteWithToken(saved.get().url(), saved.get().token());
     } else {
+      // The embedded platform starts in the background, so the window opens at once.
+      PlatformConnection.Embedded embedded =
+          new PlatformConnection.Embedded(
+              Path.of(named.getOrDefault("repo", home.resolve("fleet-repo").toString())),
+              named.get("management-kubeconfig") == null
+                  ? io.fleetgate.app.Platform.defaultSandboxKubeconfig()
+                  : Path.of(named.get("management-kubeconfig")),
+              Path.of(named.getOrDefault("data-dir", home.resolve("data").toString())),
+              Integer.parseInt(named.getOrDefault("api-port", "8742")));
       connection =
-          PlatformConnection.embedded(
-              new PlatformConnection.Embedded(
-                  Path.of(named.getOrDefault("repo", home.resolve("fleet-repo").toString())),
-                  named.get("management-kubeconfig") == null
-                      ? io.fleetgate.app.Platform.defaultSandboxKubeconfig()
-                      : Path.of(named.get("management-kubeconfig")),
-                  Path.of(named.getOrDefault("data-dir", home.resolve("data").toString())),
-                  Integer.parseInt(named.getOrDefault("api-port", "8742"))));
+          PlatformConnection.deferred(
+              "Embedded platform · %s · management cluster %s · API http://127.0.0.1:%d"
+                  .formatted(
+                      embedded.repository(), embedded.managementKubeconfig(), embedded.apiPort()),
+              java.util.Optional.of(embedded.repository().toString()),
+              CompletableFuture.supplyAsync(
+                  () -> PlatformConnection.embedded(embedded), background));
     }
     MainWindow.Models models = show(stage, connection, background);
     reportStartup(stage);

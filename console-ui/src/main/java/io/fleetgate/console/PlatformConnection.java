@@ -144,6 +144,61 @@ public record PlatformConnection(
     }
   }
 
+  /**
+   * A connection still being made (the embedded platform starting): the window can open at once;
+   * reads, which run off the UI thread, wait for it, and events follow once it is there.
+   */
+  public static PlatformConnection deferred(
+      String description,
+      java.util.Optional<String> repository,
+      java.util.concurrent.CompletableFuture<PlatformConnection> starting) {
+    return new PlatformConnection(
+        description,
+        () -> starting.join().fleet().read(),
+        () -> starting.join().policy().policy(),
+        new io.fleetgate.console.reports.ReportSource() {
+          @Override
+          public Generated generate(Request request) {
+            return starting.join().reports().generate(request);
+          }
+
+          @Override
+          public byte[] download(String id) {
+            return starting.join().reports().download(id);
+          }
+        },
+        cluster -> starting.join().clusters().detail(cluster),
+        (lastEventId, listener) -> {
+          java.util.concurrent.CompletableFuture<AutoCloseable> following =
+              starting.thenApply(c -> c.events().follow(lastEventId, listener));
+          return () ->
+              following.thenAccept(
+                  f -> {
+                    try {
+                      f.close();
+                    } catch (Exception e) {
+                      // closing a stream that is gone already
+                    }
+                  });
+        },
+        () -> {
+          if (starting.isDone()) {
+            starting.join().resources().close();
+          } else {
+            starting.thenAccept(
+                c -> {
+                  try {
+                    c.resources().close();
+                  } catch (Exception e) {
+                    // the console is exiting
+                  }
+                });
+          }
+        },
+        repository,
+        () -> starting.join().syncNow().run());
+  }
+
   /** A connection whose every read explains the problem. */
   static PlatformConnection failing(String description, String message) {
     return new PlatformConnection(
