@@ -52,12 +52,13 @@ public final class WorkingCopyCheck implements AutoCloseable {
     } catch (io.fleetgate.tools.ToolException e) {
       kustomize = null;
     }
+    PolicyCatalog builtIn = PolicyCatalog.builtIn();
     return new WorkingCopyCheck(
         engines,
         new Validator(
             new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize)),
             new PolicyGate(engines),
-            PolicyCatalog.builtIn()));
+            policies -> engines.catalogFor(policies, builtIn)));
   }
 
   /**

@@ -62,6 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
     if (!Files.isDirectory(repo)) {
       throw new IllegalArgumentException("--repo " + repo + " is not a directory");
     }
+    PolicyCatalog builtIn = PolicyCatalog.builtIn();
     try (PolicyEngines engines =
         new PolicyEngines(
             WasmPolicyEvaluator.of(PolicyBundle.builtIn()),
@@ -71,7 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
           new Validator(
               new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
               new PolicyGate(engines),
-              PolicyCatalog.builtIn());
+              policies -> engines.catalogFor(policies, builtIn));
       ValidationReport report = validator.validate(repo, Optional.ofNullable(cluster));
       if (report.clusters().isEmpty()) {
         throw new IllegalArgumentException(

@@ -21,6 +21,9 @@ public record PolicyBundle(Map<String, byte[]> files) {
    */
   public static final String BUILT_IN_REGO = "/io/fleetgate/policies/rego-bundle.tar.gz";
 
+  /** Where a compiled bundle keeps its policies' annotations, when it has them. */
+  public static final String ANNOTATIONS = "annotations.json";
+
   private static final int BLOCK = 512;
   private static final long MAX_ENTRY = 64L << 20;
 

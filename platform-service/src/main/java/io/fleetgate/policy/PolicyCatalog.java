@@ -59,11 +59,10 @@ public record PolicyCatalog(Map<String, Entry> entries) {
       List<String> path = new ArrayList<>();
       item.path("path").forEach(p -> path.add(p.path("value").asText()));
       String name = String.join(".", path.subList(1, path.size()));
-      String prefix = PREFIXES.stream().filter(name::startsWith).findFirst().orElse(null);
-      if (prefix == null) {
+      String policy = policyName(name);
+      if (policy == null) {
         continue;
       }
-      String policy = name.substring(prefix.length());
       JsonNode custom = annotations.path("custom");
       List<String> controls = new ArrayList<>();
       custom.path("controls").forEach(c -> controls.add(c.asText()));
@@ -78,6 +77,35 @@ public record PolicyCatalog(Map<String, Entry> entries) {
               custom.path("remediation").asText("")));
     }
     return new PolicyCatalog(entries);
+  }
+
+  /**
+   * The name findings carry for a package: the last part for built-in and change-set packages,
+   * {@code custom.<name>} for the fleet's {@code fleetgate.custom.<name>}, {@code main} for
+   * conftest's package; null for packages that hold no rules of their own.
+   */
+  static String policyName(String pkg) {
+    for (String prefix : PREFIXES) {
+      if (pkg.startsWith(prefix)) {
+        return pkg.substring(prefix.length());
+      }
+    }
+    if (pkg.startsWith("fleetgate.custom.")) {
+      return "custom." + pkg.substring("fleetgate.custom.".length());
+    }
+    return pkg.equals("main") ? "main" : null;
+  }
+
+  /** This catalog with the other's entries added (the other's win on the same name). */
+  public PolicyCatalog with(PolicyCatalog other) {
+    Map<String, Entry> merged = new TreeMap<>(entries);
+    merged.putAll(other.entries);
+    return new PolicyCatalog(merged);
+  }
+
+  /** Reads {@code opa inspect --annotations --format json} output. */
+  public static PolicyCatalog fromInspection(byte[] json) throws IOException {
+    return read(new ObjectMapper().readTree(json));
   }
 
   /** The entry of a policy, or a bare one for policies without metadata (e.g. users' own). */

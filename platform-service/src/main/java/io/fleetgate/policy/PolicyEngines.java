@@ -28,6 +28,8 @@ public final class PolicyEngines implements AutoCloseable {
   private final PolicyEvaluator builtIn;
   private final PolicyCompiler compiler;
   private final EvaluatorFactory factory;
+  private final Map<String, PolicyCatalog> catalogs =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Object> compiled =
       new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -85,8 +87,16 @@ public final class PolicyEngines implements AutoCloseable {
     }
     long started = System.nanoTime();
     try {
-      PolicyEvaluator evaluator =
-          factory.create(compiler.compile(PolicyBundle.builtInRego(), policies));
+      PolicyBundle bundle = compiler.compile(PolicyBundle.builtInRego(), policies);
+      PolicyEvaluator evaluator = factory.create(bundle);
+      byte[] annotations = bundle.files().get(PolicyBundle.ANNOTATIONS);
+      if (annotations != null) {
+        try {
+          catalogs.put(policies.digest(), PolicyCatalog.fromInspection(annotations));
+        } catch (java.io.IOException e) {
+          log.warn("The fleet's policy annotations cannot be read: {}", e.getMessage());
+        }
+      }
       log.info(
           "Compiled the fleet's own policies ({} file(s)) with the built-in ones in {} ms",
           policies.sources().size(),
@@ -101,6 +111,18 @@ public final class PolicyEngines implements AutoCloseable {
                   io.fleetgate.domain.SourceLocation.file(RepoPolicies.DIRECTORY + "/"),
                   e.getMessage())));
     }
+  }
+
+  /**
+   * What each policy of a revision is about: the built-in catalog, with the titles, controls,
+   * severity and remediation of the fleet's own policies once they compiled.
+   */
+  public PolicyCatalog catalogFor(RepoPolicies policies, PolicyCatalog builtIn) {
+    if (policies.isEmpty()) {
+      return builtIn;
+    }
+    PolicyCatalog own = catalogs.get(policies.digest());
+    return own == null ? builtIn : builtIn.with(own);
   }
 
   @Override

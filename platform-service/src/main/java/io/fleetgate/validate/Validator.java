@@ -29,9 +29,21 @@ public final class Validator {
 
   private final Renderer renderer;
   private final PolicyGate gate;
-  private final PolicyCatalog catalog;
+  private final java.util.function.Function<io.fleetgate.policy.RepoPolicies, PolicyCatalog>
+      catalog;
 
   public Validator(Renderer renderer, PolicyGate gate, PolicyCatalog catalog) {
+    this(renderer, gate, policies -> catalog);
+  }
+
+  /**
+   * @param catalog what the policies of a repository are about (the fleet's own policies' metadata
+   *     is known once they compiled, which the gate does first)
+   */
+  public Validator(
+      Renderer renderer,
+      PolicyGate gate,
+      java.util.function.Function<io.fleetgate.policy.RepoPolicies, PolicyCatalog> catalog) {
     this.renderer = renderer;
     this.gate = gate;
     this.catalog = catalog;
@@ -70,15 +82,28 @@ public final class Validator {
         e.problems().forEach(p -> problems.add(new RenderProblem(p.location(), p.message())));
         continue;
       }
+      PolicyCatalog policies = catalog.apply(loaded.policies());
       for (GateResult.Verdict verdict : verdicts.verdicts()) {
-        add(findings, verdict.object(), verdict.decision().denials(), "deny", target.name());
-        add(findings, verdict.object(), verdict.decision().warnings(), "warn", target.name());
+        add(
+            findings,
+            policies,
+            verdict.object(),
+            verdict.decision().denials(),
+            "deny",
+            target.name());
+        add(
+            findings,
+            policies,
+            verdict.object(),
+            verdict.decision().warnings(),
+            "warn",
+            target.name());
         for (GateResult.WaivedFinding waived : verdict.waived()) {
           Finding noted =
               new Finding(
                   waived.finding().policy(),
                   waived.finding().message() + " — " + waived.waiver().describe());
-          add(findings, verdict.object(), List.of(noted), "waived", target.name());
+          add(findings, policies, verdict.object(), List.of(noted), "waived", target.name());
         }
       }
     }
@@ -92,6 +117,7 @@ public final class Validator {
 
   private void add(
       Map<String, Builder> findings,
+      PolicyCatalog catalog,
       RenderedObject object,
       List<Finding> found,
       String level,

@@ -204,6 +204,12 @@ class ValidateCliIT {
     Files.writeString(
         repo.resolve("policies/team.rego"),
         """
+        # METADATA
+        # title: Deployments name their team
+        # custom:
+        #   controls: ["ACME-OPS-7"]
+        #   severity: high
+        #   remediation: Add the fleetgate.io/team label with the owning team's name.
         package main
 
         deny contains msg if {
@@ -218,9 +224,11 @@ class ValidateCliIT {
     assertThat(result.code).as(result.out + result.err).isEqualTo(1);
     assertThat(result.out)
         .contains(
-            "bundles/payments/payment-gateway.yaml:1: DENY [medium] Deployment"
+            "bundles/payments/payment-gateway.yaml:1: DENY [high] Deployment"
                 + " payments/payment-gateway — main: Deployment payment-gateway has no"
                 + " fleetgate.io/team label")
+        .contains("controls: ACME-OPS-7")
+        .contains("fix: Add the fleetgate.io/team label with the owning team's name.")
         .contains("2 denial(s)");
   }
 

@@ -67,9 +67,11 @@ public final class OpaCompiler implements PolicyCompiler {
       if (process.exitValue() != 0) {
         throw new PolicyCompileException(problems(said));
       }
+      PolicyBundle bundle;
       try (InputStream in = Files.newInputStream(output)) {
-        return PolicyBundle.read(in);
+        bundle = PolicyBundle.read(in);
       }
+      return withAnnotations(bundle, output, work);
     } catch (IOException e) {
       throw failure("cannot run " + opa + ": " + e.getMessage());
     } catch (InterruptedException e) {
@@ -78,6 +80,30 @@ public final class OpaCompiler implements PolicyCompiler {
     } finally {
       delete(work);
     }
+  }
+
+  /**
+   * Adds the policies' {@code # METADATA} ({@code opa inspect --annotations}) to the bundle as
+   * {@code annotations.json}, so the fleet's own policies show their titles, controls, severity and
+   * remediation like the built-in ones; without it they are reported bare.
+   */
+  private PolicyBundle withAnnotations(PolicyBundle bundle, Path output, Path work)
+      throws IOException, InterruptedException {
+    Path annotations = work.resolve("annotations.json");
+    Process inspect =
+        new ProcessBuilder(
+                opa.toString(), "inspect", "--annotations", "--format", "json", output.toString())
+            .redirectErrorStream(false)
+            .redirectOutput(annotations.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!inspect.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || inspect.exitValue() != 0) {
+      inspect.destroyForcibly();
+      return bundle;
+    }
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>(bundle.files());
+    files.put(PolicyBundle.ANNOTATIONS, Files.readAllBytes(annotations));
+    return new PolicyBundle(files);
   }
 
   private List<String> command(Path output) {
