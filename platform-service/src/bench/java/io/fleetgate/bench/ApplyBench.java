@@ -1,8 +1,9 @@
 package io.fleetgate.bench;
 
 import io.fleetgate.apply.ApplyReport;
-import io.fleetgate.apply.ClusterApplier;
+import io.fleetgate.apply.ClusterWriter;
 import io.fleetgate.apply.ObjectResult;
+import io.fleetgate.apply.kube.KubeClusterWriters;
 import io.fleetgate.domain.Kubeconfig;
 import io.fleetgate.domain.ObjectRef;
 import io.fleetgate.domain.RenderedObject;
@@ -11,6 +12,7 @@ import io.fleetgate.kube.ClusterApi;
 import io.fleetgate.kube.KubeClients;
 import io.fleetgate.kube.KubeconfigPolicy;
 import io.fleetgate.store.sqlite.SqliteStore;
+import io.fleetgate.sync.DirectApply;
 import io.fleetgate.tools.ToolCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * 10,000 ConfigMaps into one cluster: Fleetgate's applier (discovery, labels, hashes, inventory
@@ -51,17 +52,24 @@ final class ApplyBench {
       Path data = Files.createTempDirectory("fleetgate-bench-apply");
       // Warm both clients (JIT, connections, discovery) on 1,000 objects of their own first.
       RawApplyClient raw = new RawApplyClient(kubeconfig);
-      raw.applyConfigMaps("bench-warm-raw", "cm", 1_000, "v1", ClusterApplier.PARALLELISM);
+      ClusterWriter writer =
+          new KubeClusterWriters(new KubeClients(KubeconfigPolicy.strict()))
+              .forCluster(
+                  new io.fleetgate.domain.ClusterAccess(
+                      new io.fleetgate.domain.ClusterTarget(
+                          "bench", cluster, Map.of(), io.fleetgate.domain.ClusterPhase.PROVISIONED),
+                      new Kubeconfig(kubeconfig.toString(), Files.readString(kubeconfig))),
+                  false);
+      raw.applyConfigMaps("bench-warm-raw", "cm", 1_000, "v1", RawApplyClient.PARALLELISM);
       try (SqliteStore warm =
           SqliteStore.open(Files.createTempDirectory("fleetgate-bench-warm"), Clock.systemUTC())) {
-        new ClusterApplier(api, warm, cluster, false)
-            .apply(configMaps("bench-warm-fleetgate", 1_000), Set.of());
+        DirectApply.apply(
+            writer, warm, cluster, "bench", configMaps("bench-warm-fleetgate", 1_000));
       }
       double fleetgate;
       try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
-        ClusterApplier applier = new ClusterApplier(api, store, cluster, false);
         long start = System.nanoTime();
-        ApplyReport report = applier.apply(objects, Set.of());
+        ApplyReport report = DirectApply.apply(writer, store, cluster, "bench", objects);
         fleetgate = OBJECTS / ((System.nanoTime() - start) / 1e9);
         if (report.count(ObjectResult.Action.APPLIED) != OBJECTS) {
           throw new IllegalStateException(
@@ -71,7 +79,7 @@ final class ApplyBench {
 
       long start = System.nanoTime();
       int failed =
-          raw.applyConfigMaps("bench-raw", "cm", OBJECTS, "v1", ClusterApplier.PARALLELISM);
+          raw.applyConfigMaps("bench-raw", "cm", OBJECTS, "v1", RawApplyClient.PARALLELISM);
       double rawRate = OBJECTS / ((System.nanoTime() - start) / 1e9);
       if (failed > 0) {
         throw new IllegalStateException("the raw client failed " + failed + " applies");
@@ -106,13 +114,13 @@ final class ApplyBench {
       Report.line("");
       Report.line(
           "### 10,000 ConfigMaps server-side-applied to one cluster ("
-              + ClusterApplier.PARALLELISM
+              + RawApplyClient.PARALLELISM
               + " requests in flight)");
       Report.line("");
       Report.line("| client | objects/s |");
       Report.line("|---|---|");
       Report.line(
-          "| Fleetgate (ClusterApplier: discovery, labels, content hashes, inventory in SQLite) | %,.0f |"
+          "| Fleetgate (plan and apply phases: discovery, labels, content hashes, inventory and audit in SQLite) | %,.0f |"
               .formatted(fleetgate));
       Report.line(
           "| baseline: minimal raw SSA client (one PATCH per object, nothing else) | %,.0f |"

@@ -28,6 +28,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class RawApplyClient {
 
+  /** Requests in flight per cluster: the same as Fleetgate's server-side-apply writer. */
+  static final int PARALLELISM = 16;
+
   private final HttpClient http;
   private final String server;
   private final String token;

@@ -58,7 +58,6 @@ public final class PlatformServer implements AutoCloseable {
       EventLog events = new EventLog(EVENT_BUFFER, clock);
       SyncEvents syncEvents = new SyncEvents(events);
       AtomicBoolean synced = new AtomicBoolean();
-      var latest = new java.util.concurrent.atomic.AtomicReference<SyncReport>();
       // Syncs and plans share the working copy: one at a time.
       var sourceLock = new java.util.concurrent.locks.ReentrantLock();
       SyncLoop loop =
@@ -77,7 +76,6 @@ public final class PlatformServer implements AutoCloseable {
               clock,
               report -> {
                 synced.set(true);
-                latest.set(report);
                 syncEvents.finished(report);
                 onReport.accept(report);
               });
@@ -103,7 +101,6 @@ public final class PlatformServer implements AutoCloseable {
                   sourceLock.unlock();
                 }
               },
-              () -> java.util.Optional.ofNullable(latest.get()),
               config.repo(),
               PolicyCatalog.builtIn(),
               clock);

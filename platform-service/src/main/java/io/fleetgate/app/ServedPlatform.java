@@ -37,7 +37,6 @@ public final class ServedPlatform implements PlatformApi {
   private final FleetView fleet;
   private final Consumer<String> refresh;
   private final Planner planner;
-  private final java.util.function.Supplier<Optional<io.fleetgate.sync.SyncReport>> latestReport;
 
   /** Plans a sync of one cluster without changing anything. */
   @FunctionalInterface
@@ -68,7 +67,6 @@ public final class ServedPlatform implements PlatformApi {
       Consumer<String> refresh,
       java.util.function.Supplier<Optional<io.fleetgate.render.LoadedRepo>> loaded,
       Planner planner,
-      java.util.function.Supplier<Optional<io.fleetgate.sync.SyncReport>> latestReport,
       String repository,
       PolicyCatalog catalog,
       Clock clock) {
@@ -78,7 +76,6 @@ public final class ServedPlatform implements PlatformApi {
     this.refresh = refresh;
     this.repository = loaded;
     this.planner = planner;
-    this.latestReport = latestReport;
     this.repositoryUrl = repository;
     this.catalog = catalog;
     this.clock = clock;
@@ -88,10 +85,11 @@ public final class ServedPlatform implements PlatformApi {
   public List<ClusterState> clusters() {
     Map<String, SyncRuns.ClusterResult> results = new java.util.HashMap<>();
     store.latestResults().forEach(r -> results.put(r.cluster(), r));
+    // Results are keyed by namespace/name of the cluster's Cluster API object.
     String commit = store.latestRun().map(SyncRuns.Run::commit).orElse("");
     List<ClusterState> states = new ArrayList<>();
     for (ClusterSummary cluster : snapshot().clusters()) {
-      SyncRuns.ClusterResult result = results.get(cluster.name());
+      SyncRuns.ClusterResult result = results.get(key(cluster));
       states.add(
           result == null
               ? new ClusterState(cluster, "never", "", 0, 0, 0, 0, 0, 0, "")
@@ -103,7 +101,7 @@ public final class ServedPlatform implements PlatformApi {
   private ClusterState state(ClusterSummary cluster, SyncRuns.ClusterResult result, String commit) {
     int violations = 0;
     int drifted = 0;
-    for (SyncRuns.ObjectRecord record : store.latestObjects(cluster.name())) {
+    for (SyncRuns.ObjectRecord record : store.latestObjects(key(cluster))) {
       switch (record.action()) {
         case "denied", "invalid" -> violations++;
         case "drifted" -> drifted++;
@@ -154,67 +152,40 @@ public final class ServedPlatform implements PlatformApi {
     return known;
   }
 
+  private static String key(ClusterSummary cluster) {
+    return cluster.namespace() + "/" + cluster.name();
+  }
+
   @Override
   public Optional<ClusterDetail> cluster(String name) {
-    var report = applyReport(name);
     return clusters().stream()
         .filter(s -> s.cluster().name().equals(name))
         .findFirst()
         .map(
-            state ->
-                new ClusterDetail(
-                    state,
-                    store.latestObjects(name).stream()
-                        .map(
-                            o ->
-                                new ObjectChange(
-                                    o.object(), o.bundle(), o.source(), o.action(), o.detail()))
-                        .toList(),
-                    report
-                        .map(
-                            r ->
-                                r.health().stream()
-                                    .map(
-                                        h ->
-                                            new ObjectHealthView(
-                                                h.ref().toString(),
-                                                h.source(),
-                                                h.health().status().name(),
-                                                h.health().message()))
-                                    .toList())
-                        .orElse(List.of()),
-                    report
-                        .map(
-                            r ->
-                                r.events().stream()
-                                    .map(
-                                        e ->
-                                            new ObjectEventView(
-                                                e.ref().toString(),
-                                                e.reason(),
-                                                e.message(),
-                                                e.count()))
-                                    .toList())
-                        .orElse(List.of())));
-  }
-
-  /** The apply report of the cluster's latest sync in this process, if any. */
-  private Optional<io.fleetgate.apply.ApplyReport> applyReport(String cluster) {
-    return latestReport
-        .get()
-        .flatMap(
-            report ->
-                report.outcomes().stream()
-                    .filter(o -> o.cluster().equals(cluster))
-                    .findFirst()
-                    .map(
-                        o ->
-                            switch (o) {
-                              case io.fleetgate.sync.ClusterOutcome.Synced s -> s.report();
-                              case io.fleetgate.sync.ClusterOutcome.Denied d -> d.report();
-                              case io.fleetgate.sync.ClusterOutcome.Failed f -> f.report();
-                              default -> null;
-                            }));
+            state -> {
+              String key = key(state.cluster());
+              SyncRuns.Observed observed = store.latestObservation(key);
+              return new ClusterDetail(
+                  state,
+                  store.latestObjects(key).stream()
+                      .map(
+                          o ->
+                              new ObjectChange(
+                                  o.object(), o.bundle(), o.source(), o.action(), o.detail()))
+                      .toList(),
+                  observed.health().stream()
+                      .map(
+                          h ->
+                              new ObjectHealthView(
+                                  h.object(),
+                                  h.source(),
+                                  h.status().toUpperCase(Locale.ROOT),
+                                  h.message()))
+                      .toList(),
+                  observed.events().stream()
+                      .map(e -> new ObjectEventView(e.object(), e.reason(), e.message(), e.count()))
+                      .toList());
+            });
   }
 
   @Override
@@ -246,7 +217,7 @@ public final class ServedPlatform implements PlatformApi {
     }
     return new ClusterPlanView(
         cluster,
-        latestReport.get().map(r -> r.revision().commit()).orElse(""),
+        store.latestRun().map(SyncRuns.Run::commit).orElse(""),
         plan.problems().stream().map(Object::toString).toList(),
         plan.unreachable(),
         objects);

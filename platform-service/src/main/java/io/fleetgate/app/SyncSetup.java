@@ -1,6 +1,6 @@
 package io.fleetgate.app;
 
-import io.fleetgate.apply.ApplierFactory;
+import io.fleetgate.apply.kube.KubeClusterWriters;
 import io.fleetgate.cluster.capi.CapiClusterDirectory;
 import io.fleetgate.domain.Kubeconfig;
 import io.fleetgate.kube.KubeClients;
@@ -173,24 +173,49 @@ public final class SyncSetup implements AutoCloseable {
     }
     SyncEngine engine =
         new SyncEngine(
-            new GitSource(
-                GitSource.remoteOf(config.repo()),
-                config.branch(),
-                config.dataDir(),
-                config.allowedSigners(),
-                config.gitToken(),
-                config.sshKey() == null
-                    ? null
-                    : new SshAccess(config.sshKey(), config.sshKnownHosts())),
-            new CapiClusterDirectory(management),
-            new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
-            new PolicyGate(evaluator),
-            new ApplierFactory(clients, store),
-            store,
-            store,
-            clock,
-            ReportPublishing.to(new ReportPublisher(clients, clock), PolicyCatalog.builtIn()));
+            new SyncEngine.Parts(
+                new GitSource(
+                    GitSource.remoteOf(config.repo()),
+                    config.branch(),
+                    config.dataDir(),
+                    config.allowedSigners(),
+                    config.gitToken(),
+                    config.sshKey() == null
+                        ? null
+                        : new SshAccess(config.sshKey(), config.sshKnownHosts())),
+                new CapiClusterDirectory(management),
+                new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
+                new PolicyGate(evaluator),
+                new KubeClusterWriters(clients),
+                store,
+                store,
+                store,
+                clock,
+                ReportPublishing.to(new ReportPublisher(clients, clock), PolicyCatalog.builtIn()),
+                retention()));
     return new SyncSetup(engine, store, evaluator, server);
+  }
+
+  /**
+   * How long run records are kept: {@code FLEETGATE_RETENTION_DAYS}, or 400 days.
+   *
+   * @throws IllegalArgumentException naming the variable when it is not a positive number
+   */
+  static Duration retention() {
+    String days = System.getenv("FLEETGATE_RETENTION_DAYS");
+    if (days == null || days.isBlank()) {
+      return SyncEngine.Parts.DEFAULT_RETENTION;
+    }
+    try {
+      long value = Long.parseLong(days.strip());
+      if (value > 0) {
+        return Duration.ofDays(value);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "FLEETGATE_RETENTION_DAYS must be a whole number of days above 0, not '" + days + "'");
   }
 
   /**

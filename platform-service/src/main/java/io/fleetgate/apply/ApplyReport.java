@@ -36,6 +36,10 @@ public record ApplyReport(
     this(results, List.of(), List.of());
   }
 
+  public ApplyReport(List<ObjectResult> results, Observation observation) {
+    this(results, observation.health(), observation.events());
+  }
+
   public long count(ObjectResult.Action action) {
     return results.stream().filter(r -> r.action() == action).count();
   }

@@ -11,9 +11,19 @@ import io.fleetgate.domain.ObjectRef;
 public record ObjectResult(
     ObjectRef ref, String bundle, String source, Action action, String message) {
 
+  /** Whether the object is in the cluster as Git declares it after this result. */
+  public boolean present() {
+    return action == Action.APPLIED
+        || action == Action.ADOPTED
+        || action == Action.UNCHANGED
+        || action == Action.HEALED;
+  }
+
   /** The closed set of things that can happen to an object. */
   public enum Action {
     APPLIED,
+    /** Applied for the bundle that now declares it, moved there from another bundle. */
+    ADOPTED,
     UNCHANGED,
     /** Live differs from Git (found by a full check) and the bundle does not self-heal. */
     DRIFTED,

@@ -15,9 +15,13 @@ public record PlannedChange(
   public enum Change {
     CREATE("+"),
     UPDATE("~"),
+    /** Moves to the bundle that now declares it; never deleted and re-created. */
+    ADOPT(">"),
     UNCHANGED("="),
     PRUNE("-"),
     KEEP_PROTECTED("!"),
+    /** Declared by a bundle that policy denied: left as it is. */
+    BLOCKED("#"),
     INVALID("x");
 
     private final String symbol;

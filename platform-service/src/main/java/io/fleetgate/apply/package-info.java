@@ -1,7 +1,8 @@
 /**
- * Applies rendered objects to one cluster with server-side apply (field manager {@code fleetgate}):
- * CRDs, then Namespaces, then RBAC, then the rest; skips objects whose content hash is unchanged
- * since Fleetgate last applied them; prunes, in reverse order, only what its inventory says it
- * applied and what is not protected by {@code fleetgate.io/prune: disabled}.
+ * The port through which a sync plan reaches a cluster ({@link io.fleetgate.apply.ClusterWriter}),
+ * and the vocabulary of what happened to each object.
+ *
+ * <p>Adapters live below: {@code apply.kube} writes with server-side apply (field manager {@code
+ * fleetgate}). Nothing here knows a Kubernetes client type.
  */
 package io.fleetgate.apply;

@@ -1,6 +1,7 @@
 package io.fleetgate.cli;
 
 import io.fleetgate.app.SyncSetup;
+import io.fleetgate.apply.ApplyReport;
 import io.fleetgate.apply.ObjectResult;
 import io.fleetgate.policy.GateResult;
 import io.fleetgate.source.SourceException;
@@ -102,7 +103,7 @@ final class SyncCommand implements Callable<Integer> {
       out.println("NOT APPLIED: " + report.staleReason());
       out.println("Every cluster keeps the last applied revision; nothing was applied or pruned.");
     }
-    String format = "%-22s %-8s %s%n";
+    String format = "%-22s %-11s %s%n";
     if (!report.outcomes().isEmpty()) {
       out.printf(format, "CLUSTER", "RESULT", "DETAIL");
     }
@@ -125,53 +126,69 @@ final class SyncCommand implements Callable<Integer> {
 
   private static void details(ClusterOutcome outcome, PrintWriter out) {
     switch (outcome) {
-      case ClusterOutcome.Stalled s ->
-          s.problems().forEach(p -> out.printf("%n%s: %s", s.cluster(), p));
-      case ClusterOutcome.Denied d -> denials(d.cluster(), d.gate(), out);
-      case ClusterOutcome.Failed f -> {
-        if (f.report() != null) {
-          for (ObjectResult failure : f.report().failures()) {
-            out.printf(
-                "%n%s: %s %s: %s", f.cluster(), failure.source(), failure.ref(), failure.message());
-          }
+      case ClusterOutcome.Stalled s -> {
+        if (s.problems().isEmpty()) {
+          out.printf("%n%s: %s", s.cluster(), s.reason());
+        }
+        s.problems().forEach(p -> out.printf("%n%s: %s", s.cluster(), p));
+      }
+      case ClusterOutcome.Denied d -> {
+        denials(d.cluster(), d.verdicts(), out);
+        observed(d.cluster(), d.applied(), out);
+      }
+      case ClusterOutcome.Rejected r -> {
+        for (ObjectResult failure : r.objects()) {
+          out.printf(
+              "%n%s: %s %s: %s", r.cluster(), failure.source(), failure.ref(), failure.message());
         }
       }
-      case ClusterOutcome.Synced s -> {
-        for (var health : s.report().health()) {
-          if (health.health().status() != io.fleetgate.health.Health.Status.HEALTHY) {
-            out.printf(
-                "%n%s: %s %s %s: %s",
-                s.cluster(),
-                health.source(),
-                health.ref(),
-                health.health().status().word(),
-                health.health().message());
-          }
-        }
-        for (var event : s.report().events()) {
-          out.printf("%n%s: event %s", s.cluster(), event);
-        }
-        for (ObjectResult drift : s.report().results()) {
-          if (drift.action() == ObjectResult.Action.DRIFTED
-              || drift.action() == ObjectResult.Action.HEALED) {
-            out.printf(
-                "%n%s: %s %s %s: %s",
-                s.cluster(), drift.source(), drift.ref(), drift.action().word(), drift.message());
-          }
-        }
+      case ClusterOutcome.Synced s -> observed(s.cluster(), s.applied(), out);
+      case ClusterOutcome.Unreachable u ->
+          out.printf("%n%s: unreachable: %s", u.cluster(), u.reason());
+      case ClusterOutcome.Waiting w -> out.printf("%n%s: waiting: %s", w.cluster(), w.reason());
+    }
+  }
+
+  /** Unhealthy objects, Warning events, drift and adoptions. */
+  private static void observed(String cluster, ApplyReport report, PrintWriter out) {
+    for (var health : report.health()) {
+      if (health.health().status() != io.fleetgate.health.Health.Status.HEALTHY) {
+        out.printf(
+            "%n%s: %s %s %s: %s",
+            cluster,
+            health.source(),
+            health.ref(),
+            health.health().status().word(),
+            health.health().message());
+      }
+    }
+    for (var event : report.events()) {
+      out.printf("%n%s: event %s", cluster, event);
+    }
+    for (ObjectResult result : report.results()) {
+      if (result.action() == ObjectResult.Action.DRIFTED
+          || result.action() == ObjectResult.Action.HEALED
+          || result.action() == ObjectResult.Action.ADOPTED) {
+        out.printf(
+            "%n%s: %s %s %s: %s",
+            cluster, result.source(), result.ref(), result.action().word(), result.message());
       }
     }
   }
 
   private static boolean unhealthy(ClusterOutcome outcome) {
-    return outcome instanceof ClusterOutcome.Synced s
-        && s.report().health().stream()
-            .anyMatch(h -> h.health().status() != io.fleetgate.health.Health.Status.HEALTHY);
+    return outcome
+        .report()
+        .map(
+            r ->
+                r.health().stream()
+                    .anyMatch(
+                        h -> h.health().status() != io.fleetgate.health.Health.Status.HEALTHY))
+        .orElse(false);
   }
 
   private static boolean drifted(ClusterOutcome outcome) {
-    return outcome instanceof ClusterOutcome.Synced s
-        && s.report().count(ObjectResult.Action.HEALED) > 0;
+    return outcome.report().map(r -> r.count(ObjectResult.Action.HEALED) > 0).orElse(false);
   }
 
   private static void denials(String cluster, GateResult gate, PrintWriter out) {

@@ -31,8 +31,7 @@ public final class SyncEvents {
       data.put("outcome", outcome.word());
       data.put("commit", report.revision().commit());
       data.put("health", health(outcome));
-      boolean reachable =
-          !(outcome instanceof ClusterOutcome.Failed f && f.reason().startsWith("unreachable"));
+      boolean reachable = !(outcome instanceof ClusterOutcome.Unreachable);
       log.publish(
           "cluster.reachability", Map.of("cluster", outcome.cluster(), "reachable", reachable));
       objects(outcome);
@@ -43,13 +42,7 @@ public final class SyncEvents {
 
   /** How many synced objects are healthy, progressing or degraded ({} when nothing was synced). */
   private static Map<String, Object> health(ClusterOutcome outcome) {
-    var report =
-        switch (outcome) {
-          case ClusterOutcome.Synced s -> s.report();
-          case ClusterOutcome.Denied d -> d.report();
-          case ClusterOutcome.Failed f -> f.report();
-          default -> null;
-        };
+    var report = outcome.report().orElse(null);
     Map<String, Object> counts = new LinkedHashMap<>();
     if (report != null) {
       for (var h : report.health()) {
@@ -63,27 +56,24 @@ public final class SyncEvents {
   }
 
   private void objects(ClusterOutcome outcome) {
-    var report =
-        switch (outcome) {
-          case ClusterOutcome.Synced s -> s.report();
-          case ClusterOutcome.Denied d -> d.report();
-          case ClusterOutcome.Failed f -> f.report();
-          default -> null;
-        };
+    var report = outcome.report().orElse(null);
     if (report == null) {
       return;
     }
     int sent = 0;
     for (ObjectResult result : report.results()) {
-      String action = result.action().name().toLowerCase(java.util.Locale.ROOT);
-      if (action.equals("unchanged")) {
+      if (result.action() == ObjectResult.Action.UNCHANGED) {
         continue;
       }
+      String action = result.action().word();
       if (sent++ == MAX_OBJECT_EVENTS) {
         break;
       }
       String type =
-          action.equals("drifted") || action.equals("healed") ? "drift" : "object.applied";
+          result.action() == ObjectResult.Action.DRIFTED
+                  || result.action() == ObjectResult.Action.HEALED
+              ? "drift"
+              : "object.applied";
       log.publish(
           type,
           Map.of(
@@ -94,12 +84,7 @@ public final class SyncEvents {
   }
 
   private void findings(ClusterOutcome outcome) {
-    GateResult gate =
-        switch (outcome) {
-          case ClusterOutcome.Synced s -> s.gate();
-          case ClusterOutcome.Denied d -> d.gate();
-          default -> null;
-        };
+    GateResult gate = outcome.gate().orElse(null);
     if (gate == null) {
       return;
     }

@@ -1,18 +1,27 @@
 package io.fleetgate.inventory;
 
-import io.fleetgate.domain.ObjectRef;
-import java.util.Collection;
-import java.util.Map;
+import io.fleetgate.audit.AuditEvent;
+import java.util.List;
 
-/** The record of applied objects per cluster and bundle. */
+/**
+ * The record of what Fleetgate applied to each cluster, by bundle. A cluster is named by its key,
+ * {@code namespace/name} of its Cluster API {@code Cluster}, so two clusters of one name in two
+ * namespaces never share an inventory.
+ */
 public interface Inventory {
 
-  /** What was applied to the cluster for the bundle, by object. */
-  Map<ObjectRef, InventoryEntry> applied(String cluster, String bundle);
+  /** Everything applied to the cluster, in every bundle. */
+  List<InventoryEntry> applied(String cluster);
 
-  /** Records objects as applied (insert or replace). */
-  void recordApplied(String cluster, String bundle, Collection<InventoryEntry> entries);
+  /**
+   * Records a batch of executed steps: the inventory changes and the audit events that describe
+   * them, in one transaction, so a crash keeps both or neither.
+   */
+  void commit(String cluster, InventoryChange change, List<AuditEvent> events);
 
-  /** Forgets objects (after they were pruned). */
-  void forget(String cluster, String bundle, Collection<ObjectRef> refs);
+  /**
+   * Moves entries recorded under an earlier key of a cluster (its bare name) to its key; changes
+   * nothing when there are none.
+   */
+  void rekey(String from, String to);
 }

@@ -46,6 +46,21 @@ public record KubeObject(JsonObject json) {
     return at("metadata", "labels", key).map(JsonElement::getAsString);
   }
 
+  /** An annotation's value, or empty. */
+  public Optional<String> annotation(String key) {
+    return at("metadata", "annotations", key).map(JsonElement::getAsString);
+  }
+
+  /** The text at a path of object keys, or empty when it is absent or not a scalar. */
+  public Optional<String> text(String... path) {
+    return at(path).filter(JsonElement::isJsonPrimitive).map(JsonElement::getAsString);
+  }
+
+  /** The object's uid, or "" before the server assigned one. */
+  public String uid() {
+    return text("metadata", "uid").orElse("");
+  }
+
   private String string(String key) {
     JsonElement value = json.get(key);
     if (value == null || !value.isJsonPrimitive()) {

@@ -173,6 +173,14 @@ public final class Renderer {
         String yaml = kustomize.build(dir, relativeDir, limits.maxFileBytes() * 4);
         manifests.addAll(
             parser.parseText(yaml, relativeDir + "/" + Kustomize.FILE + " (kustomize output)"));
+        if (manifests.isEmpty()) {
+          problems.add(
+              new RenderProblem(
+                  SourceLocation.file(relativeDir + "/" + Kustomize.FILE),
+                  "renders no objects for bundle '"
+                      + bundle.name()
+                      + "'; an empty render is never applied (it would prune everything)"));
+        }
         return manifests;
       }
       for (Path file : files.manifestsBelow(dir, problems)) {

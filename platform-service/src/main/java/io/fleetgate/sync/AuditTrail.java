@@ -14,28 +14,29 @@ final class AuditTrail {
 
   private AuditTrail() {}
 
-  static List<AuditEvent> of(ClusterOutcome outcome, String commit) {
+  /**
+   * The events that close one cluster's reconcile: the repository's problems when it stalled, and
+   * the sync's outcome with its summary. Policy decisions and per-object changes were recorded by
+   * the phases that made them.
+   */
+  static List<AuditEvent> closing(ClusterOutcome outcome, String commit) {
     List<AuditEvent> events = new ArrayList<>();
     String cluster = outcome.cluster();
-    switch (outcome) {
-      case ClusterOutcome.Synced s -> {
-        policy(events, s.gate(), cluster, commit);
-        apply(events, s.report(), cluster, commit);
-      }
-      case ClusterOutcome.Denied d -> {
-        policy(events, d.gate(), cluster, commit);
-        apply(events, d.report(), cluster, commit);
-      }
-      case ClusterOutcome.Stalled s ->
-          s.problems()
-              .forEach(
-                  p ->
-                      events.add(
-                          new AuditEvent(
-                              "render", cluster, "", commit, "", "invalid", p.toString())));
-      case ClusterOutcome.Failed f -> apply(events, f.report(), cluster, commit);
+    if (outcome instanceof ClusterOutcome.Stalled s) {
+      s.problems()
+          .forEach(
+              p ->
+                  events.add(
+                      new AuditEvent("render", cluster, "", commit, "", "invalid", p.toString())));
     }
     events.add(new AuditEvent("sync", cluster, "", commit, "", outcome.word(), summary(outcome)));
+    return events;
+  }
+
+  /** Policy's decisions about one cluster's objects: how many were evaluated, and every finding. */
+  static List<AuditEvent> policy(GateResult gate, String cluster, String commit) {
+    List<AuditEvent> events = new ArrayList<>();
+    policy(events, gate, cluster, commit);
     return events;
   }
 
@@ -89,37 +90,20 @@ final class AuditTrail {
     }
   }
 
-  private static void apply(
-      List<AuditEvent> events, ApplyReport report, String cluster, String commit) {
-    if (report == null) {
-      return;
-    }
-    for (ObjectResult result : report.results()) {
-      if (result.action() == ObjectResult.Action.UNCHANGED) {
-        continue;
-      }
-      String detail = result.source() + (result.message().isEmpty() ? "" : " " + result.message());
-      events.add(
-          new AuditEvent(
-              "apply",
-              cluster,
-              result.bundle(),
-              commit,
-              result.ref().toString(),
-              result.action().word(),
-              detail.strip()));
-    }
-  }
-
   static String summary(ClusterOutcome outcome) {
     return switch (outcome) {
-      case ClusterOutcome.Synced s -> counts(s.report());
+      case ClusterOutcome.Synced s -> counts(s.applied());
       case ClusterOutcome.Denied d ->
-          "policy denied bundles " + d.deniedBundles() + "; " + counts(d.report());
-      case ClusterOutcome.Stalled s ->
-          s.problems().size() + " problem(s) in the repository; first: " + s.problems().getFirst();
-      case ClusterOutcome.Failed f ->
-          f.reason() + (f.report() == null ? "" : "; " + counts(f.report()));
+          "policy denied bundles "
+              + new java.util.TreeSet<>(d.deniedBundles())
+              + "; "
+              + counts(d.applied());
+      case ClusterOutcome.Stalled s -> s.reason();
+      case ClusterOutcome.Unreachable u ->
+          "unreachable: " + u.reason() + "; trying again in " + u.retryAfter().toSeconds() + " s";
+      case ClusterOutcome.Rejected r ->
+          r.objects().size() + " object(s) rejected; " + counts(r.applied());
+      case ClusterOutcome.Waiting w -> "waiting: " + w.reason();
     };
   }
 
@@ -127,11 +111,16 @@ final class AuditTrail {
     String counts =
         "%d applied, %d unchanged, %d pruned, %d protected, %d failed"
             .formatted(
-                report.count(ObjectResult.Action.APPLIED),
+                report.count(ObjectResult.Action.APPLIED)
+                    + report.count(ObjectResult.Action.ADOPTED),
                 report.count(ObjectResult.Action.UNCHANGED),
                 report.count(ObjectResult.Action.PRUNED),
                 report.count(ObjectResult.Action.PROTECTED),
                 report.count(ObjectResult.Action.FAILED));
+    long adopted = report.count(ObjectResult.Action.ADOPTED);
+    if (adopted > 0) {
+      counts += " (%d adopted from another bundle)".formatted(adopted);
+    }
     long drifted = report.count(ObjectResult.Action.DRIFTED);
     long healed = report.count(ObjectResult.Action.HEALED);
     if (drifted + healed > 0) {

@@ -1,43 +1,44 @@
 package io.fleetgate.sync;
 
-import io.fleetgate.apply.ApplierFactory;
-import io.fleetgate.apply.ApplyPolicy;
-import io.fleetgate.apply.ApplyReport;
-import io.fleetgate.apply.ClusterApplier;
-import io.fleetgate.apply.ObjectResult;
+import io.fleetgate.apply.ClusterWriters;
 import io.fleetgate.audit.AuditEvent;
 import io.fleetgate.audit.AuditLog;
 import io.fleetgate.cluster.ClusterDirectory;
 import io.fleetgate.domain.ClusterAccess;
-import io.fleetgate.domain.RenderedObject;
 import io.fleetgate.domain.Revision;
-import io.fleetgate.kube.KubeException;
+import io.fleetgate.inventory.Inventory;
 import io.fleetgate.openreports.ReportPublishing;
 import io.fleetgate.policy.GateResult;
-import io.fleetgate.policy.PolicyCompileException;
-import io.fleetgate.policy.PolicyContext;
 import io.fleetgate.policy.PolicyGate;
 import io.fleetgate.render.LoadedRepo;
-import io.fleetgate.render.RenderProblem;
-import io.fleetgate.render.RenderResult;
 import io.fleetgate.render.Renderer;
 import io.fleetgate.source.SourceException;
 import io.fleetgate.source.SourceFetcher;
 import io.fleetgate.store.SyncRuns;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Syncs the fleet to the config repository's branch tip, one cluster per virtual thread. */
+/**
+ * Syncs the fleet to the config repository: fetch once, then every targeted cluster's reconcile
+ * ({@link ClusterReconciler}) on its own virtual thread, so a cluster that fails or hangs never
+ * holds back the others.
+ */
 public final class SyncEngine {
 
   private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
@@ -47,44 +48,61 @@ public final class SyncEngine {
           .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
   /** Clusters of the sync in progress still waiting for or in reconciliation. */
-  private static final java.util.concurrent.atomic.AtomicInteger QUEUE =
+  private static final AtomicInteger QUEUE =
       io.micrometer.core.instrument.Metrics.globalRegistry.gauge(
-          "fleetgate.sync.queue", new java.util.concurrent.atomic.AtomicInteger());
+          "fleetgate.sync.queue", new AtomicInteger());
 
   private final SourceFetcher source;
   private final ClusterDirectory directory;
   private final Renderer renderer;
-  private final PolicyGate gate;
-  private final ApplierFactory appliers;
   private final AuditLog audit;
   private final SyncRuns runs;
-  private final java.time.Clock clock;
-  private final ReportPublishing reports;
+  private final Inventory inventory;
+  private final ClusterReconciler reconciler;
+  private final Set<String> rekeyed = ConcurrentHashMap.newKeySet();
+  private final Clock clock;
+  private final java.time.Duration retention;
+  private volatile java.time.Instant nextRetention = java.time.Instant.MIN;
   private volatile LoadedRepo lastLoaded;
 
-  /**
-   * @param clock judges waivers' expiry (their last day, in UTC)
-   * @param reports whether each cluster gets its policy decisions as OpenReports
-   */
-  public SyncEngine(
+  /** What the engine works with; the composition root builds one. */
+  public record Parts(
       SourceFetcher source,
       ClusterDirectory directory,
       Renderer renderer,
       PolicyGate gate,
-      ApplierFactory appliers,
+      ClusterWriters writers,
+      Inventory inventory,
       AuditLog audit,
       SyncRuns runs,
-      java.time.Clock clock,
-      ReportPublishing reports) {
-    this.clock = clock;
-    this.reports = reports;
-    this.source = source;
-    this.directory = directory;
-    this.renderer = renderer;
-    this.gate = gate;
-    this.appliers = appliers;
-    this.audit = audit;
-    this.runs = runs;
+      Clock clock,
+      ReportPublishing reports,
+      java.time.Duration retention) {
+
+    /** How long run records are kept by default: more than the year PCI-DSS asks for. */
+    public static final java.time.Duration DEFAULT_RETENTION = java.time.Duration.ofDays(400);
+  }
+
+  public SyncEngine(Parts parts) {
+    this.source = parts.source();
+    this.directory = parts.directory();
+    this.renderer = parts.renderer();
+    this.audit = parts.audit();
+    this.runs = parts.runs();
+    this.inventory = parts.inventory();
+    this.clock = parts.clock();
+    this.retention = parts.retention();
+    List<Phase> planning =
+        List.of(
+            new RenderPhase(parts.renderer()),
+            new ValidatePhase(parts.gate(), parts.audit(), parts.runs(), parts.clock()),
+            new PlanPhase(parts.writers(), parts.inventory(), parts.clock()));
+    List<Phase> all = new ArrayList<>(planning);
+    all.add(new ApplyPhase(parts.inventory()));
+    all.add(new ObservePhase());
+    this.reconciler =
+        new ClusterReconciler(
+            all, planning, new RecordPhase(parts.audit(), parts.runs(), parts.reports()));
   }
 
   /**
@@ -93,28 +111,21 @@ public final class SyncEngine {
    * @throws SourceException when the repository cannot be fetched and there is no earlier copy
    */
   public SyncReport syncOnce(SyncOptions options) throws SourceException {
-    long fetchStarted = System.nanoTime();
-    SourceFetcher.Fetch fetch = source.fetch();
-    FETCH.record(System.nanoTime() - fetchStarted, java.util.concurrent.TimeUnit.NANOSECONDS);
-    Revision revision = fetch.revision();
-    MDC.put("revision", revision.shortCommit());
+    Fetched fetched = fetch();
+    SourceState state = fetched.state();
+    MDC.put("revision", state.revision().shortCommit());
     try {
       ClusterDirectory.Discovery discovery = directory.discover();
-      List<ClusterAccess> targets =
-          discovery.clusters().stream()
-              .filter(c -> options.cluster().map(c.target().name()::equals).orElse(true))
-              .toList();
-      if (fetch instanceof SourceFetcher.Fetch.Stale stale) {
-        return stale(revision, stale.reason(), "stale", targets, discovery, options);
+      List<ClusterAccess> targets = targets(discovery, options);
+      if (!(state instanceof SourceState.Fresh)) {
+        keep(state, targets, options);
+        return new SyncReport(state, List.of(), discovery.problems());
       }
-      if (fetch instanceof SourceFetcher.Fetch.Refused refused) {
-        return stale(revision, refused.reason(), "refused", targets, discovery, options);
-      }
-      long run = options.dryRun() ? 0 : runs.start(revision.commit(), false, source.describe());
+      Revision revision = state.revision();
+      long run = 0;
       if (!options.dryRun()) {
+        run = runs.start(revision.commit(), false, source.describe());
         runs.recordRevision(revision);
-      }
-      if (!options.dryRun()) {
         audit.append(
             List.of(
                 new AuditEvent(
@@ -125,115 +136,173 @@ public final class SyncEngine {
                     "",
                     "fetched",
                     source.describe() + " by " + revision.author() + ": " + revision.message())));
+        rekeyLegacyInventory(discovery.clusters());
       }
-      LoadedRepo repo = renderer.load(fetch.worktree());
+      LoadedRepo repo = renderer.load(fetched.worktree());
       if (!options.dryRun()) {
         lastLoaded = repo;
       }
-      List<ClusterOutcome> outcomes = syncAll(targets, repo, revision, options);
+      List<ClusterOutcome> outcomes = syncAll(targets, repo, revision, options, run);
       if (!options.dryRun()) {
-        for (ClusterOutcome outcome : outcomes) {
-          runs.recordCluster(run, result(outcome));
-          runs.recordObjects(run, outcome.cluster(), objectRecords(outcome));
-        }
         if (outcomes.stream().noneMatch(o -> o instanceof ClusterOutcome.Stalled)) {
           runs.recordGoodCommit(source.describe(), revision.commit());
         }
         runs.finish(run);
+        forgetOldRuns();
       }
-      return new SyncReport(revision, false, "", outcomes, discovery.problems());
+      return new SyncReport(state, outcomes, discovery.problems());
     } finally {
       MDC.remove("revision");
     }
   }
 
+  /** The fetch phase's result: what the source gave, and the working tree it is checked out in. */
+  private record Fetched(SourceState state, java.nio.file.Path worktree) {}
+
+  private Fetched fetch() throws SourceException {
+    long started = System.nanoTime();
+    SourceFetcher.Fetch fetch = source.fetch();
+    FETCH.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    SourceState state =
+        switch (fetch) {
+          case SourceFetcher.Fetch.Stale s -> new SourceState.Stale(s.revision(), s.reason());
+          case SourceFetcher.Fetch.Refused r -> new SourceState.Refused(r.revision(), r.reason());
+          case SourceFetcher.Fetch.Fresh f -> new SourceState.Fresh(f.revision());
+        };
+    return new Fetched(state, fetch.worktree());
+  }
+
+  /** Deletes run records past the retention period, at most once a day. */
+  private void forgetOldRuns() {
+    java.time.Instant now = clock.instant();
+    if (now.isBefore(nextRetention)) {
+      return;
+    }
+    nextRetention = now.plus(java.time.Duration.ofDays(1));
+    int forgotten = runs.forgetRunsBefore(now.minus(retention));
+    if (forgotten > 0) {
+      log.info("Deleted {} sync runs older than {} days", forgotten, retention.toDays());
+    }
+  }
+
   /** The repository as the latest sync read it: its fleet spec and waivers. */
-  public java.util.Optional<LoadedRepo> lastRepository() {
-    return java.util.Optional.ofNullable(lastLoaded);
+  public Optional<LoadedRepo> lastRepository() {
+    return Optional.ofNullable(lastLoaded);
   }
 
   /**
-   * Plans a sync without changing anything or recording it: render, validate and, per object, a
-   * server-side dry run against the live object.
+   * Plans a sync without changing anything or recording it: render, validate, plan and, per object,
+   * a server-side dry run against the live object.
    */
   public List<ClusterPlan> plan(SyncOptions options) throws SourceException {
-    SourceFetcher.Fetch fetch = source.fetch();
-    LoadedRepo repo = renderer.load(fetch.worktree());
+    Fetched fetched = fetch();
+    SourceState state = fetched.state();
+    LoadedRepo repo = renderer.load(fetched.worktree());
     List<ClusterPlan> plans = new ArrayList<>();
-    for (ClusterAccess access : directory.discover().clusters()) {
-      if (options.cluster().map(name -> !name.equals(access.target().name())).orElse(false)) {
-        continue;
-      }
-      plans.add(planCluster(access, repo, fetch.revision()));
+    for (ClusterAccess access : targets(directory.discover(), options)) {
+      plans.add(planCluster(access, repo, state.revision()));
     }
     plans.sort(Comparator.comparing(ClusterPlan::cluster));
     return plans;
   }
 
   private ClusterPlan planCluster(ClusterAccess access, LoadedRepo repo, Revision revision) {
+    ClusterScope scope =
+        new ClusterScope(access, repo, revision, SyncOptions.previewOf(access.target().name()), 0);
     String cluster = access.target().name();
-    RenderResult render = renderer.render(repo, access.target());
-    GateResult empty = new GateResult(List.of());
-    if (!render.ok()) {
-      return new ClusterPlan(cluster, render.problems(), empty, List.of(), "");
-    }
-    GateResult verdicts;
-    try {
-      verdicts = check(render, access, repo, revision);
-    } catch (PolicyCompileException e) {
-      return new ClusterPlan(cluster, problems(e), empty, List.of(), "");
-    }
-    Set<String> denied = verdicts.deniedBundles();
-    Set<String> prune = new HashSet<>(render.bundles());
-    prune.removeAll(denied);
-    try {
-      ClusterApplier applier = appliers.forCluster(access, true);
-      applier.probe();
-      List<RenderedObject> allowed =
-          render.objects().stream().filter(o -> !denied.contains(o.bundle())).toList();
-      return new ClusterPlan(cluster, List.of(), verdicts, applier.plan(allowed, prune), "");
-    } catch (KubeException e) {
-      return new ClusterPlan(cluster, List.of(), verdicts, List.of(), e.getMessage());
-    }
+    GateResult noVerdicts = new GateResult(List.of());
+    reconciler.plan(scope);
+    GateResult gate = scope.gate == null ? noVerdicts : scope.gate;
+    return switch (scope.outcome) {
+      case null -> new ClusterPlan(cluster, List.of(), gate, scope.writer.preview(scope.plan), "");
+      case ClusterOutcome.Stalled s -> new ClusterPlan(cluster, problems(s), gate, List.of(), "");
+      case ClusterOutcome.Unreachable u ->
+          new ClusterPlan(cluster, List.of(), gate, List.of(), u.reason());
+      case ClusterOutcome.Waiting w ->
+          new ClusterPlan(cluster, List.of(), gate, List.of(), w.reason());
+      default -> new ClusterPlan(cluster, List.of(), gate, List.of(), "");
+    };
   }
 
-  private SyncReport stale(
-      Revision revision,
-      String reason,
-      String word,
-      List<ClusterAccess> targets,
-      ClusterDirectory.Discovery discovery,
-      SyncOptions options) {
-    log.warn("Source is {} ({}); keeping what every cluster runs, pruning nothing", word, reason);
-    if (!options.dryRun()) {
-      long run = runs.start(revision.commit(), true, source.describe());
-      List<AuditEvent> events = new ArrayList<>();
-      events.add(new AuditEvent("fetch", "", "", revision.commit(), "", word, reason));
-      for (ClusterAccess target : targets) {
-        events.add(
-            new AuditEvent(
-                "sync",
-                target.target().name(),
-                "",
-                revision.commit(),
-                "",
-                word,
-                "kept the last applied revision; nothing applied or pruned"));
-      }
-      audit.append(events);
-      runs.finish(run);
+  /** A stall's problems, or its reason as one when it has none (a halted plan). */
+  private static List<io.fleetgate.render.RenderProblem> problems(ClusterOutcome.Stalled stalled) {
+    if (!stalled.problems().isEmpty()) {
+      return stalled.problems();
     }
-    return new SyncReport(revision, true, reason, List.of(), discovery.problems());
+    return List.of(
+        new io.fleetgate.render.RenderProblem(
+            io.fleetgate.domain.SourceLocation.file("."), stalled.reason()));
+  }
+
+  private static List<ClusterAccess> targets(
+      ClusterDirectory.Discovery discovery, SyncOptions options) {
+    return discovery.clusters().stream()
+        .filter(c -> options.cluster().map(c.target().name()::equals).orElse(true))
+        .toList();
+  }
+
+  /** The source is stale or refused: every cluster keeps what it runs, and that is recorded. */
+  private void keep(SourceState state, List<ClusterAccess> targets, SyncOptions options) {
+    String reason =
+        switch (state) {
+          case SourceState.Stale s -> s.reason();
+          case SourceState.Refused r -> r.reason();
+          case SourceState.Fresh f -> "";
+        };
+    log.warn(
+        "Source is {} ({}); keeping what every cluster runs, pruning nothing",
+        state.word(),
+        reason);
+    if (options.dryRun()) {
+      return;
+    }
+    Revision revision = state.revision();
+    long run = runs.start(revision.commit(), true, source.describe());
+    List<AuditEvent> events = new ArrayList<>();
+    events.add(new AuditEvent("fetch", "", "", revision.commit(), "", state.word(), reason));
+    for (ClusterAccess target : targets) {
+      events.add(
+          new AuditEvent(
+              "sync",
+              target.target().name(),
+              "",
+              revision.commit(),
+              "",
+              state.word(),
+              "kept the last applied revision; nothing applied or pruned"));
+    }
+    audit.append(events);
+    runs.finish(run);
+  }
+
+  /**
+   * Inventories recorded before clusters were keyed by {@code namespace/name} move to their key,
+   * for every cluster whose name is unique in the fleet (once per process).
+   */
+  private void rekeyLegacyInventory(List<ClusterAccess> clusters) {
+    Map<String, Integer> names = new HashMap<>();
+    clusters.forEach(c -> names.merge(c.target().name(), 1, Integer::sum));
+    for (ClusterAccess cluster : clusters) {
+      String key = cluster.target().qualifiedName();
+      if (names.get(cluster.target().name()) == 1 && rekeyed.add(key)) {
+        inventory.rekey(cluster.target().name(), key);
+      }
+    }
   }
 
   private List<ClusterOutcome> syncAll(
-      List<ClusterAccess> targets, LoadedRepo repo, Revision revision, SyncOptions options) {
+      List<ClusterAccess> targets,
+      LoadedRepo repo,
+      Revision revision,
+      SyncOptions options,
+      long run) {
     List<ClusterOutcome> outcomes = new ArrayList<>();
     QUEUE.addAndGet(targets.size());
     try (ExecutorService clusters = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<ClusterOutcome>> pending = new ArrayList<>();
       for (ClusterAccess target : targets) {
-        pending.add(clusters.submit(() -> syncCluster(target, repo, revision, options)));
+        pending.add(
+            clusters.submit(() -> timed(new ClusterScope(target, repo, revision, options, run))));
       }
       for (Future<ClusterOutcome> outcome : pending) {
         outcomes.add(outcome.get());
@@ -245,182 +314,24 @@ public final class SyncEngine {
       throw new IllegalStateException(
           "A cluster sync failed unexpectedly: " + e.getCause(), e.getCause());
     }
-    outcomes.sort(Comparator.comparing(ClusterOutcome::cluster));
+    outcomes.sort(Comparator.comparing(ClusterOutcome::cluster).thenComparing(ClusterOutcome::key));
     return outcomes;
   }
 
-  /** fetch (done) → render → validate → apply → record, for one cluster; never throws. */
-  private ClusterOutcome syncCluster(
-      ClusterAccess access, LoadedRepo repo, Revision revision, SyncOptions options) {
-    String cluster = access.target().name();
-    MDC.put("cluster", cluster);
-    MDC.put("revision", revision.shortCommit());
-    ClusterOutcome outcome;
+  private ClusterOutcome timed(ClusterScope scope) {
     long started = System.nanoTime();
+    ClusterOutcome outcome;
     try {
-      outcome = reconcile(access, repo, revision, options);
-    } catch (RuntimeException e) {
-      log.error("Sync of {} failed unexpectedly", cluster, e);
-      outcome = new ClusterOutcome.Failed(cluster, "unexpected error: " + e, null);
+      outcome = reconciler.reconcile(scope);
     } finally {
-      MDC.remove("cluster");
       QUEUE.decrementAndGet();
     }
     io.micrometer.core.instrument.Timer.builder("fleetgate.reconcile")
-        .description("Reconciling one cluster: render, validate, apply, prune, observe")
-        .tag("cluster", cluster)
+        .description("Reconciling one cluster: render, validate, plan, apply, observe, record")
+        .tag("cluster", scope.cluster())
         .tag("outcome", outcome.word())
         .register(io.micrometer.core.instrument.Metrics.globalRegistry)
-        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-    if (!options.dryRun()) {
-      audit.append(AuditTrail.of(outcome, revision.commit()));
-      switch (outcome) {
-        case ClusterOutcome.Synced s -> reports.after(access, revision.commit(), s.gate());
-        case ClusterOutcome.Denied d -> reports.after(access, revision.commit(), d.gate());
-        default -> {}
-      }
-    }
-    log.info("{}: {} ({})", cluster, outcome.word(), AuditTrail.summary(outcome));
+        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     return outcome;
-  }
-
-  private ClusterOutcome reconcile(
-      ClusterAccess access, LoadedRepo repo, Revision revision, SyncOptions options) {
-    String cluster = access.target().name();
-    RenderResult render = renderer.render(repo, access.target());
-    if (!render.ok()) {
-      return new ClusterOutcome.Stalled(cluster, render.problems());
-    }
-    GateResult verdicts;
-    try {
-      verdicts = check(render, access, repo, revision);
-    } catch (PolicyCompileException e) {
-      return new ClusterOutcome.Stalled(cluster, problems(e));
-    }
-    Set<String> denied = verdicts.deniedBundles();
-    List<RenderedObject> allowed =
-        render.objects().stream().filter(o -> !denied.contains(o.bundle())).toList();
-    Set<String> prune = new HashSet<>();
-    Set<String> selfHeal = new HashSet<>();
-    Set<String> respectConflicts = new HashSet<>();
-    for (String bundle : render.bundles()) {
-      var spec = repo.spec().bundles().stream().filter(b -> b.name().equals(bundle)).findFirst();
-      if (spec.map(b -> b.prune()).orElse(true)) {
-        prune.add(bundle);
-      }
-      if (spec.map(b -> b.selfHeal()).orElse(false)) {
-        selfHeal.add(bundle);
-      }
-      if (!spec.map(b -> b.force()).orElse(true)) {
-        respectConflicts.add(bundle);
-      }
-    }
-    prune.removeAll(denied);
-    ClusterApplier applier;
-    try {
-      applier = appliers.forCluster(access, options.dryRun());
-      applier.probe();
-    } catch (KubeException e) {
-      return new ClusterOutcome.Failed(cluster, "unreachable: " + e.getMessage(), null);
-    }
-    ApplyReport report =
-        applier.apply(
-            allowed, new ApplyPolicy(prune, selfHeal, respectConflicts, options.fullCheck()));
-    if (!report.failures().isEmpty()) {
-      return new ClusterOutcome.Failed(
-          cluster, report.failures().size() + " object(s) rejected", report);
-    }
-    return denied.isEmpty()
-        ? new ClusterOutcome.Synced(cluster, report, verdicts)
-        : new ClusterOutcome.Denied(cluster, denied, verdicts, report);
-  }
-
-  /** Every object that did not stay unchanged, and every problem or denial, as records. */
-  private static List<SyncRuns.ObjectRecord> objectRecords(ClusterOutcome outcome) {
-    List<SyncRuns.ObjectRecord> records = new ArrayList<>();
-    switch (outcome) {
-      case ClusterOutcome.Stalled s ->
-          s.problems()
-              .forEach(
-                  p ->
-                      records.add(
-                          new SyncRuns.ObjectRecord(
-                              "", "", p.location().toString(), "invalid", p.message())));
-      case ClusterOutcome.Denied d ->
-          d.gate()
-              .denials()
-              .forEach(
-                  v ->
-                      v.decision()
-                          .denials()
-                          .forEach(
-                              f ->
-                                  records.add(
-                                      new SyncRuns.ObjectRecord(
-                                          v.object().ref().toString(),
-                                          v.object().bundle(),
-                                          v.object().source().toString(),
-                                          "denied",
-                                          f.toString()))));
-      default -> {}
-    }
-    ApplyReport report =
-        switch (outcome) {
-          case ClusterOutcome.Synced s -> s.report();
-          case ClusterOutcome.Denied d -> d.report();
-          case ClusterOutcome.Failed f -> f.report();
-          case ClusterOutcome.Stalled s -> null;
-        };
-    if (report != null) {
-      for (ObjectResult result : report.results()) {
-        if (result.action() != ObjectResult.Action.UNCHANGED) {
-          records.add(
-              new SyncRuns.ObjectRecord(
-                  result.ref().toString(),
-                  result.bundle(),
-                  result.source(),
-                  result.action().word(),
-                  result.message()));
-        }
-      }
-    }
-    return records;
-  }
-
-  private static SyncRuns.ClusterResult result(ClusterOutcome outcome) {
-    ApplyReport report =
-        switch (outcome) {
-          case ClusterOutcome.Synced s -> s.report();
-          case ClusterOutcome.Denied d -> d.report();
-          case ClusterOutcome.Failed f -> f.report();
-          case ClusterOutcome.Stalled s -> null;
-        };
-    return new SyncRuns.ClusterResult(
-        outcome.cluster(),
-        outcome.word(),
-        (int) ClusterOutcome.count(report, ObjectResult.Action.APPLIED),
-        (int) ClusterOutcome.count(report, ObjectResult.Action.UNCHANGED),
-        (int) ClusterOutcome.count(report, ObjectResult.Action.PRUNED),
-        (int) ClusterOutcome.count(report, ObjectResult.Action.FAILED),
-        AuditTrail.summary(outcome));
-  }
-
-  private GateResult check(
-      RenderResult render, ClusterAccess access, LoadedRepo repo, Revision revision)
-      throws PolicyCompileException {
-    return gate.check(
-        render.objects(),
-        new PolicyContext(
-            access.target(),
-            revision.commit(),
-            render.policyParameters(),
-            repo.waivers(),
-            java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)),
-            repo.policies()));
-  }
-
-  /** The fleet's own policies cannot be used: a repository problem, like broken YAML. */
-  private static List<RenderProblem> problems(PolicyCompileException e) {
-    return e.problems().stream().map(p -> new RenderProblem(p.location(), p.message())).toList();
   }
 }

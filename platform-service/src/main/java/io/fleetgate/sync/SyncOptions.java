@@ -18,4 +18,9 @@ public record SyncOptions(Optional<String> cluster, boolean dryRun, boolean full
   public static SyncOptions fullCheckOfAll() {
     return new SyncOptions(Optional.empty(), false, true);
   }
+
+  /** A preview of one cluster: nothing written, every object compared with the live one. */
+  public static SyncOptions previewOf(String cluster) {
+    return new SyncOptions(Optional.of(cluster), true, true);
+  }
 }

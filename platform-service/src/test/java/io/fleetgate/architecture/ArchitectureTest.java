@@ -63,6 +63,75 @@ class ArchitectureTest {
   }
 
   @Test
+  void thePlanIsPure() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.fleetgate.plan..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.kubernetes..",
+            "com.google.gson..",
+            "org.eclipse.jgit..",
+            "java.sql..",
+            "java.net..",
+            "java.nio.file..",
+            "io.fleetgate.kube..",
+            "io.fleetgate.apply..",
+            "io.fleetgate.store..",
+            "io.fleetgate.sync..")
+        .check(classes);
+  }
+
+  @Test
+  void theSyncEngineSeesNoKubernetesClientTypes() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.fleetgate.sync..", "io.fleetgate.apply")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.kubernetes..",
+            "com.google.gson..",
+            "io.fleetgate.kube..",
+            "io.fleetgate.apply.kube..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheGitAdapterUsesJGit() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.fleetgate.source.jgit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.eclipse.jgit..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheSqliteAdapterUsesJdbc() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.fleetgate.store.sqlite..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.sql..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheHttpAdapterUsesJavalin() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.fleetgate.httpapi..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.javalin..")
+        .check(classes);
+  }
+
+  @Test
   void portsDoNotDependOnTheirAdapters() {
     noClasses()
         .that()

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import io.fleetgate.app.SyncSetup;
-import io.fleetgate.apply.ClusterApplier;
 import io.fleetgate.apply.ObjectResult;
+import io.fleetgate.domain.FleetgateMetadata;
 import io.fleetgate.kube.ClusterApi;
 import io.fleetgate.kube.GroupVersionKind;
 import io.fleetgate.kube.KubeObject;
+import io.fleetgate.store.SyncRuns;
 import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
@@ -40,6 +41,9 @@ class SyncEngineIT {
   private static final GroupVersionKind POD = new GroupVersionKind("", "v1", "Pod");
   private static final GroupVersionKind NETWORK_POLICY =
       new GroupVersionKind("networking.k8s.io", "v1", "NetworkPolicy");
+  private static final GroupVersionKind SECRET = new GroupVersionKind("", "v1", "Secret");
+  private static final GroupVersionKind CAPI_CLUSTER =
+      io.fleetgate.cluster.capi.CapiClusterDirectory.CLUSTER;
   private static final GroupVersionKind CLUSTER_ROLE =
       new GroupVersionKind("rbac.authorization.k8s.io", "v1", "ClusterRole");
   private static final GroupVersionKind CLUSTER_ROLE_BINDING =
@@ -81,8 +85,8 @@ class SyncEngineIT {
     assertThat(gateway.at("spec", "replicas").orElseThrow().getAsInt())
         .as("the beijing overlay")
         .isEqualTo(6);
-    assertThat(gateway.label(ClusterApplier.BUNDLE_LABEL)).contains("payments");
-    assertThat(annotation(gateway, ClusterApplier.SOURCE_ANNOTATION))
+    assertThat(gateway.label(FleetgateMetadata.BUNDLE_LABEL)).contains("payments");
+    assertThat(annotation(gateway, FleetgateMetadata.SOURCE_ANNOTATION))
         .contains("bundles/payments/payment-gateway.yaml:1");
     assertThat(
             sandbox
@@ -96,7 +100,7 @@ class SyncEngineIT {
     assertThat(sandbox.cluster(AWS).get(DEPLOYMENT, "payments", "payment-gateway"))
         .as("payments is not for tier=general")
         .isEmpty();
-    var beijingHealth = ((ClusterOutcome.Synced) outcome(report, BEIJING)).report().health();
+    var beijingHealth = ((ClusterOutcome.Synced) outcome(report, BEIJING)).applied().health();
     assertThat(beijingHealth)
         .as("no controller runs in the sandbox, so the Deployment never becomes available")
         .anySatisfy(
@@ -126,8 +130,10 @@ class SyncEngineIT {
     assertThat(report.converged()).isTrue();
     for (ClusterOutcome outcome : report.outcomes()) {
       var synced = (ClusterOutcome.Synced) outcome;
-      assertThat(synced.report().count(ObjectResult.Action.APPLIED)).as(outcome.cluster()).isZero();
-      assertThat(synced.report().count(ObjectResult.Action.UNCHANGED))
+      assertThat(synced.applied().count(ObjectResult.Action.APPLIED))
+          .as(outcome.cluster())
+          .isZero();
+      assertThat(synced.applied().count(ObjectResult.Action.UNCHANGED))
           .as(outcome.cluster())
           .isPositive();
     }
@@ -217,7 +223,7 @@ class SyncEngineIT {
             ClusterOutcome.Denied.class,
             denied -> {
               assertThat(denied.deniedBundles()).containsExactly("payments");
-              assertThat(denied.gate().denials())
+              assertThat(denied.verdicts().denials())
                   .singleElement()
                   .satisfies(
                       v -> {
@@ -303,9 +309,9 @@ class SyncEngineIT {
 
     assertThat(outcome(report, AWS))
         .isInstanceOfSatisfying(
-            ClusterOutcome.Failed.class,
+            ClusterOutcome.Rejected.class,
             failed ->
-                assertThat(failed.report().failures())
+                assertThat(failed.objects())
                     .singleElement()
                     .satisfies(
                         f -> {
@@ -313,11 +319,19 @@ class SyncEngineIT {
                           assertThat(f.message())
                               .contains("quantities must match the regular expression");
                         }));
-    assertThat(outcome(report, BEIJING)).isInstanceOf(ClusterOutcome.Failed.class);
+    assertThat(outcome(report, BEIJING)).isInstanceOf(ClusterOutcome.Rejected.class);
     assertThat(
             sandbox.cluster(BEIJING).get(NETWORK_POLICY, "payments", "payment-gateway-to-billing"))
-        .as("pruned once the render is fixed")
-        .isEmpty();
+        .as("prunes wait for a sync in which every object applies")
+        .isPresent();
+    assertThat(((ClusterOutcome.Rejected) outcome(report, BEIJING)).applied().results())
+        .anySatisfy(
+            r -> {
+              assertThat(r.ref().toString())
+                  .isEqualTo("NetworkPolicy payments/payment-gateway-to-billing");
+              assertThat(r.action()).isEqualTo(ObjectResult.Action.PROTECTED);
+              assertThat(r.message()).contains("prunes wait until every object applies");
+            });
   }
 
   @Test
@@ -331,9 +345,13 @@ class SyncEngineIT {
 
     assertThat(outcome(down, GUANGZHOU))
         .isInstanceOfSatisfying(
-            ClusterOutcome.Failed.class, f -> assertThat(f.reason()).startsWith("unreachable"));
+            ClusterOutcome.Unreachable.class, u -> assertThat(u.reason()).contains("127.0.0.1"));
     assertThat(outcome(down, BEIJING)).isInstanceOf(ClusterOutcome.Synced.class);
     assertThat(outcome(down, AWS)).isInstanceOf(ClusterOutcome.Synced.class);
+    assertThat(
+            sandbox.cluster(BEIJING).get(NETWORK_POLICY, "payments", "payment-gateway-to-billing"))
+        .as("pruned once every object applies")
+        .isEmpty();
 
     sandbox.fleet().up(3, line -> {});
     SyncReport back = sync(sandbox);
@@ -482,9 +500,9 @@ class SyncEngineIT {
 
     assertThat(outcome(report, GUANGZHOU))
         .isInstanceOfSatisfying(
-            ClusterOutcome.Failed.class,
+            ClusterOutcome.Rejected.class,
             failed ->
-                assertThat(failed.report().failures())
+                assertThat(failed.objects())
                     .singleElement()
                     .satisfies(
                         f -> {
@@ -537,7 +555,7 @@ class SyncEngineIT {
     SyncReport report = sync(sandbox);
 
     var synced = (ClusterOutcome.Synced) outcome(report, BEIJING);
-    assertThat(synced.report().events())
+    assertThat(synced.applied().events())
         .singleElement()
         .satisfies(
             e -> {
@@ -549,10 +567,241 @@ class SyncEngineIT {
     assertThat(SyncReports.summary(synced)).contains("1 warning event(s)");
   }
 
+  private static final String MOVER =
+      """
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: mover
+        namespace: payments
+      data:
+        owner: payments-team
+      """;
+
+  private static final String EXTRAS_BUNDLE =
+      """
+          - name: payments-extras
+            path: bundles/payments-extras
+            clusterSelector:
+              matchLabels:
+                tier: payments
+            namespaces: [payments]
+      """;
+
+  @Test
+  @Order(14)
+  void anObjectMovedBetweenBundlesIsAdoptedNeverDeletedAndRecreated(SandboxFleetHandle sandbox)
+      throws Exception {
+    String fleet = repo.read("fleet.yaml").replace("        force: false\n", "");
+    repo.write("fleet.yaml", fleet)
+        .write("bundles/payments/mover.yaml", MOVER)
+        .commit("A ConfigMap in the payments bundle, which owns its fields again");
+    SyncReport first = sync(sandbox);
+    assertThat(first.converged()).as(describe(first)).isTrue();
+    String beijingUid = uid(sandbox, BEIJING, "mover");
+    String guangzhouUid = uid(sandbox, GUANGZHOU, "mover");
+
+    repo.write("fleet.yaml", withExtrasBundle(fleet))
+        .delete("bundles/payments/mover.yaml")
+        .write("bundles/payments-extras/mover.yaml", MOVER)
+        .commit("Move the ConfigMap to its own bundle");
+    SyncReport moved = sync(sandbox);
+
+    assertThat(moved.converged()).as(describe(moved)).isTrue();
+    for (String cluster : java.util.List.of(BEIJING, GUANGZHOU)) {
+      assertThat(actions(moved, cluster, ObjectResult.Action.ADOPTED))
+          .extracting(r -> r.ref().toString())
+          .containsExactly("ConfigMap payments/mover");
+      assertThat(actions(moved, cluster, ObjectResult.Action.PRUNED)).isEmpty();
+      KubeObject live = sandbox.cluster(cluster).get(CONFIG_MAP, "payments", "mover").orElseThrow();
+      assertThat(live.label(FleetgateMetadata.BUNDLE_LABEL)).contains("payments-extras");
+    }
+    assertThat(uid(sandbox, BEIJING, "mover")).as("never re-created").isEqualTo(beijingUid);
+    assertThat(uid(sandbox, GUANGZHOU, "mover")).isEqualTo(guangzhouUid);
+
+    SyncReport again = sync(sandbox);
+    assertThat(actions(again, BEIJING, ObjectResult.Action.APPLIED)).isEmpty();
+    assertThat(actions(again, BEIJING, ObjectResult.Action.ADOPTED)).isEmpty();
+    assertThat(uid(sandbox, BEIJING, "mover")).isEqualTo(beijingUid);
+  }
+
+  @Test
+  @Order(15)
+  void anObjectWhoseMoveFailsToApplyStaysWithItsOldBundle(SandboxFleetHandle sandbox)
+      throws Exception {
+    String beijingUid = uid(sandbox, BEIJING, "mover");
+    repo.delete("bundles/payments-extras/mover.yaml")
+        .write("bundles/payments-extras/keep.yaml", MOVER.replace("name: mover", "name: keep"))
+        .write(
+            "bundles/payments/mover.yaml",
+            MOVER.replace("data:\n  owner: payments-team", "data:\n  owner: [not, a, string]"))
+        .commit("Move the ConfigMap back, with data the API server refuses");
+    SyncReport report = sync(sandbox);
+
+    assertThat(outcome(report, BEIJING))
+        .isInstanceOfSatisfying(
+            ClusterOutcome.Rejected.class,
+            r ->
+                assertThat(r.objects())
+                    .extracting(o -> o.ref().toString())
+                    .containsExactly("ConfigMap payments/mover"));
+    KubeObject live = sandbox.cluster(BEIJING).get(CONFIG_MAP, "payments", "mover").orElseThrow();
+    assertThat(live.uid()).as("a failed apply never prunes its object").isEqualTo(beijingUid);
+    assertThat(live.label(FleetgateMetadata.BUNDLE_LABEL)).contains("payments-extras");
+
+    repo.write("bundles/payments/mover.yaml", MOVER).commit("Fix the data");
+    SyncReport fixed = sync(sandbox);
+    assertThat(fixed.converged()).as(describe(fixed)).isTrue();
+    assertThat(uid(sandbox, BEIJING, "mover")).isEqualTo(beijingUid);
+    assertThat(
+            sandbox
+                .cluster(BEIJING)
+                .get(CONFIG_MAP, "payments", "mover")
+                .orElseThrow()
+                .label(FleetgateMetadata.BUNDLE_LABEL))
+        .contains("payments");
+  }
+
+  @Test
+  @Order(16)
+  void anObjectMovedIntoAClusterOverlayStaysOnThatClusterAndLeavesTheOthers(
+      SandboxFleetHandle sandbox) throws Exception {
+    String beijingUid = uid(sandbox, BEIJING, "mover");
+    repo.delete("bundles/payments/mover.yaml")
+        .write("beijing-prod/mover.yaml", MOVER)
+        .commit("Only beijing needs the ConfigMap");
+    SyncReport report = sync(sandbox);
+
+    assertThat(report.converged()).as(describe(report)).isTrue();
+    assertThat(actions(report, BEIJING, ObjectResult.Action.ADOPTED))
+        .extracting(r -> r.ref().toString())
+        .containsExactly("ConfigMap payments/mover");
+    assertThat(uid(sandbox, BEIJING, "mover")).as("never re-created").isEqualTo(beijingUid);
+    assertThat(
+            sandbox
+                .cluster(BEIJING)
+                .get(CONFIG_MAP, "payments", "mover")
+                .orElseThrow()
+                .label(FleetgateMetadata.BUNDLE_LABEL))
+        .contains(io.fleetgate.render.Renderer.OVERLAY_BUNDLE);
+    assertThat(sandbox.cluster(GUANGZHOU).get(CONFIG_MAP, "payments", "mover"))
+        .as("no longer declared for guangzhou")
+        .isEmpty();
+
+    SyncReport again = sync(sandbox);
+    assertThat(again.converged()).isTrue();
+    assertThat(uid(sandbox, BEIJING, "mover")).isEqualTo(beijingUid);
+  }
+
+  @Test
+  @Order(17)
+  void aKustomizationThatRendersNothingIsRefusedAndPrunesNothing(SandboxFleetHandle sandbox)
+      throws Exception {
+    repo.write(
+            "bundles/payments-extras/kustomization.yaml",
+            "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n")
+        .commit("A kustomization that lists nothing");
+    SyncReport report = sync(sandbox);
+
+    assertThat(outcome(report, BEIJING))
+        .isInstanceOfSatisfying(
+            ClusterOutcome.Stalled.class,
+            stalled ->
+                assertThat(stalled.problems())
+                    .anySatisfy(
+                        p ->
+                            assertThat(p.toString())
+                                .startsWith("bundles/payments-extras/kustomization.yaml")
+                                .contains("renders no objects")));
+    assertThat(sandbox.cluster(BEIJING).get(CONFIG_MAP, "payments", "keep"))
+        .as("nothing pruned on an empty render")
+        .isPresent();
+    assertThat(outcome(report, AWS)).isInstanceOf(ClusterOutcome.Synced.class);
+
+    repo.delete("bundles/payments-extras/kustomization.yaml").commit("Plain manifests again");
+    assertThat(sync(sandbox).converged()).isTrue();
+  }
+
+  @Test
+  @Order(18)
+  void twoClustersOfOneNameInTwoNamespacesShareNoInventoryOrResults(SandboxFleetHandle sandbox)
+      throws Exception {
+    ClusterApi management = sandbox.management();
+    KubeObject original = management.get(CAPI_CLUSTER, "fleet", BEIJING).orElseThrow();
+    KubeObject secret = management.get(SECRET, "fleet", BEIJING + "-kubeconfig").orElseThrow();
+    management.apply(
+        Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "fleet-dr")));
+    management.apply(
+        Map.of(
+            "apiVersion", "v1",
+            "kind", "Secret",
+            "type", "cluster.x-k8s.io/secret",
+            "metadata", Map.of("name", BEIJING + "-kubeconfig", "namespace", "fleet-dr"),
+            "data", Map.of("value", secret.text("data", "value").orElseThrow())));
+    Map<String, Object> labels = new java.util.LinkedHashMap<>();
+    original
+        .at("metadata", "labels")
+        .orElseThrow()
+        .getAsJsonObject()
+        .entrySet()
+        .forEach(e -> labels.put(e.getKey(), e.getValue().getAsString()));
+    management.apply(
+        Map.of(
+            "apiVersion", CAPI_CLUSTER.apiVersion(),
+            "kind", "Cluster",
+            "metadata", Map.of("name", BEIJING, "namespace", "fleet-dr", "labels", labels),
+            "spec",
+                Map.of(
+                    "controlPlaneEndpoint", Map.of("host", "127.0.0.1", "port", 6443),
+                    "infrastructureRef",
+                        Map.of(
+                            "apiGroup", "infrastructure.cluster.x-k8s.io",
+                            "kind", "DockerCluster",
+                            "name", BEIJING))));
+    try {
+      SyncReport report = sync(sandbox);
+
+      assertThat(report.outcomes())
+          .filteredOn(o -> o.cluster().equals(BEIJING))
+          .extracting(ClusterOutcome::key)
+          .containsExactlyInAnyOrder("fleet/" + BEIJING, "fleet-dr/" + BEIJING);
+      var twin =
+          report.outcomes().stream()
+              .filter(o -> o.key().equals("fleet-dr/" + BEIJING))
+              .findFirst()
+              .orElseThrow();
+      assertThat(ClusterOutcome.count(twin, ObjectResult.Action.APPLIED))
+          .as("its own inventory starts empty: it applies everything once")
+          .isPositive();
+      try (var store = io.fleetgate.store.sqlite.SqliteStore.open(dataDir, Clock.systemUTC())) {
+        assertThat(store.applied("fleet/" + BEIJING)).isNotEmpty();
+        assertThat(store.applied("fleet-dr/" + BEIJING)).isNotEmpty();
+        assertThat(store.latestResults())
+            .extracting(SyncRuns.ClusterResult::cluster)
+            .contains("fleet/" + BEIJING, "fleet-dr/" + BEIJING);
+      }
+    } finally {
+      management.delete(CAPI_CLUSTER, "fleet-dr", BEIJING);
+      management.delete(SECRET, "fleet-dr", BEIJING + "-kubeconfig");
+    }
+    assertThat(sync(sandbox).converged()).isTrue();
+  }
+
+  private static String withExtrasBundle(String fleet) {
+    return fleet.replace(
+        "  # Parameters of the built-in policies",
+        EXTRAS_BUNDLE + "  # Parameters of the built-in policies");
+  }
+
+  private static String uid(SandboxFleetHandle sandbox, String cluster, String name) {
+    return sandbox.cluster(cluster).get(CONFIG_MAP, "payments", name).orElseThrow().uid();
+  }
+
   private static java.util.List<ObjectResult> actions(
       SyncReport report, String cluster, ObjectResult.Action action) {
-    var outcome = (ClusterOutcome.Synced) outcome(report, cluster);
-    return outcome.report().results().stream().filter(r -> r.action() == action).toList();
+    return outcome(report, cluster).report().orElseThrow().results().stream()
+        .filter(r -> r.action() == action)
+        .toList();
   }
 
   private static SyncReport sync(SandboxFleetHandle sandbox, SyncOptions options) throws Exception {
@@ -596,8 +845,11 @@ class SyncEngineIT {
           .append(": ")
           .append(SyncReports.summary(outcome))
           .append('\n');
-      if (outcome instanceof ClusterOutcome.Failed f && f.report() != null) {
-        f.report().failures().forEach(r -> text.append("  ").append(r).append('\n'));
+      if (outcome instanceof ClusterOutcome.Rejected r) {
+        r.objects().forEach(o -> text.append("  ").append(o).append('\n'));
+      }
+      if (outcome instanceof ClusterOutcome.Stalled st) {
+        st.problems().forEach(o -> text.append("  ").append(o).append('\n'));
       }
     }
     return text.toString();
@@ -618,7 +870,7 @@ class SyncEngineIT {
                     "name",
                     clusterRole,
                     "annotations",
-                    Map.of(ClusterApplier.PRUNE_ANNOTATION, "disabled"))));
+                    Map.of(FleetgateMetadata.PRUNE_ANNOTATION, "disabled"))));
   }
 
   private static String configMap(String name, String namespace, String data) {

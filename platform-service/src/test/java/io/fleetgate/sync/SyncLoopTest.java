@@ -16,7 +16,9 @@ class SyncLoopTest {
 
   private static final SyncReport EMPTY =
       new SyncReport(
-          new Revision("abc", "a <a@b>", Instant.EPOCH, "m"), false, "", List.of(), List.of());
+          new SourceState.Fresh(new Revision("abc", "a <a@b>", Instant.EPOCH, "m")),
+          List.of(),
+          List.of());
 
   @Test
   void syncsAtOnceWithAFullCheckThenIncrementallyOnEachRefresh() throws Exception {

@@ -25,49 +25,53 @@ final class SqliteAuditLog implements AuditLog {
     if (events.isEmpty()) {
       return List.of();
     }
-    return db.write(
-        "append to the audit log",
-        () -> {
-          long sequence = 0;
-          String previous = AuditChain.GENESIS;
-          try (PreparedStatement head =
-                  db.connection()
-                      .prepareStatement(
-                          "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
-              ResultSet row = head.executeQuery()) {
-            if (row.next()) {
-              sequence = row.getLong(1);
-              previous = row.getString(2);
-            }
-          }
-          Instant now = db.clock().instant();
-          List<AuditEntry> entries = new ArrayList<>(events.size());
-          try (PreparedStatement insert =
-              db.connection()
-                  .prepareStatement(
-                      "INSERT INTO audit_log (sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditEvent event : events) {
-              AuditEntry entry = AuditChain.next(++sequence, now, event, previous);
-              insert.setLong(1, entry.sequence());
-              insert.setString(2, entry.time().toString());
-              insert.setString(3, event.kind());
-              insert.setString(4, event.cluster());
-              insert.setString(5, event.bundle());
-              insert.setString(6, event.commit());
-              insert.setString(7, event.object());
-              insert.setString(8, event.decision());
-              insert.setString(9, event.detail());
-              insert.setString(10, entry.previousHash());
-              insert.setString(11, entry.hash());
-              insert.addBatch();
-              entries.add(entry);
-              previous = entry.hash();
-            }
-            insert.executeBatch();
-          }
-          return entries;
-        });
+    return db.write("append to the audit log", () -> insert(events));
+  }
+
+  /** Appends the events inside the caller's write transaction. */
+  List<AuditEntry> insert(List<AuditEvent> events) throws java.sql.SQLException {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    long sequence = 0;
+    String previous = AuditChain.GENESIS;
+    try (PreparedStatement head =
+            db.connection()
+                .prepareStatement(
+                    "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+        ResultSet row = head.executeQuery()) {
+      if (row.next()) {
+        sequence = row.getLong(1);
+        previous = row.getString(2);
+      }
+    }
+    Instant now = db.clock().instant();
+    List<AuditEntry> entries = new ArrayList<>(events.size());
+    try (PreparedStatement insert =
+        db.connection()
+            .prepareStatement(
+                "INSERT INTO audit_log (sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (AuditEvent event : events) {
+        AuditEntry entry = AuditChain.next(++sequence, now, event, previous);
+        insert.setLong(1, entry.sequence());
+        insert.setString(2, entry.time().toString());
+        insert.setString(3, event.kind());
+        insert.setString(4, event.cluster());
+        insert.setString(5, event.bundle());
+        insert.setString(6, event.commit());
+        insert.setString(7, event.object());
+        insert.setString(8, event.decision());
+        insert.setString(9, event.detail());
+        insert.setString(10, entry.previousHash());
+        insert.setString(11, entry.hash());
+        insert.addBatch();
+        entries.add(entry);
+        previous = entry.hash();
+      }
+      insert.executeBatch();
+    }
+    return entries;
   }
 
   @Override

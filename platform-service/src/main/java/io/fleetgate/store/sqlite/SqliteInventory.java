@@ -1,43 +1,48 @@
 package io.fleetgate.store.sqlite;
 
+import io.fleetgate.audit.AuditEvent;
 import io.fleetgate.domain.ObjectRef;
 import io.fleetgate.inventory.Inventory;
+import io.fleetgate.inventory.InventoryChange;
 import io.fleetgate.inventory.InventoryEntry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The inventory in table {@code inventory}, keyed by cluster, bundle and object. */
 final class SqliteInventory implements Inventory {
 
   private final SqliteDatabase db;
+  private final SqliteAuditLog audit;
 
-  SqliteInventory(SqliteDatabase db) {
+  SqliteInventory(SqliteDatabase db, SqliteAuditLog audit) {
     this.db = db;
+    this.audit = audit;
   }
 
   @Override
-  public Map<ObjectRef, InventoryEntry> applied(String cluster, String bundle) {
+  public List<InventoryEntry> applied(String cluster) {
     return db.read(
         "read the inventory",
         () -> {
-          Map<ObjectRef, InventoryEntry> entries = new LinkedHashMap<>();
+          List<InventoryEntry> entries = new ArrayList<>();
           try (PreparedStatement select =
               db.connection()
                   .prepareStatement(
-                      "SELECT api_group, kind, namespace, name, api_version, content_hash, source FROM inventory WHERE cluster = ? AND bundle = ?")) {
+                      "SELECT bundle, api_group, kind, namespace, name, api_version, content_hash, source"
+                          + " FROM inventory WHERE cluster = ?")) {
             select.setString(1, cluster);
-            select.setString(2, bundle);
             try (ResultSet row = select.executeQuery()) {
               while (row.next()) {
-                ObjectRef ref =
-                    new ObjectRef(
-                        row.getString(1), row.getString(2), row.getString(3), row.getString(4));
-                entries.put(
-                    ref,
-                    new InventoryEntry(ref, row.getString(5), row.getString(6), row.getString(7)));
+                entries.add(
+                    new InventoryEntry(
+                        row.getString(1),
+                        new ObjectRef(
+                            row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
+                        row.getString(6),
+                        row.getString(7),
+                        row.getString(8)));
               }
             }
           }
@@ -46,60 +51,81 @@ final class SqliteInventory implements Inventory {
   }
 
   @Override
-  public void recordApplied(String cluster, String bundle, Collection<InventoryEntry> entries) {
-    if (entries.isEmpty()) {
+  public void commit(String cluster, InventoryChange change, List<AuditEvent> events) {
+    if (change.isEmpty() && events.isEmpty()) {
       return;
     }
     db.write(
-        "record applied objects",
+        "record applied objects and their audit events",
         () -> {
-          try (PreparedStatement upsert =
-              db.connection()
-                  .prepareStatement(
-                      "INSERT OR REPLACE INTO inventory (cluster, bundle, api_group, kind, namespace, name, api_version, content_hash, source)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (InventoryEntry entry : entries) {
-              upsert.setString(1, cluster);
-              upsert.setString(2, bundle);
-              upsert.setString(3, entry.ref().group());
-              upsert.setString(4, entry.ref().kind());
-              upsert.setString(5, entry.ref().namespace());
-              upsert.setString(6, entry.ref().name());
-              upsert.setString(7, entry.apiVersion());
-              upsert.setString(8, entry.contentHash());
-              upsert.setString(9, entry.source());
-              upsert.addBatch();
-            }
-            upsert.executeBatch();
-          }
+          forget(cluster, change.forgotten());
+          record(cluster, change.recorded());
+          audit.insert(events);
           return null;
         });
   }
 
   @Override
-  public void forget(String cluster, String bundle, Collection<ObjectRef> refs) {
-    if (refs.isEmpty()) {
-      return;
-    }
+  public void rekey(String from, String to) {
     db.write(
-        "forget pruned objects",
+        "rename a cluster in the inventory",
         () -> {
-          try (PreparedStatement delete =
+          try (PreparedStatement update =
               db.connection()
                   .prepareStatement(
-                      "DELETE FROM inventory WHERE cluster = ? AND bundle = ? AND api_group = ? AND kind = ? AND namespace = ? AND name = ?")) {
-            for (ObjectRef ref : refs) {
-              delete.setString(1, cluster);
-              delete.setString(2, bundle);
-              delete.setString(3, ref.group());
-              delete.setString(4, ref.kind());
-              delete.setString(5, ref.namespace());
-              delete.setString(6, ref.name());
-              delete.addBatch();
-            }
-            delete.executeBatch();
+                      "UPDATE OR IGNORE inventory SET cluster = ? WHERE cluster = ?")) {
+            update.setString(1, to);
+            update.setString(2, from);
+            update.executeUpdate();
           }
           return null;
         });
+  }
+
+  private void record(String cluster, List<InventoryEntry> entries) throws java.sql.SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement upsert =
+        db.connection()
+            .prepareStatement(
+                "INSERT OR REPLACE INTO inventory (cluster, bundle, api_group, kind, namespace, name, api_version, content_hash, source)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (InventoryEntry entry : entries) {
+        upsert.setString(1, cluster);
+        upsert.setString(2, entry.bundle());
+        upsert.setString(3, entry.ref().group());
+        upsert.setString(4, entry.ref().kind());
+        upsert.setString(5, entry.ref().namespace());
+        upsert.setString(6, entry.ref().name());
+        upsert.setString(7, entry.apiVersion());
+        upsert.setString(8, entry.contentHash());
+        upsert.setString(9, entry.source());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
+    }
+  }
+
+  private void forget(String cluster, List<InventoryEntry> entries) throws java.sql.SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement delete =
+        db.connection()
+            .prepareStatement(
+                "DELETE FROM inventory WHERE cluster = ? AND bundle = ? AND api_group = ?"
+                    + " AND kind = ? AND namespace = ? AND name = ?")) {
+      for (InventoryEntry entry : entries) {
+        delete.setString(1, cluster);
+        delete.setString(2, entry.bundle());
+        delete.setString(3, entry.ref().group());
+        delete.setString(4, entry.ref().kind());
+        delete.setString(5, entry.ref().namespace());
+        delete.setString(6, entry.ref().name());
+        delete.addBatch();
+      }
+      delete.executeBatch();
+    }
   }
 }

@@ -3,15 +3,12 @@ package io.fleetgate.store.sqlite;
 import io.fleetgate.audit.AuditEntry;
 import io.fleetgate.audit.AuditEvent;
 import io.fleetgate.audit.AuditLog;
-import io.fleetgate.domain.ObjectRef;
 import io.fleetgate.inventory.Inventory;
 import io.fleetgate.inventory.InventoryEntry;
 import io.fleetgate.store.SyncRuns;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +28,7 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
   private SqliteStore(SqliteDatabase db) {
     this.db = db;
     this.audit = new SqliteAuditLog(db);
-    this.inventory = new SqliteInventory(db);
+    this.inventory = new SqliteInventory(db, audit);
     this.runs = new SqliteSyncRuns(db);
   }
 
@@ -75,18 +72,19 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
   }
 
   @Override
-  public Map<ObjectRef, InventoryEntry> applied(String cluster, String bundle) {
-    return inventory.applied(cluster, bundle);
+  public List<InventoryEntry> applied(String cluster) {
+    return inventory.applied(cluster);
   }
 
   @Override
-  public void recordApplied(String cluster, String bundle, Collection<InventoryEntry> entries) {
-    inventory.recordApplied(cluster, bundle, entries);
+  public void commit(
+      String cluster, io.fleetgate.inventory.InventoryChange change, List<AuditEvent> events) {
+    inventory.commit(cluster, change, events);
   }
 
   @Override
-  public void forget(String cluster, String bundle, Collection<ObjectRef> refs) {
-    inventory.forget(cluster, bundle, refs);
+  public void rekey(String from, String to) {
+    inventory.rekey(from, to);
   }
 
   @Override
@@ -107,6 +105,31 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
   @Override
   public void recordObjects(long runId, String cluster, List<ObjectRecord> objects) {
     runs.recordObjects(runId, cluster, objects);
+  }
+
+  @Override
+  public void recordObservation(long runId, String cluster, Observed observed) {
+    runs.recordObservation(runId, cluster, observed);
+  }
+
+  @Override
+  public Observed latestObservation(String cluster) {
+    return runs.latestObservation(cluster);
+  }
+
+  @Override
+  public Optional<String> policyFingerprint(String cluster) {
+    return runs.policyFingerprint(cluster);
+  }
+
+  @Override
+  public void recordPolicyFingerprint(String cluster, String fingerprint) {
+    runs.recordPolicyFingerprint(cluster, fingerprint);
+  }
+
+  @Override
+  public int forgetRunsBefore(java.time.Instant cutoff) {
+    return runs.forgetRunsBefore(cutoff);
   }
 
   @Override

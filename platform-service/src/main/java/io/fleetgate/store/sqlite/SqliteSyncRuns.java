@@ -192,6 +192,146 @@ final class SqliteSyncRuns implements SyncRuns {
   }
 
   @Override
+  public void recordObservation(long runId, String cluster, Observed observed) {
+    if (observed.health().isEmpty() && observed.events().isEmpty()) {
+      return;
+    }
+    db.write(
+        "record observed health and events",
+        () -> {
+          try (PreparedStatement health =
+                  db.connection()
+                      .prepareStatement(
+                          "INSERT INTO object_health (run_id, cluster, object, source, status, message) VALUES (?, ?, ?, ?, ?, ?)");
+              PreparedStatement events =
+                  db.connection()
+                      .prepareStatement(
+                          "INSERT INTO object_events (run_id, cluster, object, reason, message, count) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (HealthRecord h : observed.health()) {
+              health.setLong(1, runId);
+              health.setString(2, cluster);
+              health.setString(3, h.object());
+              health.setString(4, h.source());
+              health.setString(5, h.status());
+              health.setString(6, h.message());
+              health.addBatch();
+            }
+            health.executeBatch();
+            for (EventRecord e : observed.events()) {
+              events.setLong(1, runId);
+              events.setString(2, cluster);
+              events.setString(3, e.object());
+              events.setString(4, e.reason());
+              events.setString(5, e.message());
+              events.setInt(6, e.count());
+              events.addBatch();
+            }
+            events.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Observed latestObservation(String cluster) {
+    return db.read(
+        "read observed health and events",
+        () -> {
+          List<HealthRecord> health = new ArrayList<>();
+          List<EventRecord> events = new ArrayList<>();
+          try (PreparedStatement select =
+              db.connection()
+                  .prepareStatement(
+                      "SELECT object, source, status, message FROM object_health WHERE cluster = ?"
+                          + " AND run_id = (SELECT MAX(run_id) FROM object_health WHERE cluster = ?) ORDER BY rowid")) {
+            select.setString(1, cluster);
+            select.setString(2, cluster);
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                health.add(
+                    new HealthRecord(
+                        row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+              }
+            }
+          }
+          try (PreparedStatement select =
+              db.connection()
+                  .prepareStatement(
+                      "SELECT object, reason, message, count FROM object_events WHERE cluster = ?"
+                          + " AND run_id = (SELECT MAX(run_id) FROM object_events WHERE cluster = ?) ORDER BY rowid")) {
+            select.setString(1, cluster);
+            select.setString(2, cluster);
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                events.add(
+                    new EventRecord(
+                        row.getString(1), row.getString(2), row.getString(3), row.getInt(4)));
+              }
+            }
+          }
+          return new Observed(health, events);
+        });
+  }
+
+  @Override
+  public Optional<String> policyFingerprint(String cluster) {
+    return db.read(
+        "read the policy fingerprint",
+        () -> {
+          try (PreparedStatement select =
+              db.connection()
+                  .prepareStatement(
+                      "SELECT fingerprint FROM policy_fingerprints WHERE cluster = ?")) {
+            select.setString(1, cluster);
+            try (ResultSet row = select.executeQuery()) {
+              return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public void recordPolicyFingerprint(String cluster, String fingerprint) {
+    db.write(
+        "record the policy fingerprint",
+        () -> {
+          try (PreparedStatement upsert =
+              db.connection()
+                  .prepareStatement(
+                      "INSERT OR REPLACE INTO policy_fingerprints (cluster, fingerprint, updated) VALUES (?, ?, ?)")) {
+            upsert.setString(1, cluster);
+            upsert.setString(2, fingerprint);
+            upsert.setString(3, db.clock().instant().toString());
+            upsert.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public int forgetRunsBefore(java.time.Instant cutoff) {
+    return db.write(
+        "delete runs past the retention period",
+        () -> {
+          String old = "SELECT id FROM sync_runs WHERE started < ?";
+          for (String table :
+              List.of("object_results", "object_health", "object_events", "cluster_results")) {
+            try (PreparedStatement delete =
+                db.connection()
+                    .prepareStatement("DELETE FROM " + table + " WHERE run_id IN (" + old + ")")) {
+              delete.setString(1, cutoff.toString());
+              delete.executeUpdate();
+            }
+          }
+          try (PreparedStatement delete =
+              db.connection().prepareStatement("DELETE FROM sync_runs WHERE started < ?")) {
+            delete.setString(1, cutoff.toString());
+            return delete.executeUpdate();
+          }
+        });
+  }
+
+  @Override
   public List<ObjectRecord> latestObjects(String cluster) {
     return db.read(
         "read object results",

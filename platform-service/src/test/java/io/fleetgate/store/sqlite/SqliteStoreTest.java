@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetgate.audit.AuditEvent;
 import io.fleetgate.audit.AuditLog;
 import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.inventory.InventoryChange;
 import io.fleetgate.inventory.InventoryEntry;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -91,20 +92,43 @@ class SqliteStoreTest {
   }
 
   @Test
-  void inventoryRoundTripsPerClusterAndBundle(@TempDir Path dir) {
+  void inventoryChangesCommitWithTheirAuditEventsPerCluster(@TempDir Path dir) {
     try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
       ObjectRef ref = new ObjectRef("apps", "Deployment", "payments", "gateway");
-      store.recordApplied(
-          "beijing-prod",
-          "payments",
-          List.of(new InventoryEntry(ref, "apps/v1", "h1", "bundles/payments/g.yaml:1")));
+      InventoryEntry entry =
+          new InventoryEntry("payments", ref, "apps/v1", "h1", "bundles/payments/g.yaml:1");
+      store.commit(
+          "fleet/beijing-prod",
+          new InventoryChange(List.of(entry), List.of()),
+          List.of(
+              new AuditEvent(
+                  "apply", "beijing-prod", "payments", "c1", ref.toString(), "applied", "")));
 
-      assertThat(store.applied("beijing-prod", "payments")).containsOnlyKeys(ref);
-      assertThat(store.applied("beijing-prod", "baseline")).isEmpty();
-      assertThat(store.applied("guangzhou-prod", "payments")).isEmpty();
+      assertThat(store.applied("fleet/beijing-prod")).containsExactly(entry);
+      assertThat(store.applied("other/beijing-prod")).isEmpty();
+      assertThat(store.verify().rows()).isEqualTo(1);
 
-      store.forget("beijing-prod", "payments", List.of(ref));
-      assertThat(store.applied("beijing-prod", "payments")).isEmpty();
+      InventoryEntry moved = new InventoryEntry("baseline", ref, "apps/v1", "h2", "b.yaml:1");
+      store.commit(
+          "fleet/beijing-prod", new InventoryChange(List.of(moved), List.of(entry)), List.of());
+      assertThat(store.applied("fleet/beijing-prod")).containsExactly(moved);
+
+      store.commit("fleet/beijing-prod", new InventoryChange(List.of(), List.of(moved)), List.of());
+      assertThat(store.applied("fleet/beijing-prod")).isEmpty();
+    }
+  }
+
+  @Test
+  void aClusterRecordedByItsBareNameMovesToItsKey(@TempDir Path dir) {
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      ObjectRef ref = new ObjectRef("", "ConfigMap", "payments", "c");
+      InventoryEntry entry = new InventoryEntry("payments", ref, "v1", "h", "c.yaml:1");
+      store.commit("beijing-prod", new InventoryChange(List.of(entry), List.of()), List.of());
+
+      store.rekey("beijing-prod", "fleet/beijing-prod");
+
+      assertThat(store.applied("beijing-prod")).isEmpty();
+      assertThat(store.applied("fleet/beijing-prod")).containsExactly(entry);
     }
   }
 

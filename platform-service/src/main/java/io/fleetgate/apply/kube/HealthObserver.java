@@ -1,5 +1,7 @@
-package io.fleetgate.apply;
+package io.fleetgate.apply.kube;
 
+import io.fleetgate.apply.ApplyReport;
+import io.fleetgate.apply.ObjectResult;
 import io.fleetgate.domain.ObjectRef;
 import io.fleetgate.health.Health;
 import io.fleetgate.health.HealthCheck;
@@ -24,11 +26,7 @@ final class HealthObserver {
   List<ApplyReport.ObjectHealth> observe(List<ObjectResult> results) {
     List<ApplyReport.ObjectHealth> health = new ArrayList<>();
     for (ObjectResult result : results) {
-      boolean present =
-          result.action() == ObjectResult.Action.APPLIED
-              || result.action() == ObjectResult.Action.UNCHANGED
-              || result.action() == ObjectResult.Action.HEALED;
-      if (!present || !HealthCheck.observed(result.ref().group(), result.ref().kind())) {
+      if (!result.present() || !HealthCheck.observed(result.ref().group(), result.ref().kind())) {
         continue;
       }
       try {
@@ -65,47 +63,31 @@ final class HealthObserver {
    * Warning events the cluster recorded about the synced objects (the latest 500 Warnings read).
    */
   List<ApplyReport.ObjectEvent> warnings(List<ObjectResult> results) {
-    java.util.Set<String> synced = new java.util.HashSet<>();
+    java.util.Map<String, ObjectRef> synced = new java.util.HashMap<>();
     for (ObjectResult result : results) {
-      synced.add(result.ref().kind() + "/" + result.ref().namespace() + "/" + result.ref().name());
+      synced.put(
+          result.ref().kind() + "/" + result.ref().namespace() + "/" + result.ref().name(),
+          result.ref());
     }
     List<ApplyReport.ObjectEvent> events = new ArrayList<>();
     try {
       for (var event : api.list(new GroupVersionKind("", "v1", "Event"), "type=Warning", 500)) {
-        var involved = event.at("involvedObject").map(e -> e.getAsJsonObject());
-        if (involved.isEmpty()) {
-          continue;
-        }
-        String kind = text(involved.get(), "kind");
-        String namespace = text(involved.get(), "namespace");
-        String name = text(involved.get(), "name");
-        if (synced.contains(kind + "/" + namespace + "/" + name)) {
-          ObjectRef ref =
-              results.stream()
-                  .filter(
-                      r ->
-                          r.ref().kind().equals(kind)
-                              && r.ref().namespace().equals(namespace)
-                              && r.ref().name().equals(name))
-                  .findFirst()
-                  .orElseThrow()
-                  .ref();
+        String kind = event.text("involvedObject", "kind").orElse("");
+        String namespace = event.text("involvedObject", "namespace").orElse("");
+        String name = event.text("involvedObject", "name").orElse("");
+        ObjectRef ref = synced.get(kind + "/" + namespace + "/" + name);
+        if (ref != null) {
           events.add(
               new ApplyReport.ObjectEvent(
                   ref,
-                  text(event.json(), "reason"),
-                  text(event.json(), "message"),
-                  event.at("count").map(c -> c.getAsInt()).orElse(1)));
+                  event.text("reason").orElse(""),
+                  event.text("message").orElse(""),
+                  event.text("count").map(Integer::parseInt).orElse(1)));
         }
       }
     } catch (KubeException e) {
       // Events are a help, not a requirement: a cluster that will not list them still synced.
     }
     return events;
-  }
-
-  private static String text(com.google.gson.JsonObject object, String key) {
-    var value = object.get(key);
-    return value == null || value.isJsonNull() ? "" : value.getAsString();
   }
 }

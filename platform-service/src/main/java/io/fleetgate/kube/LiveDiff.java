@@ -1,4 +1,4 @@
-package io.fleetgate.apply;
+package io.fleetgate.kube;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * {@code path: live → desired} lines. Fields the server owns (status, resourceVersion,
  * managedFields, …) are ignored; Secret values and last-applied annotations are never shown.
  */
-final class LiveDiff {
+public final class LiveDiff {
 
   private static final Set<String> SERVER_METADATA =
       Set.of(
@@ -22,7 +22,7 @@ final class LiveDiff {
 
   private LiveDiff() {}
 
-  static List<String> between(JsonObject live, JsonObject desired) {
+  public static List<String> between(JsonObject live, JsonObject desired) {
     boolean secret = "Secret".equals(desired.has("kind") ? desired.get("kind").getAsString() : "");
     List<String> lines = new ArrayList<>();
     compare("", normalise(live), normalise(desired), secret, lines);
@@ -38,7 +38,9 @@ final class LiveDiff {
       if (metadata.has("annotations") && metadata.get("annotations").isJsonObject()) {
         metadata.getAsJsonObject("annotations").remove(LAST_APPLIED);
         // Derived from the rest; a change in it says nothing a person needs to read.
-        metadata.getAsJsonObject("annotations").remove(ClusterApplier.HASH_ANNOTATION);
+        metadata
+            .getAsJsonObject("annotations")
+            .remove(io.fleetgate.domain.FleetgateMetadata.HASH_ANNOTATION);
       }
     }
     return copy;

@@ -1,11 +1,11 @@
-package io.fleetgate.apply;
+package io.fleetgate.plan;
 
 import io.fleetgate.domain.ObjectRef;
 import java.util.Comparator;
 import java.util.Map;
 
 /** The order in which kinds are applied: what others depend on comes first; prune reverses it. */
-final class ApplyOrder {
+public final class ApplyOrder {
 
   private static final Map<String, Integer> RANK =
       Map.ofEntries(
@@ -24,18 +24,18 @@ final class ApplyOrder {
   private static final int WORKLOADS = 5;
 
   /** Apply order: rank, then kind, namespace and name, so runs are deterministic. */
-  static final Comparator<ObjectRef> APPLY =
+  public static final Comparator<ObjectRef> APPLY =
       Comparator.comparingInt(ApplyOrder::rank)
           .thenComparing(ObjectRef::kind)
           .thenComparing(ObjectRef::namespace)
           .thenComparing(ObjectRef::name);
 
   /** Prune order: the reverse, so workloads go before their namespace and CRDs go last. */
-  static final Comparator<ObjectRef> PRUNE = APPLY.reversed();
+  public static final Comparator<ObjectRef> PRUNE = APPLY.reversed();
 
   private ApplyOrder() {}
 
-  static int rank(ObjectRef ref) {
+  public static int rank(ObjectRef ref) {
     return RANK.getOrDefault(ref.group() + "/" + ref.kind(), WORKLOADS);
   }
 }

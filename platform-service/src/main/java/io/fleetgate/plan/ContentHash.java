@@ -1,4 +1,4 @@
-package io.fleetgate.apply;
+package io.fleetgate.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,14 +8,14 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /** SHA-256 of an object's content in canonical JSON (keys sorted), independent of YAML layout. */
-final class ContentHash {
+public final class ContentHash {
 
   private static final ObjectMapper CANONICAL =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private ContentHash() {}
 
-  static String of(Map<String, Object> content) {
+  public static String of(Map<String, Object> content) {
     try {
       byte[] json = CANONICAL.writeValueAsBytes(new java.util.TreeMap<>(content));
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));

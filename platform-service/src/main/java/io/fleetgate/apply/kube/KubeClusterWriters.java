@@ -1,0 +1,28 @@
+package io.fleetgate.apply.kube;
+
+import io.fleetgate.apply.ClusterUnreachableException;
+import io.fleetgate.apply.ClusterWriter;
+import io.fleetgate.apply.ClusterWriters;
+import io.fleetgate.domain.ClusterAccess;
+import io.fleetgate.kube.KubeClients;
+import io.fleetgate.kube.KubeException;
+
+/** Opens a server-side-apply writer per cluster from its kubeconfig. */
+public final class KubeClusterWriters implements ClusterWriters {
+
+  private final KubeClients clients;
+
+  public KubeClusterWriters(KubeClients clients) {
+    this.clients = clients;
+  }
+
+  @Override
+  public ClusterWriter forCluster(ClusterAccess access, boolean dryRun) {
+    try {
+      return new ServerSideApplyWriter(
+          clients.api(access.kubeconfig()), access.target().name(), dryRun);
+    } catch (KubeException e) {
+      throw new ClusterUnreachableException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.fleetgate.plan;
+
+import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.domain.RenderedObject;
+import io.fleetgate.inventory.InventoryEntry;
+
+/**
+ * One thing a sync does, or deliberately does not do, to one object: the closed vocabulary of a
+ * {@link SyncPlan}. Apply-side steps come first in apply order; prune-side steps follow, reversed.
+ */
+public sealed interface Step {
+
+  ObjectRef ref();
+
+  /** The bundle the step acts for. */
+  String bundle();
+
+  /** Where the object is (or was) declared. */
+  String source();
+
+  /** Whether the step belongs to the apply side (before any prune). */
+  default boolean applySide() {
+    return this instanceof Apply
+        || this instanceof Adopt
+        || this instanceof Skip
+        || this instanceof CheckDrift
+        || this instanceof Blocked;
+  }
+
+  /**
+   * Create the object, or update it because its content in Git changed; {@code force} takes over
+   * fields another field manager owns.
+   */
+  record Apply(DesiredObject object, boolean create, boolean force) implements Step {
+    public ObjectRef ref() {
+      return object.ref();
+    }
+
+    public String bundle() {
+      return object.bundle();
+    }
+
+    public String source() {
+      return object.source();
+    }
+  }
+
+  /**
+   * The object moved from bundle {@code from} to this one (or into a cluster overlay): applied with
+   * its new owner's label and moved in the inventory, never deleted and re-created.
+   */
+  record Adopt(DesiredObject object, InventoryEntry from, boolean force) implements Step {
+    public ObjectRef ref() {
+      return object.ref();
+    }
+
+    public String bundle() {
+      return object.bundle();
+    }
+
+    public String source() {
+      return object.source();
+    }
+  }
+
+  /** Unchanged since it was applied (same content hash); nothing is sent. */
+  record Skip(DesiredObject object) implements Step {
+    public ObjectRef ref() {
+      return object.ref();
+    }
+
+    public String bundle() {
+      return object.bundle();
+    }
+
+    public String source() {
+      return object.source();
+    }
+  }
+
+  /**
+   * Unchanged in Git; a full check compares it with the live object, reverting drift when {@code
+   * heal}, reporting it otherwise.
+   */
+  record CheckDrift(DesiredObject object, boolean heal, boolean force) implements Step {
+    public ObjectRef ref() {
+      return object.ref();
+    }
+
+    public String bundle() {
+      return object.bundle();
+    }
+
+    public String source() {
+      return object.source();
+    }
+  }
+
+  /** Declared by a bundle that policy denied: left as the cluster has it. */
+  record Blocked(RenderedObject object) implements Step {
+    public ObjectRef ref() {
+      return object.ref();
+    }
+
+    public String bundle() {
+      return object.bundle();
+    }
+
+    public String source() {
+      return object.source().toString();
+    }
+  }
+
+  /** Applied by Fleetgate, declared by no bundle any more, still owned live: deleted. */
+  record Prune(InventoryEntry entry) implements Step {
+    public ObjectRef ref() {
+      return entry.ref();
+    }
+
+    public String bundle() {
+      return entry.bundle();
+    }
+
+    public String source() {
+      return entry.source();
+    }
+  }
+
+  /** Not declared any more, and left in the cluster and forgotten for {@code reason}. */
+  record Release(InventoryEntry entry, Reason reason) implements Step {
+    public ObjectRef ref() {
+      return entry.ref();
+    }
+
+    public String bundle() {
+      return entry.bundle();
+    }
+
+    public String source() {
+      return entry.source();
+    }
+  }
+
+  /** Not declared any more, and left in the cluster and in the inventory for {@code reason}. */
+  record Retain(InventoryEntry entry, Reason reason) implements Step {
+    public ObjectRef ref() {
+      return entry.ref();
+    }
+
+    public String bundle() {
+      return entry.bundle();
+    }
+
+    public String source() {
+      return entry.source();
+    }
+  }
+
+  /** Why an object that Git no longer declares is not deleted. */
+  enum Reason {
+    /** It carries {@code fleetgate.io/prune: disabled}. */
+    PRUNE_DISABLED_BY_ANNOTATION("left in place: fleetgate.io/prune: disabled"),
+    /** Its bundle's {@code syncOptions.prune} is false. */
+    BUNDLE_DOES_NOT_PRUNE("left in place: the bundle does not prune"),
+    /** Its live {@code fleetgate.io/bundle} label names another bundle or none. */
+    OWNED_ELSEWHERE("left in place: the live object belongs to another owner"),
+    /** It was deleted from the cluster already. */
+    ALREADY_GONE("already gone"),
+    /** Its live state could not be read before planning. */
+    LIVE_STATE_UNKNOWN("left in place: its live state could not be read"),
+    /** An object of this sync failed to apply; prunes wait for a sync that applies everything. */
+    APPLY_FAILED("left in place: prunes wait until every object applies"),
+    /** Its bundle was denied by policy: nothing of a denied bundle is applied or pruned. */
+    BUNDLE_DENIED("left in place: its bundle is denied by policy"),
+    /** Its bundle selects the cluster but rendered no objects, which is never trusted. */
+    BUNDLE_RENDERED_NOTHING("left in place: its bundle rendered no objects"),
+    /** A Namespace that objects Git still declares live in; deleting it would delete them. */
+    NAMESPACE_IN_USE("left in place: objects Git declares live in this namespace"),
+    /** A CustomResourceDefinition whose kind Git still declares objects of. */
+    DEFINITION_IN_USE("left in place: Git still declares objects of this kind");
+
+    private final String message;
+
+    Reason(String message) {
+      this.message = message;
+    }
+
+    public String message() {
+      return message;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.fleetgate.sync;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One cluster's reconcile as named phases over one scope: render → validate → plan → apply →
+ * observe, then record in a {@code finally}. A phase ends the reconcile early by setting the
+ * outcome; nothing one cluster does can throw into another's.
+ */
+final class ClusterReconciler {
+
+  private static final Logger log = LoggerFactory.getLogger(ClusterReconciler.class);
+
+  private final List<Phase> phases;
+  private final List<Phase> planning;
+  private final Phase record;
+
+  /**
+   * @param phases every phase up to the outcome, in order
+   * @param planning the prefix of {@code phases} that plans without writing (for previews)
+   */
+  ClusterReconciler(List<Phase> phases, List<Phase> planning, Phase record) {
+    this.phases = List.copyOf(phases);
+    this.planning = List.copyOf(planning);
+    this.record = record;
+  }
+
+  ClusterOutcome reconcile(ClusterScope scope) {
+    MDC.put("cluster", scope.cluster());
+    MDC.put("revision", scope.revision.shortCommit());
+    String current = "";
+    try {
+      for (Phase phase : phases) {
+        current = phase.name();
+        phase.run(scope);
+        if (scope.ended()) {
+          break;
+        }
+      }
+    } catch (RuntimeException e) {
+      log.error("Sync of {} failed unexpectedly in {}", scope.cluster(), current, e);
+      scope.end(
+          ClusterOutcome.stalled(
+              scope.target(), "unexpected error in the " + current + " phase: " + e.getMessage()));
+    } finally {
+      if (scope.outcome == null) {
+        scope.end(
+            ClusterOutcome.stalled(
+                scope.target(), "the " + current + " phase ended without an outcome"));
+      }
+      try {
+        record.run(scope);
+      } finally {
+        MDC.remove("cluster");
+      }
+    }
+    log.info(
+        "{}: {} ({})", scope.cluster(), scope.outcome.word(), AuditTrail.summary(scope.outcome));
+    return scope.outcome;
+  }
+
+  /** Runs the planning phases only; the scope then holds the plan, or the outcome that ended it. */
+  void plan(ClusterScope scope) {
+    for (Phase phase : planning) {
+      phase.run(scope);
+      if (scope.ended()) {
+        return;
+      }
+    }
+  }
+}

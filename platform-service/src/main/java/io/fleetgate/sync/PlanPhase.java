@@ -1,0 +1,123 @@
+package io.fleetgate.sync;
+
+import io.fleetgate.apply.ClusterUnreachableException;
+import io.fleetgate.apply.ClusterWriter;
+import io.fleetgate.apply.ClusterWriters;
+import io.fleetgate.domain.ClusterPhase;
+import io.fleetgate.domain.RenderedObject;
+import io.fleetgate.inventory.Inventory;
+import io.fleetgate.inventory.InventoryEntry;
+import io.fleetgate.plan.BundleOptions;
+import io.fleetgate.plan.PlanInput;
+import io.fleetgate.plan.SyncPlan;
+import io.fleetgate.plan.SyncPlanner;
+import io.fleetgate.render.FleetSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what the plan needs from the cluster and the inventory — kind scopes, the inventory of
+ * every bundle, the live state of prune candidates — and plans the sync from them.
+ */
+final class PlanPhase implements Phase {
+
+  private static final Logger log = LoggerFactory.getLogger(PlanPhase.class);
+
+  /** When an unreachable cluster is tried again, at the earliest. */
+  static final Duration RETRY_UNREACHABLE = Duration.ofSeconds(30);
+
+  /** When a cluster that is being provisioned or deleted is looked at again. */
+  static final Duration RECHECK_PROVISIONING = Duration.ofMinutes(1);
+
+  private final ClusterWriters writers;
+  private final Inventory inventory;
+  private final Clock clock;
+
+  PlanPhase(ClusterWriters writers, Inventory inventory, Clock clock) {
+    this.writers = writers;
+    this.inventory = inventory;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return "plan";
+  }
+
+  @Override
+  public void run(ClusterScope scope) {
+    ClusterPhase phase = scope.target().phase();
+    if (phase == ClusterPhase.PENDING
+        || phase == ClusterPhase.PROVISIONING
+        || phase == ClusterPhase.DELETING) {
+      scope.end(
+          ClusterOutcome.waiting(
+              scope.target(),
+              "Cluster API reports the cluster as " + phase.display(),
+              clock.instant().plus(RECHECK_PROVISIONING)));
+      return;
+    }
+    ClusterWriter writer;
+    try {
+      writer = writers.forCluster(scope.access, scope.options.dryRun());
+      writer.probe();
+    } catch (ClusterUnreachableException e) {
+      scope.end(ClusterOutcome.unreachable(scope.target(), e.getMessage(), RETRY_UNREACHABLE));
+      return;
+    }
+    scope.writer = writer;
+    SyncPlan plan = plan(writer, input(scope, writer));
+    scope.plan = plan;
+    plan.halted()
+        .ifPresent(
+            reason -> {
+              log.warn("{}: not syncing: {}", scope.cluster(), reason);
+              scope.end(ClusterOutcome.stalled(scope.target(), reason));
+            });
+  }
+
+  /** Reads the live state of the input's prune candidates, then plans. */
+  static SyncPlan plan(ClusterWriter writer, PlanInput input) {
+    List<InventoryEntry> candidates = SyncPlanner.pruneCandidates(input);
+    return SyncPlanner.plan(input.withLive(writer.inspect(candidates)));
+  }
+
+  private PlanInput input(ClusterScope scope, ClusterWriter writer) {
+    List<RenderedObject> objects = scope.render.objects();
+    return new PlanInput(
+        objects,
+        scope.render.bundles(),
+        scope.gate.deniedBundles(),
+        options(scope.repo.spec()),
+        writer.scopes(types(objects)),
+        inventory.applied(scope.key()),
+        Map.of(),
+        scope.options.fullCheck());
+  }
+
+  static Set<ClusterWriter.TypeName> types(List<RenderedObject> objects) {
+    Set<ClusterWriter.TypeName> types = new LinkedHashSet<>();
+    for (RenderedObject object : objects) {
+      types.add(new ClusterWriter.TypeName(object.apiVersion(), object.ref().kind()));
+    }
+    return types;
+  }
+
+  static Map<String, BundleOptions> options(FleetSpec spec) {
+    Map<String, BundleOptions> options = new HashMap<>();
+    if (spec != null) {
+      for (FleetSpec.Bundle bundle : spec.bundles()) {
+        options.put(
+            bundle.name(), new BundleOptions(bundle.prune(), bundle.selfHeal(), bundle.force()));
+      }
+    }
+    return options;
+  }
+}
