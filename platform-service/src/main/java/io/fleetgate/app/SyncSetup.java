@@ -44,6 +44,7 @@ public final class SyncSetup implements AutoCloseable {
   }
 
   /**
+   * @param branch the branch to sync; null to follow the remote's default branch (its HEAD)
    * @param opaUrl an external OPA server for {@link Engine#OPA_SERVER}; when null Fleetgate starts
    *     one with the pinned opa binary
    */
@@ -64,8 +65,7 @@ public final class SyncSetup implements AutoCloseable {
     public String toString() {
       return "Config["
           + repo
-          + "#"
-          + branch
+          + (branch == null ? " (remote default branch)" : "#" + branch)
           + ", "
           + dataDir
           + (gitToken == null ? "" : ", token ****")

@@ -17,8 +17,10 @@ final class RepoOptions {
 
   @Option(
       names = "--branch",
-      defaultValue = "main",
-      description = "Branch to sync (default: ${DEFAULT-VALUE}).")
+      paramLabel = "NAME",
+      description =
+          "Branch to sync (default: the remote's default branch, the one its HEAD names, asked at"
+              + " every fetch).")
   String branch;
 
   @Option(
@@ -68,7 +70,7 @@ final class RepoOptions {
     }
     return new SyncSetup.Config(
         repo,
-        branch,
+        branch(),
         managementKubeconfig,
         DataDir.orDefault(dataDir),
         engine,
@@ -77,6 +79,11 @@ final class RepoOptions {
         token(),
         sshKey,
         sshKnownHosts);
+  }
+
+  /** The branch given, or null to follow the remote's default branch. */
+  private String branch() {
+    return branch == null || branch.isBlank() ? null : branch.strip();
   }
 
   /** The token from --git-token-file, else FLEETGATE_GIT_TOKEN, else none. */
@@ -95,6 +102,6 @@ final class RepoOptions {
 
   /** The repository as shown to people. */
   String describe() {
-    return repo + "#" + branch;
+    return branch() == null ? repo + " (remote default branch)" : repo + "#" + branch();
   }
 }

@@ -11,11 +11,15 @@ public interface SourceFetcher {
    *
    * @return {@link Fetch.Fresh} normally; {@link Fetch.Stale} when the remote cannot be reached but
    *     an earlier checkout exists
-   * @throws SourceException when there is nothing to work from at all
+   * @throws SourceException when there is nothing to work from at all, or when the remote names no
+   *     branch to follow (its HEAD is detached or the repository is empty) and none was given
    */
   Fetch fetch() throws SourceException;
 
-  /** The remote, for messages and records (never with credentials). */
+  /**
+   * The remote and the branch followed, for messages and records (never with credentials); the
+   * branch may be known only after a fetch when it is the remote's default.
+   */
   String describe();
 
   /** The outcome of a fetch. */

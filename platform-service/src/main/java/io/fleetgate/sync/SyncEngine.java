@@ -108,7 +108,8 @@ public final class SyncEngine {
   /**
    * Fetches, then syncs every targeted cluster.
    *
-   * @throws SourceException when the repository cannot be fetched and there is no earlier copy
+   * @throws SourceException when the repository cannot be fetched and there is no earlier copy, or
+   *     it names no branch to follow
    */
   public SyncReport syncOnce(SyncOptions options) throws SourceException {
     Fetched fetched = fetch();

@@ -160,7 +160,7 @@ class SyncCliIT {
             work.resolve("data").toString());
 
     assertThat(missingRepo.code).isEqualTo(2);
-    assertThat(missingRepo.err).contains("Cannot fetch branch 'main'").contains("nowhere");
+    assertThat(missingRepo.err).contains("Cannot fetch the default branch").contains("nowhere");
     assertThat(missingKubeconfig.code).isEqualTo(2);
     assertThat(missingKubeconfig.err)
         .contains("Cannot read the management kubeconfig")

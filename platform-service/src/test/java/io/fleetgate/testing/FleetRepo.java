@@ -35,8 +35,16 @@ public final class FleetRepo {
 
   /** Copies {@code clusters/} into {@code dir}, initialises branch main and commits it. */
   public static FleetRepo seed(Path dir) {
+    return seed(dir, "main");
+  }
+
+  /**
+   * Copies {@code clusters/} into {@code dir}, initialises {@code branch} (which HEAD then names)
+   * and commits it.
+   */
+  public static FleetRepo seed(Path dir, String branch) {
     copyExampleFleet(dir);
-    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+    try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call()) {
       FleetRepo repo = new FleetRepo(dir);
       repo.commit(git, "Seed the fleet from clusters/");
       return repo;

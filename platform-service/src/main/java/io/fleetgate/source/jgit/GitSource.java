@@ -10,12 +10,17 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -26,20 +31,42 @@ import org.slf4j.LoggerFactory;
 /**
  * A working copy of one branch of a remote repository ({@code file://}, a local path, or any URL
  * JGit supports), kept under {@code DATA_DIR/sources/<hash of the URL>}.
+ *
+ * <p>The branch is either given or the remote's default branch: the one its {@code HEAD} names,
+ * asked of the remote at every fetch, so that a repository whose HEAD moves (say from {@code
+ * master} to {@code main}) is followed to the new branch on the next fetch. The branch last
+ * followed is recorded in the working copy, so that a stale fetch after a restart still names it.
  */
 public final class GitSource implements SourceFetcher {
 
   private static final Logger log = LoggerFactory.getLogger(GitSource.class);
   private static final int TIMEOUT_SECONDS = 30;
 
+  /** Where the working copy records the default branch it last followed. */
+  private static final String SECTION = "fleetgate";
+
+  private static final String FOLLOWED = "followedBranch";
+
   private final String remote;
+
+  /** The branch given, or null to follow the remote's default branch. */
   private final String branch;
+
+  /**
+   * When following the default branch: the one the working copy last checked out (read back from it
+   * after a restart); null before.
+   */
+  private volatile String followed;
+
   private final Path worktree;
   private final CommitSignatures signatures;
   private final CredentialsProvider credentials;
   private final String token;
   private final TransportConfigCallback ssh;
 
+  /**
+   * @param branch the branch to follow; null to follow the remote's default branch (its HEAD)
+   */
   public GitSource(String remote, String branch, Path dataDir) {
     this(remote, branch, dataDir, null, null);
   }
@@ -67,7 +94,7 @@ public final class GitSource implements SourceFetcher {
       String token,
       SshAccess ssh) {
     this.remote = remote;
-    this.branch = branch;
+    this.branch = branch == null || branch.isBlank() ? null : branch.strip();
     this.worktree = dataDir.resolve("sources").resolve(hash(remote));
     this.signatures = allowedSigners == null ? null : new CommitSignatures(allowedSigners);
     this.token = token;
@@ -91,9 +118,31 @@ public final class GitSource implements SourceFetcher {
     return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Without a given branch, first asks the remote which branch its HEAD names (with the same
+   * credentials as the fetch). A remote that cannot be reached then yields {@link Fetch.Stale} from
+   * the working copy, as a failed fetch does; a remote whose HEAD names no branch (detached, or an
+   * empty repository) is a {@link SourceException} that says to pass {@code --branch}.
+   */
   @Override
   public Fetch fetch() throws SourceException {
     boolean cloned = Files.isDirectory(worktree.resolve(".git"));
+    String target;
+    try {
+      target = branch != null ? branch : remoteDefaultBranch();
+    } catch (GitAPIException | RuntimeException e) {
+      if (!cloned) {
+        throw cannotFetch(e);
+      }
+      try (Git git = Git.open(worktree.toFile())) {
+        return stale(git, e);
+      } catch (IOException | RuntimeException inner) {
+        e.addSuppressed(inner);
+        throw cannotFetch(e);
+      }
+    }
     try {
       if (!cloned) {
         log.info("Cloning {}", describe());
@@ -103,11 +152,11 @@ public final class GitSource implements SourceFetcher {
                 .setURI(remote)
                 .setCredentialsProvider(credentials)
                 .setTransportConfigCallback(ssh)
-                .setBranch(branch)
+                .setBranch(target)
                 .setDirectory(worktree.toFile())
                 .setTimeout(TIMEOUT_SECONDS)
                 .call()) {
-          return verified(git, checkout(git));
+          return verified(git, checkout(git, target));
         }
       }
       try (Git git = Git.open(worktree.toFile())) {
@@ -120,33 +169,96 @@ public final class GitSource implements SourceFetcher {
               .setRemoveDeletedRefs(true)
               .call();
         } catch (GitAPIException | RuntimeException e) {
-          Revision last = revision(git, git.getRepository().resolve("HEAD"));
-          log.warn(
-              "Cannot fetch {}; keeping {} as stale: {}",
-              withoutUserInfo(remote),
-              last.shortCommit(),
-              scrub(rootMessage(e)));
-          return new Fetch.Stale(
-              last,
-              worktree,
-              "cannot fetch " + withoutUserInfo(remote) + ": " + scrub(rootMessage(e)));
+          return stale(git, e);
         }
-        return verified(git, checkout(git));
+        return verified(git, checkout(git, target));
       }
     } catch (GitAPIException | IOException | RuntimeException e) {
       if (!cloned) {
         deleteQuietly();
       }
-      throw new SourceException(
-          "Cannot fetch branch '"
-              + branch
-              + "' of "
-              + withoutUserInfo(remote)
-              + ": "
-              + scrub(rootMessage(e))
-              + ". Check the URL, the branch and the credentials.",
-          e);
+      throw cannotFetch(e);
     }
+  }
+
+  /**
+   * The branch the remote's HEAD names, asked of the remote (ls-remote) with the fetch's
+   * credentials and transport settings.
+   *
+   * @throws SourceException when HEAD names no branch: it is detached, names a branch that does not
+   *     exist, or the repository is empty
+   */
+  private String remoteDefaultBranch() throws GitAPIException, SourceException {
+    Map<String, Ref> refs =
+        Git.lsRemoteRepository()
+            .setRemote(remote)
+            .setCredentialsProvider(credentials)
+            .setTransportConfigCallback(ssh)
+            .setTimeout(TIMEOUT_SECONDS)
+            .callAsMap();
+    return defaultBranch(refs, withoutUserInfo(remote));
+  }
+
+  /**
+   * The short name of the branch HEAD names among the refs a remote advertised.
+   *
+   * @param shown the remote as it may be shown
+   * @throws SourceException when HEAD names no existing branch
+   */
+  private static String defaultBranch(Map<String, Ref> advertised, String shown)
+      throws SourceException {
+    Ref head = advertised.get(Constants.HEAD);
+    String why;
+    if (head == null) {
+      why = advertised.isEmpty() ? "the repository is empty" : "its HEAD names no existing branch";
+    } else if (!head.isSymbolic()) {
+      why =
+          "its HEAD is detached"
+              + (head.getObjectId() == null
+                  ? ""
+                  : " at " + head.getObjectId().abbreviate(7).name());
+    } else if (!head.getTarget().getName().startsWith(Constants.R_HEADS)
+        || head.getTarget().getObjectId() == null) {
+      why = "its HEAD names " + head.getTarget().getName() + ", which is not a branch with commits";
+    } else {
+      return Repository.shortenRefName(head.getTarget().getName());
+    }
+    throw new SourceException(
+        "The remote "
+            + shown
+            + " has no default branch to follow: "
+            + why
+            + ". Pass --branch to choose the branch to sync.",
+        null);
+  }
+
+  /** The last revision checked out, kept because the remote cannot be reached. */
+  private Fetch stale(Git git, Exception cause) throws IOException {
+    if (branch == null && followed == null) {
+      followed = git.getRepository().getConfig().getString(SECTION, null, FOLLOWED);
+    }
+    Revision last = revision(git, git.getRepository().resolve("HEAD"));
+    log.warn(
+        "Cannot fetch {}; keeping {} as stale: {}",
+        withoutUserInfo(remote),
+        last.shortCommit(),
+        scrub(rootMessage(cause)));
+    return new Fetch.Stale(
+        last,
+        worktree,
+        "cannot fetch " + withoutUserInfo(remote) + ": " + scrub(rootMessage(cause)));
+  }
+
+  private SourceException cannotFetch(Exception e) {
+    return new SourceException(
+        "Cannot fetch "
+            + (branch == null ? "the default branch" : "branch '" + branch + "'")
+            + " of "
+            + withoutUserInfo(remote)
+            + ": "
+            + scrub(rootMessage(e))
+            + ". Check the URL, the branch and the credentials.",
+        e);
   }
 
   private Fetch verified(Git git, Revision revision) throws IOException {
@@ -164,9 +276,20 @@ public final class GitSource implements SourceFetcher {
     }
   }
 
+  /**
+   * {@inheritDoc} With the branch: {@code url#branch}, or {@code url#master (remote default)} when
+   * following the remote's default branch ({@code url (remote default branch)} before the first
+   * fetch has resolved it).
+   */
   @Override
   public String describe() {
-    return withoutUserInfo(remote) + "#" + branch;
+    if (branch != null) {
+      return withoutUserInfo(remote) + "#" + branch;
+    }
+    String resolved = followed;
+    return resolved == null
+        ? withoutUserInfo(remote) + " (remote default branch)"
+        : withoutUserInfo(remote) + "#" + resolved + " (remote default)";
   }
 
   /** A message as it may be shown: no credentials from the URL, no token. */
@@ -180,14 +303,38 @@ public final class GitSource implements SourceFetcher {
     return url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1");
   }
 
-  private Revision checkout(Git git) throws IOException, GitAPIException {
-    ObjectId tip = git.getRepository().resolve("refs/remotes/origin/" + branch);
+  /**
+   * Resets the working copy to the fetched tip of {@code target}; when following the default
+   * branch, records {@code target} as followed, in memory and in the working copy's config.
+   */
+  private Revision checkout(Git git, String target) throws IOException, GitAPIException {
+    ObjectId tip = git.getRepository().resolve("refs/remotes/origin/" + target);
     if (tip == null) {
-      throw new IOException("the remote has no branch '" + branch + "'");
+      throw new IOException("the remote has no branch '" + target + "'");
     }
     git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
     git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
+    if (branch == null) {
+      follow(git, target);
+    }
     return revision(git, tip);
+  }
+
+  private void follow(Git git, String target) throws IOException {
+    StoredConfig config = git.getRepository().getConfig();
+    String before = followed != null ? followed : config.getString(SECTION, null, FOLLOWED);
+    if (before != null && !before.equals(target)) {
+      log.info(
+          "The default branch of {} is now '{}' (was '{}'); following it",
+          withoutUserInfo(remote),
+          target,
+          before);
+    }
+    if (!target.equals(config.getString(SECTION, null, FOLLOWED))) {
+      config.setString(SECTION, null, FOLLOWED, target);
+      config.save();
+    }
+    followed = target;
   }
 
   private static Revision revision(Git git, ObjectId id) throws IOException {
