@@ -51,14 +51,16 @@ final class StatusCommand implements Callable<Integer> {
           last.stale() ? " — STALE: the remote could not be reached" : "",
           last.finished().isEmpty() ? " — did not finish (the process stopped during it)" : "");
       List<SyncRuns.ClusterResult> results = store.latestResults();
-      String format = "%-22s %-8s %s%n";
+      String format = "%-22s %-11s %s%n";
       out.printf(format, "CLUSTER", "RESULT", "DETAIL");
-      results.forEach(r -> out.printf(format, r.cluster(), r.outcome(), r.detail()));
+      results.forEach(
+          r -> out.printf(format, shown(r.cluster(), results), r.outcome(), r.detail()));
       if (cluster != null) {
+        String key = keyOf(cluster, results);
         out.printf(
             "%nObjects of %s in its latest sync (unchanged objects are not listed):%n", cluster);
         store
-            .latestObjects(cluster)
+            .latestObjects(key)
             .forEach(
                 o ->
                     out.printf(
@@ -74,5 +76,28 @@ final class StatusCommand implements Callable<Integer> {
           !last.stale() && results.stream().allMatch(r -> r.outcome().equals("synced"));
       return synced ? ExitCodes.OK : ExitCodes.FAILED;
     }
+  }
+
+  /**
+   * A cluster as people name it: its name, or {@code namespace/name} when two clusters share the
+   * name.
+   */
+  static String shown(String key, List<SyncRuns.ClusterResult> results) {
+    String name = nameOf(key);
+    long same = results.stream().filter(r -> nameOf(r.cluster()).equals(name)).count();
+    return same > 1 ? key : name;
+  }
+
+  /** The key of the cluster named {@code cluster} (a name or {@code namespace/name}). */
+  static String keyOf(String cluster, List<SyncRuns.ClusterResult> results) {
+    return results.stream()
+        .map(SyncRuns.ClusterResult::cluster)
+        .filter(key -> key.equals(cluster) || nameOf(key).equals(cluster))
+        .findFirst()
+        .orElse(cluster);
+  }
+
+  private static String nameOf(String key) {
+    return key.substring(key.indexOf('/') + 1);
   }
 }

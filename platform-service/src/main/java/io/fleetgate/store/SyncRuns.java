@@ -98,7 +98,8 @@ public interface SyncRuns {
   List<ClusterResult> latestResults();
 
   /**
-   * @param outcome one word: synced, denied, stalled, failed
+   * @param cluster the cluster's key, {@code namespace/name}
+   * @param outcome one word: synced, denied, stalled, unreachable, rejected, waiting
    */
   record ClusterResult(
       String cluster,
@@ -107,5 +108,11 @@ public interface SyncRuns {
       int unchanged,
       int pruned,
       int failed,
-      String detail) {}
+      String detail) {
+
+    /** The cluster's name: its key without the namespace. */
+    public String name() {
+      return cluster.substring(cluster.indexOf('/') + 1);
+    }
+  }
 }

@@ -232,6 +232,9 @@ class SyncCliIT {
     assertThat(killed).as("SIGKILL").isEqualTo(137);
     int appliedBeforeTheKill = inventoryRows(data);
     assertThat(appliedBeforeTheKill).isBetween(100, BULK);
+    assertThat(auditedApplies(data))
+        .as("every recorded apply has its audit row: they commit in one transaction")
+        .isEqualTo(bulkInventoryRows(data));
 
     Result resumed = run(sync);
 
@@ -263,6 +266,26 @@ class SyncCliIT {
 
     assertThat(verify.code).isEqualTo(1);
     assertThat(verify.out).contains("BROKEN at row 3").contains("altered");
+  }
+
+  private static int bulkInventoryRows(Path data) throws Exception {
+    return count(data, "SELECT COUNT(*) FROM inventory WHERE namespace = 'bulk'");
+  }
+
+  private static int auditedApplies(Path data) throws Exception {
+    return count(
+        data,
+        "SELECT COUNT(DISTINCT object) FROM audit_log WHERE kind = 'apply'"
+            + " AND decision = 'applied' AND object LIKE 'ConfigMap bulk/%'");
+  }
+
+  private static int count(Path data, String query) throws Exception {
+    try (var connection =
+            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("fleetgate.db"));
+        var statement = connection.createStatement();
+        var row = statement.executeQuery(query)) {
+      return row.next() ? row.getInt(1) : 0;
+    }
   }
 
   private static String[] syncArgs(

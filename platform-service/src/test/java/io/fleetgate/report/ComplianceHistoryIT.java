@@ -297,17 +297,44 @@ class ComplianceHistoryIT {
     }
   }
 
-  /** Objects rendered per cluster, counted from the render rather than the audit log. */
+  /** Each cluster's last decisions: commit and findings, as the test saw them. */
+  private static final java.util.Map<String, String> lastDecisions = new java.util.HashMap<>();
+
+  /**
+   * Objects rendered per cluster, counted from the render rather than the audit log — for the
+   * clusters whose decisions changed: a sync of an unchanged commit with unchanged findings is not
+   * evaluated evidence again.
+   */
   private static long renderedObjects(SyncReport report) throws java.io.IOException {
     var renderer = new io.fleetgate.render.Renderer(io.fleetgate.render.ManifestLimits.defaults());
     var loaded = renderer.load(repo.dir());
     long total = 0;
     for (var target : io.fleetgate.validate.RepoClusters.in(repo.dir())) {
-      if (report.outcomes().stream().anyMatch(o -> o.cluster().equals(target.name()))) {
+      var outcome =
+          report.outcomes().stream().filter(o -> o.cluster().equals(target.name())).findFirst();
+      if (outcome.isPresent()
+          && !decisions(report, outcome.get()).equals(lastDecisions.get(target.name()))) {
+        lastDecisions.put(target.name(), decisions(report, outcome.get()));
         total += renderer.render(loaded, target).objects().size();
       }
     }
     return total;
+  }
+
+  private static String decisions(SyncReport report, io.fleetgate.sync.ClusterOutcome outcome) {
+    StringBuilder text = new StringBuilder(report.revision().commit());
+    outcome
+        .gate()
+        .ifPresent(
+            gate ->
+                gate.verdicts()
+                    .forEach(
+                        v ->
+                            text.append(v.object().ref())
+                                .append(v.decision().denials())
+                                .append(v.decision().warnings())
+                                .append(v.waived().size())));
+    return text.toString();
   }
 
   private static ComplianceReport report() throws Exception {
