@@ -98,6 +98,11 @@ public final class ApiServer implements AutoCloseable {
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
+                    if (!answerable(ctx)) {
+                      // The client is gone (an event stream it closed): nobody to answer.
+                      log.debug("A request ended after its client left: {}", e.toString());
+                      return;
+                    }
                     log.error("{} {} failed", ctx.method(), ctx.path(), e);
                     problem(
                         ctx, 500, "the platform failed to answer: " + e.getClass().getSimpleName());
@@ -301,5 +306,15 @@ public final class ApiServer implements AutoCloseable {
 
   static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Whether the request can still be read and answered (Jetty recycles it once a client left). */
+  private static boolean answerable(io.javalin.http.Context ctx) {
+    try {
+      ctx.path();
+      return true;
+    } catch (RuntimeException recycled) {
+      return false;
+    }
   }
 }

@@ -19,7 +19,8 @@ public record ComplianceReport(
     List<DayTrend> trend,
     List<Evidence> evidence,
     long evaluations,
-    AuditLog.Verification chain) {
+    AuditLog.Verification chain,
+    List<Pass> passes) {
 
   /**
    * @param cluster the cluster filter, or null for all
@@ -54,4 +55,11 @@ public record ComplianceReport(
       String outcome,
       String message,
       String source) {}
+
+  /**
+   * An object every policy passed, at the latest commit each cluster was evaluated at in scope: the
+   * evidence a clean cluster has.
+   */
+  public record Pass(
+      Instant time, String commit, String author, String cluster, String object, String source) {}
 }

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
  * The report as OpenReports objects ({@code openreports.io/v1alpha1 Report}, the policy-report
  * format Kyverno and others write into clusters): one Report per cluster and namespace, holding the
  * latest decision of each policy about each object there. Denied is {@code fail}, warned is {@code
- * warn}, waived is {@code skip} with the waiver in its properties.
+ * warn}, waived is {@code skip} with the waiver in its properties; an object every policy passed at
+ * its cluster's latest commit in scope is {@code pass}, so a clean cluster has evidence too.
  */
 public final class OpenReports {
 
@@ -33,6 +34,12 @@ public final class OpenReports {
       latest
           .computeIfAbsent(e.cluster() + "|" + namespace, k -> new LinkedHashMap<>())
           .put(e.object() + "|" + e.policy() + "|" + e.message(), e);
+    }
+    Map<String, List<ComplianceReport.Pass>> passed = new TreeMap<>();
+    for (ComplianceReport.Pass p : report.passes()) {
+      String key = p.cluster() + "|" + namespaceOf(p.object());
+      latest.computeIfAbsent(key, k -> new LinkedHashMap<>());
+      passed.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
     }
     List<Map<String, Object>> reports = new ArrayList<>();
     latest.forEach(
@@ -78,6 +85,10 @@ public final class OpenReports {
                     e.outcome()));
             results.add(entry);
           }
+          for (ComplianceReport.Pass p : passed.getOrDefault(key, List.of())) {
+            summary.merge("pass", 1L, Long::sum);
+            results.add(pass(p));
+          }
           Map<String, Object> metadata = new LinkedHashMap<>();
           metadata.put("name", "fleetgate-policy");
           metadata.put("namespace", namespace);
@@ -94,6 +105,23 @@ public final class OpenReports {
           reports.add(object);
         });
     return reports;
+  }
+
+  /** A {@code pass} result: every policy passed the object at that commit. */
+  private static Map<String, Object> pass(ComplianceReport.Pass p) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("source", SOURCE);
+    entry.put("policy", SOURCE);
+    entry.put("rule", "every-policy");
+    entry.put("result", "pass");
+    entry.put("severity", "info");
+    entry.put("message", "every policy passed");
+    entry.put(
+        "timestamp", Map.of("seconds", p.time().getEpochSecond(), "nanos", p.time().getNano()));
+    entry.put("resources", List.of(reference(p.object())));
+    entry.put(
+        "properties", Map.of("commit", p.commit(), "author", p.author(), "source", p.source()));
+    return entry;
   }
 
   static void write(ComplianceReport report, OutputStream out) throws IOException {

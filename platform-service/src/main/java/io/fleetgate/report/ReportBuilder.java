@@ -13,6 +13,9 @@ import java.util.TreeMap;
 /** Builds a {@link ComplianceReport} from the audit log in one pass over the records in scope. */
 public final class ReportBuilder {
 
+  /** The decision of the policy rows that record an object every policy passed. */
+  public static final String PASSED = "passed";
+
   private final AuditHistory history;
   private final AuditLog audit;
   private final PolicyCatalog catalog;
@@ -36,7 +39,8 @@ public final class ReportBuilder {
         report.trend(),
         evidence,
         report.evaluations(),
-        report.chain());
+        report.chain(),
+        report.passes());
   }
 
   /**
@@ -65,6 +69,9 @@ public final class ReportBuilder {
     // Objects with a denial or waiver, once per commit, cluster and object, with a bit per control.
     Map<String, long[]> failingObjects = new HashMap<>();
     long[][] lastDay = {{Long.MIN_VALUE}, null};
+    // Per cluster, the objects that passed every policy at the latest commit it was evaluated at.
+    Map<String, List<ComplianceReport.Pass>> passes = new TreeMap<>();
+    Map<String, String> passCommit = new HashMap<>();
     history.policyRecords(
         scope.from(),
         scope.to(),
@@ -78,6 +85,23 @@ public final class ReportBuilder {
             day = trend.computeIfAbsent(epochDay, d -> new long[3]);
             lastDay[0][0] = epochDay;
             lastDay[1] = day;
+          }
+          if (record.decision().equals(PASSED)) {
+            if (!record.commit().equals(passCommit.put(record.cluster(), record.commit()))) {
+              passes.put(record.cluster(), new ArrayList<>());
+            }
+            Finding passed = Finding.parse(record.detail());
+            passes
+                .get(record.cluster())
+                .add(
+                    new ComplianceReport.Pass(
+                        record.time(),
+                        record.commit(),
+                        record.author(),
+                        record.cluster(),
+                        record.object(),
+                        passed.source()));
+            return;
           }
           if (record.decision().equals("evaluated")) {
             long count = Long.parseLong(record.detail());
@@ -148,7 +172,14 @@ public final class ReportBuilder {
     trend.forEach(
         (day, c) ->
             days.add(new ComplianceReport.DayTrend(LocalDate.ofEpochDay(day), c[0], c[1], c[2])));
-    return new ComplianceReport(scope, summaries, days, List.of(), evaluations[0], chain.join());
+    return new ComplianceReport(
+        scope,
+        summaries,
+        days,
+        List.of(),
+        evaluations[0],
+        chain.join(),
+        passes.values().stream().flatMap(List::stream).toList());
   }
 
   private static final class Counts {

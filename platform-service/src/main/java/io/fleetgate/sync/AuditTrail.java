@@ -55,6 +55,17 @@ final class AuditTrail {
     for (GateResult.Verdict verdict : gate.verdicts()) {
       findings(events, verdict, verdict.decision().denials(), "denied", cluster, commit);
       findings(events, verdict, verdict.decision().warnings(), "warned", cluster, commit);
+      if (verdict.decision().denials().isEmpty()
+          && verdict.decision().warnings().isEmpty()
+          && verdict.waived().isEmpty()) {
+        findings(
+            events,
+            verdict,
+            List.of(new Finding("fleetgate", "every policy passed")),
+            io.fleetgate.report.ReportBuilder.PASSED,
+            cluster,
+            commit);
+      }
       for (GateResult.WaivedFinding waived : verdict.waived()) {
         Finding noted =
             new Finding(

@@ -108,6 +108,52 @@ class AuditReportTest {
   }
 
   @Test
+  void aCleanClusterHasReportsThatCountItsPasses(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    try (var store =
+        io.fleetgate.store.sqlite.SqliteStore.open(
+            dir, java.time.Clock.fixed(AuditHistories.DAY_1, java.time.ZoneOffset.UTC))) {
+      store.append(
+          java.util.List.of(
+              new io.fleetgate.audit.AuditEvent(
+                  "policy", "aws-cn-north-1-prod", "", "c1", "", "evaluated", "2"),
+              new io.fleetgate.audit.AuditEvent(
+                  "policy",
+                  "aws-cn-north-1-prod",
+                  "baseline",
+                  "c1",
+                  "ConfigMap platform-observability/retention",
+                  ReportBuilder.PASSED,
+                  "fleetgate: every policy passed (bundles/baseline/retention.yaml:1)"),
+              new io.fleetgate.audit.AuditEvent(
+                  "policy",
+                  "aws-cn-north-1-prod",
+                  "baseline",
+                  "c1",
+                  "Namespace platform-observability",
+                  ReportBuilder.PASSED,
+                  "fleetgate: every policy passed (bundles/baseline/namespaces.yaml:1)")));
+    }
+    ComplianceReport report = AuditHistories.report(dir, null);
+
+    assertThat(report.evidence()).as("passes are no findings").isEmpty();
+    assertThat(report.evaluations()).isEqualTo(2);
+    String yaml =
+        new String(
+            bytes(report, AuditReportFormat.OPENREPORTS), java.nio.charset.StandardCharsets.UTF_8);
+    java.util.List<Object> reports = new java.util.ArrayList<>();
+    new org.yaml.snakeyaml.Yaml().loadAll(yaml).forEach(reports::add);
+    assertThat(reports).hasSize(2);
+    for (Object r : reports) {
+      @SuppressWarnings("unchecked")
+      var object = (java.util.Map<String, Object>) r;
+      assertThat(object.get("summary"))
+          .isEqualTo(java.util.Map.of("pass", 1, "fail", 0, "warn", 0, "error", 0, "skip", 0));
+      assertThat(object.get("results").toString()).contains("result=pass").contains("commit=c1");
+    }
+  }
+
+  @Test
   void aTamperedRowIsShownInTheReport() throws Exception {
     try (var connection =
             DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE));

@@ -163,6 +163,11 @@ class ComplianceHistoryIT {
     ComplianceReport report = report();
 
     assertThat(report.evaluations()).isEqualTo(evaluations);
+    assertThat(report.passes())
+        .as("the clean AWS cluster has evidence too: every object passed at the latest commit")
+        .filteredOn(p -> p.cluster().equals("aws-cn-north-1-prod"))
+        .isNotEmpty()
+        .allSatisfy(p -> assertThat(p.source()).isNotBlank());
     assertThat(report.evidence())
         .extracting(
             e ->
