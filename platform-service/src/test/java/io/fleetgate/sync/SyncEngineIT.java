@@ -787,6 +787,36 @@ class SyncEngineIT {
     assertThat(sync(sandbox).converged()).isTrue();
   }
 
+  @Test
+  @Order(19)
+  void aDryRunPlansOnlyAndChangesNeitherTheClusterNorTheRecords(SandboxFleetHandle sandbox)
+      throws Exception {
+    repo.write("bundles/payments/dry.yaml", MOVER.replace("name: mover", "name: dry"))
+        .commit("A ConfigMap to remove");
+    assertThat(sync(sandbox).converged()).isTrue();
+    repo.delete("bundles/payments/dry.yaml").commit("Remove it");
+    long auditRows;
+    int inventory;
+    try (var store = io.fleetgate.store.sqlite.SqliteStore.open(dataDir, Clock.systemUTC())) {
+      auditRows = store.verify().rows();
+      inventory = store.applied("fleet/" + BEIJING).size();
+    }
+
+    SyncReport dry = sync(sandbox, new SyncOptions(Optional.empty(), true, false));
+
+    assertThat(actions(dry, BEIJING, ObjectResult.Action.PRUNED))
+        .singleElement()
+        .satisfies(r -> assertThat(r.message()).isEqualTo("dry run: would be deleted"));
+    assertThat(sandbox.cluster(BEIJING).get(CONFIG_MAP, "payments", "dry")).isPresent();
+    try (var store = io.fleetgate.store.sqlite.SqliteStore.open(dataDir, Clock.systemUTC())) {
+      assertThat(store.verify().rows()).as("a dry run records nothing").isEqualTo(auditRows);
+      assertThat(store.applied("fleet/" + BEIJING)).hasSize(inventory);
+    }
+
+    assertThat(sync(sandbox).converged()).isTrue();
+    assertThat(sandbox.cluster(BEIJING).get(CONFIG_MAP, "payments", "dry")).isEmpty();
+  }
+
   private static String withExtrasBundle(String fleet) {
     return fleet.replace(
         "  # Parameters of the built-in policies",
