@@ -133,6 +133,48 @@ class SqliteStoreTest {
   }
 
   @Test
+  void runsPastTheRetentionPeriodGoWithTheirRecordsAndTheAuditLogStays(@TempDir Path dir) {
+    java.time.Instant old = java.time.Instant.parse("2025-01-01T00:00:00Z");
+    java.time.Instant recent = java.time.Instant.parse("2026-11-30T00:00:00Z");
+    try (SqliteStore store = SqliteStore.open(dir, Clock.fixed(old, java.time.ZoneOffset.UTC))) {
+      long run = store.start("a1", false, "repo");
+      store.recordCluster(
+          run, new io.fleetgate.store.SyncRuns.ClusterResult("fleet/c", "synced", 1, 0, 0, 0, ""));
+      store.recordObjects(
+          run,
+          "fleet/c",
+          List.of(
+              new io.fleetgate.store.SyncRuns.ObjectRecord(
+                  "ConfigMap a/b", "x", "s", "applied", "")));
+      store.append(List.of(new AuditEvent("sync", "c", "", "a1", "", "synced", "")));
+    }
+    try (SqliteStore store = SqliteStore.open(dir, Clock.fixed(recent, java.time.ZoneOffset.UTC))) {
+      long run = store.start("b2", false, "repo");
+      store.recordCluster(
+          run, new io.fleetgate.store.SyncRuns.ClusterResult("fleet/c", "synced", 0, 1, 0, 0, ""));
+
+      int forgotten = store.forgetRunsBefore(recent.minus(java.time.Duration.ofDays(400)));
+
+      assertThat(forgotten).isEqualTo(1);
+      assertThat(store.latestRun().orElseThrow().commit()).isEqualTo("b2");
+      assertThat(store.latestObjects("fleet/c")).isEmpty();
+      assertThat(store.verify().rows()).as("the audit log is evidence: kept whole").isEqualTo(1);
+      assertThat(store.verify().intact()).isTrue();
+    }
+  }
+
+  @Test
+  void remembersEachClustersPolicyFingerprint(@TempDir Path dir) {
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      assertThat(store.policyFingerprint("fleet/c")).isEmpty();
+      store.recordPolicyFingerprint("fleet/c", "f1");
+      store.recordPolicyFingerprint("fleet/c", "f2");
+      assertThat(store.policyFingerprint("fleet/c")).contains("f2");
+      assertThat(store.policyFingerprint("other/c")).isEmpty();
+    }
+  }
+
+  @Test
   void remembersTheLastGoodCommitPerSource(@TempDir Path dir) {
     try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
       assertThat(store.lastGoodCommit("file:///repo")).isEmpty();
