@@ -41,6 +41,8 @@ final class ManifestParser {
     options.setNestingDepthLimit(limits.maxDepth());
     options.setAllowDuplicateKeys(false);
     options.setAllowRecursiveKeys(false);
+    // Counted again below by what they expand to: the alias limit alone lets a chain of 49
+    // aliases expand to billions of nodes.
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
     NodeConstructor constructor = new NodeConstructor(options);
     Yaml yaml =
@@ -50,8 +52,10 @@ final class ManifestParser {
             new org.yaml.snakeyaml.DumperOptions(),
             options);
     List<Manifest> manifests = new ArrayList<>();
+    long nodes = 0;
     try {
       for (Node node : yaml.composeAll(new java.io.StringReader(text))) {
+        nodes = refuseBombs(node, nodes, relative);
         if (manifests.size() >= limits.maxDocuments()) {
           throw new ManifestException(
               SourceLocation.file(relative),
@@ -84,6 +88,30 @@ final class ManifestParser {
           SourceLocation.file(relative), "nests too deeply to read; flatten it");
     }
     return manifests;
+  }
+
+  /**
+   * Adds the document's expanded size to the file's, refusing the file before anything walks the
+   * expanded tree when it passes {@link ManifestLimits#maxNodes()}.
+   *
+   * @return the file's expanded size so far
+   */
+  private long refuseBombs(Node document, long before, String relative) throws ManifestException {
+    long size = ExpandedSize.of(document);
+    SourceLocation at = new SourceLocation(relative, document.getStartMark().getLine() + 1);
+    if (size == ExpandedSize.UNBOUNDED) {
+      throw new ManifestException(
+          at, "refers to itself through an alias; Kubernetes objects cannot be recursive");
+    }
+    long total = before + size;
+    if (total > limits.maxNodes()) {
+      throw new ManifestException(
+          at,
+          ("expands to more than %,d nodes through its anchors and aliases (a YAML bomb?);"
+                  + " write the values out or split the file")
+              .formatted(limits.maxNodes()));
+    }
+    return total;
   }
 
   private String read(Path file, String relative) throws ManifestException {

@@ -21,7 +21,13 @@ public final class Renderer {
 
   private static final String CLUSTER_DECLARATION = "cluster.yaml";
 
+  private static final int KUSTOMIZE_OUTPUT_FACTOR = 4;
+
   private final ManifestParser parser;
+
+  /** Kustomize output: one text for a whole directory, so four files' worth of limits. */
+  private final ManifestParser kustomizeOutput;
+
   private final ManifestLimits limits;
   private final Kustomize kustomize;
 
@@ -32,6 +38,7 @@ public final class Renderer {
 
   public Renderer(ManifestLimits limits, Kustomize kustomize) {
     this.parser = new ManifestParser(limits);
+    this.kustomizeOutput = new ManifestParser(limits.scaled(KUSTOMIZE_OUTPUT_FACTOR));
     this.limits = limits;
     this.kustomize = kustomize;
   }
@@ -170,9 +177,11 @@ public final class Renderer {
       }
       if (Kustomize.isKustomization(dir)) {
         String relativeDir = files.relative(dir);
-        String yaml = kustomize.build(dir, relativeDir, limits.maxFileBytes() * 4);
+        String yaml =
+            kustomize.build(dir, relativeDir, limits.maxFileBytes() * KUSTOMIZE_OUTPUT_FACTOR);
         manifests.addAll(
-            parser.parseText(yaml, relativeDir + "/" + Kustomize.FILE + " (kustomize output)"));
+            kustomizeOutput.parseText(
+                yaml, relativeDir + "/" + Kustomize.FILE + " (kustomize output)"));
         if (manifests.isEmpty()) {
           problems.add(
               new RenderProblem(

@@ -3,6 +3,7 @@ package io.fleetgate.render;
 import io.fleetgate.domain.ClusterTarget;
 import io.fleetgate.domain.SourceLocation;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,35 +25,68 @@ final class Variables {
     this.target = target;
   }
 
-  /** A deep copy of the object with every variable replaced. */
+  /**
+   * The object with every variable replaced. Only what changes is copied: a subtree without
+   * variables is shared with the parsed document (an aliased subtree stays one object), so a
+   * document costs its own size per cluster, never the size its aliases expand to.
+   */
+  @SuppressWarnings("unchecked")
   Map<String, Object> substitute(Map<String, Object> object, SourceLocation at)
       throws ManifestException {
-    return map(object, at);
+    return (Map<String, Object>) value(object, at, new IdentityHashMap<>());
   }
 
-  private Map<String, Object> map(Map<?, ?> source, SourceLocation at) throws ManifestException {
-    Map<String, Object> copy = new LinkedHashMap<>();
+  private Object value(Object value, SourceLocation at, Map<Object, Object> done)
+      throws ManifestException {
+    if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
+      return value instanceof String text && text.contains("${") ? string(text, at) : value;
+    }
+    Object known = done.get(value);
+    if (known != null) {
+      return known;
+    }
+    Object result =
+        value instanceof Map<?, ?> map ? map(map, at, done) : list((List<?>) value, at, done);
+    done.put(value, result);
+    return result;
+  }
+
+  private Object map(Map<?, ?> source, SourceLocation at, Map<Object, Object> done)
+      throws ManifestException {
+    Map<String, Object> copy = null;
     for (var entry : source.entrySet()) {
-      copy.put(String.valueOf(entry.getKey()), value(entry.getValue(), at));
+      Object substituted = value(entry.getValue(), at, done);
+      if (copy == null
+          && (substituted != entry.getValue() || !(entry.getKey() instanceof String))) {
+        copy = new LinkedHashMap<>();
+        for (var earlier : source.entrySet()) {
+          if (earlier == entry) {
+            break;
+          }
+          copy.put(String.valueOf(earlier.getKey()), earlier.getValue());
+        }
+      }
+      if (copy != null) {
+        copy.put(String.valueOf(entry.getKey()), substituted);
+      }
     }
-    return copy;
+    return copy == null ? source : copy;
   }
 
-  private Object value(Object value, SourceLocation at) throws ManifestException {
-    if (value instanceof Map<?, ?> map) {
-      return map(map, at);
-    }
-    if (value instanceof List<?> list) {
-      List<Object> copy = new ArrayList<>(list.size());
-      for (Object item : list) {
-        copy.add(value(item, at));
+  private Object list(List<?> source, SourceLocation at, Map<Object, Object> done)
+      throws ManifestException {
+    List<Object> copy = null;
+    for (int i = 0; i < source.size(); i++) {
+      Object item = source.get(i);
+      Object substituted = value(item, at, done);
+      if (copy == null && substituted != item) {
+        copy = new ArrayList<>(source.subList(0, i));
       }
-      return copy;
+      if (copy != null) {
+        copy.add(substituted);
+      }
     }
-    if (value instanceof String text && text.contains("${")) {
-      return string(text, at);
-    }
-    return value;
+    return copy == null ? source : copy;
   }
 
   private String string(String text, SourceLocation at) throws ManifestException {

@@ -172,6 +172,72 @@ class RendererTest {
   }
 
   @Test
+  void refusesABombUnderTheAliasLimitByWhatItExpandsTo(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    // 17 levels, 48 aliases (under the limit of 50), 3^17 ≈ 129 million nodes once expanded.
+    StringBuilder bomb =
+        new StringBuilder(
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\n  namespace: payments\n"
+                + "data:\n  x: y\nbomb:\n  l0: &l0 [\"lol\", \"lol\", \"lol\"]\n");
+    for (int level = 1; level <= 16; level++) {
+      String previous = "*l" + (level - 1);
+      bomb.append(
+          "  l%d: &l%d [%s, %s, %s]%n".formatted(level, level, previous, previous, previous));
+    }
+    write(repo, "apps/bomb.yaml", bomb.toString());
+    long heapBefore = usedHeap();
+
+    long start = System.nanoTime();
+    RenderResult result = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+    assertThat(usedHeap() - heapBefore).as("heap grown, bytes").isLessThan(256L << 20);
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.location().toString()).isEqualTo("apps/bomb.yaml:1");
+              assertThat(p.message()).contains("expands to more than 1,000,000 nodes");
+            });
+  }
+
+  @Test
+  void anAliasedSubtreeIsSharedNotCopiedPerCluster(@TempDir Path repo) throws IOException {
+    fleet(repo);
+    write(
+        repo,
+        "apps/shared.yaml",
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: shared
+          namespace: payments
+        data:
+          cluster: ${cluster.name}
+        extra:
+          a: &common {x: "1", y: "2"}
+          b: *common
+        """);
+    var loaded = renderer.load(repo);
+
+    var object = renderer.render(loaded, BEIJING).objects().getFirst();
+
+    @SuppressWarnings("unchecked")
+    var extra = (java.util.Map<String, Object>) object.content().get("extra");
+    assertThat(extra.get("a"))
+        .as("one object for the anchor and its alias")
+        .isSameAs(extra.get("b"));
+    assertThat(object.content().get("data")).isEqualTo(java.util.Map.of("cluster", "beijing-prod"));
+  }
+
+  private static long usedHeap() {
+    System.gc();
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+
+  @Test
   void refusesAnOversizedFileWithoutReadingIt(@TempDir Path repo) throws IOException {
     fleet(repo);
     Files.createDirectories(repo.resolve("apps"));
