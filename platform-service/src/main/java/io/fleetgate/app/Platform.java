@@ -38,7 +38,9 @@ public final class Platform {
           "Cannot read the management kubeconfig " + managementKubeconfig + ": " + e.getMessage(),
           e);
     }
-    ClusterApi management = clients.api(new Kubeconfig(managementKubeconfig.toString(), content));
+    ClusterApi management =
+        new KubeClients(KubeconfigPolicy.operatorFile())
+            .api(new Kubeconfig(managementKubeconfig.toString(), content));
     return new Platform(
         new LiveFleetView(
             new CapiClusterDirectory(management), new VersionProbe(clients), Clock.systemUTC()));

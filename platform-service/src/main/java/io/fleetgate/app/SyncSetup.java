@@ -141,8 +141,10 @@ public final class SyncSetup implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+    // The operator's own file may name local files; kubeconfigs from Secrets (clients) may not.
     var management =
-        clients.api(new Kubeconfig(config.managementKubeconfig().toString(), kubeconfig));
+        new KubeClients(KubeconfigPolicy.operatorFile())
+            .api(new Kubeconfig(config.managementKubeconfig().toString(), kubeconfig));
     SqliteStore store = SqliteStore.open(config.dataDir(), clock);
     OpaServer server = null;
     PolicyEngines evaluator;

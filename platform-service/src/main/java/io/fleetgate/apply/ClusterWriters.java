@@ -8,7 +8,7 @@ public interface ClusterWriters {
 
   /**
    * @param dryRun every write is a server-side dry run and nothing is deleted
-   * @throws ClusterUnreachableException when the kubeconfig is unusable or refused
+   * @throws UnusableKubeconfigException when the kubeconfig is malformed or refused
    */
   ClusterWriter forCluster(ClusterAccess access, boolean dryRun);
 }

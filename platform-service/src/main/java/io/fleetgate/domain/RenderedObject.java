@@ -17,6 +17,12 @@ public record RenderedObject(
     Objects.requireNonNull(source, "source");
   }
 
+  /** Its identity and origin only: object content (Secret data, env values) never reaches text. */
+  @Override
+  public String toString() {
+    return ref + " (bundle " + bundle + ", " + source + ")";
+  }
+
   public String apiVersion() {
     return String.valueOf(content.get("apiVersion"));
   }

@@ -20,8 +20,8 @@ public interface Inventory {
   void commit(String cluster, InventoryChange change, List<AuditEvent> events);
 
   /**
-   * Moves entries recorded under an earlier key of a cluster (its bare name) to its key; changes
-   * nothing when there are none.
+   * Moves everything recorded under an earlier key of a cluster (its bare name) to its key — its
+   * inventory, run results, object records, health and events; changes nothing when there are none.
    */
   void rekey(String from, String to);
 }

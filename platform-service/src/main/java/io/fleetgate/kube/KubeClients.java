@@ -65,6 +65,13 @@ public final class KubeClients {
                 + " default. Use a token or client certificate, or allow plugins explicitly.");
       }
     }
+    for (Map<String, Object> user : entries(root, "users", "user")) {
+      for (String field : List.of("tokenFile", "client-certificate", "client-key")) {
+        if (!policy.allowLocalFiles() && user.containsKey(field)) {
+          throw refused(kubeconfig, "users[].user." + field, LOCAL_FILE);
+        }
+      }
+    }
     for (Map<String, Object> cluster : entries(root, "clusters", "cluster")) {
       if (!policy.allowInsecureTls()
           && Boolean.TRUE.equals(cluster.get("insecure-skip-tls-verify"))) {
@@ -74,7 +81,40 @@ public final class KubeClients {
                 + " disables TLS verification (insecure-skip-tls-verify), which Fleetgate refuses"
                 + " by default. Add certificate-authority-data, or allow insecure TLS explicitly.");
       }
+      if (!policy.allowLocalFiles() && cluster.containsKey("certificate-authority")) {
+        throw refused(kubeconfig, "clusters[].cluster.certificate-authority", LOCAL_FILE);
+      }
+      if (!policy.allowPlainHttp()) {
+        Object server = cluster.get("server");
+        if (server != null
+            && !String.valueOf(server)
+                .strip()
+                .toLowerCase(java.util.Locale.ROOT)
+                .startsWith("https://")) {
+          throw refused(
+              kubeconfig,
+              "clusters[].cluster.server",
+              "is not an https:// URL; Fleetgate talks to API servers over TLS only");
+        }
+        if (cluster.containsKey("proxy-url")) {
+          throw refused(
+              kubeconfig,
+              "clusters[].cluster.proxy-url",
+              "routes the cluster's traffic through a proxy the kubeconfig chooses");
+        }
+      }
     }
+  }
+
+  private static final String LOCAL_FILE =
+      "names a file on Fleetgate's host, which a kubeconfig from a Secret may not read; embed the"
+          + " value instead (token, client-certificate-data, client-key-data,"
+          + " certificate-authority-data)";
+
+  /** Names the source and the field, never the field's value. */
+  private static KubeException refused(Kubeconfig kubeconfig, String field, String why) {
+    return new KubeException(
+        "The kubeconfig from " + kubeconfig.source() + ": " + field + " " + why);
   }
 
   private static Map<String, Object> parse(Kubeconfig kubeconfig) {
@@ -89,10 +129,18 @@ public final class KubeClients {
         Map<String, Object> root = (Map<String, Object>) map;
         return root;
       }
+    } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+      // The parser's message quotes the offending line, which may hold a credential.
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      throw new KubeException(
+          "The kubeconfig from " + kubeconfig.source() + " is not valid YAML (line " + line + ")");
     } catch (RuntimeException e) {
       throw new KubeException(
-          "The kubeconfig from " + kubeconfig.source() + " is not valid YAML: " + e.getMessage(),
-          e);
+          "The kubeconfig from "
+              + kubeconfig.source()
+              + " cannot be read as YAML ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
     throw new KubeException(
         "The kubeconfig from " + kubeconfig.source() + " is not a YAML mapping");

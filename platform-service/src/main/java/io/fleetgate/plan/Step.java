@@ -174,10 +174,14 @@ public sealed interface Step {
     BUNDLE_DENIED("left in place: its bundle is denied by policy"),
     /** Its bundle selects the cluster but rendered no objects, which is never trusted. */
     BUNDLE_RENDERED_NOTHING("left in place: its bundle rendered no objects"),
-    /** A Namespace that objects Git still declares live in; deleting it would delete them. */
-    NAMESPACE_IN_USE("left in place: objects Git declares live in this namespace"),
-    /** A CustomResourceDefinition whose kind Git still declares objects of. */
-    DEFINITION_IN_USE("left in place: Git still declares objects of this kind");
+    /** A Namespace that declared or kept objects live in; deleting it would delete them. */
+    NAMESPACE_IN_USE("left in place: declared or kept objects live in this namespace"),
+    /** A CustomResourceDefinition whose kind Git still declares, or that kept objects are of. */
+    DEFINITION_IN_USE("left in place: objects of this kind are declared or kept"),
+    /** A bundle of the cluster is denied: what it would have replaced must not go first. */
+    POLICY_DENIED_ELSEWHERE("left in place: prunes wait while a bundle of this cluster is denied"),
+    /** The cluster could not say how a declared kind is scoped, so identities are uncertain. */
+    SCOPE_UNKNOWN("left in place: the cluster did not say how a declared kind is scoped");
 
     private final String message;
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,9 @@ import java.util.Set;
  * Plans one cluster's sync from its whole desired state. The rule that matters most: an object is a
  * prune candidate only when the inventory holds it and <em>no</em> bundle of the cluster's render
  * declares it — moving an object between bundles, or into the cluster overlay, adopts it.
+ *
+ * <p>Use: {@code prepare(input)}, read the live state of {@link Prepared#candidates()}, then {@link
+ * Prepared#plan(Map)}. Every declared object is resolved and hashed once.
  */
 public final class SyncPlanner {
 
@@ -27,49 +31,162 @@ public final class SyncPlanner {
 
   private SyncPlanner() {}
 
-  /**
-   * The inventory entries whose live state decides the plan: those no bundle declares any more and
-   * whose bundle may prune. Read them ({@link LiveFacts}) and pass them with {@link
-   * PlanInput#withLive}.
-   */
-  public static List<InventoryEntry> pruneCandidates(PlanInput input) {
-    Declared declared = Declared.of(input);
-    return input.inventory().stream()
-        .filter(e -> !declared.declares(e.ref()))
-        .filter(e -> retention(e, input, declared).isEmpty())
-        .sorted(PRUNE_ORDER)
-        .toList();
+  /** Resolves and hashes what the input declares, once. */
+  public static Prepared prepare(PlanInput input) {
+    return new Prepared(input, Declared.of(input));
   }
 
-  /** The plan; see the package documentation for the rules and {@link Step} for the vocabulary. */
+  /** The plan from an input that already holds the live state of its candidates. */
   public static SyncPlan plan(PlanInput input) {
-    if (input.rendered().isEmpty() && !input.inventory().isEmpty()) {
-      return SyncPlan.halt(
-          "the render declares no objects for the cluster while "
-              + input.inventory().size()
-              + " applied object(s) are recorded; an empty render is never applied or pruned");
+    return prepare(input).plan(input.live());
+  }
+
+  /** The candidates of an input; see {@link Prepared#candidates()}. */
+  public static List<InventoryEntry> pruneCandidates(PlanInput input) {
+    return prepare(input).candidates();
+  }
+
+  /** An input whose declared objects are resolved: ready to name its candidates and to plan. */
+  public static final class Prepared {
+    private final PlanInput input;
+    private final Declared declared;
+
+    private Prepared(PlanInput input, Declared declared) {
+      this.input = input;
+      this.declared = declared;
     }
-    Declared declared = Declared.of(input);
-    Map<ObjectRef, List<InventoryEntry>> recorded = new HashMap<>();
-    for (InventoryEntry entry : input.inventory()) {
-      recorded.computeIfAbsent(entry.ref(), r -> new ArrayList<>(1)).add(entry);
+
+    /**
+     * The inventory entries whose live state decides the plan: those no bundle declares any more
+     * and whose bundle may prune. Read them ({@link LiveFacts}) and pass them to {@link #plan}.
+     */
+    public List<InventoryEntry> candidates() {
+      return input.inventory().stream()
+          .filter(e -> !declared.declares(e.ref()))
+          .filter(e -> retention(e, input, declared).isEmpty())
+          .sorted(PRUNE_ORDER)
+          .toList();
     }
-    List<Step> applySide = new ArrayList<>(input.rendered().size());
-    for (RenderedObject object : input.rendered()) {
-      if (input.denied().contains(object.bundle())) {
-        applySide.add(new Step.Blocked(object));
-        continue;
+
+    /** The plan; see the package documentation for the rules and {@link Step} for the steps. */
+    public SyncPlan plan(Map<ObjectRef, LiveFacts> live) {
+      if (input.rendered().isEmpty() && !input.inventory().isEmpty()) {
+        return SyncPlan.halt(
+            "the render declares no objects for the cluster while "
+                + input.inventory().size()
+                + " applied object(s) are recorded; an empty render is never applied or pruned");
       }
-      DesiredObject desired = declared.desired(object);
-      applySide.add(applyStep(desired, recorded.getOrDefault(desired.ref(), List.of()), input));
+      if (declared.clash != null) {
+        return SyncPlan.halt(declared.clash);
+      }
+      Map<ObjectRef, List<InventoryEntry>> recorded = new HashMap<>();
+      for (InventoryEntry entry : input.inventory()) {
+        recorded.computeIfAbsent(entry.ref(), r -> new ArrayList<>(1)).add(entry);
+      }
+      List<Step> applySide = new ArrayList<>(input.rendered().size());
+      for (RenderedObject object : input.rendered()) {
+        if (input.denied().contains(object.bundle())) {
+          applySide.add(new Step.Blocked(object));
+          continue;
+        }
+        DesiredObject desired = declared.desired(object);
+        applySide.add(applyStep(desired, recorded.getOrDefault(desired.ref(), List.of()), input));
+      }
+      applySide.sort(APPLY_ORDER);
+      List<Step> steps = new ArrayList<>(applySide);
+      steps.addAll(pruneSide(live));
+      return SyncPlan.of(steps);
     }
-    applySide.sort(APPLY_ORDER);
-    List<Step> steps = new ArrayList<>(applySide);
-    input.inventory().stream()
-        .filter(e -> !declared.declares(e.ref()))
-        .sorted(PRUNE_ORDER)
-        .forEach(entry -> steps.add(pruneStep(entry, input, declared)));
-    return SyncPlan.of(steps);
+
+    /**
+     * What happens to each undeclared entry, in prune order. Namespaces and CRDs are decided last:
+     * one that a declared or kept object still lives in (or is of) is never deleted, since deleting
+     * it would delete them.
+     */
+    private List<Step> pruneSide(Map<ObjectRef, LiveFacts> live) {
+      List<InventoryEntry> undeclared =
+          input.inventory().stream()
+              .filter(e -> !declared.declares(e.ref()))
+              .sorted(PRUNE_ORDER)
+              .toList();
+      Map<InventoryEntry, Step> decided = new IdentityHashMap<>();
+      Set<String> keptNamespaces = new HashSet<>(declared.namespaces);
+      Set<GroupKind> keptKinds = new HashSet<>(declared.kinds);
+      for (InventoryEntry entry : undeclared) {
+        if (isNamespace(entry.ref()) || isDefinition(entry.ref())) {
+          continue;
+        }
+        Step step = pruneStep(entry, live);
+        decided.put(entry, step);
+        if (!(step instanceof Step.Prune) && !isGone(step)) {
+          keptNamespaces.add(entry.ref().namespace());
+          keptKinds.add(GroupKind.of(entry.ref()));
+        }
+      }
+      List<Step> steps = new ArrayList<>(undeclared.size());
+      for (InventoryEntry entry : undeclared) {
+        Step step = decided.get(entry);
+        if (step == null) {
+          LiveFacts facts = live.get(entry.ref());
+          if (isNamespace(entry.ref()) && keptNamespaces.contains(entry.ref().name())) {
+            step = new Step.Retain(entry, Step.Reason.NAMESPACE_IN_USE);
+          } else if (isDefinition(entry.ref())
+              && facts != null
+              && facts.defines() != null
+              && keptKinds.contains(facts.defines())) {
+            step = new Step.Retain(entry, Step.Reason.DEFINITION_IN_USE);
+          } else {
+            step = pruneStep(entry, live);
+          }
+        }
+        steps.add(step);
+      }
+      return steps;
+    }
+
+    private Step pruneStep(InventoryEntry entry, Map<ObjectRef, LiveFacts> live) {
+      Optional<Step.Reason> kept = retention(entry, input, declared);
+      if (kept.isPresent()) {
+        return new Step.Retain(entry, kept.get());
+      }
+      LiveFacts facts = live.get(entry.ref());
+      if (facts == null) {
+        return new Step.Retain(entry, Step.Reason.LIVE_STATE_UNKNOWN);
+      }
+      if (!facts.exists()) {
+        return new Step.Release(entry, Step.Reason.ALREADY_GONE);
+      }
+      if (facts.pruneDisabled()) {
+        return new Step.Release(entry, Step.Reason.PRUNE_DISABLED_BY_ANNOTATION);
+      }
+      if (!facts.bundle().equals(entry.bundle())) {
+        return new Step.Release(entry, Step.Reason.OWNED_ELSEWHERE);
+      }
+      if (!input.denied().isEmpty()) {
+        return new Step.Retain(entry, Step.Reason.POLICY_DENIED_ELSEWHERE);
+      }
+      if (declared.scopeUnknown) {
+        return new Step.Retain(entry, Step.Reason.SCOPE_UNKNOWN);
+      }
+      if (isDefinition(entry.ref()) && facts.defines() == null) {
+        // A CRD whose live definition could not be read: what it defines cannot be checked.
+        return new Step.Retain(entry, Step.Reason.LIVE_STATE_UNKNOWN);
+      }
+      return new Step.Prune(entry);
+    }
+  }
+
+  private static boolean isGone(Step step) {
+    return step instanceof Step.Release r && r.reason() == Step.Reason.ALREADY_GONE;
+  }
+
+  private static boolean isNamespace(ObjectRef ref) {
+    return ref.group().isEmpty() && ref.kind().equals("Namespace");
+  }
+
+  private static boolean isDefinition(ObjectRef ref) {
+    return ref.group().equals("apiextensions.k8s.io")
+        && ref.kind().equals("CustomResourceDefinition");
   }
 
   private static Step applyStep(
@@ -99,27 +216,6 @@ public final class SyncPlanner {
     return new Step.Skip(desired);
   }
 
-  private static Step pruneStep(InventoryEntry entry, PlanInput input, Declared declared) {
-    Optional<Step.Reason> kept = retention(entry, input, declared);
-    if (kept.isPresent()) {
-      return new Step.Retain(entry, kept.get());
-    }
-    LiveFacts live = input.live().get(entry.ref());
-    if (live == null) {
-      return new Step.Retain(entry, Step.Reason.LIVE_STATE_UNKNOWN);
-    }
-    if (!live.exists()) {
-      return new Step.Release(entry, Step.Reason.ALREADY_GONE);
-    }
-    if (live.pruneDisabled()) {
-      return new Step.Release(entry, Step.Reason.PRUNE_DISABLED_BY_ANNOTATION);
-    }
-    if (!live.bundle().equals(entry.bundle())) {
-      return new Step.Release(entry, Step.Reason.OWNED_ELSEWHERE);
-    }
-    return new Step.Prune(entry);
-  }
-
   /** Why an undeclared entry is kept whatever the cluster holds, if it is. */
   private static Optional<Step.Reason> retention(
       InventoryEntry entry, PlanInput input, Declared declared) {
@@ -132,57 +228,56 @@ public final class SyncPlanner {
     if (input.selected().contains(entry.bundle()) && !declared.bundles.contains(entry.bundle())) {
       return Optional.of(Step.Reason.BUNDLE_RENDERED_NOTHING);
     }
-    ObjectRef ref = entry.ref();
-    if (ref.group().isEmpty()
-        && ref.kind().equals("Namespace")
-        && declared.namespaces.contains(ref.name())) {
-      return Optional.of(Step.Reason.NAMESPACE_IN_USE);
-    }
-    if (ref.group().equals("apiextensions.k8s.io")
-        && ref.kind().equals("CustomResourceDefinition")
-        && declared.kindsByDefinitionName.contains(ref.name())) {
-      return Optional.of(Step.Reason.DEFINITION_IN_USE);
-    }
     return Optional.empty();
   }
 
   /** What the render declares, with identities resolved for the cluster. */
   private static final class Declared {
-    private final Map<GroupKind, KindScope> scopes;
-    private final Map<RenderedObject, DesiredObject> desired = new java.util.IdentityHashMap<>();
+    private final Map<RenderedObject, DesiredObject> desired = new IdentityHashMap<>();
     private final Set<ObjectRef> refs = new HashSet<>();
 
-    /** group/kind/name of objects whose kind's scope is unknown and that name no namespace. */
+    /** group/kind/name of objects whose kind's scope is unknown: matched in any namespace. */
     private final Set<List<String>> unplaced = new HashSet<>();
 
     private final Set<String> bundles = new HashSet<>();
     private final Set<String> namespaces = new HashSet<>();
+    private final Set<GroupKind> kinds = new HashSet<>();
+    private boolean scopeUnknown;
 
-    /** {@code plural.group} of every custom kind declared, as CRDs are named. */
-    private final Set<String> kindsByDefinitionName = new HashSet<>();
-
-    private Declared(Map<GroupKind, KindScope> scopes) {
-      this.scopes = scopes;
-    }
+    /** Why two declared objects are one object in the cluster, if they are. */
+    private String clash;
 
     static Declared of(PlanInput input) {
       Map<GroupKind, KindScope> scopes = new HashMap<>(DesiredObjects.definedBy(input.rendered()));
       scopes.putAll(input.scopes());
-      Declared declared = new Declared(scopes);
-      Map<GroupKind, String> definitions = definitionNames(input.rendered());
+      Declared declared = new Declared();
+      Map<ObjectRef, DesiredObject> byRef = new HashMap<>();
       for (RenderedObject object : input.rendered()) {
         DesiredObject d = DesiredObjects.of(object, scopes);
         declared.desired.put(object, d);
+        DesiredObject same = byRef.putIfAbsent(d.ref(), d);
+        if (same != null && declared.clash == null) {
+          declared.clash =
+              d.ref()
+                  + " is declared twice once its namespace is resolved: at "
+                  + same.source()
+                  + " (bundle "
+                  + same.bundle()
+                  + ") and at "
+                  + d.source()
+                  + " (bundle "
+                  + d.bundle()
+                  + "); keep one";
+        }
         declared.refs.add(d.ref());
         declared.bundles.add(object.bundle());
+        declared.kinds.add(GroupKind.of(d.ref()));
         if (!d.ref().namespace().isEmpty()) {
           declared.namespaces.add(d.ref().namespace());
-        } else if (!scopes.containsKey(GroupKind.of(d.ref()))) {
-          declared.unplaced.add(List.of(d.ref().group(), d.ref().kind(), d.ref().name()));
         }
-        String definition = definitions.get(GroupKind.of(d.ref()));
-        if (definition != null) {
-          declared.kindsByDefinitionName.add(definition);
+        if (!scopes.containsKey(GroupKind.of(d.ref()))) {
+          declared.scopeUnknown = true;
+          declared.unplaced.add(List.of(d.ref().group(), d.ref().kind(), d.ref().name()));
         }
       }
       return declared;
@@ -194,36 +289,6 @@ public final class SyncPlanner {
 
     boolean declares(ObjectRef ref) {
       return refs.contains(ref) || unplaced.contains(List.of(ref.group(), ref.kind(), ref.name()));
-    }
-
-    /**
-     * The CRD name ({@code plural.group}) of each custom kind, from the render's CRDs; kinds whose
-     * CRD is not in the render are matched by the CRDs' conventional lower-case plural.
-     */
-    @SuppressWarnings("unchecked")
-    private static Map<GroupKind, String> definitionNames(List<RenderedObject> rendered) {
-      Map<GroupKind, String> names = new HashMap<>();
-      for (RenderedObject object : rendered) {
-        if (object.content().get("spec") instanceof Map<?, ?> spec
-            && object.ref().kind().equals("CustomResourceDefinition")
-            && spec.get("names") instanceof Map<?, ?> n
-            && n.get("kind") != null
-            && spec.get("group") != null) {
-          names.put(
-              new GroupKind(spec.get("group").toString(), n.get("kind").toString()),
-              object.ref().name());
-        }
-      }
-      for (RenderedObject object : rendered) {
-        String group = object.ref().group();
-        if (!group.contains(".") || group.endsWith(".k8s.io")) {
-          continue;
-        }
-        names.putIfAbsent(
-            GroupKind.of(object.ref()),
-            object.ref().kind().toLowerCase(java.util.Locale.ROOT) + "s." + group);
-      }
-      return names;
     }
   }
 }

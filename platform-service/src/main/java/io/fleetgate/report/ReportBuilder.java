@@ -16,6 +16,12 @@ public final class ReportBuilder {
   /** The decision of the policy rows that record an object every policy passed. */
   public static final String PASSED = "passed";
 
+  /**
+   * The decision of the row that opens a cluster's complete set of {@link #PASSED} rows (its detail
+   * the count): the passes recorded before it no longer stand.
+   */
+  public static final String PASSING = "passing";
+
   private final AuditHistory history;
   private final AuditLog audit;
   private final PolicyCatalog catalog;
@@ -69,9 +75,9 @@ public final class ReportBuilder {
     // Objects with a denial or waiver, once per commit, cluster and object, with a bit per control.
     Map<String, long[]> failingObjects = new HashMap<>();
     long[][] lastDay = {{Long.MIN_VALUE}, null};
-    // Per cluster, the objects that passed every policy at the latest commit it was evaluated at.
-    Map<String, List<ComplianceReport.Pass>> passes = new TreeMap<>();
-    Map<String, String> passCommit = new HashMap<>();
+    // Per cluster, the objects that passed every policy in its latest set of passes, less those
+    // a later finding names.
+    Map<String, Map<String, ComplianceReport.Pass>> passes = new TreeMap<>();
     history.policyRecords(
         scope.from(),
         scope.to(),
@@ -86,14 +92,16 @@ public final class ReportBuilder {
             lastDay[0][0] = epochDay;
             lastDay[1] = day;
           }
+          if (record.decision().equals(PASSING)) {
+            passes.put(record.cluster(), new java.util.LinkedHashMap<>());
+            return;
+          }
           if (record.decision().equals(PASSED)) {
-            if (!record.commit().equals(passCommit.put(record.cluster(), record.commit()))) {
-              passes.put(record.cluster(), new ArrayList<>());
-            }
             Finding passed = Finding.parse(record.detail());
             passes
-                .get(record.cluster())
-                .add(
+                .computeIfAbsent(record.cluster(), c -> new java.util.LinkedHashMap<>())
+                .put(
+                    record.object(),
                     new ComplianceReport.Pass(
                         record.time(),
                         record.commit(),
@@ -102,6 +110,12 @@ public final class ReportBuilder {
                         record.object(),
                         passed.source()));
             return;
+          }
+          if (!record.decision().equals("evaluated")) {
+            var clusterPasses = passes.get(record.cluster());
+            if (clusterPasses != null) {
+              clusterPasses.remove(record.object());
+            }
           }
           if (record.decision().equals("evaluated")) {
             long count = Long.parseLong(record.detail());
@@ -179,7 +193,7 @@ public final class ReportBuilder {
         List.of(),
         evaluations[0],
         chain.join(),
-        passes.values().stream().flatMap(List::stream).toList());
+        passes.values().stream().flatMap(p -> p.values().stream()).toList());
   }
 
   private static final class Counts {

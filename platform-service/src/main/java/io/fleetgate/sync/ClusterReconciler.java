@@ -53,6 +53,9 @@ final class ClusterReconciler {
       }
       try {
         record.run(scope);
+      } catch (RuntimeException e) {
+        // The outcome stands; one cluster's records failing never costs the others theirs.
+        log.error("Recording the sync of {} failed", scope.cluster(), e);
       } finally {
         MDC.remove("cluster");
       }

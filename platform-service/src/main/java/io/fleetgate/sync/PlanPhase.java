@@ -6,7 +6,6 @@ import io.fleetgate.apply.ClusterWriters;
 import io.fleetgate.domain.ClusterPhase;
 import io.fleetgate.domain.RenderedObject;
 import io.fleetgate.inventory.Inventory;
-import io.fleetgate.inventory.InventoryEntry;
 import io.fleetgate.plan.BundleOptions;
 import io.fleetgate.plan.PlanInput;
 import io.fleetgate.plan.SyncPlan;
@@ -67,6 +66,11 @@ final class PlanPhase implements Phase {
     ClusterWriter writer;
     try {
       writer = writers.forCluster(scope.access, scope.options.dryRun());
+    } catch (io.fleetgate.apply.UnusableKubeconfigException e) {
+      scope.end(ClusterOutcome.stalled(scope.target(), e.getMessage()));
+      return;
+    }
+    try {
       writer.probe();
     } catch (ClusterUnreachableException e) {
       scope.end(ClusterOutcome.unreachable(scope.target(), e.getMessage(), RETRY_UNREACHABLE));
@@ -85,8 +89,8 @@ final class PlanPhase implements Phase {
 
   /** Reads the live state of the input's prune candidates, then plans. */
   static SyncPlan plan(ClusterWriter writer, PlanInput input) {
-    List<InventoryEntry> candidates = SyncPlanner.pruneCandidates(input);
-    return SyncPlanner.plan(input.withLive(writer.inspect(candidates)));
+    SyncPlanner.Prepared prepared = SyncPlanner.prepare(input);
+    return prepared.plan(writer.inspect(prepared.candidates()));
   }
 
   private PlanInput input(ClusterScope scope, ClusterWriter writer) {

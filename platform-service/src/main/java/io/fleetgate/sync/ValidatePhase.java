@@ -8,6 +8,8 @@ import io.fleetgate.render.RenderProblem;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Checks every rendered object and the change set with policy, failing closed, and records each
@@ -64,25 +66,61 @@ final class ValidatePhase implements Phase {
   }
 
   /**
-   * Appends the decisions when they differ from the cluster's last recorded ones (another commit,
-   * another finding, a waiver that expired): polling an unchanged commit adds no rows.
+   * Appends the decisions when they differ from the cluster's last recorded ones: the findings
+   * (with the commit: another commit, another finding, a waiver that expired), and separately the
+   * set of objects every policy passed (without the commit: a new commit that changes no object's
+   * standing records no pass rows). Polling an unchanged commit adds no rows at all.
    */
   private void record(ClusterScope scope) {
     var events = AuditTrail.policy(scope.gate, scope.cluster(), scope.revision.commit());
-    String fingerprint = fingerprint(events);
-    if (runs.policyFingerprint(scope.key()).filter(fingerprint::equals).isPresent()) {
+    var findings =
+        events.stream()
+            .filter(e -> !e.decision().equals(io.fleetgate.report.ReportBuilder.PASSED))
+            .toList();
+    var passes =
+        events.stream()
+            .filter(e -> e.decision().equals(io.fleetgate.report.ReportBuilder.PASSED))
+            .toList();
+    String findingsPrint = fingerprint(findings, true);
+    String passesPrint = fingerprint(passes, false);
+    String[] last =
+        runs.policyFingerprint(scope.key()).map(f -> f.split(":", 2)).orElse(new String[] {"", ""});
+    List<io.fleetgate.audit.AuditEvent> append = new ArrayList<>();
+    if (!findingsPrint.equals(last[0])) {
+      append.addAll(findings);
+    }
+    if (last.length < 2 || !passesPrint.equals(last[1])) {
+      append.add(
+          new io.fleetgate.audit.AuditEvent(
+              "policy",
+              scope.cluster(),
+              "",
+              scope.revision.commit(),
+              "",
+              io.fleetgate.report.ReportBuilder.PASSING,
+              Integer.toString(passes.size())));
+      append.addAll(passes);
+    }
+    if (append.isEmpty()) {
       return;
     }
-    audit.append(events);
-    runs.recordPolicyFingerprint(scope.key(), fingerprint);
+    audit.append(append);
+    runs.recordPolicyFingerprint(scope.key(), findingsPrint + ":" + passesPrint);
   }
 
-  static String fingerprint(java.util.List<io.fleetgate.audit.AuditEvent> events) {
+  static String fingerprint(List<io.fleetgate.audit.AuditEvent> events, boolean withCommit) {
     try {
       var digest = java.security.MessageDigest.getInstance("SHA-256");
       for (var e : events) {
         for (String field :
-            new String[] {e.kind(), e.bundle(), e.commit(), e.object(), e.decision(), e.detail()}) {
+            new String[] {
+              e.kind(),
+              e.bundle(),
+              withCommit ? e.commit() : "",
+              e.object(),
+              e.decision(),
+              e.detail()
+            }) {
           byte[] bytes = field.getBytes(java.nio.charset.StandardCharsets.UTF_8);
           digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
           digest.update(bytes);

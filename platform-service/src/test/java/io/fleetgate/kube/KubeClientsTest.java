@@ -76,6 +76,96 @@ class KubeClientsTest {
         .hasMessageContaining("not valid YAML");
   }
 
+  /** A kubeconfig from a Secret that would read this host's files or leave TLS. */
+  record Refused(String name, String clusterLine, String userLine, String field) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static java.util.stream.Stream<Refused> untrusted() {
+    return java.util.stream.Stream.of(
+        new Refused(
+            "a token read from a file",
+            "certificate-authority-data: AAAA",
+            "tokenFile: /var/run/secrets/kubernetes.io/serviceaccount/token",
+            "users[].user.tokenFile"),
+        new Refused(
+            "a client certificate read from a file",
+            "certificate-authority-data: AAAA",
+            "client-certificate: /etc/fleetgate/tls.crt",
+            "users[].user.client-certificate"),
+        new Refused(
+            "a client key read from a file",
+            "certificate-authority-data: AAAA",
+            "client-key: /etc/fleetgate/tls.key",
+            "users[].user.client-key"),
+        new Refused(
+            "a CA read from a file",
+            "certificate-authority: /etc/ssl/private/ca.pem",
+            "token: abc",
+            "clusters[].cluster.certificate-authority"),
+        new Refused(
+            "a proxy of the author's choosing",
+            "proxy-url: https://203.0.113.7:3128",
+            "token: abc",
+            "clusters[].cluster.proxy-url"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("untrusted")
+  void refusesWhatAKubeconfigFromASecretMayNotAskForNamingTheFieldNotItsValue(Refused c) {
+    Kubeconfig kubeconfig = kubeconfig(c.clusterLine(), c.userLine());
+
+    assertThatThrownBy(() -> new KubeClients(KubeconfigPolicy.strict()).connect(kubeconfig))
+        .isInstanceOf(KubeException.class)
+        .hasMessageContaining("Secret fleet/x-kubeconfig")
+        .hasMessageContaining(c.field())
+        .message()
+        .doesNotContain("/var/run")
+        .doesNotContain("/etc/")
+        .doesNotContain("203.0.113.7");
+  }
+
+  @Test
+  void refusesAPlainHttpServer() {
+    Kubeconfig kubeconfig =
+        new Kubeconfig(
+            "Secret fleet/x-kubeconfig",
+            CLUSTER
+                .formatted("certificate-authority-data: AAAA", "token: abc")
+                .replace("https://127.0.0.1:6443", "http://127.0.0.1:6443"));
+
+    assertThatThrownBy(() -> new KubeClients(KubeconfigPolicy.strict()).connect(kubeconfig))
+        .hasMessageContaining("clusters[].cluster.server")
+        .hasMessageContaining("https://");
+  }
+
+  @Test
+  void theOperatorsOwnKubeconfigMayNameLocalFiles(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path token = dir.resolve("token");
+    java.nio.file.Files.writeString(token, "abc");
+    Kubeconfig kubeconfig =
+        new Kubeconfig("/home/ops/.kube/config", CLUSTER.formatted("", "tokenFile: " + token));
+
+    assertThat(new KubeClients(KubeconfigPolicy.operatorFile()).connect(kubeconfig).getBasePath())
+        .isEqualTo("https://127.0.0.1:6443");
+  }
+
+  @Test
+  void aMalformedKubeconfigIsNamedByLineNeverQuoted() {
+    Kubeconfig kubeconfig =
+        new Kubeconfig("Secret fleet/x-kubeconfig", "users:\n- user: {token: s3cr3t-canary\n");
+
+    assertThatThrownBy(() -> new KubeClients(KubeconfigPolicy.strict()).connect(kubeconfig))
+        .hasMessageContaining("Secret fleet/x-kubeconfig")
+        .hasMessageContaining("line")
+        .message()
+        .doesNotContain("s3cr3t-canary");
+  }
+
   private static Kubeconfig kubeconfig(String clusterLine, String userLine) {
     return new Kubeconfig("Secret fleet/x-kubeconfig", CLUSTER.formatted(clusterLine, userLine));
   }

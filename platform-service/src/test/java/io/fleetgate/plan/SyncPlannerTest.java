@@ -48,6 +48,13 @@ class SyncPlannerTest {
     var clusterCrd = crd("platform", "fleets.example.com", "example.com", "Fleet", "Cluster");
     var widget = custom("platform", "example.com/v1", "Widget", "", "w1");
     var fleetObj = custom("platform", "example.com/v1", "Fleet", "payments", "f1");
+    var prometheuses =
+        crd(
+            "platform",
+            "prometheuses.monitoring.coreos.com",
+            "monitoring.coreos.com",
+            "Prometheus",
+            "Namespaced");
     return Stream.of(
         new Case(
             "a new object is created", in(List.of(mover)).build(), List.of("apply+ " + ref(mover))),
@@ -229,7 +236,7 @@ class SyncPlannerTest {
             in(List.of(configMap("other", "other", "keep", "1")))
                 .selected("other")
                 .inventory(recorded(crd), recorded(ns), recorded(mover), recorded(deploy))
-                .live(crd, owned("platform"))
+                .live(crd, definition("platform", "example.com", "Widget"))
                 .live(ns, owned("baseline"))
                 .live(mover, owned("payments"))
                 .live(deploy, owned("payments"))
@@ -253,9 +260,110 @@ class SyncPlannerTest {
                 .selected("apps-team")
                 .scopes(Map.of(new GroupKind("example.com", "Widget"), KindScope.NAMESPACED))
                 .inventory(recorded(crd))
-                .live(crd, owned("platform"))
+                .live(crd, definition("platform", "example.com", "Widget"))
                 .build(),
             List.of("apply+ Widget payments/w1", "retain " + ref(crd) + " DEFINITION_IN_USE")),
+        new Case(
+            "a CRD with an irregular plural is kept while its kind is declared",
+            in(List.of(
+                    custom("monitoring", "monitoring.coreos.com/v1", "Prometheus", "ops", "main")))
+                .scopes(
+                    Map.of(
+                        new GroupKind("monitoring.coreos.com", "Prometheus"), KindScope.NAMESPACED))
+                .inventory(recorded(prometheuses))
+                .live(prometheuses, definition("platform", "monitoring.coreos.com", "Prometheus"))
+                .build(),
+            List.of(
+                "apply+ Prometheus ops/main",
+                "retain " + ref(prometheuses) + " DEFINITION_IN_USE")),
+        new Case(
+            "a CRD whose live definition cannot be read is kept",
+            in(List.of(quota))
+                .inventory(recorded(quota), recorded(crd))
+                .live(crd, owned("platform"))
+                .build(),
+            List.of("skip " + ref(quota), "retain " + ref(crd) + " LIVE_STATE_UNKNOWN")),
+        new Case(
+            "a CRD that kept objects are of is kept",
+            in(List.of(quota))
+                .selected("baseline", "apps-team")
+                .inventory(
+                    recorded(quota),
+                    recorded(crd),
+                    recorded(custom("apps-team", "example.com/v1", "Widget", "payments", "w1")))
+                .live(crd, definition("platform", "example.com", "Widget"))
+                .build(),
+            List.of(
+                "skip " + ref(quota),
+                "retain Widget payments/w1 BUNDLE_RENDERED_NOTHING",
+                "retain " + ref(crd) + " DEFINITION_IN_USE")),
+        new Case(
+            "a namespace that kept objects live in is never pruned",
+            in(List.of(configMap("other", "other", "keep", "1")))
+                .selected("other", "payments")
+                .inventory(recorded(ns), recorded(mover))
+                .live(ns, owned("baseline"))
+                .build(),
+            List.of(
+                "apply+ ConfigMap other/keep",
+                "retain " + ref(mover) + " BUNDLE_RENDERED_NOTHING",
+                "retain " + ref(ns) + " NAMESPACE_IN_USE")),
+        new Case(
+            "a rename into a denied bundle prunes nothing until policy allows it",
+            in(List.of(configMap("billing", "payments", "mover-2", "v1"), quota))
+                .selected("billing", "baseline", "payments")
+                .denied("billing")
+                .inventory(recorded(quota), recorded(mover))
+                .live(mover, owned("payments"))
+                .build(),
+            List.of(
+                "blocked ConfigMap payments/mover-2",
+                "skip " + ref(quota),
+                "retain " + ref(mover) + " BUNDLE_RENDERED_NOTHING")),
+        new Case(
+            "while any bundle is denied, other bundles' prunes wait",
+            in(List.of(configMap("billing", "billing", "x", "1"), quota))
+                .denied("billing")
+                .inventory(recorded(quota), recorded(configMap("baseline", "payments", "old", "1")))
+                .live(configMap("baseline", "payments", "old", "1"), owned("baseline"))
+                .build(),
+            List.of(
+                "blocked ConfigMap billing/x",
+                "skip " + ref(quota),
+                "retain ConfigMap payments/old POLICY_DENIED_ELSEWHERE")),
+        new Case(
+            "a kind of unknown scope written with a namespace never prunes its recorded self",
+            in(List.of(
+                    custom(
+                        "platform", "issuers.example.com/v1", "ClusterIssuer", "payments", "ca")))
+                .selected("platform")
+                .inventory(
+                    recorded(
+                        custom("platform", "issuers.example.com/v1", "ClusterIssuer", "", "ca")))
+                .live(
+                    custom("platform", "issuers.example.com/v1", "ClusterIssuer", "", "ca"),
+                    owned("platform"))
+                .build(),
+            List.of("apply+ ClusterIssuer payments/ca")),
+        new Case(
+            "while a declared kind's scope is unknown, prunes wait",
+            in(List.of(
+                    custom("platform", "issuers.example.com/v1", "ClusterIssuer", "", "ca"), quota))
+                .selected("platform", "baseline")
+                .inventory(recorded(quota), recorded(configMap("baseline", "payments", "old", "1")))
+                .live(configMap("baseline", "payments", "old", "1"), owned("baseline"))
+                .build(),
+            List.of(
+                "skip " + ref(quota),
+                "apply+ ClusterIssuer ca",
+                "retain ConfigMap payments/old SCOPE_UNKNOWN")),
+        new Case(
+            "two objects that are one once the namespace is resolved halt the cluster",
+            in(List.of(
+                    configMap("payments", "", "same", "1"),
+                    configMap("baseline", "default", "same", "2")))
+                .build(),
+            List.of("halted")),
         new Case(
             "a namespaced object written without a namespace is the one in default",
             in(List.of(configMap("payments", "", "plain", "1")))
@@ -375,6 +483,10 @@ class SyncPlannerTest {
     scopes.put(new GroupKind("example.com", "Widget"), KindScope.NAMESPACED);
     scopes.put(new GroupKind("example.com", "Fleet"), KindScope.CLUSTER);
     return scopes;
+  }
+
+  private static LiveFacts definition(String bundle, String group, String kind) {
+    return new LiveFacts(true, bundle, false, "uid-2", new GroupKind(group, kind));
   }
 
   private static LiveFacts owned(String bundle) {

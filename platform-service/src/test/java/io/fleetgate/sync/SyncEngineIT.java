@@ -817,6 +817,87 @@ class SyncEngineIT {
     assertThat(sandbox.cluster(BEIJING).get(CONFIG_MAP, "payments", "dry")).isEmpty();
   }
 
+  @Test
+  @Order(20)
+  void aKubeconfigSecretThatNamesAHostFileIsRefusedAndNothingIsSent(
+      SandboxFleetHandle sandbox, @TempDir Path files) throws Exception {
+    Path stolen = files.resolve("host-secret");
+    Files.writeString(stolen, "canary-7f3a-host-file-content");
+    var requests = new java.util.concurrent.atomic.AtomicInteger();
+    var trap =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    trap.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    trap.start();
+    String kubeconfig =
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: evil
+          cluster: {server: "https://127.0.0.1:%d", certificate-authority-data: AAAA}
+        users:
+        - name: evil
+          user: {tokenFile: "%s"}
+        contexts:
+        - name: evil
+          context: {cluster: evil, user: evil}
+        current-context: evil
+        """
+            .formatted(trap.getAddress().getPort(), stolen);
+    ClusterApi management = sandbox.management();
+    management.apply(
+        Map.of(
+            "apiVersion", "v1",
+            "kind", "Secret",
+            "type", "cluster.x-k8s.io/secret",
+            "metadata", Map.of("name", "evil-kubeconfig", "namespace", "fleet"),
+            "data",
+                Map.of(
+                    "value",
+                    java.util.Base64.getEncoder()
+                        .encodeToString(
+                            kubeconfig.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    management.apply(
+        Map.of(
+            "apiVersion", CAPI_CLUSTER.apiVersion(),
+            "kind", "Cluster",
+            "metadata",
+                Map.of("name", "evil", "namespace", "fleet", "labels", Map.of("env", "prod")),
+            "spec",
+                Map.of(
+                    "controlPlaneEndpoint", Map.of("host", "127.0.0.1", "port", 6443),
+                    "infrastructureRef",
+                        Map.of(
+                            "apiGroup", "infrastructure.cluster.x-k8s.io",
+                            "kind", "DockerCluster",
+                            "name", "evil"))));
+    try {
+      SyncReport report = sync(sandbox);
+
+      assertThat(outcome(report, "evil"))
+          .isInstanceOfSatisfying(
+              ClusterOutcome.Stalled.class,
+              u ->
+                  assertThat(u.reason())
+                      .contains("Secret fleet/evil-kubeconfig")
+                      .contains("users[].user.tokenFile")
+                      .doesNotContain(stolen.toString())
+                      .doesNotContain("canary-7f3a"));
+      assertThat(requests.get()).as("requests the kubeconfig's server received").isZero();
+      assertThat(outcome(report, BEIJING)).isInstanceOf(ClusterOutcome.Synced.class);
+    } finally {
+      trap.stop(0);
+      management.delete(CAPI_CLUSTER, "fleet", "evil");
+      management.delete(SECRET, "fleet", "evil-kubeconfig");
+    }
+  }
+
   private static String withExtrasBundle(String fleet) {
     return fleet.replace(
         "  # Parameters of the built-in policies",

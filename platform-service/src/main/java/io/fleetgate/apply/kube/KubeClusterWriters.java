@@ -1,8 +1,8 @@
 package io.fleetgate.apply.kube;
 
-import io.fleetgate.apply.ClusterUnreachableException;
 import io.fleetgate.apply.ClusterWriter;
 import io.fleetgate.apply.ClusterWriters;
+import io.fleetgate.apply.UnusableKubeconfigException;
 import io.fleetgate.domain.ClusterAccess;
 import io.fleetgate.kube.KubeClients;
 import io.fleetgate.kube.KubeException;
@@ -22,7 +22,7 @@ public final class KubeClusterWriters implements ClusterWriters {
       return new ServerSideApplyWriter(
           clients.api(access.kubeconfig()), access.target().name(), dryRun);
     } catch (KubeException e) {
-      throw new ClusterUnreachableException(e.getMessage(), e);
+      throw new UnusableKubeconfigException(e.getMessage(), e);
     }
   }
 }

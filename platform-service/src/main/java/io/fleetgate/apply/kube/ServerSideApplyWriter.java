@@ -110,11 +110,20 @@ final class ServerSideApplyWriter implements ClusterWriter {
   }
 
   private static LiveFacts facts(KubeObject live) {
+    GroupKind defines = null;
+    var group = live.text("spec", "group");
+    var kind = live.text("spec", "names", "kind");
+    if ("CustomResourceDefinition".equals(live.text("kind").orElse(""))
+        && group.isPresent()
+        && kind.isPresent()) {
+      defines = new GroupKind(group.get(), kind.get());
+    }
     return new LiveFacts(
         true,
         live.label(FleetgateMetadata.BUNDLE_LABEL).orElse(""),
         live.annotation(FleetgateMetadata.PRUNE_ANNOTATION).orElse("").equals("disabled"),
-        live.uid());
+        live.uid(),
+        defines);
   }
 
   private Optional<KubeObject> live(InventoryEntry entry) {

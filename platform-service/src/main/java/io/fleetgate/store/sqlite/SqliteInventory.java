@@ -70,13 +70,22 @@ final class SqliteInventory implements Inventory {
     db.write(
         "rename a cluster in the inventory",
         () -> {
-          try (PreparedStatement update =
-              db.connection()
-                  .prepareStatement(
-                      "UPDATE OR IGNORE inventory SET cluster = ? WHERE cluster = ?")) {
-            update.setString(1, to);
-            update.setString(2, from);
-            update.executeUpdate();
+          for (String table :
+              java.util.List.of(
+                  "inventory",
+                  "cluster_results",
+                  "object_results",
+                  "object_health",
+                  "object_events",
+                  "policy_fingerprints")) {
+            try (PreparedStatement update =
+                db.connection()
+                    .prepareStatement(
+                        "UPDATE OR IGNORE " + table + " SET cluster = ? WHERE cluster = ?")) {
+              update.setString(1, to);
+              update.setString(2, from);
+              update.executeUpdate();
+            }
           }
           return null;
         });
