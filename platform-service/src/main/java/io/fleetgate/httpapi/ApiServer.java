@@ -98,6 +98,10 @@ public final class ApiServer implements AutoCloseable {
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
+                    if (responseGone(ctx)) {
+                      log.debug("A request failed after its response was recycled", e);
+                      return;
+                    }
                     log.error("{} {} failed", ctx.method(), ctx.path(), e);
                     problem(
                         ctx, 500, "the platform failed to answer: " + e.getClass().getSimpleName());
@@ -256,6 +260,10 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void end(Context ctx, PrometheusMeterRegistry metrics) {
+    if (responseGone(ctx)) {
+      MDC.remove("requestId");
+      return;
+    }
     Long started = ctx.attribute("fleetgate.started");
     long nanos = started == null ? 0 : System.nanoTime() - started;
     var matched = ctx.endpoints().matchedHttpEndpoint();
@@ -280,6 +288,21 @@ public final class ApiServer implements AutoCloseable {
       access.info("{}", line);
     }
     MDC.remove("requestId");
+  }
+
+  /**
+   * Whether Jetty has already recycled the request and response under a handler that outlived them:
+   * an event stream whose client left or whose server is stopping. Nothing can be read from or
+   * written to them then, and a handler that throws on them sends Javalin's error handling into a
+   * loop that never ends, so the after-handler and the error handler return at once.
+   */
+  static boolean responseGone(Context ctx) {
+    try {
+      ctx.res().getStatus();
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
   }
 
   static void problem(Context ctx, int status, String detail) {
