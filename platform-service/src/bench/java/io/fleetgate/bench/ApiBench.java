@@ -39,9 +39,14 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ApiBench {
 
-  private static final int RATE = 500;
-  private static final int SSE_CLIENTS = 1_000;
-  private static final Duration LENGTH = Duration.ofSeconds(60);
+  private static final int RATE = Size.of(500, 50);
+  private static final int SSE_CLIENTS = Size.of(1_000, 10);
+  private static final Duration LENGTH = Duration.ofSeconds(Size.of(60, 3));
+  private static final Duration QUIET = Duration.ofSeconds(Size.of(20, 1));
+
+  /** Every tenth client breaks its connection this often and resumes. */
+  private static final Duration BREAK_EVERY = Duration.ofSeconds(Size.of(20, 1));
+
   private static final int EVENTS_PER_SECOND = 20;
   private static final List<String> READS =
       List.of("/api/v1/runs/latest", "/api/v1/audit?limit=20", "/api/v1/clusters", "/metrics");
@@ -74,15 +79,16 @@ final class ApiBench {
         Thread loop = Thread.ofPlatform().start(server::run);
         URI base = URI.create("http://127.0.0.1:" + server.port());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        while (get(http, base.resolve("/readyz"), null).statusCode() != 200) {
-          Thread.sleep(200);
-        }
-        Load baseline = requests(http, base, null, List.of("/healthz"), Duration.ofSeconds(20));
-        Load quiet = requests(http, base, token, READS, Duration.ofSeconds(20));
+        PlatformApiClient api = new PlatformApiClient(http, base, token);
+        api.awaitReady(Duration.ofMinutes(5));
+        api.requireLatestRunConverged(null, bench.workloadNames());
+        Load baseline = requests(http, base, null, List.of("/healthz"), QUIET);
+        Load quiet = requests(http, base, token, READS, QUIET);
         Result result = underLoad(server, http, base, token);
         server.stop();
         loop.join(30_000);
         report(baseline, quiet, result);
+        requireComplete(baseline, quiet, result);
       }
     }
   }
@@ -127,8 +133,10 @@ final class ApiBench {
             .start(
                 () -> {
                   try {
-                    for (int round = 0; round < LENGTH.toSeconds() / 20; round++) {
-                      Thread.sleep(20_000);
+                    for (int round = 0;
+                        round < LENGTH.toSeconds() / BREAK_EVERY.toSeconds();
+                        round++) {
+                      Thread.sleep(BREAK_EVERY.toMillis());
                       clients.stream().filter(c -> c.breaks).forEach(Client::drop);
                     }
                   } catch (InterruptedException e) {
@@ -308,6 +316,21 @@ final class ApiBench {
     }
   }
 
+  /** Every request answered 200; every client got every event in order, some after resuming. */
+  private static void requireComplete(Load baseline, Load quiet, Result result) {
+    for (Load load : List.of(baseline, quiet, result.load())) {
+      if (load.sent() == 0 || load.errors() > 0) {
+        throw new IllegalStateException(
+            load.errors() + " of " + load.sent() + " requests failed or none were sent");
+      }
+    }
+    if (result.complete() != result.clients() || result.resumed() == 0) {
+      throw new IllegalStateException(
+          "%d of %d event clients received every event (%d resumed, %d refused)"
+              .formatted(result.complete(), result.clients(), result.resumed(), result.refused()));
+    }
+  }
+
   private static void report(Load baseline, Load quiet, Result result) {
     Load load = result.load();
     Report.line("");
@@ -327,8 +350,9 @@ final class ApiBench {
                 load.latency().p50Millis(),
                 load.latency().p99Millis()));
     Report.line(
-        "| the same reads without event clients (20 s) | %,d | %d | %.0f | %.2f | %.2f |"
+        "| the same reads without event clients (%d s) | %,d | %d | %.0f | %.2f | %.2f |"
             .formatted(
+                QUIET.toSeconds(),
                 quiet.sent(),
                 quiet.errors(),
                 quiet.sent() / quiet.seconds(),

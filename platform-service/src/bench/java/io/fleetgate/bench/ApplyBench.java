@@ -1,9 +1,5 @@
 package io.fleetgate.bench;
 
-import io.fleetgate.apply.ApplyReport;
-import io.fleetgate.apply.ClusterWriter;
-import io.fleetgate.apply.ObjectResult;
-import io.fleetgate.apply.kube.KubeClusterWriters;
 import io.fleetgate.domain.Kubeconfig;
 import io.fleetgate.domain.ObjectRef;
 import io.fleetgate.domain.RenderedObject;
@@ -12,7 +8,6 @@ import io.fleetgate.kube.ClusterApi;
 import io.fleetgate.kube.KubeClients;
 import io.fleetgate.kube.KubeconfigPolicy;
 import io.fleetgate.store.sqlite.SqliteStore;
-import io.fleetgate.sync.DirectApply;
 import io.fleetgate.tools.ToolCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +22,8 @@ import java.util.Map;
  */
 final class ApplyBench {
 
-  static final int OBJECTS = 10_000;
+  static final int OBJECTS = Size.of(10_000, 100);
+  private static final int WARMUP = Size.of(1_000, 10);
 
   private ApplyBench() {}
 
@@ -50,40 +46,26 @@ final class ApplyBench {
 
       List<RenderedObject> objects = configMaps("bench-fleetgate", OBJECTS);
       Path data = Files.createTempDirectory("fleetgate-bench-apply");
-      // Warm both clients (JIT, connections, discovery) on 1,000 objects of their own first.
+      // Warm both clients (JIT, connections, discovery) on objects of their own first.
       RawApplyClient raw = new RawApplyClient(kubeconfig);
-      ClusterWriter writer =
-          new KubeClusterWriters(new KubeClients(KubeconfigPolicy.strict()))
-              .forCluster(
-                  new io.fleetgate.domain.ClusterAccess(
-                      new io.fleetgate.domain.ClusterTarget(
-                          "bench", cluster, Map.of(), io.fleetgate.domain.ClusterPhase.PROVISIONED),
-                      new Kubeconfig(kubeconfig.toString(), Files.readString(kubeconfig))),
-                  false);
-      raw.applyConfigMaps("bench-warm-raw", "cm", 1_000, "v1", RawApplyClient.PARALLELISM);
+      requireNoFailures(
+          raw.applyConfigMaps("bench-warm-raw", "cm", WARMUP, "v1", EngineSeam.APPLY_PARALLELISM));
       try (SqliteStore warm =
           SqliteStore.open(Files.createTempDirectory("fleetgate-bench-warm"), Clock.systemUTC())) {
-        DirectApply.apply(
-            writer, warm, cluster, "bench", configMaps("bench-warm-fleetgate", 1_000));
+        EngineSeam.applyDirectly(api, warm, cluster, configMaps("bench-warm-fleetgate", WARMUP));
       }
       double fleetgate;
       try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
         long start = System.nanoTime();
-        ApplyReport report = DirectApply.apply(writer, store, cluster, "bench", objects);
+        EngineSeam.applyDirectly(api, store, cluster, objects);
         fleetgate = OBJECTS / ((System.nanoTime() - start) / 1e9);
-        if (report.count(ObjectResult.Action.APPLIED) != OBJECTS) {
-          throw new IllegalStateException(
-              "Fleetgate applied " + report.count(ObjectResult.Action.APPLIED) + " of " + OBJECTS);
-        }
       }
 
       long start = System.nanoTime();
       int failed =
-          raw.applyConfigMaps("bench-raw", "cm", OBJECTS, "v1", RawApplyClient.PARALLELISM);
+          raw.applyConfigMaps("bench-raw", "cm", OBJECTS, "v1", EngineSeam.APPLY_PARALLELISM);
       double rawRate = OBJECTS / ((System.nanoTime() - start) / 1e9);
-      if (failed > 0) {
-        throw new IllegalStateException("the raw client failed " + failed + " applies");
-      }
+      requireNoFailures(failed);
 
       Path manifests = data.resolve("kubectl.yaml");
       StringBuilder yaml = new StringBuilder();
@@ -110,11 +92,14 @@ final class ApplyBench {
         throw new IllegalStateException("kubectl apply failed");
       }
       double kubectlRate = OBJECTS / ((System.nanoTime() - start) / 1e9);
+      for (String ns : List.of("bench-fleetgate", "bench-raw", "bench-kubectl")) {
+        requireHolds(raw, ns);
+      }
 
       Report.line("");
       Report.line(
-          "### 10,000 ConfigMaps server-side-applied to one cluster ("
-              + RawApplyClient.PARALLELISM
+          "### %,d ConfigMaps server-side-applied to one cluster (".formatted(OBJECTS)
+              + EngineSeam.APPLY_PARALLELISM
               + " requests in flight)");
       Report.line("");
       Report.line("| client | objects/s |");
@@ -126,12 +111,29 @@ final class ApplyBench {
           "| baseline: minimal raw SSA client (one PATCH per object, nothing else) | %,.0f |"
               .formatted(rawRate));
       Report.line(
-          "| baseline: `kubectl apply --server-side -f` (one 10,000-document file) | %,.0f |"
-              .formatted(kubectlRate));
+          "| baseline: `kubectl apply --server-side -f` (one %,d-document file) | %,.0f |"
+              .formatted(OBJECTS, kubectlRate));
       Report.line("");
       Report.line(
           "Fleetgate / raw client: **%.2f×**; Fleetgate / kubectl: **%.1f×**."
               .formatted(fleetgate / rawRate, fleetgate / kubectlRate));
+    }
+  }
+
+  private static void requireNoFailures(int failed) {
+    if (failed > 0) {
+      throw new IllegalStateException("the raw client failed " + failed + " applies");
+    }
+  }
+
+  /** Reads the cluster itself: the namespace holds every ConfigMap with its value. */
+  private static void requireHolds(RawApplyClient client, String namespace) throws Exception {
+    Map<String, String> values = client.configMapValues(namespace, "value");
+    for (int i = 0; i < OBJECTS; i++) {
+      if (!"v1".equals(values.get("cm-" + i))) {
+        throw new IllegalStateException(
+            namespace + "/cm-" + i + " holds " + values.get("cm-" + i) + ", not v1");
+      }
     }
   }
 

@@ -29,6 +29,11 @@ final class BenchFleet implements AutoCloseable {
     return fleet.layout().clusterKubeconfig(cluster);
   }
 
+  /** The workload clusters' names, as the management cluster declares them. */
+  java.util.List<String> workloadNames() {
+    return status.workloads().stream().map(member -> member.name()).toList();
+  }
+
   String firstCluster() {
     return status.workloads().getFirst().name();
   }

@@ -1,15 +1,41 @@
 package io.fleetgate.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bin/bench [policy] [apply] [commit] [noop]}: runs the named benchmarks (all by default).
+ * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] [report] [api]}: runs the named
+ * benchmarks (all by default). {@code --smoke} runs each at about 1 % of its size, to prove that it
+ * and its baseline still run and converge; nothing is timed against a target then. Exits non-zero
+ * when a benchmark fails.
  */
 public final class Main {
 
   private Main() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    List<String> given = new ArrayList<>(List.of(args));
+    Size.smoke(given.remove("--smoke"));
+    if (Size.isSmoke()) {
+      System.out.println(
+          "Smoke run: every benchmark and its baseline at about 1 % of their size, checked to run"
+              + " and converge; the times it prints are not measurements.");
+    }
+    long start = System.nanoTime();
+    try {
+      run(given.toArray(String[]::new));
+    } catch (Exception | Error e) {
+      System.err.println("bin/bench: " + e.getMessage());
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.out.printf(
+        "bin/bench: %s in %.0f s%n",
+        Size.isSmoke() ? "smoke run passed" : "done", (System.nanoTime() - start) / 1e9);
+    System.exit(0);
+  }
+
+  private static void run(String[] args) throws Exception {
     List<String> names =
         args.length == 0
             ? List.of("policy", "apply", "commit", "noop", "report", "api")
@@ -37,6 +63,5 @@ public final class Main {
                     + "'; choose policy, apply, commit, noop, report or api");
       }
     }
-    System.exit(0);
   }
 }

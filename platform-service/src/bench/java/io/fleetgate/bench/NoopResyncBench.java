@@ -16,9 +16,9 @@ import java.util.List;
  */
 final class NoopResyncBench {
 
-  private static final int CLUSTERS = 10;
-  private static final int OBJECTS = 1_000;
-  private static final int RUNS = 5;
+  private static final int CLUSTERS = Size.of(10, 2);
+  private static final int OBJECTS = Size.of(1_000, 50);
+  private static final int RUNS = Size.of(5, 2);
 
   private NoopResyncBench() {}
 
@@ -26,20 +26,9 @@ final class NoopResyncBench {
     try (BenchFleet bench = new BenchFleet(CLUSTERS)) {
       Path work = Files.createTempDirectory("fleetgate-bench-noop");
       FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
-      repo.write(
-          "fleet.yaml",
-          "apiVersion: fleetgate.io/v1alpha1\nkind: Fleet\nmetadata:\n  name: bench\nspec:\n  clusterOverlays: false\n  bundles:\n    - name: bench\n      path: bench\n");
-      StringBuilder yaml =
-          new StringBuilder("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: bench-noop\n");
-      for (int i = 0; i < OBJECTS - 1; i++) {
-        yaml.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-")
-            .append(i)
-            .append("\n  namespace: bench-noop\ndata:\n  value: \"")
-            .append(i)
-            .append("\"\n");
-      }
-      repo.write("bench/config-maps.yaml", yaml.toString());
-      repo.commit("1,000 objects");
+      // A namespace, its default-deny NetworkPolicy and ConfigMaps: OBJECTS objects in all.
+      new BenchBundle("bench-noop", OBJECTS - 2).writeTo(repo, 0);
+      repo.commit("A namespace and its settings: %,d objects".formatted(OBJECTS));
       try (SyncSetup setup =
           SyncSetup.open(
               new SyncSetup.Config(
@@ -51,16 +40,18 @@ final class NoopResyncBench {
                   null),
               Clock.systemUTC())) {
         long start = System.nanoTime();
-        CommitBench.check(setup.engine().syncOnce(SyncOptions.all()));
+        EngineSeam.requireConverged(setup.engine().syncOnce(SyncOptions.all()), "the initial sync");
         double initial = (System.nanoTime() - start) / 1e9;
         List<Long> noop = new ArrayList<>();
         List<Long> full = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
           start = System.nanoTime();
-          CommitBench.check(setup.engine().syncOnce(SyncOptions.all()));
+          EngineSeam.requireConverged(
+              setup.engine().syncOnce(SyncOptions.all()), "the incremental resync");
           noop.add(System.nanoTime() - start);
           start = System.nanoTime();
-          CommitBench.check(setup.engine().syncOnce(SyncOptions.fullCheckOfAll()));
+          EngineSeam.requireConverged(
+              setup.engine().syncOnce(SyncOptions.fullCheckOfAll()), "the full check");
           full.add(System.nanoTime() - start);
         }
         Stats ours = Stats.of(noop);

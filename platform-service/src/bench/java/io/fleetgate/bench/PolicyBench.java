@@ -8,6 +8,7 @@ import io.fleetgate.domain.ObjectRef;
 import io.fleetgate.domain.RenderedObject;
 import io.fleetgate.domain.SourceLocation;
 import io.fleetgate.policy.PolicyBundle;
+import io.fleetgate.policy.PolicyDecision;
 import io.fleetgate.policy.PolicyInput;
 import io.fleetgate.policy.opaserver.OpaServer;
 import io.fleetgate.policy.opaserver.OpaServerEvaluator;
@@ -27,9 +28,9 @@ import java.util.Map;
  */
 final class PolicyBench {
 
-  private static final int WARMUP = 3_000;
-  private static final int WASM_EVALS = 20_000;
-  private static final int SERVER_EVALS = 3_000;
+  private static final int WARMUP = Size.of(3_000, 30);
+  private static final int WASM_EVALS = Size.of(20_000, 200);
+  private static final int SERVER_EVALS = Size.of(3_000, 30);
 
   private static double goP50;
   private static double goP99;
@@ -51,7 +52,9 @@ final class PolicyBench {
     Report.line("|---|---|---|---|");
 
     double wasmMicros;
+    PolicyDecision wasmDecision;
     try (WasmPolicyEvaluator wasm = WasmPolicyEvaluator.of(PolicyBundle.builtIn())) {
+      wasmDecision = requireAllowed(wasm.evaluate(input), "the Wasm engine");
       for (int i = 0; i < WARMUP; i++) {
         wasm.evaluate(input);
       }
@@ -74,6 +77,10 @@ final class PolicyBench {
     try (OpaServer server =
         OpaServer.start(ToolCache.locate().executable("opa"), PolicyBundle.builtInRego(), work)) {
       OpaServerEvaluator rest = new OpaServerEvaluator(server.url(), Duration.ofSeconds(5));
+      if (!requireAllowed(rest.evaluate(input), "the OPA server").equals(wasmDecision)) {
+        throw new IllegalStateException(
+            "the OPA server and the Wasm engine decided differently on the same input");
+      }
       for (int i = 0; i < WARMUP / 3; i++) {
         rest.evaluate(input);
       }
@@ -101,10 +108,20 @@ final class PolicyBench {
             .formatted(wasmMicros / goMicros));
   }
 
+  /** Fails unless the decision allows the input, which passes every policy by construction. */
+  private static PolicyDecision requireAllowed(PolicyDecision decision, String engine) {
+    if (!decision.allowed()) {
+      throw new IllegalStateException(
+          engine + " denied the benchmark's Deployment: " + decision.denials());
+    }
+    return decision;
+  }
+
   /** Mean µs per evaluation of OPA's Go evaluator on the same policies and input. */
   private static double opaBench(Path work, String json) throws Exception {
     Path inputFile = work.resolve("input.json");
     Files.writeString(inputFile, json);
+    requireGoAllows(work, inputFile);
     Process process =
         new ProcessBuilder(
                 ToolCache.locate().executable("opa").toString(),
@@ -126,10 +143,38 @@ final class PolicyBench {
           "opa bench failed: " + new String(process.getErrorStream().readAllBytes()));
     }
     JsonNode result = new ObjectMapper().readTree(out);
+    if (result.path("N").asLong() <= 0) {
+      throw new IllegalStateException("opa bench evaluated nothing: " + out);
+    }
     JsonNode extra = result.path("Extra");
     goP50 = extra.path("histogram_timer_rego_query_eval_ns_median").asDouble() / 1e3;
     goP99 = extra.path("histogram_timer_rego_query_eval_ns_99%").asDouble() / 1e3;
     return result.get("T").asDouble() / result.get("N").asDouble() / 1e3;
+  }
+
+  /** Fails unless OPA's Go evaluator, given the same files, also allows the input. */
+  private static void requireGoAllows(Path work, Path inputFile) throws Exception {
+    Process process =
+        new ProcessBuilder(
+                ToolCache.locate().executable("opa").toString(),
+                "eval",
+                "--format",
+                "json",
+                "-d",
+                work.resolve("policies").toString(),
+                "-i",
+                inputFile.toString(),
+                "data.fleetgate.main.decision")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("opa eval failed: " + out);
+    }
+    JsonNode decision = new ObjectMapper().readTree(out).at("/result/0/expressions/0/value");
+    if (!decision.path("deny").isArray() || !decision.path("deny").isEmpty()) {
+      throw new IllegalStateException("OPA's Go evaluator did not allow the input: " + decision);
+    }
   }
 
   private static int ruleCount() throws Exception {

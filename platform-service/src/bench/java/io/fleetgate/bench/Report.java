@@ -6,10 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Prints results and appends them, as Markdown, to {@code target/benchmarks.md}. */
+/**
+ * Prints results and appends them, as Markdown, to {@code target/benchmarks.md} (a smoke run's to
+ * {@code target/benchmarks-smoke.md}, so that they are never mistaken for measurements).
+ */
 final class Report {
 
-  private static final Path FILE = Path.of("target", "benchmarks.md");
+  private static final Path FILE =
+      Path.of("target", Size.isSmoke() ? "benchmarks-smoke.md" : "benchmarks.md");
 
   private Report() {}
 

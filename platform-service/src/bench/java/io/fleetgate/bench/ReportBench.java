@@ -25,7 +25,7 @@ import java.util.List;
  */
 final class ReportBench {
 
-  private static final int ROWS = 1_000_000;
+  private static final int ROWS = Size.of(1_000_000, 10_000);
   private static final String[] POLICIES = {
     "privileged_containers",
     "image_pinned",
@@ -90,6 +90,7 @@ final class ReportBench {
 
     long scanStart = System.nanoTime();
     long scanned = 0;
+    long scannedRows = 0;
     try (var connection =
             DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE));
         var statement = connection.createStatement();
@@ -98,7 +99,12 @@ final class ReportBench {
                 "SELECT a.sequence, a.time, a.cluster, a.commit_id, r.author, a.object, a.decision, a.detail FROM audit_log a LEFT JOIN revisions r ON r.commit_id = a.commit_id WHERE a.kind = 'policy' ORDER BY a.sequence")) {
       while (rows.next()) {
         scanned += rows.getString(8).length();
+        scannedRows++;
       }
+    }
+    if (scannedRows != 30L * (ROWS / 30)) {
+      throw new IllegalStateException(
+          "the baseline scan read " + scannedRows + " rows, not " + 30L * (ROWS / 30));
     }
     double scan = (System.nanoTime() - scanStart) / 1e9;
 

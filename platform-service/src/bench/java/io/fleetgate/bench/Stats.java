@@ -23,6 +23,10 @@ record Stats(long[] sorted) {
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 
+  double meanMillis() {
+    return Arrays.stream(sorted).average().orElse(0) / 1e6;
+  }
+
   double p50Millis() {
     return percentile(50) / 1e6;
   }

@@ -98,9 +98,8 @@ public final class ApiServer implements AutoCloseable {
               config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
-                    if (!answerable(ctx)) {
-                      // The client is gone (an event stream it closed): nobody to answer.
-                      log.debug("A request ended after its client left: {}", e.toString());
+                    if (responseGone(ctx)) {
+                      log.debug("A request failed after its response was recycled", e);
                       return;
                     }
                     log.error("{} {} failed", ctx.method(), ctx.path(), e);
@@ -261,6 +260,10 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void end(Context ctx, PrometheusMeterRegistry metrics) {
+    if (responseGone(ctx)) {
+      MDC.remove("requestId");
+      return;
+    }
     Long started = ctx.attribute("fleetgate.started");
     long nanos = started == null ? 0 : System.nanoTime() - started;
     var matched = ctx.endpoints().matchedHttpEndpoint();
@@ -287,6 +290,21 @@ public final class ApiServer implements AutoCloseable {
     MDC.remove("requestId");
   }
 
+  /**
+   * Whether Jetty has already recycled the request and response under a handler that outlived them:
+   * an event stream whose client left or whose server is stopping. Nothing can be read from or
+   * written to them then, and a handler that throws on them sends Javalin's error handling into a
+   * loop that never ends, so the after-handler and the error handler return at once.
+   */
+  static boolean responseGone(Context ctx) {
+    try {
+      ctx.res().getStatus();
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
+  }
+
   static void problem(Context ctx, int status, String detail) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);
@@ -306,15 +324,5 @@ public final class ApiServer implements AutoCloseable {
 
   static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Whether the request can still be read and answered (Jetty recycles it once a client left). */
-  private static boolean answerable(io.javalin.http.Context ctx) {
-    try {
-      ctx.path();
-      return true;
-    } catch (RuntimeException recycled) {
-      return false;
-    }
   }
 }

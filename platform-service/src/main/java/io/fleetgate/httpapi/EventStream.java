@@ -8,6 +8,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code GET /api/v1/events}: first the events after the client's {@code Last-Event-ID} that
@@ -21,12 +23,13 @@ final class EventStream {
   static final int CLIENT_BUFFER = 1_000;
 
   private static final long HEARTBEAT_SECONDS = 10;
+  private static final Logger log = LoggerFactory.getLogger(EventStream.class);
 
-  private final EventLog log;
+  private final EventLog events;
   private final ObjectMapper json;
 
-  EventStream(EventLog log, ObjectMapper json) {
-    this.log = log;
+  EventStream(EventLog events, ObjectMapper json) {
+    this.events = events;
     this.json = json;
   }
 
@@ -35,7 +38,7 @@ final class EventStream {
     BlockingQueue<FleetEvent> queue = new ArrayBlockingQueue<>(CLIENT_BUFFER);
     AtomicBoolean overflowed = new AtomicBoolean();
     EventLog.Subscription subscription =
-        log.subscribe(
+        events.subscribe(
             lastSeen,
             event -> {
               if (!queue.offer(event)) {
@@ -62,9 +65,18 @@ final class EventStream {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (IllegalStateException e) {
+      // Jetty recycled the response under us (the client left, or the server is stopping):
+      // nothing can be written any more. Were this to escape, Javalin's error handling would
+      // loop on the recycled request (see ApiServer.responseGone).
+      log.debug("Event stream ended: the response is gone ({})", e.getMessage());
     } finally {
       subscription.cancel().run();
-      client.close();
+      try {
+        client.close();
+      } catch (IllegalStateException e) {
+        log.debug("Event stream already closed ({})", e.getMessage());
+      }
     }
   }
 
@@ -79,7 +91,7 @@ final class EventStream {
                   "data", event.data()));
       client.sendEvent(event.type(), data, Long.toString(event.id()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      throw new java.io.UncheckedIOException("cannot write event " + event.id(), e);
     }
   }
 

@@ -10,6 +10,9 @@ import io.fleetgate.kube.KubeException;
 /** Opens a server-side-apply writer per cluster from its kubeconfig. */
 public final class KubeClusterWriters implements ClusterWriters {
 
+  /** Requests each writer keeps in flight per cluster. */
+  public static final int PARALLELISM = ServerSideApplyWriter.PARALLELISM;
+
   private final KubeClients clients;
 
   public KubeClusterWriters(KubeClients clients) {
@@ -24,5 +27,10 @@ public final class KubeClusterWriters implements ClusterWriters {
     } catch (KubeException e) {
       throw new UnusableKubeconfigException(e.getMessage(), e);
     }
+  }
+
+  /** A writer over an API client already open (benchmarks, tools). */
+  public static ClusterWriter over(io.fleetgate.kube.ClusterApi api, String cluster) {
+    return new ServerSideApplyWriter(api, cluster, false);
   }
 }
