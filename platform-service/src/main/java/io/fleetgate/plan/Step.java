@@ -20,81 +20,63 @@ public sealed interface Step {
 
   /** Whether the step belongs to the apply side (before any prune). */
   default boolean applySide() {
-    return this instanceof Apply
-        || this instanceof Adopt
-        || this instanceof Skip
-        || this instanceof CheckDrift
-        || this instanceof Blocked;
+    return !(this instanceof Recorded);
+  }
+
+  /** A step about an object the render declares. */
+  sealed interface Declared extends Step {
+    DesiredObject object();
+
+    default ObjectRef ref() {
+      return object().ref();
+    }
+
+    default String bundle() {
+      return object().bundle();
+    }
+
+    default String source() {
+      return object().source();
+    }
+  }
+
+  /** A step about an inventory entry no bundle declares any more. */
+  sealed interface Recorded extends Step {
+    InventoryEntry entry();
+
+    default ObjectRef ref() {
+      return entry().ref();
+    }
+
+    default String bundle() {
+      return entry().bundle();
+    }
+
+    default String source() {
+      return entry().source();
+    }
   }
 
   /**
    * Create the object, or update it because its content in Git changed; {@code force} takes over
    * fields another field manager owns.
    */
-  record Apply(DesiredObject object, boolean create, boolean force) implements Step {
-    public ObjectRef ref() {
-      return object.ref();
-    }
-
-    public String bundle() {
-      return object.bundle();
-    }
-
-    public String source() {
-      return object.source();
-    }
-  }
+  record Apply(DesiredObject object, boolean create, boolean force) implements Declared {}
 
   /**
    * The object moved from bundle {@code from} to this one (or into a cluster overlay): applied with
    * its new owner's label and moved in the inventory, never deleted and re-created.
    */
-  record Adopt(DesiredObject object, InventoryEntry from, boolean force) implements Step {
-    public ObjectRef ref() {
-      return object.ref();
-    }
-
-    public String bundle() {
-      return object.bundle();
-    }
-
-    public String source() {
-      return object.source();
-    }
-  }
+  record Adopt(DesiredObject object, InventoryEntry from, boolean force) implements Declared {}
 
   /** Unchanged since it was applied (same content hash); nothing is sent. */
-  record Skip(DesiredObject object) implements Step {
-    public ObjectRef ref() {
-      return object.ref();
-    }
-
-    public String bundle() {
-      return object.bundle();
-    }
-
-    public String source() {
-      return object.source();
-    }
-  }
+  record Skip(DesiredObject object) implements Declared {}
 
   /**
    * Unchanged in Git; a full check compares it with the live object, reverting drift when {@code
    * heal}, reporting it otherwise.
    */
-  record CheckDrift(DesiredObject object, boolean heal, boolean force) implements Step {
-    public ObjectRef ref() {
-      return object.ref();
-    }
-
-    public String bundle() {
-      return object.bundle();
-    }
-
-    public String source() {
-      return object.source();
-    }
-  }
+  record CheckDrift(DesiredObject object, boolean heal, boolean force) implements Declared {}
 
   /** Declared by a bundle that policy denied: left as the cluster has it. */
   record Blocked(RenderedObject object) implements Step {
@@ -112,49 +94,13 @@ public sealed interface Step {
   }
 
   /** Applied by Fleetgate, declared by no bundle any more, still owned live: deleted. */
-  record Prune(InventoryEntry entry) implements Step {
-    public ObjectRef ref() {
-      return entry.ref();
-    }
-
-    public String bundle() {
-      return entry.bundle();
-    }
-
-    public String source() {
-      return entry.source();
-    }
-  }
+  record Prune(InventoryEntry entry) implements Recorded {}
 
   /** Not declared any more, and left in the cluster and forgotten for {@code reason}. */
-  record Release(InventoryEntry entry, Reason reason) implements Step {
-    public ObjectRef ref() {
-      return entry.ref();
-    }
-
-    public String bundle() {
-      return entry.bundle();
-    }
-
-    public String source() {
-      return entry.source();
-    }
-  }
+  record Release(InventoryEntry entry, Reason reason) implements Recorded {}
 
   /** Not declared any more, and left in the cluster and in the inventory for {@code reason}. */
-  record Retain(InventoryEntry entry, Reason reason) implements Step {
-    public ObjectRef ref() {
-      return entry.ref();
-    }
-
-    public String bundle() {
-      return entry.bundle();
-    }
-
-    public String source() {
-      return entry.source();
-    }
-  }
+  record Retain(InventoryEntry entry, Reason reason) implements Recorded {}
 
   /** Why an object that Git no longer declares is not deleted. */
   enum Reason {

@@ -81,44 +81,40 @@ public sealed interface ClusterOutcome {
     return new Waiting(target, reason, until);
   }
 
+  /** An outcome of a sync that got as far as applying: what was applied, and policy's verdicts. */
+  sealed interface Applied extends ClusterOutcome {
+    ApplyReport applied();
+
+    GateResult verdicts();
+
+    @Override
+    default Optional<ApplyReport> report() {
+      return Optional.of(applied());
+    }
+
+    @Override
+    default Optional<GateResult> gate() {
+      return Optional.of(verdicts());
+    }
+  }
+
   /** Every selected bundle rendered, passed policy and applied. */
-  record Synced(ClusterTarget target, ApplyReport applied, GateResult verdicts)
-      implements ClusterOutcome {
+  record Synced(ClusterTarget target, ApplyReport applied, GateResult verdicts) implements Applied {
     public String word() {
       return "synced";
-    }
-
-    @Override
-    public Optional<ApplyReport> report() {
-      return Optional.of(applied);
-    }
-
-    @Override
-    public Optional<GateResult> gate() {
-      return Optional.of(verdicts);
     }
   }
 
   /** Policy denied objects of these bundles; the other bundles were applied as reported. */
   record Denied(
       ClusterTarget target, Set<String> deniedBundles, GateResult verdicts, ApplyReport applied)
-      implements ClusterOutcome {
+      implements Applied {
     public Denied {
       deniedBundles = Set.copyOf(deniedBundles);
     }
 
     public String word() {
       return "denied";
-    }
-
-    @Override
-    public Optional<ApplyReport> report() {
-      return Optional.of(applied);
-    }
-
-    @Override
-    public Optional<GateResult> gate() {
-      return Optional.of(verdicts);
     }
   }
 
@@ -149,23 +145,13 @@ public sealed interface ClusterOutcome {
   /** The API server rejected these objects; everything else was applied as reported. */
   record Rejected(
       ClusterTarget target, List<ObjectResult> objects, ApplyReport applied, GateResult verdicts)
-      implements ClusterOutcome {
+      implements Applied {
     public Rejected {
       objects = List.copyOf(objects);
     }
 
     public String word() {
       return "rejected";
-    }
-
-    @Override
-    public Optional<ApplyReport> report() {
-      return Optional.of(applied);
-    }
-
-    @Override
-    public Optional<GateResult> gate() {
-      return Optional.of(verdicts);
     }
   }
 
