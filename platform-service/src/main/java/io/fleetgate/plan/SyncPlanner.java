@@ -269,6 +269,26 @@ public final class SyncPlanner {
                   + d.bundle()
                   + "); keep one";
         }
+        List<String> allowed = input.optionsOf(object.bundle()).namespaces();
+        // A limited bundle may declare its own Namespaces, and nothing else outside them.
+        String place = isNamespace(d.ref()) ? d.ref().name() : d.ref().namespace();
+        if (!allowed.isEmpty()
+            && !allowed.contains(place)
+            && declared.clash == null
+            && !input.denied().contains(object.bundle())) {
+          declared.clash =
+              d.ref()
+                  + " at "
+                  + d.source()
+                  + (d.ref().namespace().isEmpty()
+                      ? " is cluster-scoped"
+                      : " is in namespace " + d.ref().namespace())
+                  + ", but bundle "
+                  + object.bundle()
+                  + " may only touch "
+                  + allowed
+                  + "; move it to a bundle without a namespace limit";
+        }
         declared.refs.add(d.ref());
         declared.bundles.add(object.bundle());
         declared.kinds.add(GroupKind.of(d.ref()));

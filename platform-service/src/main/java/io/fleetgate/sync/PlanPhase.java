@@ -119,7 +119,9 @@ final class PlanPhase implements Phase {
     if (spec != null) {
       for (FleetSpec.Bundle bundle : spec.bundles()) {
         options.put(
-            bundle.name(), new BundleOptions(bundle.prune(), bundle.selfHeal(), bundle.force()));
+            bundle.name(),
+            new BundleOptions(
+                bundle.prune(), bundle.selfHeal(), bundle.force(), bundle.namespaces()));
       }
     }
     return options;

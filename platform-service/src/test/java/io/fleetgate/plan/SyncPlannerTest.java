@@ -358,6 +358,31 @@ class SyncPlannerTest {
                 "apply+ ClusterIssuer ca",
                 "retain ConfigMap payments/old SCOPE_UNKNOWN")),
         new Case(
+            "a bundle limited to namespaces may not declare a cluster-scoped object",
+            in(List.of(
+                    object(
+                        "team-b",
+                        "rbac.authorization.k8s.io/v1",
+                        "ClusterRole",
+                        "team-b",
+                        "escalate",
+                        Map.of())))
+                .options("team-b", new BundleOptions(true, false, true, List.of("team-b")))
+                .build(),
+            List.of("halted")),
+        new Case(
+            "a namespaced object written without a namespace lands in default, outside the limit",
+            in(List.of(configMap("team-b", "", "stray", "1")))
+                .options("team-b", new BundleOptions(true, false, true, List.of("team-b")))
+                .build(),
+            List.of("halted")),
+        new Case(
+            "a limited bundle's objects inside its namespaces, and those Namespaces, plan as usual",
+            in(List.of(configMap("team-b", "team-b", "ok", "1"), namespace("team-b", "team-b")))
+                .options("team-b", new BundleOptions(true, false, true, List.of("team-b")))
+                .build(),
+            List.of("apply+ Namespace team-b", "apply+ ConfigMap team-b/ok")),
+        new Case(
             "two objects that are one once the namespace is resolved halt the cluster",
             in(List.of(
                     configMap("payments", "", "same", "1"),
