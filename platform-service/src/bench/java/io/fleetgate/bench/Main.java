@@ -3,17 +3,24 @@ package io.fleetgate.bench;
 import java.util.List;
 
 /**
- * {@code bin/bench [policy] [apply] [commit] [noop]}: runs the named benchmarks (all by default).
+ * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] …}: runs the named benchmarks (all by
+ * default). With {@code --smoke}, those that support it run at a tiny size and only check that
+ * Fleetgate and the baseline both ran and agreed, without timing targets.
  */
 public final class Main {
+
+  /** Set by {@code --smoke}. */
+  static boolean smoke;
 
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    List<String> given = new java.util.ArrayList<>(List.of(args));
+    smoke = given.remove("--smoke");
     List<String> names =
-        args.length == 0
-            ? List.of("policy", "apply", "commit", "noop", "report", "api")
-            : List.of(args);
+        given.isEmpty()
+            ? List.of("policy", "apply", "commit", "noop", "report", "api", "validate")
+            : given;
     Report.line("");
     Report.line(
         "## Run of "
@@ -30,11 +37,12 @@ public final class Main {
         case "noop" -> NoopResyncBench.run();
         case "report" -> ReportBench.run();
         case "api" -> ApiBench.run();
+        case "validate" -> ValidateBench.run(smoke);
         default ->
             throw new IllegalArgumentException(
                 "unknown benchmark '"
                     + name
-                    + "'; choose policy, apply, commit, noop, report or api");
+                    + "'; choose policy, apply, commit, noop, report, api or validate");
       }
     }
     System.exit(0);
