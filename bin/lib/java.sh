@@ -7,9 +7,8 @@ find_jdk() {
   for home in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do candidates+=("${home%/}"); done
   for home in "${candidates[@]}"; do
     [ -x "$home/bin/javac" ] || continue
-    version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 |
-      sed -n 's/^ *java.specification.version = //p')
-    if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
+    version=$(jdk_feature_version "$home")
+    if [ -n "$version" ] && [ "$version" -ge 21 ] 2>/dev/null; then
       echo "$home"
       return 0
     fi
@@ -17,4 +16,17 @@ find_jdk() {
   echo "No JDK 21 or newer found (looked at JAVA_HOME and /usr/lib/jvm/*)." >&2
   echo "Install one, e.g. 'apt-get install temurin-25-jdk' or 'openjdk-21-jdk', or set JAVA_HOME." >&2
   return 1
+}
+
+# The feature version (21, 25, …) of the JDK at $1: from its 'release' file, which every JDK since 9
+# has, so that no JVM is started just to ask; from the JVM itself when the file says nothing.
+jdk_feature_version() {
+  local home=$1 version=""
+  [ -f "$home/release" ] && version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release")
+  if [ -z "$version" ]; then
+    version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 |
+      sed -n 's/^ *java.specification.version = //p')
+    version=${version%%.*}
+  fi
+  echo "$version"
 }

@@ -69,7 +69,7 @@ final class PolicyBench {
       Stats stats = Stats.of(nanos);
       wasmMicros = 1e6 / perSecond;
       Report.line(
-          "| Fleetgate, Wasm in process (opa-java-wasm, compiler mode) | %,.0f | %.0f µs | %.0f µs |"
+          "| Fleetgate, Wasm in process (Chicory, compiled at build time) | %,.0f | %.0f µs | %.0f µs |"
               .formatted(perSecond, stats.p50Micros(), stats.p99Micros()));
     }
 

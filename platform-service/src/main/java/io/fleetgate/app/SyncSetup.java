@@ -153,7 +153,7 @@ public final class SyncSetup implements AutoCloseable {
         evaluator =
             new PolicyEngines(
                 WasmPolicyEvaluator.of(PolicyBundle.builtIn()),
-                OpaLocator.compiler(),
+                OpaLocator.compiler(config.dataDir().resolve(OpaLocator.CACHE_DIRECTORY)),
                 WasmPolicyEvaluator::of);
       } else if (config.opaUrl() != null) {
         evaluator =

@@ -56,6 +56,14 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Write the report here instead of standard output.")
   Path out;
 
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "Where the fleet's own policies, once compiled, are kept for the next run (default:"
+              + " ~/.fleetgate/data).")
+  Path dataDir;
+
   @Override
   public Integer call() throws Exception {
     ReportFormat reportFormat = ReportFormat.parse(format);
@@ -66,7 +74,7 @@ final class ValidateCommand implements Callable<Integer> {
     try (PolicyEngines engines =
         new PolicyEngines(
             WasmPolicyEvaluator.of(PolicyBundle.builtIn()),
-            OpaLocator.compiler(),
+            OpaLocator.compiler(DataDir.orDefault(dataDir).resolve(OpaLocator.CACHE_DIRECTORY)),
             WasmPolicyEvaluator::of)) {
       Validator validator =
           new Validator(

@@ -1,9 +1,9 @@
 package io.fleetgate.policy;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetgate.domain.ClusterTarget;
 import io.fleetgate.domain.RenderedObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,19 +19,21 @@ public record ChangeSetInput(
     String commit,
     Map<String, Object> params) {
 
-  /** The input as JSON text. */
+  /** The input as JSON text, written straight from the objects' maps (no JSON tree between). */
   public String toJson() {
-    ObjectNode input = PolicyInput.JSON.createObjectNode();
-    ArrayNode items = input.putArray("objects");
+    List<Map<String, Object>> items = new ArrayList<>(objects.size());
     for (RenderedObject object : objects) {
-      ObjectNode item = items.addObject();
-      item.set("object", PolicyInput.JSON.valueToTree(object.content()));
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("object", object.content());
       item.put("bundle", object.bundle());
-      item.set("source", PolicyInput.source(object));
+      item.put("source", PolicyInput.source(object));
+      items.add(item);
     }
-    input.set("cluster", PolicyInput.cluster(cluster));
-    input.set("params", PolicyInput.JSON.valueToTree(params));
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("objects", items);
+    input.put("cluster", PolicyInput.cluster(cluster));
+    input.put("params", params);
     input.put("commit", commit);
-    return input.toString();
+    return PolicyInput.write(input);
   }
 }

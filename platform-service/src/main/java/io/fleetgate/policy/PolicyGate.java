@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +55,16 @@ public final class PolicyGate {
   public GateResult check(List<RenderedObject> objects, PolicyContext context)
       throws PolicyCompileException {
     PolicyEvaluator evaluator = engines.evaluatorFor(context.policies());
-    List<Judged> judged = new ArrayList<>(objects.size());
-    for (RenderedObject object : objects) {
-      judged.add(verdict(evaluator, object, context));
-    }
-    if (!objects.isEmpty()) {
-      judgeTogether(evaluator, objects, judged, context);
+    // The change set and the objects are judged independently, so they are judged at the same
+    // time on every core (the evaluator is thread-safe); the verdicts keep the objects' order.
+    CompletableFuture<Together> together =
+        objects.isEmpty()
+            ? null
+            : CompletableFuture.supplyAsync(() -> decideTogether(evaluator, objects, context));
+    List<Judged> judged =
+        objects.parallelStream().map(object -> verdict(evaluator, object, context)).toList();
+    if (together != null) {
+      judgeTogether(evaluator, together.join(), judged, context);
     }
     List<GateResult.Verdict> verdicts = new ArrayList<>(judged.size());
     for (Judged j : judged) {
@@ -84,18 +89,26 @@ public final class PolicyGate {
     }
   }
 
-  private static void judgeTogether(
-      PolicyEvaluator evaluator,
-      List<RenderedObject> objects,
-      List<Judged> judged,
-      PolicyContext context) {
-    ChangeSetDecision decision;
+  /** The change set's decision, or the exception the engine failed with. */
+  private record Together(ChangeSetDecision decision, Exception failure) {}
+
+  private static Together decideTogether(
+      PolicyEvaluator evaluator, List<RenderedObject> objects, PolicyContext context) {
     try {
-      decision =
+      return new Together(
           evaluator.evaluateChangeSet(
               new ChangeSetInput(
-                  objects, context.cluster(), context.commit(), context.parameters()));
+                  objects, context.cluster(), context.commit(), context.parameters())),
+          null);
     } catch (PolicyException | RuntimeException e) {
+      return new Together(null, e);
+    }
+  }
+
+  private static void judgeTogether(
+      PolicyEvaluator evaluator, Together outcome, List<Judged> judged, PolicyContext context) {
+    if (outcome.failure() != null) {
+      Exception e = outcome.failure();
       log.warn(
           "Policy engine failed on the change set for {}; denying every object: {}",
           context.cluster().name(),
@@ -106,6 +119,7 @@ public final class PolicyGate {
       }
       return;
     }
+    ChangeSetDecision decision = outcome.decision();
     Map<String, Judged> byRef = new HashMap<>();
     for (Judged j : judged) {
       byRef.putIfAbsent(key(j.object.ref()), j);

@@ -1,9 +1,9 @@
 package io.fleetgate.policy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetgate.domain.ClusterTarget;
 import io.fleetgate.domain.RenderedObject;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,30 +21,38 @@ public record PolicyInput(
     this(object, cluster, commit, Map.of());
   }
 
-  /** The input as JSON text. */
+  /** The input as JSON text, written straight from the object's maps (no JSON tree between). */
   public String toJson() {
-    ObjectNode input = JSON.createObjectNode();
-    input.set("object", JSON.valueToTree(object.content()));
-    input.set("cluster", cluster(cluster));
-    input.set("params", JSON.valueToTree(params));
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("object", object.content());
+    input.put("cluster", cluster(cluster));
+    input.put("params", params);
     input.put("bundle", object.bundle());
     input.put("commit", commit);
-    input.set("source", source(object));
-    return input.toString();
+    input.put("source", source(object));
+    return write(input);
   }
 
-  static ObjectNode cluster(ClusterTarget cluster) {
-    ObjectNode target = JSON.createObjectNode();
+  static Map<String, Object> cluster(ClusterTarget cluster) {
+    Map<String, Object> target = new LinkedHashMap<>();
     target.put("name", cluster.name());
     target.put("namespace", cluster.namespace());
-    target.set("labels", JSON.valueToTree(cluster.labels()));
+    target.put("labels", cluster.labels());
     return target;
   }
 
-  static ObjectNode source(RenderedObject object) {
-    ObjectNode source = JSON.createObjectNode();
+  static Map<String, Object> source(RenderedObject object) {
+    Map<String, Object> source = new LinkedHashMap<>();
     source.put("path", object.source().path());
     source.put("line", object.source().line());
     return source;
+  }
+
+  static String write(Map<String, Object> document) {
+    try {
+      return JSON.writeValueAsString(document);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("The policy input cannot be written as JSON", e);
+    }
   }
 }

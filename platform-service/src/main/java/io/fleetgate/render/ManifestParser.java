@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Parses manifest files strictly: safe types only, limits enforced, errors with file and line. */
 final class ManifestParser {
@@ -45,16 +48,22 @@ final class ManifestParser {
     // aliases expand to billions of nodes.
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
     NodeConstructor constructor = new NodeConstructor(options);
-    Yaml yaml =
-        new Yaml(
-            constructor,
-            new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
-            new org.yaml.snakeyaml.DumperOptions(),
+    // What new Yaml(constructor, …, options).composeAll does, without the Yaml facade's
+    // representer and dumper, which loading never uses but which cost as much to build as a small
+    // manifest costs to parse. The facade hands these options to the constructor; so do we.
+    constructor.setAllowDuplicateKeys(options.isAllowDuplicateKeys());
+    constructor.setWarnOnDuplicateKeys(options.isWarnOnDuplicateKeys());
+    constructor.setWrappedToRootException(options.isWrappedToRootException());
+    Composer composer =
+        new Composer(
+            new ParserImpl(new StreamReader(new java.io.StringReader(text)), options),
+            new Resolver(),
             options);
     List<Manifest> manifests = new ArrayList<>();
     long nodes = 0;
     try {
-      for (Node node : yaml.composeAll(new java.io.StringReader(text))) {
+      while (composer.checkNode()) {
+        Node node = composer.getNode();
         nodes = refuseBombs(node, nodes, relative);
         if (manifests.size() >= limits.maxDocuments()) {
           throw new ManifestException(

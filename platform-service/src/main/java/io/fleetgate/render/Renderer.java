@@ -192,11 +192,16 @@ public final class Renderer {
         }
         return manifests;
       }
-      for (Path file : files.manifestsBelow(dir, problems)) {
-        try {
-          manifests.addAll(parser.parse(file, files.relative(file)));
-        } catch (ManifestException e) {
-          problems.add(e.problem());
+      // Files are parsed on every core; manifests and problems keep the files' order.
+      List<Parsed> parsed =
+          files.manifestsBelow(dir, problems).parallelStream()
+              .map(file -> parse(file, files.relative(file)))
+              .toList();
+      for (Parsed file : parsed) {
+        if (file.failure() != null) {
+          problems.add(file.failure().problem());
+        } else {
+          manifests.addAll(file.manifests());
         }
       }
       if (manifests.isEmpty() && problems.isEmpty()) {
@@ -213,6 +218,17 @@ public final class Renderer {
       problems.add(e.problem());
     }
     return manifests;
+  }
+
+  /** One file's manifests, or why it has none. */
+  private record Parsed(List<Manifest> manifests, ManifestException failure) {}
+
+  private Parsed parse(Path file, String relative) {
+    try {
+      return new Parsed(parser.parse(file, relative), null);
+    } catch (ManifestException e) {
+      return new Parsed(List.of(), e);
+    }
   }
 
   private void readOverlays(

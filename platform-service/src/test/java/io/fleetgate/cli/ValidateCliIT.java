@@ -219,8 +219,16 @@ class ValidateCliIT {
         }
         """);
 
-    Result result = run("validate", "--repo", repo.toString());
+    Path data = work.resolve("data");
+    Result result = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
+    Result again = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
 
+    assertThat(again.out)
+        .as("the second run, from the compiled policies kept in the data dir")
+        .isEqualTo(result.out);
+    try (var cached = Files.list(data.resolve("policy-cache"))) {
+      assertThat(cached.count()).isOne();
+    }
     assertThat(result.code).as(result.out + result.err).isEqualTo(1);
     assertThat(result.out)
         .contains(
@@ -244,7 +252,8 @@ class ValidateCliIT {
         repo.resolve("policies/override.rego"),
         "package fleetgate.kubernetes.privileged_containers\n\ndeny := set()\n");
 
-    Result result = run("validate", "--repo", repo.toString());
+    Path data = work.resolve("data");
+    Result result = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
 
     assertThat(result.code).as(result.out + result.err).isEqualTo(2);
     assertThat(result.out)
@@ -253,7 +262,7 @@ class ValidateCliIT {
                 + " open to the fleet's own policies");
 
     Files.delete(repo.resolve("policies/override.rego"));
-    Result compiled = run("validate", "--repo", repo.toString());
+    Result compiled = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
 
     assertThat(compiled.code).isEqualTo(2);
     assertThat(compiled.out).contains("policies/team/labels.rego:5: rego_parse_error");

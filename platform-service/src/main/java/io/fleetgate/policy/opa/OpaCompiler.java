@@ -43,6 +43,25 @@ public final class OpaCompiler implements PolicyCompiler {
     this.capabilities = capabilities;
   }
 
+  /**
+   * What makes this compiler's output what it is, for {@link CompiledBundleCache}: the opa binary
+   * (path, size, modification time; the tool cache keeps one directory per version) and the
+   * capabilities file's content.
+   */
+  String identity() {
+    StringBuilder identity = new StringBuilder(opa.toAbsolutePath().toString());
+    try {
+      identity.append(' ').append(Files.size(opa));
+      identity.append(' ').append(Files.getLastModifiedTime(opa).toMillis());
+      if (capabilities != null) {
+        identity.append('\n').append(Files.readString(capabilities, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      identity.append(" unreadable ").append(System.nanoTime());
+    }
+    return identity.toString();
+  }
+
   @Override
   public PolicyBundle compile(PolicyBundle builtIn, RepoPolicies custom)
       throws PolicyCompileException {

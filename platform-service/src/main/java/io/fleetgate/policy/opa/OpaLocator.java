@@ -13,7 +13,21 @@ import java.nio.file.Path;
  */
 public final class OpaLocator {
 
+  /** The data directory's cache of compiled fleet policies, shared by validate and the sync. */
+  public static final String CACHE_DIRECTORY = "policy-cache";
+
   private OpaLocator() {}
+
+  /**
+   * A compiler whose bundles are kept in {@code cacheDir} by the digest of what they were compiled
+   * from, or one that explains that no opa binary was found.
+   */
+  public static PolicyCompiler compiler(Path cacheDir) {
+    PolicyCompiler compiler = compiler();
+    return compiler instanceof OpaCompiler opa
+        ? new CompiledBundleCache(opa, opa.identity(), cacheDir)
+        : compiler;
+  }
 
   /** A compiler, or one that explains that no opa binary was found. */
   public static PolicyCompiler compiler() {

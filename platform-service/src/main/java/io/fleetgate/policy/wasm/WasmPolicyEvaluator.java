@@ -1,9 +1,9 @@
 package io.fleetgate.policy.wasm;
 
+import com.dylibso.chicory.runtime.CompiledModule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.styra.opa.wasm.OpaPolicy;
-import com.styra.opa.wasm.OpaPolicyPool;
 import io.fleetgate.policy.ChangeSetDecision;
 import io.fleetgate.policy.ChangeSetInput;
 import io.fleetgate.policy.DecisionDocument;
@@ -12,46 +12,126 @@ import io.fleetgate.policy.PolicyDecision;
 import io.fleetgate.policy.PolicyEvaluator;
 import io.fleetgate.policy.PolicyException;
 import io.fleetgate.policy.PolicyInput;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Evaluates the bundle's entrypoints with opa-java-wasm. An {@link OpaPolicy} is not thread-safe,
- * so evaluations borrow instances from a pool sized to the processors; an instance that failed is
- * discarded rather than returned. A borrowed instance is pointed at the entrypoint it evaluates.
+ * Evaluates the bundle's entrypoints in process on the Chicory runtime. The built-in bundle runs
+ * from the Java bytecode its module was compiled to when Fleetgate was built ({@link
+ * CompiledOpaPolicy}); any other bundle — the built-in policies compiled together with a fleet's
+ * own — is compiled when it is loaded, by the OPA Java SDK for Wasm in compiler mode. Both run the
+ * same module through the same ABI calls, so they decide identically.
+ *
+ * <p>A policy instance is not thread-safe, so evaluations borrow instances from a pool sized to the
+ * processors; an instance that failed is discarded rather than returned.
  */
 public final class WasmPolicyEvaluator implements PolicyEvaluator {
 
   public static final String ENTRYPOINT = "fleetgate/main/decision";
   public static final String CHANGESET_ENTRYPOINT = "fleetgate/main/changeset";
 
+  private static final Logger log = LoggerFactory.getLogger(WasmPolicyEvaluator.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final OpaPolicyPool pool;
+  /** One instance of a policy module; not thread-safe. */
+  interface Instance {
+    /**
+     * @return the result set as OPA's ABI dumps it, {@code [{"result": …}]}
+     */
+    String evaluate(String entrypoint, String input);
 
-  private WasmPolicyEvaluator(OpaPolicyPool pool) {
+    Set<String> entrypoints();
+  }
+
+  private final InstancePool pool;
+
+  private WasmPolicyEvaluator(InstancePool pool) {
     this.pool = pool;
   }
 
-  /** An evaluator for the bundle, with one pooled instance per processor. */
+  /** An evaluator for the bundle, with up to one pooled instance per processor. */
   public static WasmPolicyEvaluator of(PolicyBundle bundle) throws PolicyException {
     byte[] wasm = bundle.policyWasm();
     String data = bundle.dataJson();
-    try {
-      // Build one instance eagerly so that a broken module fails here, not on first use.
-      OpaPolicy probe = instance(wasm, data);
-      probe.findEntrypoint(ENTRYPOINT);
-      probe.findEntrypoint(CHANGESET_ENTRYPOINT);
-    } catch (RuntimeException e) {
-      throw new PolicyException("The Wasm policy module cannot be loaded: " + e.getMessage(), e);
+    Optional<CompiledModule> compiled = BuiltInModule.compiledFor(wasm);
+    if (compiled.isPresent()) {
+      CompiledModule module = compiled.get();
+      Instance probe;
+      try {
+        probe = new CompiledOpaPolicy(module, data);
+      } catch (IllegalArgumentException e) {
+        log.warn(
+            "The built-in policies cannot run from their build-time compiled module ({}); compiling"
+                + " them now instead",
+            e.getMessage());
+        return compiledAtRunTime(wasm, data);
+      } catch (RuntimeException e) {
+        throw cannotLoad(e);
+      }
+      return create(probe, () -> new CompiledOpaPolicy(module, data));
     }
-    return new WasmPolicyEvaluator(
-        OpaPolicyPool.create(
-            () -> instance(wasm, data), Runtime.getRuntime().availableProcessors()));
+    return compiledAtRunTime(wasm, data);
   }
 
-  private static OpaPolicy instance(byte[] wasm, String data) {
+  /** An evaluator that compiles the bundle's module now, even the built-in one (for tests). */
+  static WasmPolicyEvaluator compiledAtRunTime(PolicyBundle bundle) throws PolicyException {
+    return compiledAtRunTime(bundle.policyWasm(), bundle.dataJson());
+  }
+
+  private static WasmPolicyEvaluator compiledAtRunTime(byte[] wasm, String data)
+      throws PolicyException {
+    Instance probe;
+    try {
+      probe = sdkInstance(wasm, data);
+    } catch (RuntimeException e) {
+      throw cannotLoad(e);
+    }
+    return create(probe, () -> sdkInstance(wasm, data));
+  }
+
+  /** Checks the probe, built eagerly so that a broken module fails here, and pools it. */
+  private static WasmPolicyEvaluator create(Instance probe, Supplier<Instance> factory)
+      throws PolicyException {
+    for (String entrypoint : new String[] {ENTRYPOINT, CHANGESET_ENTRYPOINT}) {
+      if (!probe.entrypoints().contains(entrypoint)) {
+        throw new PolicyException(
+            "The Wasm policy module cannot be loaded: Entrypoint "
+                + entrypoint
+                + " is not defined in this policy");
+      }
+    }
+    return new WasmPolicyEvaluator(
+        new InstancePool(probe, factory, Runtime.getRuntime().availableProcessors()));
+  }
+
+  private static PolicyException cannotLoad(RuntimeException e) {
+    return new PolicyException("The Wasm policy module cannot be loaded: " + e.getMessage(), e);
+  }
+
+  /** An instance the OPA Java SDK compiles from the module's bytes. */
+  private static Instance sdkInstance(byte[] wasm, String data) {
     OpaPolicy policy = OpaPolicy.builder().withPolicy(wasm).build();
     policy.data(data);
-    return policy;
+    java.util.Map<String, Integer> entrypoints = policy.entrypoints();
+    return new Instance() {
+      @Override
+      public String evaluate(String entrypoint, String input) {
+        Integer id = entrypoints.get(entrypoint);
+        if (id == null) {
+          throw new IllegalArgumentException(
+              "Entrypoint " + entrypoint + " is not defined in this policy");
+        }
+        return policy.entrypoint(id).input(input).evaluate();
+      }
+
+      @Override
+      public Set<String> entrypoints() {
+        return entrypoints.keySet();
+      }
+    };
   }
 
   @Override
@@ -66,21 +146,21 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
   }
 
   private String run(String entrypoint, String input) throws PolicyException {
-    OpaPolicyPool.Loan loan;
+    Instance instance;
     try {
-      loan = pool.borrow();
+      instance = pool.borrow();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PolicyException("Interrupted while waiting for a Wasm policy instance", e);
     }
     String result;
     try {
-      result = loan.policy().entrypoint(entrypoint).input(input).evaluate();
+      result = instance.evaluate(entrypoint, input);
     } catch (RuntimeException e) {
-      loan.discard();
+      pool.discard();
       throw new PolicyException("The Wasm policy failed: " + e.getMessage(), e);
     }
-    loan.close();
+    pool.release(instance);
     return result;
   }
 
