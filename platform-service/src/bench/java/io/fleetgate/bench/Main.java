@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] [report] [api] [validate]}: runs the named
- * benchmarks (all by default). {@code --smoke} runs each at about 1 % of its size, to prove that it
- * and its baseline still run and converge; nothing is timed against a target then. Exits non-zero
- * when a benchmark fails.
+ * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] [report] [api] [validate]}: runs the
+ * named benchmarks (all by default). {@code --smoke} runs each at about 1 % of its size, to prove
+ * that it and its baseline still run and converge; nothing is timed against a target then. Exits
+ * non-zero when a benchmark fails.
  */
 public final class Main {
 
