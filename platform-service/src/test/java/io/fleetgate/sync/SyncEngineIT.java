@@ -731,13 +731,6 @@ class SyncEngineIT {
     KubeObject secret = management.get(SECRET, "fleet", BEIJING + "-kubeconfig").orElseThrow();
     management.apply(
         Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", "fleet-dr")));
-    management.apply(
-        Map.of(
-            "apiVersion", "v1",
-            "kind", "Secret",
-            "type", "cluster.x-k8s.io/secret",
-            "metadata", Map.of("name", BEIJING + "-kubeconfig", "namespace", "fleet-dr"),
-            "data", Map.of("value", secret.text("data", "value").orElseThrow())));
     Map<String, Object> labels = new java.util.LinkedHashMap<>();
     original
         .at("metadata", "labels")
@@ -745,19 +738,8 @@ class SyncEngineIT {
         .getAsJsonObject()
         .entrySet()
         .forEach(e -> labels.put(e.getKey(), e.getValue().getAsString()));
-    management.apply(
-        Map.of(
-            "apiVersion", CAPI_CLUSTER.apiVersion(),
-            "kind", "Cluster",
-            "metadata", Map.of("name", BEIJING, "namespace", "fleet-dr", "labels", labels),
-            "spec",
-                Map.of(
-                    "controlPlaneEndpoint", Map.of("host", "127.0.0.1", "port", 6443),
-                    "infrastructureRef",
-                        Map.of(
-                            "apiGroup", "infrastructure.cluster.x-k8s.io",
-                            "kind", "DockerCluster",
-                            "name", BEIJING))));
+    declareCluster(
+        management, "fleet-dr", BEIJING, labels, secret.text("data", "value").orElseThrow());
     try {
       SyncReport report = sync(sandbox);
 
@@ -851,32 +833,13 @@ class SyncEngineIT {
         """
             .formatted(trap.getAddress().getPort(), stolen);
     ClusterApi management = sandbox.management();
-    management.apply(
-        Map.of(
-            "apiVersion", "v1",
-            "kind", "Secret",
-            "type", "cluster.x-k8s.io/secret",
-            "metadata", Map.of("name", "evil-kubeconfig", "namespace", "fleet"),
-            "data",
-                Map.of(
-                    "value",
-                    java.util.Base64.getEncoder()
-                        .encodeToString(
-                            kubeconfig.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
-    management.apply(
-        Map.of(
-            "apiVersion", CAPI_CLUSTER.apiVersion(),
-            "kind", "Cluster",
-            "metadata",
-                Map.of("name", "evil", "namespace", "fleet", "labels", Map.of("env", "prod")),
-            "spec",
-                Map.of(
-                    "controlPlaneEndpoint", Map.of("host", "127.0.0.1", "port", 6443),
-                    "infrastructureRef",
-                        Map.of(
-                            "apiGroup", "infrastructure.cluster.x-k8s.io",
-                            "kind", "DockerCluster",
-                            "name", "evil"))));
+    declareCluster(
+        management,
+        "fleet",
+        "evil",
+        Map.of("env", "prod"),
+        java.util.Base64.getEncoder()
+            .encodeToString(kubeconfig.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     try {
       SyncReport report = sync(sandbox);
 
@@ -896,6 +859,38 @@ class SyncEngineIT {
       management.delete(CAPI_CLUSTER, "fleet", "evil");
       management.delete(SECRET, "fleet", "evil-kubeconfig");
     }
+  }
+
+  /**
+   * Declares a workload cluster in the management cluster as Cluster API would: its {@code
+   * <name>-kubeconfig} Secret and its {@code Cluster}.
+   */
+  private static void declareCluster(
+      ClusterApi management,
+      String namespace,
+      String name,
+      Map<String, ?> labels,
+      String kubeconfigBase64) {
+    management.apply(
+        Map.of(
+            "apiVersion", "v1",
+            "kind", "Secret",
+            "type", "cluster.x-k8s.io/secret",
+            "metadata", Map.of("name", name + "-kubeconfig", "namespace", namespace),
+            "data", Map.of("value", kubeconfigBase64)));
+    management.apply(
+        Map.of(
+            "apiVersion", CAPI_CLUSTER.apiVersion(),
+            "kind", "Cluster",
+            "metadata", Map.of("name", name, "namespace", namespace, "labels", labels),
+            "spec",
+                Map.of(
+                    "controlPlaneEndpoint", Map.of("host", "127.0.0.1", "port", 6443),
+                    "infrastructureRef",
+                        Map.of(
+                            "apiGroup", "infrastructure.cluster.x-k8s.io",
+                            "kind", "DockerCluster",
+                            "name", name))));
   }
 
   private static String withExtrasBundle(String fleet) {
