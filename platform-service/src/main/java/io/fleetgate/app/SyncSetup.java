@@ -3,6 +3,7 @@ package io.fleetgate.app;
 import io.fleetgate.apply.kube.KubeClusterWriters;
 import io.fleetgate.cluster.capi.CapiClusterDirectory;
 import io.fleetgate.domain.Kubeconfig;
+import io.fleetgate.kube.ClusterConnections;
 import io.fleetgate.kube.KubeClients;
 import io.fleetgate.kube.KubeconfigPolicy;
 import io.fleetgate.openreports.ReportPublisher;
@@ -130,6 +131,7 @@ public final class SyncSetup implements AutoCloseable {
    */
   public static SyncSetup open(Config config, Clock clock) throws PolicyException {
     KubeClients clients = new KubeClients(KubeconfigPolicy.strict());
+    ClusterConnections connections = new ClusterConnections(clients);
     String kubeconfig;
     try {
       kubeconfig = Files.readString(config.managementKubeconfig());
@@ -188,12 +190,13 @@ public final class SyncSetup implements AutoCloseable {
                 new CapiClusterDirectory(management),
                 new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
                 new PolicyGate(evaluator),
-                new KubeClusterWriters(clients),
+                new KubeClusterWriters(connections),
                 store,
                 store,
                 store,
                 clock,
-                ReportPublishing.to(new ReportPublisher(clients, clock), PolicyCatalog.builtIn()),
+                ReportPublishing.to(
+                    new ReportPublisher(connections, clock), PolicyCatalog.builtIn()),
                 retention()));
     return new SyncSetup(engine, store, evaluator, server);
   }

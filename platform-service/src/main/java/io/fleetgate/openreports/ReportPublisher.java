@@ -2,8 +2,8 @@ package io.fleetgate.openreports;
 
 import io.fleetgate.domain.ClusterAccess;
 import io.fleetgate.kube.ClusterApi;
+import io.fleetgate.kube.ClusterConnections;
 import io.fleetgate.kube.GroupVersionKind;
-import io.fleetgate.kube.KubeClients;
 import io.fleetgate.kube.KubeException;
 import io.fleetgate.kube.KubeObject;
 import io.fleetgate.report.LiveReports;
@@ -47,29 +47,39 @@ public final class ReportPublisher {
     record Skipped(String reason) implements Publication {}
   }
 
-  private final KubeClients clients;
+  private final ClusterConnections connections;
   private final Clock clock;
   private final Map<String, Integer> published = new ConcurrentHashMap<>();
   private final Map<String, Instant> withoutCrds = new ConcurrentHashMap<>();
 
-  public ReportPublisher(KubeClients clients, Clock clock) {
-    this.clients = clients;
+  public ReportPublisher(ClusterConnections connections, Clock clock) {
+    this.connections = connections;
     this.clock = clock;
   }
 
   /** Publishes; never throws — a failure is logged and returned as skipped. */
   public Publication publish(ClusterAccess access, List<Map<String, Object>> reports) {
+    return publish(access, () -> reports);
+  }
+
+  /**
+   * Publishes the reports, built only when the cluster can hold them; never throws — a failure is
+   * logged and returned as skipped.
+   */
+  public Publication publish(
+      ClusterAccess access, java.util.function.Supplier<List<Map<String, Object>>> built) {
     String cluster = access.target().name();
     Instant recheck = withoutCrds.get(cluster);
     if (recheck != null && clock.instant().isBefore(recheck)) {
       return new Publication.Skipped("the cluster has no OpenReports CRDs");
     }
+    List<Map<String, Object>> reports = built.get();
     int digest = reports.hashCode();
     if (Integer.valueOf(digest).equals(published.get(cluster))) {
       return new Publication.Unchanged();
     }
     try {
-      ClusterApi api = clients.api(access.kubeconfig());
+      ClusterApi api = connections.api(access);
       if (!api.serves(REPORT) || !api.serves(CLUSTER_REPORT)) {
         withoutCrds.put(cluster, clock.instant().plus(RECHECK));
         log.info(

@@ -29,6 +29,7 @@ public final class ReportPublishing {
     if (publisher == null) {
       return new ReportPublisher.Publication.Skipped("publishing is off");
     }
-    return publisher.publish(access, LiveReports.of(access.target().name(), commit, gate, catalog));
+    return publisher.publish(
+        access, () -> LiveReports.of(access.target().name(), commit, gate, catalog));
   }
 }

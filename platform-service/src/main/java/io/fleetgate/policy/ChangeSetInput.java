@@ -21,6 +21,11 @@ public record ChangeSetInput(
 
   /** The input as JSON text, written straight from the objects' maps (no JSON tree between). */
   public String toJson() {
+    return PolicyInput.write(document());
+  }
+
+  /** The input document, its maps shared with the objects' content. */
+  Map<String, Object> document() {
     List<Map<String, Object>> items = new ArrayList<>(objects.size());
     for (RenderedObject object : objects) {
       Map<String, Object> item = new LinkedHashMap<>();
@@ -34,6 +39,6 @@ public record ChangeSetInput(
     input.put("cluster", PolicyInput.cluster(cluster));
     input.put("params", params);
     input.put("commit", commit);
-    return PolicyInput.write(input);
+    return input;
   }
 }

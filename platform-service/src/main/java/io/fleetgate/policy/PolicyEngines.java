@@ -26,6 +26,7 @@ public final class PolicyEngines implements AutoCloseable {
   private static final int REMEMBERED = 4;
 
   private final PolicyEvaluator builtIn;
+  private final Map<String, String> builtInSources;
   private final PolicyCompiler compiler;
   private final EvaluatorFactory factory;
   private final Map<String, PolicyCatalog> catalogs =
@@ -39,10 +40,31 @@ public final class PolicyEngines implements AutoCloseable {
         }
       };
 
+  /**
+   * Engines whose decisions follow from their input alone remember them (see {@link
+   * MemoizedEvaluator}), unless their policies call a nondeterministic built-in.
+   */
   public PolicyEngines(PolicyEvaluator builtIn, PolicyCompiler compiler, EvaluatorFactory factory) {
-    this.builtIn = builtIn;
+    this.builtInSources = builtIn.decidesFromInputAlone() ? builtInSources() : Map.of();
+    this.builtIn = MemoizedEvaluator.over(builtIn, builtInSources);
     this.compiler = compiler;
     this.factory = factory;
+  }
+
+  /**
+   * The built-in Rego, to tell whether its decisions may be remembered; none (so nothing is
+   * remembered) when it cannot be read.
+   */
+  private static Map<String, String> builtInSources() {
+    try {
+      Map<String, String> sources = new LinkedHashMap<>(PolicyBundle.builtInRego().regoSources());
+      sources.keySet().removeIf(path -> path.endsWith("_test.rego"));
+      return sources;
+    } catch (PolicyException e) {
+      log.warn(
+          "The built-in Rego cannot be read, so no decision is remembered: {}", e.getMessage());
+      return Map.of(Determinism.UNKNOWN_SOURCE, Determinism.NONDETERMINISTIC.getFirst());
+    }
   }
 
   /** Only the built-in policies; a repository with its own is refused with the reason. */
@@ -88,7 +110,9 @@ public final class PolicyEngines implements AutoCloseable {
     long started = System.nanoTime();
     try {
       PolicyBundle bundle = compiler.compile(PolicyBundle.builtInRego(), policies);
-      PolicyEvaluator evaluator = factory.create(bundle);
+      Map<String, String> sources = new LinkedHashMap<>(builtInSources);
+      sources.putAll(policies.policies());
+      PolicyEvaluator evaluator = MemoizedEvaluator.over(factory.create(bundle), sources);
       byte[] annotations = bundle.files().get(PolicyBundle.ANNOTATIONS);
       if (annotations != null) {
         try {

@@ -21,6 +21,15 @@ public interface PolicyEvaluator extends AutoCloseable {
   /** What the evaluator runs on, for records: e.g. {@code wasm} or {@code opa-server http://…}. */
   String engine();
 
+  /**
+   * Whether the same input always gets the same decision from this evaluator, as long as its
+   * policies call no nondeterministic built-in: true for an engine whose policies and data are
+   * fixed when it is built; false for one whose policies can change behind it (a server).
+   */
+  default boolean decidesFromInputAlone() {
+    return false;
+  }
+
   @Override
   default void close() {}
 }

@@ -23,6 +23,11 @@ public record PolicyInput(
 
   /** The input as JSON text, written straight from the object's maps (no JSON tree between). */
   public String toJson() {
+    return write(document());
+  }
+
+  /** The input document, its maps shared with the object's content. */
+  Map<String, Object> document() {
     Map<String, Object> input = new LinkedHashMap<>();
     input.put("object", object.content());
     input.put("cluster", cluster(cluster));
@@ -30,7 +35,7 @@ public record PolicyInput(
     input.put("bundle", object.bundle());
     input.put("commit", commit);
     input.put("source", source(object));
-    return write(input);
+    return input;
   }
 
   static Map<String, Object> cluster(ClusterTarget cluster) {

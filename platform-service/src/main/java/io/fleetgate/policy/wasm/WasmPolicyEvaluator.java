@@ -183,6 +183,12 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
     return "wasm";
   }
 
+  /** Its module and data are fixed when it is built. */
+  @Override
+  public boolean decidesFromInputAlone() {
+    return true;
+  }
+
   @Override
   public void close() {
     pool.close();
