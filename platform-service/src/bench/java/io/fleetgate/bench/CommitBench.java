@@ -35,12 +35,29 @@ final class CommitBench {
   private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(60);
 
   /** The platform's own timers that show where a sync's time goes. */
-  private static final List<String> TIMERS =
-      List.of(
-          "fleetgate_git_fetch_seconds_sum",
-          "fleetgate_git_fetch_seconds_count",
-          "fleetgate_reconcile_seconds_sum",
-          "fleetgate_reconcile_seconds_count");
+  private static final List<String> PHASES =
+      List.of("render", "validate", "plan", "apply", "observe", "record");
+
+  private static final List<String> TIMERS = timers();
+
+  private static List<String> timers() {
+    List<String> timers =
+        new ArrayList<>(
+            List.of(
+                "fleetgate_git_fetch_seconds_sum",
+                "fleetgate_git_fetch_seconds_count",
+                "fleetgate_reconcile_seconds_sum",
+                "fleetgate_reconcile_seconds_count"));
+    for (String phase : PHASES) {
+      timers.add(phase("sum", phase));
+      timers.add(phase("count", phase));
+    }
+    return List.copyOf(timers);
+  }
+
+  private static String phase(String series, String phase) {
+    return "fleetgate_reconcile_phase_seconds_" + series + "{phase=\"" + phase + "\"}";
+  }
 
   private final List<Long> fleetgate = new ArrayList<>();
   private final List<Long> triggers = new ArrayList<>();
@@ -211,6 +228,16 @@ final class CommitBench {
                 ours.meanMillis(),
                 delta(before, after, "fleetgate_git_fetch_seconds_sum") / fetches * 1e3,
                 delta(before, after, "fleetgate_reconcile_seconds_sum") / reconciles * 1e3));
+    StringBuilder phases = new StringBuilder();
+    for (String phase : PHASES) {
+      double count = delta(before, after, phase("count", phase));
+      if (count > 0) {
+        phases.append(phases.isEmpty() ? "" : ", ");
+        phases.append(
+            "%s %.0f ms".formatted(phase, delta(before, after, phase("sum", phase)) / count * 1e3));
+      }
+    }
+    Report.line("Per cluster, by phase: " + phases + ".");
   }
 
   private static double delta(Map<String, Double> before, Map<String, Double> after, String name) {

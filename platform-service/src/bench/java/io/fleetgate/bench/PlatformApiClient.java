@@ -77,6 +77,10 @@ final class PlatformApiClient {
    * Sums each named sample over all its series in {@code /metrics} (Prometheus text), e.g. {@code
    * fleetgate_git_fetch_seconds_sum}; a name without samples sums to 0.
    */
+  /**
+   * Each named series summed over its labels; a name may select one label, as {@code
+   * name{label="value"}}.
+   */
   Map<String, Double> metricSums(List<String> names) throws Exception {
     HttpResponse<String> response = get("/metrics");
     if (response.statusCode() != 200) {
@@ -90,9 +94,18 @@ final class PlatformApiClient {
       }
       int end = line.indexOf('{');
       String name = line.substring(0, end >= 0 ? end : line.indexOf(' '));
+      double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       if (sums.containsKey(name)) {
-        String value = line.substring(line.lastIndexOf(' ') + 1);
-        sums.merge(name, Double.parseDouble(value), Double::sum);
+        sums.merge(name, value, Double::sum);
+      }
+      // A name with one label, e.g. fleetgate_reconcile_phase_seconds_sum{phase="apply"}.
+      for (String wanted : names) {
+        int brace = wanted.indexOf('{');
+        if (brace > 0
+            && wanted.substring(0, brace).equals(name)
+            && line.contains(wanted.substring(brace + 1, wanted.length() - 1))) {
+          sums.merge(wanted, value, Double::sum);
+        }
       }
     }
     return sums;

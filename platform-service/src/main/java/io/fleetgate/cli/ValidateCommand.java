@@ -75,7 +75,8 @@ final class ValidateCommand implements Callable<Integer> {
         new PolicyEngines(
             WasmPolicyEvaluator.of(PolicyBundle.builtIn()),
             OpaLocator.compiler(DataDir.orDefault(dataDir).resolve(OpaLocator.CACHE_DIRECTORY)),
-            WasmPolicyEvaluator::of)) {
+            WasmPolicyEvaluator::of,
+            PolicyEngines.Reuse.NOTHING)) {
       Validator validator =
           new Validator(
               new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),

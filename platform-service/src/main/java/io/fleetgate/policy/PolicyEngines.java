@@ -27,6 +27,7 @@ public final class PolicyEngines implements AutoCloseable {
 
   private final PolicyEvaluator builtIn;
   private final Map<String, String> builtInSources;
+  private final Reuse reuse;
   private final PolicyCompiler compiler;
   private final EvaluatorFactory factory;
   private final Map<String, PolicyCatalog> catalogs =
@@ -45,10 +46,29 @@ public final class PolicyEngines implements AutoCloseable {
    * MemoizedEvaluator}), unless their policies call a nondeterministic built-in.
    */
   public PolicyEngines(PolicyEvaluator builtIn, PolicyCompiler compiler, EvaluatorFactory factory) {
-    this.builtInSources = builtIn.decidesFromInputAlone() ? builtInSources() : Map.of();
-    this.builtIn = MemoizedEvaluator.over(builtIn, builtInSources);
+    this(builtIn, compiler, factory, Reuse.DECISIONS);
+  }
+
+  /** Whether decisions are reused when the same input comes again. */
+  public enum Reuse {
+    /** Where it is safe (see {@link MemoizedEvaluator}): for syncs and editors, which re-check. */
+    DECISIONS,
+    /** Never: for one-shot checks, which judge each input once and would only pay for the memo. */
+    NOTHING
+  }
+
+  public PolicyEngines(
+      PolicyEvaluator builtIn, PolicyCompiler compiler, EvaluatorFactory factory, Reuse reuse) {
+    this.reuse = reuse;
+    this.builtInSources =
+        reuse == Reuse.DECISIONS && builtIn.decidesFromInputAlone() ? builtInSources() : Map.of();
+    this.builtIn = remembering(builtIn, builtInSources);
     this.compiler = compiler;
     this.factory = factory;
+  }
+
+  private PolicyEvaluator remembering(PolicyEvaluator engine, Map<String, String> sources) {
+    return reuse == Reuse.DECISIONS ? MemoizedEvaluator.over(engine, sources) : engine;
   }
 
   /**
@@ -112,7 +132,7 @@ public final class PolicyEngines implements AutoCloseable {
       PolicyBundle bundle = compiler.compile(PolicyBundle.builtInRego(), policies);
       Map<String, String> sources = new LinkedHashMap<>(builtInSources);
       sources.putAll(policies.policies());
-      PolicyEvaluator evaluator = MemoizedEvaluator.over(factory.create(bundle), sources);
+      PolicyEvaluator evaluator = remembering(factory.create(bundle), sources);
       byte[] annotations = bundle.files().get(PolicyBundle.ANNOTATIONS);
       if (annotations != null) {
         try {

@@ -1,6 +1,9 @@
 package io.fleetgate.sync;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,7 +38,7 @@ final class ClusterReconciler {
     try {
       for (Phase phase : phases) {
         current = phase.name();
-        phase.run(scope);
+        timed(phase, scope);
         if (scope.ended()) {
           break;
         }
@@ -52,7 +55,7 @@ final class ClusterReconciler {
                 scope.target(), "the " + current + " phase ended without an outcome"));
       }
       try {
-        record.run(scope);
+        timed(record, scope);
       } catch (RuntimeException e) {
         // The outcome stands; one cluster's records failing never costs the others theirs.
         log.error("Recording the sync of {} failed", scope.cluster(), e);
@@ -63,6 +66,20 @@ final class ClusterReconciler {
     log.info(
         "{}: {} ({})", scope.cluster(), scope.outcome.word(), AuditTrail.summary(scope.outcome));
     return scope.outcome;
+  }
+
+  /** Runs the phase, timing it as {@code fleetgate.reconcile.phase} tagged with its name. */
+  private static void timed(Phase phase, ClusterScope scope) {
+    long started = System.nanoTime();
+    try {
+      phase.run(scope);
+    } finally {
+      Timer.builder("fleetgate.reconcile.phase")
+          .description("One phase of reconciling one cluster")
+          .tag("phase", phase.name())
+          .register(Metrics.globalRegistry)
+          .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
   }
 
   /** Runs the planning phases only; the scope then holds the plan, or the outcome that ended it. */

@@ -48,5 +48,13 @@ class DeterminismIT {
             WasmPolicyEvaluator::of)) {
       assertThat(engines.builtIn()).isInstanceOf(MemoizedEvaluator.class);
     }
+    try (PolicyEngines oneShot =
+        new PolicyEngines(
+            WasmPolicyEvaluator.of(PolicyBundle.builtIn()),
+            PolicyCompiler.unavailable("not needed"),
+            WasmPolicyEvaluator::of,
+            PolicyEngines.Reuse.NOTHING)) {
+      assertThat(oneShot.builtIn()).isInstanceOf(WasmPolicyEvaluator.class);
+    }
   }
 }
