@@ -1,12 +1,13 @@
 package io.fleetgate.kube;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.Pair;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,17 +24,64 @@ final class ApplyCall {
 
   private static final String APPLY_PATCH = "application/apply-patch+yaml";
 
+  /**
+   * Writes apply documents as JSON. Map entries whose value is null are left out, as the API
+   * client's Gson writes them, so that a null in YAML never reaches the server as an explicit null.
+   */
+  private static final ObjectMapper JSON = jsonWriter();
+
   private ApplyCall() {}
+
+  private static ObjectMapper jsonWriter() {
+    ObjectMapper json = new ObjectMapper();
+    json.configOverride(Map.class)
+        .setInclude(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    return json;
+  }
+
+  /** An object to apply: its identity and its JSON body, written once. */
+  record Document(GroupVersionKind gvk, String namespace, String name, byte[] body) {
+
+    /**
+     * @throws KubeException when the object lacks apiVersion, kind or metadata.name
+     */
+    @SuppressWarnings("unchecked")
+    static Document of(Map<String, Object> object) {
+      Object metadata = object.get("metadata");
+      Object apiVersion = object.get("apiVersion");
+      Object kind = object.get("kind");
+      if (!(metadata instanceof Map<?, ?> meta)
+          || !(apiVersion instanceof String)
+          || !(kind instanceof String)
+          || !(meta.get("name") instanceof String name)) {
+        throw new KubeException(
+            "Cannot apply an object without apiVersion, kind and metadata.name");
+      }
+      Object namespace = ((Map<String, Object>) meta).get("namespace");
+      try {
+        return new Document(
+            GroupVersionKind.of((String) apiVersion, (String) kind),
+            namespace == null ? null : namespace.toString(),
+            name,
+            JSON.writeValueAsBytes(object));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new KubeException(
+            "Cannot write " + kind + " " + name + " as JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+  }
 
   static void send(
       ApiClient client,
       ResourceType type,
-      KubeObject desired,
+      Document desired,
       String fieldManager,
       boolean dryRun,
       boolean force) {
-    String path = path(type, desired);
-    byte[] body = desired.json().toString().getBytes(StandardCharsets.UTF_8);
+    String path = path(type, desired.namespace(), desired.name());
+    byte[] body = desired.body();
     String action =
         "apply "
             + type.gvk().kind()
@@ -103,7 +151,7 @@ final class ApplyCall {
     }
   }
 
-  static String path(ResourceType type, KubeObject object) {
+  static String path(ResourceType type, String namespace, String name) {
     GroupVersionKind gvk = type.gvk();
     StringBuilder path =
         new StringBuilder(
@@ -111,9 +159,9 @@ final class ApplyCall {
                 ? "/api/" + gvk.version()
                 : "/apis/" + gvk.group() + "/" + gvk.version());
     if (type.namespaced()) {
-      path.append("/namespaces/").append(object.namespace());
+      path.append("/namespaces/").append(namespace);
     }
-    return path.append('/').append(type.plural()).append('/').append(object.name()).toString();
+    return path.append('/').append(type.plural()).append('/').append(name).toString();
   }
 
   /** The {@code message} of a Kubernetes Status answer, or the answer itself. */

@@ -99,7 +99,7 @@ public final class ClusterApi {
    *     message naming the fields and their managers
    */
   public void applyWithoutResult(Map<String, Object> object, boolean dryRun, boolean force) {
-    KubeObject desired = new KubeObject(GSON.toJsonTree(object).getAsJsonObject());
+    ApplyCall.Document desired = ApplyCall.Document.of(object);
     ResourceType type = mapper.resourceFor(desired.gvk());
     throttle();
     ApplyCall.send(client, type, desired, FIELD_MANAGER, dryRun, force);
