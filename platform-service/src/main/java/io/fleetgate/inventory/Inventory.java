@@ -2,6 +2,7 @@ package io.fleetgate.inventory;
 
 import io.fleetgate.audit.AuditEvent;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The record of what Fleetgate applied to each cluster, by bundle. A cluster is named by its key,
@@ -18,6 +19,18 @@ public interface Inventory {
    * them, in one transaction, so a crash keeps both or neither.
    */
   void commit(String cluster, InventoryChange change, List<AuditEvent> events);
+
+  /**
+   * Whether each bundle pruned when the cluster last synced with it declared in fleet.yaml, by
+   * bundle name; bundles never recorded are absent.
+   */
+  Map<String, Boolean> pruning(String cluster);
+
+  /**
+   * Records whether each of the given bundles prunes; bundles not given keep what was recorded for
+   * them (a bundle removed from fleet.yaml is still judged by its last setting).
+   */
+  void rememberPruning(String cluster, Map<String, Boolean> pruning);
 
   /**
    * Moves everything recorded under an earlier key of a cluster (its bare name) to its key — its

@@ -106,7 +106,9 @@ public sealed interface Step {
   enum Reason {
     /** It carries {@code fleetgate.io/prune: disabled}. */
     PRUNE_DISABLED_BY_ANNOTATION("left in place: fleetgate.io/prune: disabled"),
-    /** Its bundle's {@code syncOptions.prune} is false. */
+    /**
+     * Its bundle's {@code sync.prune} is false, or was when fleet.yaml last declared the bundle.
+     */
     BUNDLE_DOES_NOT_PRUNE("left in place: the bundle does not prune"),
     /** Its live {@code fleetgate.io/bundle} label names another bundle or none. */
     OWNED_ELSEWHERE("left in place: the live object belongs to another owner"),

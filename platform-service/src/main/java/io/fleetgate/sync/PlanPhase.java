@@ -95,11 +95,12 @@ final class PlanPhase implements Phase {
 
   private PlanInput input(ClusterScope scope, ClusterWriter writer) {
     List<RenderedObject> objects = scope.render.objects();
+    scope.recordedPruning = inventory.pruning(scope.key());
     return new PlanInput(
         objects,
         scope.render.bundles(),
         scope.gate.deniedBundles(),
-        options(scope.repo.spec()),
+        options(scope.repo.spec(), scope.recordedPruning),
         writer.scopes(types(objects)),
         inventory.applied(scope.key()),
         Map.of(),
@@ -114,7 +115,33 @@ final class PlanPhase implements Phase {
     return types;
   }
 
-  static Map<String, BundleOptions> options(FleetSpec spec) {
+  /**
+   * The options of every bundle fleet.yaml declares; a bundle it no longer declares keeps the prune
+   * setting recorded when it last did, so removing a bundle that does not prune deletes nothing.
+   */
+  static Map<String, BundleOptions> options(FleetSpec spec, Map<String, Boolean> recordedPruning) {
+    Map<String, BundleOptions> options = new HashMap<>();
+    recordedPruning.forEach(
+        (bundle, prune) -> {
+          if (!prune) {
+            options.put(
+                bundle,
+                new BundleOptions(
+                    false, BundleOptions.DEFAULTS.selfHeal(), BundleOptions.DEFAULTS.force()));
+          }
+        });
+    options.putAll(declared(spec));
+    return options;
+  }
+
+  /** Whether each bundle fleet.yaml declares prunes, to be recorded after the sync. */
+  static Map<String, Boolean> pruning(FleetSpec spec) {
+    Map<String, Boolean> pruning = new HashMap<>();
+    declared(spec).forEach((bundle, options) -> pruning.put(bundle, options.prune()));
+    return pruning;
+  }
+
+  private static Map<String, BundleOptions> declared(FleetSpec spec) {
     Map<String, BundleOptions> options = new HashMap<>();
     if (spec != null) {
       for (FleetSpec.Bundle bundle : spec.bundles()) {

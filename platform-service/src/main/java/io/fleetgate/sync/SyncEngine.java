@@ -102,7 +102,9 @@ public final class SyncEngine {
     all.add(new ObservePhase());
     this.reconciler =
         new ClusterReconciler(
-            all, planning, new RecordPhase(parts.audit(), parts.runs(), parts.reports()));
+            all,
+            planning,
+            new RecordPhase(parts.audit(), parts.runs(), parts.reports(), parts.inventory()));
   }
 
   /**

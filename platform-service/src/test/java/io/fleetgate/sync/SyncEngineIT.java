@@ -9,6 +9,7 @@ import io.fleetgate.domain.FleetgateMetadata;
 import io.fleetgate.kube.ClusterApi;
 import io.fleetgate.kube.GroupVersionKind;
 import io.fleetgate.kube.KubeObject;
+import io.fleetgate.plan.Step;
 import io.fleetgate.store.SyncRuns;
 import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.SandboxFleetHandle;
@@ -865,6 +866,67 @@ class SyncEngineIT {
    * Declares a workload cluster in the management cluster as Cluster API would: its {@code
    * <name>-kubeconfig} Secret and its {@code Cluster}.
    */
+  @Test
+  @Order(21)
+  void aBundleRemovedFromTheFleetIsJudgedByThePruneSettingItHad(SandboxFleetHandle sandbox)
+      throws Exception {
+    String fleet = repo.read("fleet.yaml");
+    repo.write("fleet.yaml", withBundle(fleet, ARCHIVE_BUNDLE.replace("PRUNE", "false")))
+        .write("bundles/payments-archive/keep-me.yaml", MOVER.replace("mover", "keep-me"))
+        .commit("An archive bundle that never prunes");
+    SyncReport declared = sync(sandbox);
+    assertThat(
+            actions(declared, BEIJING, ObjectResult.Action.APPLIED).stream()
+                .map(r -> r.ref().toString()))
+        .as(describe(declared))
+        .contains("ConfigMap payments/keep-me");
+
+    repo.write("fleet.yaml", fleet).commit("Retire the archive bundle");
+    SyncReport retired = sync(sandbox);
+
+    for (String cluster : java.util.List.of(BEIJING, GUANGZHOU)) {
+      assertThat(actions(retired, cluster, ObjectResult.Action.PRUNED))
+          .as("a bundle that did not prune deletes nothing when it is removed")
+          .isEmpty();
+      assertThat(sandbox.cluster(cluster).get(CONFIG_MAP, "payments", "keep-me")).isPresent();
+      assertThat(actions(retired, cluster, ObjectResult.Action.PROTECTED))
+          .extracting(r -> r.ref().toString() + ": " + r.message())
+          .containsExactly(
+              "ConfigMap payments/keep-me: " + Step.Reason.BUNDLE_DOES_NOT_PRUNE.message());
+    }
+
+    repo.write("fleet.yaml", withBundle(fleet, ARCHIVE_BUNDLE.replace("PRUNE", "true")))
+        .commit("The archive bundle prunes after all");
+    assertThat(sync(sandbox).converged()).isTrue();
+    repo.write("fleet.yaml", fleet)
+        .delete("bundles/payments-archive/keep-me.yaml")
+        .commit("Retire the archive bundle, which now prunes");
+    SyncReport pruned = sync(sandbox);
+
+    assertThat(actions(pruned, BEIJING, ObjectResult.Action.PRUNED))
+        .extracting(r -> r.ref().toString())
+        .containsExactly("ConfigMap payments/keep-me");
+    assertThat(sandbox.cluster(BEIJING).get(CONFIG_MAP, "payments", "keep-me")).isEmpty();
+  }
+
+  private static final String ARCHIVE_BUNDLE =
+      """
+          - name: payments-archive
+            path: bundles/payments-archive
+            clusterSelector:
+              matchLabels:
+                tier: payments
+            namespaces: [payments]
+            sync:
+              prune: PRUNE
+      """;
+
+  private static String withBundle(String fleet, String bundle) {
+    return fleet.replace(
+        "  # Parameters of the built-in policies",
+        bundle + "  # Parameters of the built-in policies");
+  }
+
   private static void declareCluster(
       ClusterApi management,
       String namespace,

@@ -66,6 +66,51 @@ final class SqliteInventory implements Inventory {
   }
 
   @Override
+  public java.util.Map<String, Boolean> pruning(String cluster) {
+    return db.read(
+        "read the bundles' prune settings",
+        () -> {
+          java.util.Map<String, Boolean> pruning = new java.util.TreeMap<>();
+          try (PreparedStatement select =
+              db.connection()
+                  .prepareStatement("SELECT bundle, prune FROM bundle_pruning WHERE cluster = ?")) {
+            select.setString(1, cluster);
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                pruning.put(row.getString(1), row.getInt(2) != 0);
+              }
+            }
+          }
+          return pruning;
+        });
+  }
+
+  @Override
+  public void rememberPruning(String cluster, java.util.Map<String, Boolean> pruning) {
+    if (pruning.isEmpty()) {
+      return;
+    }
+    db.write(
+        "record the bundles' prune settings",
+        () -> {
+          try (PreparedStatement upsert =
+              db.connection()
+                  .prepareStatement(
+                      "INSERT INTO bundle_pruning (cluster, bundle, prune) VALUES (?, ?, ?)"
+                          + " ON CONFLICT (cluster, bundle) DO UPDATE SET prune = excluded.prune")) {
+            for (var bundle : pruning.entrySet()) {
+              upsert.setString(1, cluster);
+              upsert.setString(2, bundle.getKey());
+              upsert.setInt(3, bundle.getValue() ? 1 : 0);
+              upsert.addBatch();
+            }
+            upsert.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
   public void rekey(String from, String to) {
     db.write(
         "rename a cluster in the inventory",
@@ -77,7 +122,8 @@ final class SqliteInventory implements Inventory {
                   "object_results",
                   "object_health",
                   "object_events",
-                  "policy_fingerprints")) {
+                  "policy_fingerprints",
+                  "bundle_pruning")) {
             try (PreparedStatement update =
                 db.connection()
                     .prepareStatement(

@@ -83,6 +83,16 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
   }
 
   @Override
+  public java.util.Map<String, Boolean> pruning(String cluster) {
+    return inventory.pruning(cluster);
+  }
+
+  @Override
+  public void rememberPruning(String cluster, java.util.Map<String, Boolean> pruning) {
+    inventory.rememberPruning(cluster, pruning);
+  }
+
+  @Override
   public void rekey(String from, String to) {
     inventory.rekey(from, to);
   }

@@ -133,6 +133,26 @@ class SqliteStoreTest {
   }
 
   @Test
+  void remembersEachBundlesPruneSettingAcrossRestartsAndKeepsThoseNotGiven(@TempDir Path dir) {
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      store.rememberPruning("fleet/c", java.util.Map.of("archive", false, "apps", true));
+      store.rememberPruning("fleet/c", java.util.Map.of("apps", false));
+      store.rememberPruning("fleet/other", java.util.Map.of("archive", true));
+    }
+    try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
+      assertThat(store.pruning("fleet/c"))
+          .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("archive", false, "apps", false));
+
+      store.rekey("fleet/c", "fleet/renamed");
+
+      assertThat(store.pruning("fleet/c")).isEmpty();
+      assertThat(store.pruning("fleet/renamed")).containsEntry("archive", false);
+      assertThat(store.pruning("fleet/other"))
+          .containsExactly(java.util.Map.entry("archive", true));
+    }
+  }
+
+  @Test
   void runsPastTheRetentionPeriodGoWithTheirRecordsAndTheAuditLogStays(@TempDir Path dir) {
     java.time.Instant old = java.time.Instant.parse("2025-01-01T00:00:00Z");
     java.time.Instant recent = java.time.Instant.parse("2026-11-30T00:00:00Z");
