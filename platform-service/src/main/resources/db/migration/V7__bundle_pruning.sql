@@ -1,9 +1,7 @@
--- Whether each bundle pruned when a cluster last synced with it declared in fleet.yaml: a bundle
--- removed from fleet.yaml is judged by the setting it had, so removing a bundle that does not
--- prune never deletes its objects.
+-- Whether each bundle pruned in the latest revision of fleet.yaml that declared it: a bundle
+-- removed from fleet.yaml is judged by the setting it last had, on every cluster, so removing a
+-- bundle that does not prune never deletes its objects.
 CREATE TABLE bundle_pruning (
-    cluster TEXT NOT NULL,
-    bundle  TEXT NOT NULL,
-    prune   INTEGER NOT NULL,
-    PRIMARY KEY (cluster, bundle)
+    bundle TEXT PRIMARY KEY,
+    prune  INTEGER NOT NULL
 );

@@ -75,11 +75,8 @@ final class PlatformApiClient {
 
   /**
    * Sums each named sample over all its series in {@code /metrics} (Prometheus text), e.g. {@code
-   * fleetgate_git_fetch_seconds_sum}; a name without samples sums to 0.
-   */
-  /**
-   * Each named series summed over its labels; a name may select one label, as {@code
-   * name{label="value"}}.
+   * fleetgate_git_fetch_seconds_sum}; a name may select one label, as {@code name{label="value"}};
+   * a name without samples sums to 0.
    */
   Map<String, Double> metricSums(List<String> names) throws Exception {
     HttpResponse<String> response = get("/metrics");

@@ -21,16 +21,16 @@ public interface Inventory {
   void commit(String cluster, InventoryChange change, List<AuditEvent> events);
 
   /**
-   * Whether each bundle pruned when the cluster last synced with it declared in fleet.yaml, by
-   * bundle name; bundles never recorded are absent.
+   * Whether each bundle pruned in the latest revision of fleet.yaml that declared it, by bundle
+   * name; bundles never recorded are absent. The same for every cluster of the fleet.
    */
-  Map<String, Boolean> pruning(String cluster);
+  Map<String, Boolean> pruning();
 
   /**
    * Records whether each of the given bundles prunes; bundles not given keep what was recorded for
    * them (a bundle removed from fleet.yaml is still judged by its last setting).
    */
-  void rememberPruning(String cluster, Map<String, Boolean> pruning);
+  void rememberPruning(Map<String, Boolean> pruning);
 
   /**
    * Moves everything recorded under an earlier key of a cluster (its bare name) to its key — its

@@ -1,7 +1,12 @@
 package io.fleetgate.kube;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.kubernetes.client.openapi.ApiClient;
@@ -25,8 +30,10 @@ final class ApplyCall {
   private static final String APPLY_PATCH = "application/apply-patch+yaml";
 
   /**
-   * Writes apply documents as JSON. Map entries whose value is null are left out, as the API
-   * client's Gson writes them, so that a null in YAML never reaches the server as an explicit null.
+   * Writes apply documents as JSON. Map entries whose value is null are left out (as Fleetgate's
+   * earlier Gson writer did), so that a null in YAML never reaches the server as an explicit null;
+   * binary values ({@code !!binary}) are written in base64, as Kubernetes expects them; a number
+   * that is not finite ({@code .nan}, {@code .inf}) is refused, since JSON has none.
    */
   private static final ObjectMapper JSON = jsonWriter();
 
@@ -38,11 +45,42 @@ final class ApplyCall {
         .setInclude(
             JsonInclude.Value.construct(
                 JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    SimpleModule finite = new SimpleModule("finite-numbers");
+    finite.addSerializer(Double.class, new FiniteNumber<>(Double.class));
+    finite.addSerializer(Float.class, new FiniteNumber<>(Float.class));
+    json.registerModule(finite);
     return json;
+  }
+
+  /** Writes a floating-point number, refusing NaN and the infinities. */
+  private static final class FiniteNumber<T extends Number> extends StdSerializer<T> {
+    FiniteNumber(Class<T> type) {
+      super(type);
+    }
+
+    @Override
+    public void serialize(T value, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
+      double number = value.doubleValue();
+      if (Double.isNaN(number) || Double.isInfinite(number)) {
+        throw JsonMappingException.from(
+            out, "holds " + value + ", which JSON cannot carry; quote it if a string is meant");
+      }
+      if (value instanceof Float f) {
+        out.writeNumber(f);
+      } else {
+        out.writeNumber(number);
+      }
+    }
   }
 
   /** An object to apply: its identity and its JSON body, written once. */
   record Document(GroupVersionKind gvk, String namespace, String name, byte[] body) {
+
+    /** {@code Kind namespace/name}, for messages. */
+    String describe() {
+      return gvk.kind() + " " + (namespace == null ? "" : namespace + "/") + name;
+    }
 
     /**
      * @throws KubeException when the object lacks apiVersion, kind or metadata.name
@@ -68,7 +106,14 @@ final class ApplyCall {
             JSON.writeValueAsBytes(object));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new KubeException(
-            "Cannot write " + kind + " " + name + " as JSON: " + e.getOriginalMessage(), e);
+            "Cannot apply "
+                + kind
+                + " "
+                + (namespace == null ? "" : namespace + "/")
+                + name
+                + ": a field "
+                + e.getOriginalMessage(),
+            e);
       }
     }
   }
@@ -82,12 +127,7 @@ final class ApplyCall {
       boolean force) {
     String path = path(type, desired.namespace(), desired.name());
     byte[] body = desired.body();
-    String action =
-        "apply "
-            + type.gvk().kind()
-            + " "
-            + (desired.namespace() == null ? "" : desired.namespace() + "/")
-            + desired.name();
+    String action = "apply " + desired.describe();
     for (int attempt = 1; ; attempt++) {
       try (Response response = call(client, path, body, fieldManager, dryRun, force).execute()) {
         if (response.isSuccessful()) {

@@ -118,7 +118,8 @@ public final class ClusterApi {
   }
 
   private KubeObject apply(Map<String, Object> object, boolean dryRun, String fieldManager) {
-    KubeObject desired = new KubeObject(GSON.toJsonTree(object).getAsJsonObject());
+    // The same body as the hot path writes, so an apply and its dry run never differ.
+    ApplyCall.Document desired = ApplyCall.Document.of(object);
     ResourceType type = mapper.resourceFor(desired.gvk());
     PatchOptions options = new PatchOptions();
     options.setFieldManager(fieldManager);
@@ -126,7 +127,8 @@ public final class ClusterApi {
     if (dryRun) {
       options.setDryRun("All");
     }
-    V1Patch patch = new V1Patch(desired.json().toString());
+    V1Patch patch =
+        new V1Patch(new String(desired.body(), java.nio.charset.StandardCharsets.UTF_8));
     DynamicKubernetesApi api = api(type);
     KubernetesApiResponse<DynamicKubernetesObject> response =
         throttled(
@@ -140,7 +142,7 @@ public final class ClusterApi {
                         patch,
                         options)
                     : api.patch(desired.name(), V1Patch.PATCH_FORMAT_APPLY_YAML, patch, options));
-    return new KubeObject(success(response, "apply " + describe(type, desired)).getRaw());
+    return new KubeObject(success(response, "apply " + desired.describe()).getRaw());
   }
 
   /**
@@ -297,10 +299,5 @@ public final class ClusterApi {
       root = root.getCause();
     }
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-  }
-
-  private static String describe(ResourceType type, KubeObject object) {
-    String ns = object.namespace();
-    return type.gvk().kind() + " " + (ns == null ? "" : ns + "/") + object.name();
   }
 }

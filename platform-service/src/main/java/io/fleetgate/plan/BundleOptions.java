@@ -14,7 +14,10 @@ import java.util.List;
 public record BundleOptions(
     boolean prune, boolean selfHeal, boolean force, List<String> namespaces) {
 
-  /** What a bundle gets when fleet.yaml says nothing, and what a removed bundle is judged by. */
+  /**
+   * What a bundle gets when fleet.yaml says nothing, and what a removed bundle is judged by unless
+   * it was recorded not to prune.
+   */
   public static final BundleOptions DEFAULTS = new BundleOptions(true, false, true);
 
   public BundleOptions {

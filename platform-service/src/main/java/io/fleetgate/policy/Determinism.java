@@ -45,21 +45,32 @@ final class Determinism {
     for (Map.Entry<String, String> source : sources.entrySet()) {
       Matcher matcher = CALL.matcher(source.getValue());
       if (matcher.find()) {
-        return Optional.of(source.getKey() + ": " + matcher.group().replaceAll("\\s", ""));
+        return Optional.of(
+            source.getKey()
+                + ": "
+                + matcher.group().replaceAll("\\s", "").replaceAll("\\[\"([^\"]*)\"\\]", ".$1"));
       }
     }
     return Optional.empty();
   }
 
-  /** Each name with optional white space around its dots, as Rego's parser allows. */
+  /**
+   * Each name in the forms a Rego reference may take: {@code time.now_ns} and {@code
+   * time["now_ns"]}, in any mix, with white space tolerated (it only widens the match).
+   */
   private static Pattern pattern() {
     StringBuilder alternatives = new StringBuilder();
     for (String name : NONDETERMINISTIC) {
       if (!alternatives.isEmpty()) {
         alternatives.append('|');
       }
-      alternatives.append(String.join("\\s*\\.\\s*", name.split("\\.")));
+      String[] parts = name.split("\\.");
+      alternatives.append(Pattern.quote(parts[0]));
+      for (int i = 1; i < parts.length; i++) {
+        String part = Pattern.quote(parts[i]);
+        alternatives.append("(?:\\s*\\.\\s*" + part + "|\\s*\\[\\s*\"" + part + "\"\\s*\\])");
+      }
     }
-    return Pattern.compile("(?<![\\w.])(?:" + alternatives + ")(?!\\w)");
+    return Pattern.compile("(?<![\\w.])(?:" + alternatives + ")(?![\\w\"])");
   }
 }

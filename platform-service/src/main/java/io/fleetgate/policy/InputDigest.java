@@ -1,6 +1,5 @@
 package io.fleetgate.policy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -12,8 +11,6 @@ import java.util.Map;
 /** The SHA-256 of an input document's JSON text, as written for the policy engine. */
 record InputDigest(long a, long b, long c, long d) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Digests the document as {@link PolicyInput#write} writes it, without keeping the text. */
   static InputDigest of(Map<String, Object> document) {
     MessageDigest sha;
@@ -23,7 +20,7 @@ record InputDigest(long a, long b, long c, long d) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
     try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-      JSON.writeValue(out, document);
+      PolicyInput.JSON.writeValue(out, document);
     } catch (IOException e) {
       throw new IllegalArgumentException("The policy input cannot be written as JSON", e);
     }

@@ -4,23 +4,24 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 
 /**
- * An evaluator that remembers each decision by the digest of its whole input document, for an
- * engine whose decisions follow from the input alone (see {@link
- * PolicyEvaluator#decidesFromInputAlone()}) running policies that call no nondeterministic
- * built-in. An unchanged object at an unchanged revision is then judged once, not on every sync;
- * anything in the input that differs — the object, its source line, the cluster, the parameters,
- * the commit — is a new evaluation. Failures are never remembered.
+ * An evaluator that remembers the latest decision for each object of each bundle on each cluster
+ * (and each cluster's change set) with the digest of its whole input document, for an engine whose
+ * decisions follow from the input alone (see {@link PolicyEvaluator#decidesFromInputAlone()})
+ * running policies that call no nondeterministic built-in. An unchanged object at an unchanged
+ * revision is then judged once, not on every sync; anything in the input that differs — the object,
+ * its bundle or source line, the cluster, the parameters, the commit — is a new evaluation.
+ * Failures are never remembered.
  */
 final class MemoizedEvaluator implements PolicyEvaluator {
 
   /**
-   * Decisions per generation: a fleet's objects times its clusters, with room (a generation of
-   * empty decisions takes about 20 MB).
+   * Object slots per generation: room for a fleet of 250,000 objects across its clusters; a
+   * generation of passing decisions takes about 30 MB.
    */
-  static final int OBJECT_DECISIONS = 200_000;
+  static final int OBJECT_DECISIONS = 250_000;
 
-  /** Change-set decisions per generation: one per cluster and revision. */
-  static final int CHANGE_SET_DECISIONS = 2_000;
+  /** Change-set slots per generation: one per cluster. */
+  static final int CHANGE_SET_DECISIONS = 10_000;
 
   private static final Counter HITS =
       Counter.builder("fleetgate.policy.memo")
@@ -59,29 +60,50 @@ final class MemoizedEvaluator implements PolicyEvaluator {
   @Override
   public PolicyDecision evaluate(PolicyInput input) throws PolicyException {
     InputDigest digest = InputDigest.of(input.document());
-    PolicyDecision known = objects.get(digest);
+    long slot =
+        slot(
+            input.cluster().qualifiedName(),
+            input.object().bundle(),
+            input.object().ref().toString());
+    PolicyDecision known = objects.get(slot, digest);
     if (known != null) {
       HITS.increment();
       return known;
     }
     MISSES.increment();
     PolicyDecision decision = engine.evaluate(input);
-    objects.put(digest, decision);
+    objects.put(slot, digest, decision);
     return decision;
   }
 
   @Override
   public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) throws PolicyException {
     InputDigest digest = InputDigest.of(input.document());
-    ChangeSetDecision known = changeSets.get(digest);
+    long slot = slot(input.cluster().qualifiedName());
+    ChangeSetDecision known = changeSets.get(slot, digest);
     if (known != null) {
       HITS.increment();
       return known;
     }
     MISSES.increment();
     ChangeSetDecision decision = engine.evaluateChangeSet(input);
-    changeSets.put(digest, decision);
+    changeSets.put(slot, digest, decision);
     return decision;
+  }
+
+  /**
+   * A 64-bit hash of the parts. Two slots that collide only overwrite each other's decision: a
+   * decision is returned only for the digest of the very input it was made for.
+   */
+  static long slot(String... parts) {
+    long hash = 0xcbf29ce484222325L;
+    for (String part : parts) {
+      for (int i = 0; i < part.length(); i++) {
+        hash = (hash ^ part.charAt(i)) * 0x100000001b3L;
+      }
+      hash = (hash ^ 0xffff) * 0x100000001b3L;
+    }
+    return hash;
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class PolicyEngines implements AutoCloseable {
   private static final int REMEMBERED = 4;
 
   private final PolicyEvaluator builtIn;
-  private final Map<String, String> builtInSources;
+  private Map<String, String> builtInSources;
   private final Reuse reuse;
   private final PolicyCompiler compiler;
   private final EvaluatorFactory factory;
@@ -60,22 +60,33 @@ public final class PolicyEngines implements AutoCloseable {
   public PolicyEngines(
       PolicyEvaluator builtIn, PolicyCompiler compiler, EvaluatorFactory factory, Reuse reuse) {
     this.reuse = reuse;
-    this.builtInSources =
-        reuse == Reuse.DECISIONS && builtIn.decidesFromInputAlone() ? builtInSources() : Map.of();
-    this.builtIn = remembering(builtIn, builtInSources);
+    this.builtIn = remembering(builtIn, Map.of());
     this.compiler = compiler;
     this.factory = factory;
   }
 
-  private PolicyEvaluator remembering(PolicyEvaluator engine, Map<String, String> sources) {
-    return reuse == Reuse.DECISIONS ? MemoizedEvaluator.over(engine, sources) : engine;
+  /** The engine behind a memo when its decisions, over the built-in and the given Rego, may be. */
+  private PolicyEvaluator remembering(PolicyEvaluator engine, Map<String, String> fleetSources) {
+    if (reuse != Reuse.DECISIONS || !engine.decidesFromInputAlone()) {
+      return engine;
+    }
+    Map<String, String> sources = new LinkedHashMap<>(builtInSources());
+    sources.putAll(fleetSources);
+    return MemoizedEvaluator.over(engine, sources);
   }
 
   /**
-   * The built-in Rego, to tell whether its decisions may be remembered; none (so nothing is
-   * remembered) when it cannot be read.
+   * The built-in Rego without its tests, read once, to tell whether decisions may be remembered; a
+   * source that counts as nondeterministic (so nothing is remembered) when it cannot be read.
    */
-  private static Map<String, String> builtInSources() {
+  private synchronized Map<String, String> builtInSources() {
+    if (builtInSources == null) {
+      builtInSources = readBuiltInSources();
+    }
+    return builtInSources;
+  }
+
+  private static Map<String, String> readBuiltInSources() {
     try {
       Map<String, String> sources = new LinkedHashMap<>(PolicyBundle.builtInRego().regoSources());
       sources.keySet().removeIf(path -> path.endsWith("_test.rego"));
@@ -130,9 +141,7 @@ public final class PolicyEngines implements AutoCloseable {
     long started = System.nanoTime();
     try {
       PolicyBundle bundle = compiler.compile(PolicyBundle.builtInRego(), policies);
-      Map<String, String> sources = new LinkedHashMap<>(builtInSources);
-      sources.putAll(policies.policies());
-      PolicyEvaluator evaluator = remembering(factory.create(bundle), sources);
+      PolicyEvaluator evaluator = remembering(factory.create(bundle), policies.policies());
       byte[] annotations = bundle.files().get(PolicyBundle.ANNOTATIONS);
       if (annotations != null) {
         try {

@@ -23,7 +23,7 @@ public final class PolicyGate {
   private static final Logger log = LoggerFactory.getLogger(PolicyGate.class);
   private static final io.micrometer.core.instrument.Timer EVALUATION =
       io.micrometer.core.instrument.Timer.builder("fleetgate.policy.evaluation")
-          .description("One object's policy evaluation")
+          .description("One object's policy decision, from the engine or its memo")
           .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
   private final PolicyEngines engines;

@@ -81,6 +81,13 @@ public record FleetSpec(
         throw new ManifestException(
             at, "bundle name '" + name + "' must be lower-case letters, digits and '-'");
       }
+      if (name.equals(Renderer.OVERLAY_BUNDLE)) {
+        throw new ManifestException(
+            at,
+            "bundle name '"
+                + name
+                + "' is reserved for the objects of each cluster's own directory; choose another");
+      }
       Map<String, Object> sync =
           bundle.containsKey("sync") ? map(bundle.get("sync"), at, "sync") : Map.of();
       Bundle parsed =

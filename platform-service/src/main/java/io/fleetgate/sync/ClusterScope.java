@@ -31,9 +31,6 @@ final class ClusterScope {
   ClusterWriter writer;
   SyncPlan plan;
 
-  /** Each bundle's prune setting as recorded before this run, read when planning; else null. */
-  java.util.Map<String, Boolean> recordedPruning;
-
   List<ObjectResult> results = List.of();
   Observation observation = Observation.NONE;
 

@@ -95,12 +95,11 @@ final class PlanPhase implements Phase {
 
   private PlanInput input(ClusterScope scope, ClusterWriter writer) {
     List<RenderedObject> objects = scope.render.objects();
-    scope.recordedPruning = inventory.pruning(scope.key());
     return new PlanInput(
         objects,
         scope.render.bundles(),
         scope.gate.deniedBundles(),
-        options(scope.repo.spec(), scope.recordedPruning),
+        options(scope.repo.spec(), inventory.pruning()),
         writer.scopes(types(objects)),
         inventory.applied(scope.key()),
         Map.of(),
@@ -134,11 +133,20 @@ final class PlanPhase implements Phase {
     return options;
   }
 
-  /** Whether each bundle fleet.yaml declares prunes, to be recorded after the sync. */
-  static Map<String, Boolean> pruning(FleetSpec spec) {
-    Map<String, Boolean> pruning = new HashMap<>();
-    declared(spec).forEach((bundle, options) -> pruning.put(bundle, options.prune()));
-    return pruning;
+  /**
+   * The prune settings of the bundles fleet.yaml declares that differ from the recorded ones: what
+   * a sync of this revision records before any cluster is planned.
+   */
+  static Map<String, Boolean> changedPruning(FleetSpec spec, Map<String, Boolean> recorded) {
+    Map<String, Boolean> changed = new HashMap<>();
+    declared(spec)
+        .forEach(
+            (bundle, options) -> {
+              if (!Boolean.valueOf(options.prune()).equals(recorded.get(bundle))) {
+                changed.put(bundle, options.prune());
+              }
+            });
+    return changed;
   }
 
   private static Map<String, BundleOptions> declared(FleetSpec spec) {

@@ -3,13 +3,10 @@ package io.fleetgate.sync;
 import io.fleetgate.apply.ApplyReport;
 import io.fleetgate.apply.ObjectResult;
 import io.fleetgate.audit.AuditLog;
-import io.fleetgate.inventory.Inventory;
 import io.fleetgate.openreports.ReportPublishing;
 import io.fleetgate.store.SyncRuns;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Records how the reconcile ended, whatever ended it: the outcome and its summary in the audit log,
@@ -22,13 +19,11 @@ final class RecordPhase implements Phase {
   private final AuditLog audit;
   private final SyncRuns runs;
   private final ReportPublishing reports;
-  private final Inventory inventory;
 
-  RecordPhase(AuditLog audit, SyncRuns runs, ReportPublishing reports, Inventory inventory) {
+  RecordPhase(AuditLog audit, SyncRuns runs, ReportPublishing reports) {
     this.audit = audit;
     this.runs = runs;
     this.reports = reports;
-    this.inventory = inventory;
   }
 
   @Override
@@ -47,27 +42,7 @@ final class RecordPhase implements Phase {
     runs.recordCluster(scope.run, result(outcome));
     runs.recordObjects(scope.run, outcome.key(), objectRecords(outcome));
     outcome.report().ifPresent(r -> runs.recordObservation(scope.run, outcome.key(), observed(r)));
-    rememberPruning(scope);
     outcome.gate().ifPresent(gate -> reports.after(scope.access, commit, gate));
-  }
-
-  /**
-   * Records the prune setting of every bundle fleet.yaml declares, when the run planned and a
-   * setting differs from the recorded one, so that a bundle removed later is judged by it.
-   */
-  private void rememberPruning(ClusterScope scope) {
-    if (scope.recordedPruning == null) {
-      return;
-    }
-    Map<String, Boolean> changed = new HashMap<>();
-    PlanPhase.pruning(scope.repo.spec())
-        .forEach(
-            (bundle, prune) -> {
-              if (!prune.equals(scope.recordedPruning.get(bundle))) {
-                changed.put(bundle, prune);
-              }
-            });
-    inventory.rememberPruning(scope.key(), changed);
   }
 
   static SyncRuns.Observed observed(ApplyReport report) {

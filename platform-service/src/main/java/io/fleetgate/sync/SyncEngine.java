@@ -102,9 +102,7 @@ public final class SyncEngine {
     all.add(new ObservePhase());
     this.reconciler =
         new ClusterReconciler(
-            all,
-            planning,
-            new RecordPhase(parts.audit(), parts.runs(), parts.reports(), parts.inventory()));
+            all, planning, new RecordPhase(parts.audit(), parts.runs(), parts.reports()));
   }
 
   /**
@@ -144,6 +142,9 @@ public final class SyncEngine {
       LoadedRepo repo = renderer.load(fetched.worktree());
       if (!options.dryRun()) {
         lastLoaded = repo;
+        // Before any cluster is planned, whatever becomes of each: a cluster that is unreachable
+        // now still judges a bundle removed later by the setting it had here.
+        inventory.rememberPruning(PlanPhase.changedPruning(repo.spec(), inventory.pruning()));
       }
       List<ClusterOutcome> outcomes = syncAll(targets, repo, revision, options, run);
       if (!options.dryRun()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings("unchecked")
 class ApplyCallTest {
 
   private static Map<String, Object> configMap() {
@@ -53,6 +54,32 @@ class ApplyCallTest {
     assertThat(document.gvk()).isEqualTo(new GroupVersionKind("example.io", "v1", "Thing"));
     assertThat(document.namespace()).isEqualTo("payments");
     assertThat(document.name()).isEqualTo("settings");
+  }
+
+  @Test
+  void writesBinaryValuesInBase64AsKubernetesReadsThem() {
+    Map<String, Object> secret = new LinkedHashMap<>();
+    secret.put("apiVersion", "v1");
+    secret.put("kind", "Secret");
+    secret.put("metadata", Map.of("name", "s", "namespace", "payments"));
+    secret.put("data", Map.of("key", "hello".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(new String(ApplyCall.Document.of(secret).body(), StandardCharsets.UTF_8))
+        .contains("\"key\":\"aGVsbG8=\"");
+  }
+
+  @Test
+  void refusesANumberJsonCannotCarryAndNamesTheObject() {
+    for (Object number : List.of(Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY)) {
+      Map<String, Object> object = configMap();
+      ((Map<String, Object>) object.get("spec")).put("ratio", number);
+
+      assertThatThrownBy(() -> ApplyCall.Document.of(object))
+          .isInstanceOf(KubeException.class)
+          .hasMessageContaining("Thing payments/settings")
+          .hasMessageContaining("JSON cannot carry")
+          .hasMessageContaining("quote it");
+    }
   }
 
   @Test

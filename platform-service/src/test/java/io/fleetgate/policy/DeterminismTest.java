@@ -14,7 +14,8 @@ class DeterminismTest {
       delimiter = '|',
       value = {
         "deny contains m if { time.now_ns() > 0; m := \"late\" }| time.now_ns",
-        "x := time . now_ns()| time.now_ns",
+        "x := time[\"now_ns\"]()| time.now_ns",
+        "ok if io[\"jwt\"].decode_verify(t, c)| io.jwt.decode_verify",
         "r := http.send({\"method\": \"get\", \"url\": u})| http.send",
         "ok if io.jwt.decode_verify(t, {\"secret\": s})[0]| io.jwt.decode_verify",
         "id := uuid.rfc4122(\"k\")| uuid.rfc4122",

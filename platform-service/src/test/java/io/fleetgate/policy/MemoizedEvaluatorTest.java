@@ -100,8 +100,49 @@ class MemoizedEvaluatorTest {
             object("cm", "1").content(),
             new SourceLocation("bundles/payments/cm.yaml", 9));
     memo.evaluate(new PolicyInput(moved, CLUSTER, "c1"));
+    RenderedObject otherBundle =
+        new RenderedObject(
+            new ObjectRef("", "ConfigMap", "payments", "cm"),
+            "payments-extras",
+            object("cm", "1").content(),
+            new SourceLocation("bundles/payments/cm.yaml", 3));
+    memo.evaluate(new PolicyInput(otherBundle, CLUSTER, "c1"));
+    memo.evaluate(
+        new PolicyInput(
+            object("cm", "1"),
+            new ClusterTarget(
+                "fleet", "beijing-prod", Map.of("env", "staging"), ClusterPhase.PROVISIONED),
+            "c1"));
+    memo.evaluate(
+        new PolicyInput(
+            object("cm", "1"),
+            new ClusterTarget(
+                "other", "beijing-prod", Map.of("env", "prod"), ClusterPhase.PROVISIONED),
+            "c1"));
 
-    assertThat(engine.evaluated).hasSize(6);
+    assertThat(engine.evaluated).hasSize(9);
+  }
+
+  @Test
+  void theDigestIsThatOfTheTextTheEngineReceives() throws Exception {
+    PolicyInput input = new PolicyInput(object("cm", "1"), CLUSTER, "c1", Map.of("k", 1.5));
+    byte[] sha =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(input.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(sha);
+
+    assertThat(InputDigest.of(input.document()))
+        .isEqualTo(
+            new InputDigest(bytes.getLong(), bytes.getLong(), bytes.getLong(), bytes.getLong()));
+  }
+
+  @Test
+  void judgesEachObjectAgainAfterAnotherObjectOfItsSlotWasJudged() throws Exception {
+    memo.evaluate(new PolicyInput(object("cm", "1"), CLUSTER, "c1"));
+    memo.evaluate(new PolicyInput(object("cm", "2"), CLUSTER, "c2"));
+    memo.evaluate(new PolicyInput(object("cm", "2"), CLUSTER, "c2"));
+
+    assertThat(engine.evaluated).hasSize(2);
   }
 
   @Test

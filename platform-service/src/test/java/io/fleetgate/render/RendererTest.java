@@ -91,6 +91,20 @@ class RendererTest {
   }
 
   @Test
+  void refusesABundleNamedLikeTheClusterOverlays(@TempDir Path repo) throws IOException {
+    write(
+        repo, "fleet.yaml", fleetYaml("apps", "{}").replace("name: apps", "name: cluster-overlay"));
+
+    assertThat(renderer.load(repo).fleetProblems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.toString())
+                    .startsWith("fleet.yaml:")
+                    .contains("'cluster-overlay' is reserved"));
+  }
+
+  @Test
   void mergesClusterOverlaysOntoBundleObjects() {
     RenderResult beijing = renderer.render(renderer.load(exampleFleet()), BEIJING);
 

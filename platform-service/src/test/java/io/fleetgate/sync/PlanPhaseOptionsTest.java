@@ -47,9 +47,12 @@ class PlanPhaseOptionsTest {
   }
 
   @Test
-  void recordsThePruneSettingOfEveryDeclaredBundle() {
-    assertThat(PlanPhase.pruning(fleet(bundle("apps", true), bundle("archive", false))))
-        .containsExactlyInAnyOrderEntriesOf(Map.of("apps", true, "archive", false));
-    assertThat(PlanPhase.pruning(null)).isEmpty();
+  void recordsOnlyTheDeclaredSettingsThatChanged() {
+    FleetSpec fleet = fleet(bundle("apps", true), bundle("archive", false), bundle("new", true));
+
+    assertThat(
+            PlanPhase.changedPruning(fleet, Map.of("apps", true, "archive", true, "gone", false)))
+        .containsExactlyInAnyOrderEntriesOf(Map.of("archive", false, "new", true));
+    assertThat(PlanPhase.changedPruning(null, Map.of("apps", true))).isEmpty();
   }
 }

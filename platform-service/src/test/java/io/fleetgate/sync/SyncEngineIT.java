@@ -862,18 +862,14 @@ class SyncEngineIT {
     }
   }
 
-  /**
-   * Declares a workload cluster in the management cluster as Cluster API would: its {@code
-   * <name>-kubeconfig} Secret and its {@code Cluster}.
-   */
   @Test
   @Order(21)
-  void aBundleRemovedFromTheFleetIsJudgedByThePruneSettingItHad(SandboxFleetHandle sandbox)
+  void aBundleRemovedFromTheFleetIsJudgedByThePruneSettingItLastHad(SandboxFleetHandle sandbox)
       throws Exception {
     String fleet = repo.read("fleet.yaml");
-    repo.write("fleet.yaml", withBundle(fleet, ARCHIVE_BUNDLE.replace("PRUNE", "false")))
+    repo.write("fleet.yaml", withBundle(fleet, ARCHIVE_BUNDLE.replace("PRUNE", "true")))
         .write("bundles/payments-archive/keep-me.yaml", MOVER.replace("mover", "keep-me"))
-        .commit("An archive bundle that never prunes");
+        .commit("An archive bundle");
     SyncReport declared = sync(sandbox);
     assertThat(
             actions(declared, BEIJING, ObjectResult.Action.APPLIED).stream()
@@ -881,6 +877,11 @@ class SyncEngineIT {
         .as(describe(declared))
         .contains("ConfigMap payments/keep-me");
 
+    repo.write("fleet.yaml", withBundle(fleet, ARCHIVE_BUNDLE.replace("PRUNE", "false")))
+        .commit("The archive bundle never prunes");
+    // Only a cluster the bundle does not select syncs this revision; the payments clusters
+    // never plan with prune: false, as when they are unreachable.
+    sync(sandbox, new SyncOptions(Optional.of(AWS), false, false));
     repo.write("fleet.yaml", fleet).commit("Retire the archive bundle");
     SyncReport retired = sync(sandbox);
 
@@ -927,6 +928,10 @@ class SyncEngineIT {
         bundle + "  # Parameters of the built-in policies");
   }
 
+  /**
+   * Declares a workload cluster in the management cluster as Cluster API would: its {@code
+   * <name>-kubeconfig} Secret and its {@code Cluster}.
+   */
   private static void declareCluster(
       ClusterApi management,
       String namespace,

@@ -66,15 +66,13 @@ final class SqliteInventory implements Inventory {
   }
 
   @Override
-  public java.util.Map<String, Boolean> pruning(String cluster) {
+  public java.util.Map<String, Boolean> pruning() {
     return db.read(
         "read the bundles' prune settings",
         () -> {
           java.util.Map<String, Boolean> pruning = new java.util.TreeMap<>();
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement("SELECT bundle, prune FROM bundle_pruning WHERE cluster = ?")) {
-            select.setString(1, cluster);
+              db.connection().prepareStatement("SELECT bundle, prune FROM bundle_pruning")) {
             try (ResultSet row = select.executeQuery()) {
               while (row.next()) {
                 pruning.put(row.getString(1), row.getInt(2) != 0);
@@ -86,7 +84,7 @@ final class SqliteInventory implements Inventory {
   }
 
   @Override
-  public void rememberPruning(String cluster, java.util.Map<String, Boolean> pruning) {
+  public void rememberPruning(java.util.Map<String, Boolean> pruning) {
     if (pruning.isEmpty()) {
       return;
     }
@@ -96,12 +94,11 @@ final class SqliteInventory implements Inventory {
           try (PreparedStatement upsert =
               db.connection()
                   .prepareStatement(
-                      "INSERT INTO bundle_pruning (cluster, bundle, prune) VALUES (?, ?, ?)"
-                          + " ON CONFLICT (cluster, bundle) DO UPDATE SET prune = excluded.prune")) {
+                      "INSERT INTO bundle_pruning (bundle, prune) VALUES (?, ?)"
+                          + " ON CONFLICT (bundle) DO UPDATE SET prune = excluded.prune")) {
             for (var bundle : pruning.entrySet()) {
-              upsert.setString(1, cluster);
-              upsert.setString(2, bundle.getKey());
-              upsert.setInt(3, bundle.getValue() ? 1 : 0);
+              upsert.setString(1, bundle.getKey());
+              upsert.setInt(2, bundle.getValue() ? 1 : 0);
               upsert.addBatch();
             }
             upsert.executeBatch();
@@ -122,8 +119,7 @@ final class SqliteInventory implements Inventory {
                   "object_results",
                   "object_health",
                   "object_events",
-                  "policy_fingerprints",
-                  "bundle_pruning")) {
+                  "policy_fingerprints")) {
             try (PreparedStatement update =
                 db.connection()
                     .prepareStatement(

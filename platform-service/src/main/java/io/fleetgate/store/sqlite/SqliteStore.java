@@ -83,13 +83,13 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
   }
 
   @Override
-  public java.util.Map<String, Boolean> pruning(String cluster) {
-    return inventory.pruning(cluster);
+  public java.util.Map<String, Boolean> pruning() {
+    return inventory.pruning();
   }
 
   @Override
-  public void rememberPruning(String cluster, java.util.Map<String, Boolean> pruning) {
-    inventory.rememberPruning(cluster, pruning);
+  public void rememberPruning(java.util.Map<String, Boolean> pruning) {
+    inventory.rememberPruning(pruning);
   }
 
   @Override

@@ -135,20 +135,14 @@ class SqliteStoreTest {
   @Test
   void remembersEachBundlesPruneSettingAcrossRestartsAndKeepsThoseNotGiven(@TempDir Path dir) {
     try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
-      store.rememberPruning("fleet/c", java.util.Map.of("archive", false, "apps", true));
-      store.rememberPruning("fleet/c", java.util.Map.of("apps", false));
-      store.rememberPruning("fleet/other", java.util.Map.of("archive", true));
+      assertThat(store.pruning()).isEmpty();
+      store.rememberPruning(java.util.Map.of("archive", false, "apps", true));
+      store.rememberPruning(java.util.Map.of("apps", false));
+      store.rememberPruning(java.util.Map.of());
     }
     try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
-      assertThat(store.pruning("fleet/c"))
+      assertThat(store.pruning())
           .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("archive", false, "apps", false));
-
-      store.rekey("fleet/c", "fleet/renamed");
-
-      assertThat(store.pruning("fleet/c")).isEmpty();
-      assertThat(store.pruning("fleet/renamed")).containsEntry("archive", false);
-      assertThat(store.pruning("fleet/other"))
-          .containsExactly(java.util.Map.entry("archive", true));
     }
   }
 
