@@ -43,8 +43,14 @@ final class ReachabilityFacts {
     }
     ModelRead read = ModelReader.read(manifests);
     List<Map<String, Object>> paths = new ArrayList<>();
-    for (ProtectedPath path : ProtectedPath.of(NetworkAnalysis.of(read.model()), key, "true")) {
-      paths.add(path(path));
+    // Analysing costs as much as the connections it finds; without a protected namespace there
+    // is no path to report, so a change set without one (most of them) is not analysed at all.
+    boolean anyProtected =
+        read.model().namespaces().stream().anyMatch(n -> "true".equals(n.labels().get(key)));
+    if (anyProtected) {
+      for (ProtectedPath path : ProtectedPath.of(NetworkAnalysis.of(read.model()), key, "true")) {
+        paths.add(path(path));
+      }
     }
     List<Map<String, Object>> problems = new ArrayList<>();
     for (ManifestProblem problem : read.problems()) {
