@@ -11,7 +11,10 @@ import java.util.Map;
  * The input document of the change-set entrypoint: every object rendered for one cluster.
  *
  * <pre>{"objects": [{"object": {…}, "bundle": "…", "source": {"path", "line"}}, …],
- *  "cluster": {…}, "params": {…}, "commit": "…"}</pre>
+ *  "cluster": {…}, "params": {…}, "commit": "…", "reachability": {…}}</pre>
+ *
+ * {@code reachability} holds the NetworkPolicy engine's facts about the set ({@link
+ * ReachabilityFacts}).
  */
 public record ChangeSetInput(
     List<RenderedObject> objects,
@@ -21,11 +24,17 @@ public record ChangeSetInput(
 
   /** The input as JSON text, written straight from the objects' maps (no JSON tree between). */
   public String toJson() {
-    return PolicyInput.write(document());
+    Map<String, Object> input = given();
+    input.put("reachability", ReachabilityFacts.of(objects, params));
+    return PolicyInput.write(input);
   }
 
-  /** The input document, its maps shared with the objects' content. */
-  Map<String, Object> document() {
+  /**
+   * The input document without what is derived from it ({@code reachability}, a function of the
+   * objects and the parameters): enough to tell two inputs apart. Its maps are shared with the
+   * objects' content.
+   */
+  Map<String, Object> given() {
     List<Map<String, Object>> items = new ArrayList<>(objects.size());
     for (RenderedObject object : objects) {
       Map<String, Object> item = new LinkedHashMap<>();

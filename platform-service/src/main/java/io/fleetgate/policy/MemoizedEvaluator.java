@@ -78,7 +78,8 @@ final class MemoizedEvaluator implements PolicyEvaluator {
 
   @Override
   public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) throws PolicyException {
-    InputDigest digest = InputDigest.of(input.document());
+    // The derived facts are left out of the digest: they follow from what is in it.
+    InputDigest digest = InputDigest.of(input.given());
     long slot = slot(input.cluster().qualifiedName());
     ChangeSetDecision known = changeSets.get(slot, digest);
     if (known != null) {
