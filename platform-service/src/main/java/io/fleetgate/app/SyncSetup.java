@@ -145,6 +145,7 @@ public final class SyncSetup implements AutoCloseable {
     var management =
         new KubeClients(KubeconfigPolicy.operatorFile())
             .api(new Kubeconfig(config.managementKubeconfig().toString(), kubeconfig));
+    io.fleetgate.files.OwnerOnly.directory(config.dataDir());
     SqliteStore store = SqliteStore.open(config.dataDir(), clock);
     OpaServer server = null;
     PolicyEngines evaluator;

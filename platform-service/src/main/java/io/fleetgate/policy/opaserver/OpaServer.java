@@ -42,7 +42,7 @@ public final class OpaServer implements AutoCloseable {
   public static OpaServer start(Path opa, PolicyBundle bundle, Path workDir)
       throws PolicyException {
     try {
-      Path policies = workDir.resolve("policies");
+      Path policies = io.fleetgate.files.OwnerOnly.directory(workDir).resolve("policies");
       Files.createDirectories(policies);
       for (Map.Entry<String, String> source : bundle.regoSources().entrySet()) {
         Path file = policies.resolve(source.getKey()).normalize();
