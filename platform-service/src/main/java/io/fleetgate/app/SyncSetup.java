@@ -1,5 +1,6 @@
 package io.fleetgate.app;
 
+import io.fleetgate.anchor.HeadExport;
 import io.fleetgate.apply.kube.KubeClusterWriters;
 import io.fleetgate.cluster.capi.CapiClusterDirectory;
 import io.fleetgate.domain.Kubeconfig;
@@ -115,13 +116,19 @@ public final class SyncSetup implements AutoCloseable {
   private final SqliteStore store;
   private final PolicyEngines evaluator;
   private final OpaServer opaServer;
+  private final HeadExport heads;
 
   private SyncSetup(
-      SyncEngine engine, SqliteStore store, PolicyEngines evaluator, OpaServer opaServer) {
+      SyncEngine engine,
+      SqliteStore store,
+      PolicyEngines evaluator,
+      OpaServer opaServer,
+      HeadExport heads) {
     this.engine = engine;
     this.store = store;
     this.evaluator = evaluator;
     this.opaServer = opaServer;
+    this.heads = heads;
   }
 
   /**
@@ -146,6 +153,7 @@ public final class SyncSetup implements AutoCloseable {
         new KubeClients(KubeconfigPolicy.operatorFile())
             .api(new Kubeconfig(config.managementKubeconfig().toString(), kubeconfig));
     io.fleetgate.files.OwnerOnly.directory(config.dataDir());
+    HeadExport heads = HeadExport.inDataDirectory(config.dataDir(), clock);
     SqliteStore store = SqliteStore.open(config.dataDir(), clock);
     OpaServer server = null;
     PolicyEngines evaluator;
@@ -196,7 +204,7 @@ public final class SyncSetup implements AutoCloseable {
                 clock,
                 ReportPublishing.to(new ReportPublisher(clients, clock), PolicyCatalog.builtIn()),
                 retention()));
-    return new SyncSetup(engine, store, evaluator, server);
+    return new SyncSetup(engine, store, evaluator, server, heads);
   }
 
   /**
@@ -234,6 +242,24 @@ public final class SyncSetup implements AutoCloseable {
 
   public SyncEngine engine() {
     return engine;
+  }
+
+  /**
+   * One sync, then the audit chain's head exported ({@code DATA_DIR/audit-head.json} and the log)
+   * unless it was a dry run.
+   */
+  public io.fleetgate.sync.SyncReport syncOnce(io.fleetgate.sync.SyncOptions options)
+      throws io.fleetgate.source.SourceException {
+    io.fleetgate.sync.SyncReport report = engine.syncOnce(options);
+    if (!options.dryRun()) {
+      heads.export(store);
+    }
+    return report;
+  }
+
+  /** Where each run's audit head is written. */
+  public java.nio.file.Path headFile() {
+    return heads.file();
   }
 
   public SqliteStore store() {

@@ -77,7 +77,7 @@ final class SyncCommand implements Callable<Integer> {
     SyncSetup.Config config = source.config(engine, opaUrl);
     try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC())) {
       SyncReport report =
-          setup.engine().syncOnce(new SyncOptions(Optional.ofNullable(cluster), dryRun, fullCheck));
+          setup.syncOnce(new SyncOptions(Optional.ofNullable(cluster), dryRun, fullCheck));
       print(report, out);
       if (cluster != null && report.outcomes().isEmpty() && !report.stale()) {
         spec.commandLine()
