@@ -14,6 +14,7 @@ import io.fleetgate.policy.PolicyEngines;
 import io.fleetgate.policy.PolicyException;
 import io.fleetgate.policy.PolicyGate;
 import io.fleetgate.policy.opa.OpaLocator;
+import io.fleetgate.policy.opaserver.OpaEndpoint;
 import io.fleetgate.policy.opaserver.OpaServer;
 import io.fleetgate.policy.opaserver.OpaServerEvaluator;
 import io.fleetgate.policy.wasm.WasmPolicyEvaluator;
@@ -48,6 +49,9 @@ public final class SyncSetup implements AutoCloseable {
    * @param branch the branch to sync; null to follow the remote's default branch (its HEAD)
    * @param opaUrl an external OPA server for {@link Engine#OPA_SERVER}; when null Fleetgate starts
    *     one with the pinned opa binary
+   * @param opaTokenFile the bearer token the external OPA server requires, or null
+   * @param opaCaFile the CA (PEM) an https OPA server's certificate is signed by, or null for the
+   *     JDK's trust
    */
   public record Config(
       String repo,
@@ -59,7 +63,36 @@ public final class SyncSetup implements AutoCloseable {
       Path allowedSigners,
       String gitToken,
       Path sshKey,
-      Path sshKnownHosts) {
+      Path sshKnownHosts,
+      Path opaTokenFile,
+      Path opaCaFile) {
+
+    /** Without an external OPA server's token or CA. */
+    public Config(
+        String repo,
+        String branch,
+        Path managementKubeconfig,
+        Path dataDir,
+        Engine engine,
+        URI opaUrl,
+        Path allowedSigners,
+        String gitToken,
+        Path sshKey,
+        Path sshKnownHosts) {
+      this(
+          repo,
+          branch,
+          managementKubeconfig,
+          dataDir,
+          engine,
+          opaUrl,
+          allowedSigners,
+          gitToken,
+          sshKey,
+          sshKnownHosts,
+          null,
+          null);
+    }
 
     /** Never shows the token. */
     @Override
@@ -167,7 +200,11 @@ public final class SyncSetup implements AutoCloseable {
       } else if (config.opaUrl() != null) {
         evaluator =
             PolicyEngines.builtInOnly(
-                new OpaServerEvaluator(config.opaUrl(), Duration.ofSeconds(2)), OPA_SERVER_ONLY);
+                new OpaServerEvaluator(
+                    OpaEndpoint.external(
+                        config.opaUrl(), config.opaTokenFile(), config.opaCaFile()),
+                    Duration.ofSeconds(2)),
+                OPA_SERVER_ONLY);
       } else {
         server =
             OpaServer.start(
@@ -176,7 +213,7 @@ public final class SyncSetup implements AutoCloseable {
                 config.dataDir().resolve("opa"));
         evaluator =
             PolicyEngines.builtInOnly(
-                new OpaServerEvaluator(server.url(), Duration.ofSeconds(2)), OPA_SERVER_ONLY);
+                new OpaServerEvaluator(server.endpoint(), Duration.ofSeconds(2)), OPA_SERVER_ONLY);
       }
     } catch (PolicyException | RuntimeException e) {
       store.close();
