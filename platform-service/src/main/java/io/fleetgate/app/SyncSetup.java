@@ -289,7 +289,13 @@ public final class SyncSetup implements AutoCloseable {
       throws io.fleetgate.source.SourceException {
     io.fleetgate.sync.SyncReport report = engine.syncOnce(options);
     if (!options.dryRun()) {
-      heads.export(store);
+      try {
+        heads.export(store);
+      } catch (java.io.UncheckedIOException e) {
+        // The run is recorded; only its anchor is missing. Say so loudly, but keep syncing.
+        org.slf4j.LoggerFactory.getLogger(SyncSetup.class)
+            .error("Cannot export the audit chain's head: {}", e.getMessage());
+      }
     }
     return report;
   }

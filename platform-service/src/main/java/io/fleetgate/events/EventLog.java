@@ -93,7 +93,7 @@ public final class EventLog {
     if (lastSeen <= 0) {
       return Resume.CONTINUOUS;
     }
-    if (lastSeen <= epoch || lastSeen >= next) {
+    if (lastSeen < epoch || lastSeen >= next) {
       return Resume.RESTARTED;
     }
     if (!buffer.isEmpty() && buffer.peekFirst().id() > lastSeen + 1) {
