@@ -246,8 +246,10 @@ public final class ConsoleApp extends Application {
 
               @Override
               public void reset() {
+                // Missed events, or a restarted platform: reload everything the events update.
                 models.activity().reset();
                 models.fleet().refresh();
+                models.policy().refresh();
               }
 
               @Override

@@ -76,7 +76,7 @@ final class PolicyBench {
     Path work = Files.createTempDirectory("fleetgate-bench-opa");
     try (OpaServer server =
         OpaServer.start(ToolCache.locate().executable("opa"), PolicyBundle.builtInRego(), work)) {
-      OpaServerEvaluator rest = new OpaServerEvaluator(server.url(), Duration.ofSeconds(5));
+      OpaServerEvaluator rest = new OpaServerEvaluator(server.endpoint(), Duration.ofSeconds(5));
       if (!requireAllowed(rest.evaluate(input), "the OPA server").equals(wasmDecision)) {
         throw new IllegalStateException(
             "the OPA server and the Wasm engine decided differently on the same input");

@@ -140,11 +140,12 @@ final class ComplianceRecords {
     }
     String id = UUID.randomUUID().toString();
     Path dir = dataDir.resolve("reports");
-    Files.createDirectories(dir);
+    io.fleetgate.files.OwnerOnly.directory(dir);
     Path file = dir.resolve(id + "." + extension(format));
     AuditReportFormat.Written written;
     try (SqliteStore verifier = SqliteStore.open(dataDir, clock);
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        OutputStream out =
+            new BufferedOutputStream(io.fleetgate.files.OwnerOnly.newOutputStream(file), 1 << 16)) {
       written =
           format.build(
               new ReportBuilder(store.history(), verifier, catalog),

@@ -66,7 +66,7 @@ public final class PlatformServer implements AutoCloseable {
                 syncEvents.started();
                 sourceLock.lock();
                 try {
-                  return setup.engine().syncOnce(options);
+                  return setup.syncOnce(options);
                 } finally {
                   sourceLock.unlock();
                 }

@@ -1,5 +1,6 @@
 package io.fleetgate.app;
 
+import io.fleetgate.anchor.HeadExport;
 import io.fleetgate.apply.kube.KubeClusterWriters;
 import io.fleetgate.cluster.capi.CapiClusterDirectory;
 import io.fleetgate.domain.Kubeconfig;
@@ -14,6 +15,7 @@ import io.fleetgate.policy.PolicyEngines;
 import io.fleetgate.policy.PolicyException;
 import io.fleetgate.policy.PolicyGate;
 import io.fleetgate.policy.opa.OpaLocator;
+import io.fleetgate.policy.opaserver.OpaEndpoint;
 import io.fleetgate.policy.opaserver.OpaServer;
 import io.fleetgate.policy.opaserver.OpaServerEvaluator;
 import io.fleetgate.policy.wasm.WasmPolicyEvaluator;
@@ -48,6 +50,9 @@ public final class SyncSetup implements AutoCloseable {
    * @param branch the branch to sync; null to follow the remote's default branch (its HEAD)
    * @param opaUrl an external OPA server for {@link Engine#OPA_SERVER}; when null Fleetgate starts
    *     one with the pinned opa binary
+   * @param opaTokenFile the bearer token the external OPA server requires, or null
+   * @param opaCaFile the CA (PEM) an https OPA server's certificate is signed by, or null for the
+   *     JDK's trust
    */
   public record Config(
       String repo,
@@ -59,7 +64,36 @@ public final class SyncSetup implements AutoCloseable {
       Path allowedSigners,
       String gitToken,
       Path sshKey,
-      Path sshKnownHosts) {
+      Path sshKnownHosts,
+      Path opaTokenFile,
+      Path opaCaFile) {
+
+    /** Without an external OPA server's token or CA. */
+    public Config(
+        String repo,
+        String branch,
+        Path managementKubeconfig,
+        Path dataDir,
+        Engine engine,
+        URI opaUrl,
+        Path allowedSigners,
+        String gitToken,
+        Path sshKey,
+        Path sshKnownHosts) {
+      this(
+          repo,
+          branch,
+          managementKubeconfig,
+          dataDir,
+          engine,
+          opaUrl,
+          allowedSigners,
+          gitToken,
+          sshKey,
+          sshKnownHosts,
+          null,
+          null);
+    }
 
     /** Never shows the token. */
     @Override
@@ -116,13 +150,19 @@ public final class SyncSetup implements AutoCloseable {
   private final SqliteStore store;
   private final PolicyEngines evaluator;
   private final OpaServer opaServer;
+  private final HeadExport heads;
 
   private SyncSetup(
-      SyncEngine engine, SqliteStore store, PolicyEngines evaluator, OpaServer opaServer) {
+      SyncEngine engine,
+      SqliteStore store,
+      PolicyEngines evaluator,
+      OpaServer opaServer,
+      HeadExport heads) {
     this.engine = engine;
     this.store = store;
     this.evaluator = evaluator;
     this.opaServer = opaServer;
+    this.heads = heads;
   }
 
   /**
@@ -147,6 +187,8 @@ public final class SyncSetup implements AutoCloseable {
     var management =
         new KubeClients(KubeconfigPolicy.operatorFile())
             .api(new Kubeconfig(config.managementKubeconfig().toString(), kubeconfig));
+    io.fleetgate.files.OwnerOnly.directory(config.dataDir());
+    HeadExport heads = HeadExport.inDataDirectory(config.dataDir(), clock);
     SqliteStore store = SqliteStore.open(config.dataDir(), clock);
     OpaServer server = null;
     PolicyEngines evaluator;
@@ -160,7 +202,11 @@ public final class SyncSetup implements AutoCloseable {
       } else if (config.opaUrl() != null) {
         evaluator =
             PolicyEngines.builtInOnly(
-                new OpaServerEvaluator(config.opaUrl(), Duration.ofSeconds(2)), OPA_SERVER_ONLY);
+                new OpaServerEvaluator(
+                    OpaEndpoint.external(
+                        config.opaUrl(), config.opaTokenFile(), config.opaCaFile()),
+                    Duration.ofSeconds(2)),
+                OPA_SERVER_ONLY);
       } else {
         server =
             OpaServer.start(
@@ -169,7 +215,7 @@ public final class SyncSetup implements AutoCloseable {
                 config.dataDir().resolve("opa"));
         evaluator =
             PolicyEngines.builtInOnly(
-                new OpaServerEvaluator(server.url(), Duration.ofSeconds(2)), OPA_SERVER_ONLY);
+                new OpaServerEvaluator(server.endpoint(), Duration.ofSeconds(2)), OPA_SERVER_ONLY);
       }
     } catch (PolicyException | RuntimeException e) {
       store.close();
@@ -198,7 +244,7 @@ public final class SyncSetup implements AutoCloseable {
                 ReportPublishing.to(
                     new ReportPublisher(connections, clock), PolicyCatalog.builtIn()),
                 retention()));
-    return new SyncSetup(engine, store, evaluator, server);
+    return new SyncSetup(engine, store, evaluator, server, heads);
   }
 
   /**
@@ -236,6 +282,30 @@ public final class SyncSetup implements AutoCloseable {
 
   public SyncEngine engine() {
     return engine;
+  }
+
+  /**
+   * One sync, then the audit chain's head exported ({@code DATA_DIR/audit-head.json} and the log)
+   * unless it was a dry run.
+   */
+  public io.fleetgate.sync.SyncReport syncOnce(io.fleetgate.sync.SyncOptions options)
+      throws io.fleetgate.source.SourceException {
+    io.fleetgate.sync.SyncReport report = engine.syncOnce(options);
+    if (!options.dryRun()) {
+      try {
+        heads.export(store);
+      } catch (java.io.UncheckedIOException e) {
+        // The run is recorded; only its anchor is missing. Say so loudly, but keep syncing.
+        org.slf4j.LoggerFactory.getLogger(SyncSetup.class)
+            .error("Cannot export the audit chain's head: {}", e.getMessage());
+      }
+    }
+    return report;
+  }
+
+  /** Where each run's audit head is written. */
+  public java.nio.file.Path headFile() {
+    return heads.file();
   }
 
   public SqliteStore store() {

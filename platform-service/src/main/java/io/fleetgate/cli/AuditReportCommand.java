@@ -80,7 +80,8 @@ final class AuditReportCommand implements Callable<Integer> {
         Files.createDirectories(parent);
       }
       AuditReportFormat.Written written;
-      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+      try (OutputStream file =
+          new BufferedOutputStream(io.fleetgate.files.OwnerOnly.newOutputStream(out), 1 << 16)) {
         written =
             reportFormat.build(
                 new ReportBuilder(store.history(), verifier, PolicyCatalog.builtIn()),

@@ -64,6 +64,10 @@ final class RepoOptions {
   Path sshKnownHosts;
 
   SyncSetup.Config config(SyncSetup.Engine engine, URI opaUrl) {
+    return config(engine, opaUrl, null, null);
+  }
+
+  SyncSetup.Config config(SyncSetup.Engine engine, URI opaUrl, Path opaTokenFile, Path opaCaFile) {
     if ((sshKey == null) != (sshKnownHosts == null)) {
       throw new IllegalArgumentException(
           "--ssh-key and --ssh-known-hosts go together: the host's key must be known in advance");
@@ -78,7 +82,9 @@ final class RepoOptions {
         allowedSigners,
         token(),
         sshKey,
-        sshKnownHosts);
+        sshKnownHosts,
+        opaTokenFile,
+        opaCaFile);
   }
 
   /** The branch given, or null to follow the remote's default branch. */

@@ -62,6 +62,20 @@ final class SyncCommand implements Callable<Integer> {
       description = "An external OPA server for --policy-engine opa-server (default: start one).")
   URI opaUrl;
 
+  @Option(
+      names = "--opa-token-file",
+      paramLabel = "FILE",
+      description =
+          "The bearer token the external OPA server requires (its --authentication=token); sent"
+              + " only over https or to loopback.")
+  java.nio.file.Path opaTokenFile;
+
+  @Option(
+      names = "--opa-ca-file",
+      paramLabel = "FILE",
+      description = "CA certificates (PEM) for an https:// --opa-url (default: the JDK's).")
+  java.nio.file.Path opaCaFile;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -74,10 +88,14 @@ final class SyncCommand implements Callable<Integer> {
                   spec.commandLine(),
                   "--policy-engine must be wasm or opa-server, not " + policyEngine);
         };
-    SyncSetup.Config config = source.config(engine, opaUrl);
+    if ((opaTokenFile != null || opaCaFile != null) && opaUrl == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--opa-token-file and --opa-ca-file go with --opa-url");
+    }
+    SyncSetup.Config config = source.config(engine, opaUrl, opaTokenFile, opaCaFile);
     try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC())) {
       SyncReport report =
-          setup.engine().syncOnce(new SyncOptions(Optional.ofNullable(cluster), dryRun, fullCheck));
+          setup.syncOnce(new SyncOptions(Optional.ofNullable(cluster), dryRun, fullCheck));
       print(report, out);
       if (cluster != null && report.outcomes().isEmpty() && !report.stale()) {
         spec.commandLine()

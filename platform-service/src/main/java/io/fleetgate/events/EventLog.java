@@ -12,18 +12,40 @@ import java.util.function.Consumer;
  * Numbers events and keeps the latest {@code capacity} of them for replay; subscribers hear each
  * new event on the publishing thread, under the log's lock, and must not block (hand the event to a
  * bounded queue).
+ *
+ * <p>Ids carry the process's epoch: the first id of a log is {@code epoch + 1}, where the epoch is
+ * the start time in milliseconds times {@value #IDS_PER_MILLISECOND}. A platform restarted later
+ * therefore numbers its events above every id the previous process gave out (unless that one
+ * published more than a thousand events per millisecond it ran), and a client resuming with an id
+ * of an earlier run, or one this log never gave out, is told to reload ({@link Resume#RESTARTED})
+ * instead of silently missing events. Ids stay below 2<sup>53</sup>, exact in JSON numbers, until
+ * the year 2255.
  */
 public final class EventLog {
 
+  /** How many ids each millisecond of the epoch leaves room for. */
+  public static final long IDS_PER_MILLISECOND = 1_000;
+
   private final int capacity;
   private final Clock clock;
+  private final long epoch;
   private final ArrayDeque<FleetEvent> buffer;
   private final List<Consumer<FleetEvent>> subscribers = new CopyOnWriteArrayList<>();
-  private long next = 1;
+  private long next;
 
+  /** A log whose epoch is now. */
   public EventLog(int capacity, Clock clock) {
+    this(capacity, clock, clock.millis() * IDS_PER_MILLISECOND);
+  }
+
+  /**
+   * @param epoch the id before the first one (0 numbers from 1)
+   */
+  public EventLog(int capacity, Clock clock, long epoch) {
     this.capacity = capacity;
     this.clock = clock;
+    this.epoch = epoch;
+    this.next = epoch + 1;
     this.buffer = new ArrayDeque<>(capacity);
   }
 
@@ -52,19 +74,32 @@ public final class EventLog {
    */
   public Subscription subscribe(long lastSeen, Consumer<FleetEvent> subscriber) {
     synchronized (this) {
+      Resume resume = resume(lastSeen);
+      long after = resume == Resume.RESTARTED ? epoch : lastSeen;
       List<FleetEvent> missed = new ArrayList<>();
-      boolean gap = false;
       if (lastSeen > 0) {
         for (FleetEvent event : buffer) {
-          if (event.id() > lastSeen) {
+          if (event.id() > after) {
             missed.add(event);
           }
         }
-        gap = !buffer.isEmpty() && buffer.peekFirst().id() > lastSeen + 1;
       }
       subscribers.add(subscriber);
-      return new Subscription(missed, gap, () -> subscribers.remove(subscriber));
+      return new Subscription(missed, resume, after, () -> subscribers.remove(subscriber));
     }
+  }
+
+  private Resume resume(long lastSeen) {
+    if (lastSeen <= 0) {
+      return Resume.CONTINUOUS;
+    }
+    if (lastSeen < epoch || lastSeen >= next) {
+      return Resume.RESTARTED;
+    }
+    if (!buffer.isEmpty() && buffer.peekFirst().id() > lastSeen + 1) {
+      return Resume.MISSED;
+    }
+    return Resume.CONTINUOUS;
   }
 
   public synchronized long lastId() {
@@ -75,9 +110,38 @@ public final class EventLog {
     return subscribers.size();
   }
 
+  /** How a client's resumption relates to this log. */
+  public enum Resume {
+    /** Nothing missed: the replay follows on from the client's last id (or it asked for none). */
+    CONTINUOUS,
+    /** Some events it missed are no longer buffered; it should reload its state. */
+    MISSED,
+    /**
+     * Its last id is not one of this log's: from an earlier run of the platform, or ahead of the
+     * log. Every buffered event is replayed; it should reload its state.
+     */
+    RESTARTED;
+
+    /** Why the client should reload, for the {@code reset} event. */
+    public String reason() {
+      return switch (this) {
+        case CONTINUOUS -> "";
+        case MISSED -> "events were missed; reload the state";
+        case RESTARTED ->
+            "the platform restarted (the last event id is not from this run); reload the state";
+      };
+    }
+  }
+
   /**
    * @param replay the buffered events the client missed
-   * @param gap true when some it missed are no longer buffered (it should reload its state)
+   * @param resume whether the client should reload its state first
+   * @param after the id after which events are new to the client
    */
-  public record Subscription(List<FleetEvent> replay, boolean gap, Runnable cancel) {}
+  public record Subscription(List<FleetEvent> replay, Resume resume, long after, Runnable cancel) {
+    /** True when the client should reload its state. */
+    public boolean gap() {
+      return resume != Resume.CONTINUOUS;
+    }
+  }
 }

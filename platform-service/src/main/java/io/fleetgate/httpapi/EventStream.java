@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves {@code GET /api/v1/events}: first the events after the client's {@code Last-Event-ID} that
- * the log still holds (or a {@code reset} event when some are gone), then live events. Each client
- * has a bounded queue; a client too slow to keep up is disconnected and resumes from its last id,
+ * the log still holds (after a {@code reset} event when some are gone, or when the id is not from
+ * this run of the platform — then every buffered event follows), then live events. Each client has
+ * a bounded queue; a client too slow to keep up is disconnected and resumes from its last id,
  * rather than slowing the platform or growing without bound.
  */
 final class EventStream {
@@ -47,9 +48,12 @@ final class EventStream {
             });
     try {
       if (subscription.gap()) {
-        client.sendEvent("reset", "{\"reason\":\"events were missed; reload the state\"}", null);
+        client.sendEvent(
+            "reset",
+            json.writeValueAsString(java.util.Map.of("reason", subscription.resume().reason())),
+            null);
       }
-      long sent = lastSeen;
+      long sent = subscription.after();
       for (FleetEvent event : subscription.replay()) {
         send(client, event);
         sent = event.id();
@@ -65,6 +69,8 @@ final class EventStream {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException("cannot write the reset event", e);
     } catch (IllegalStateException e) {
       // Jetty recycled the response under us (the client left, or the server is stopping):
       // nothing can be written any more. Were this to escape, Javalin's error handling would

@@ -24,8 +24,23 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class Kustomize {
 
   static final String FILE = "kustomization.yaml";
+
+  /** The names kustomize reads a kustomization from, in its order of preference. */
+  static final List<String> NAMES = List.of(FILE, "kustomization.yml", "Kustomization");
+
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final List<String> REMOTE_FIELDS = List.of("resources", "bases", "components");
+
+  /** The fields whose entries kustomize loads as paths or URLs. */
+  private static final List<String> REMOTE_FIELDS =
+      List.of(
+          "resources",
+          "bases",
+          "components",
+          "generators",
+          "transformers",
+          "validators",
+          "crds",
+          "configurations");
 
   private final Path binary;
 
@@ -37,14 +52,21 @@ public final class Kustomize {
   }
 
   static boolean isKustomization(Path dir) {
-    return Files.isRegularFile(dir.resolve(FILE))
-        || Files.isRegularFile(dir.resolve("kustomization.yml"));
+    return NAMES.stream().anyMatch(name -> Files.isRegularFile(dir.resolve(name)));
   }
 
-  /** The rendered YAML of the directory. */
-  String build(Path dir, String relativeDir, long maxBytes) throws ManifestException {
+  /**
+   * The rendered YAML of the directory.
+   *
+   * @param kustomizations every kustomization file below it (relative path → file), the top one and
+   *     nested ones alike: each is checked for remote bases and Helm charts before kustomize runs
+   */
+  String build(Path dir, String relativeDir, Map<String, Path> kustomizations, long maxBytes)
+      throws ManifestException {
     SourceLocation at = SourceLocation.file(relativeDir + "/" + FILE);
-    refuseRemote(dir, at);
+    for (Map.Entry<String, Path> kustomization : kustomizations.entrySet()) {
+      refuseRemote(kustomization.getValue(), SourceLocation.file(kustomization.getKey()));
+    }
     if (binary == null) {
       throw new ManifestException(
           at, "is a kustomization, but kustomize is not installed; run bin/setup");
@@ -87,15 +109,16 @@ public final class Kustomize {
     }
   }
 
-  /** Remote bases would fetch code from the network at render time; refuse them up front. */
-  private static void refuseRemote(Path dir, SourceLocation at) throws ManifestException {
-    Path file =
-        Files.isRegularFile(dir.resolve(FILE))
-            ? dir.resolve(FILE)
-            : dir.resolve("kustomization.yml");
+  /**
+   * Remote bases would fetch code from the network at render time; refuse them up front, in every
+   * kustomization kustomize would read.
+   */
+  private static void refuseRemote(Path file, SourceLocation at) throws ManifestException {
     Object loaded;
     try {
-      loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+      LoaderOptions options = new LoaderOptions();
+      options.setMaxAliasesForCollections(10);
+      loaded = new Yaml(new SafeConstructor(options)).load(Files.readString(file));
     } catch (IOException | RuntimeException e) {
       throw new ManifestException(at, "is not valid YAML: " + e.getMessage());
     }

@@ -168,7 +168,7 @@ final class ManifestParser {
     return text == null ? "" : text.replaceAll("\\s+", " ").strip();
   }
 
-  private static String bytes(long n) {
+  static String bytes(long n) {
     return n >= 1 << 20 ? "%.1f MiB".formatted(n / 1048576.0) : "%d KiB".formatted(n / 1024);
   }
 

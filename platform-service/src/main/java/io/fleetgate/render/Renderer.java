@@ -67,7 +67,7 @@ public final class Renderer {
           io.fleetgate.policy.Waivers.none(),
           io.fleetgate.policy.RepoPolicies.none());
     }
-    FleetSpec spec = readSpec(repoRoot, fleetProblems);
+    FleetSpec spec = readSpec(files, fleetProblems);
     if (spec == null) {
       return new LoadedRepo(
           null,
@@ -87,7 +87,7 @@ public final class Renderer {
     if (spec.clusterOverlays()) {
       readOverlays(repoRoot, files, spec, overlays, overlayProblems);
     }
-    io.fleetgate.policy.Waivers waivers = WaiverFile.read(repoRoot, fleetProblems);
+    io.fleetgate.policy.Waivers waivers = WaiverFile.read(files, fleetProblems);
     io.fleetgate.policy.RepoPolicies policies = PolicyFiles.read(repoRoot, fleetProblems);
     return new LoadedRepo(
         spec,
@@ -138,8 +138,14 @@ public final class Renderer {
         repo.spec().policyParametersFor(target.labels()));
   }
 
-  private FleetSpec readSpec(Path root, List<RenderProblem> problems) {
-    Path file = root.resolve(FleetSpec.FILE);
+  private FleetSpec readSpec(RepoFiles files, List<RenderProblem> problems) {
+    Path file;
+    try {
+      file = files.rootFile(FleetSpec.FILE);
+    } catch (ManifestException e) {
+      problems.add(e.problem());
+      return null;
+    }
     if (!Files.isRegularFile(file)) {
       problems.add(
           new RenderProblem(
@@ -177,8 +183,18 @@ public final class Renderer {
       }
       if (Kustomize.isKustomization(dir)) {
         String relativeDir = files.relative(dir);
+        Map<String, Path> kustomizations = new LinkedHashMap<>();
+        for (Path file :
+            files.kustomizeInputs(
+                dir,
+                limits.maxFileBytes(),
+                limits.maxFileBytes() * KUSTOMIZE_OUTPUT_FACTOR,
+                limits.maxDocuments() * KUSTOMIZE_OUTPUT_FACTOR)) {
+          kustomizations.put(files.relative(file), file);
+        }
         String yaml =
-            kustomize.build(dir, relativeDir, limits.maxFileBytes() * KUSTOMIZE_OUTPUT_FACTOR);
+            kustomize.build(
+                dir, relativeDir, kustomizations, limits.maxFileBytes() * KUSTOMIZE_OUTPUT_FACTOR);
         manifests.addAll(
             kustomizeOutput.parseText(
                 yaml, relativeDir + "/" + Kustomize.FILE + " (kustomize output)"));

@@ -71,12 +71,69 @@ final class RepoFiles {
     return files;
   }
 
+  /**
+   * A file the repository root holds by name ({@code fleet.yaml}, {@code waivers.yaml}), confined:
+   * a symlink leading outside the repository is refused.
+   */
+  Path rootFile(String name) throws ManifestException {
+    Path file = root.resolve(name);
+    confine(file, SourceLocation.file(name));
+    return file;
+  }
+
+  /**
+   * Everything kustomize may read below a kustomization directory, checked before it runs: no
+   * symlink leaving the repository, no file over {@code maxFileBytes}, at most {@code maxFiles}
+   * files and {@code maxTotalBytes} in all.
+   *
+   * @return every kustomization file in the tree, the top one first, for the remote-base check
+   */
+  List<Path> kustomizeInputs(Path dir, long maxFileBytes, long maxTotalBytes, int maxFiles)
+      throws ManifestException {
+    List<Path> kustomizations = new ArrayList<>();
+    long total = 0;
+    int count = 0;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path path : walk.sorted().toList()) {
+        SourceLocation at = SourceLocation.file(relative(path));
+        if (Files.isSymbolicLink(path)) {
+          confine(path, at);
+        }
+        if (!Files.isRegularFile(path)) {
+          continue;
+        }
+        long size = Files.size(path);
+        if (size > maxFileBytes) {
+          throw new ManifestException(
+              at,
+              "is %s; files a kustomization reads may be at most %s. Split it, or keep large data out of the repository."
+                  .formatted(ManifestParser.bytes(size), ManifestParser.bytes(maxFileBytes)));
+        }
+        total += size;
+        if (++count > maxFiles || total > maxTotalBytes) {
+          throw new ManifestException(
+              SourceLocation.file(relative(dir)),
+              "holds more than %d files or %s for kustomize to read; split the bundle"
+                  .formatted(maxFiles, ManifestParser.bytes(maxTotalBytes)));
+        }
+        if (Kustomize.NAMES.contains(path.getFileName().toString())) {
+          kustomizations.add(path);
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new ManifestException(
+          SourceLocation.file(relative(dir)), "cannot be listed: " + e.getMessage());
+    }
+    return kustomizations;
+  }
+
   /** The path relative to the repository root, with forward slashes. */
   String relative(Path file) {
     return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
-  private void confine(Path path, SourceLocation at) throws ManifestException {
+  /** Refuses a path whose real location (every symlink resolved) is outside the repository. */
+  void confine(Path path, SourceLocation at) throws ManifestException {
     if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
@@ -87,7 +144,8 @@ final class RepoFiles {
             at,
             "is a symlink to "
                 + real
-                + ", outside the repository; Fleetgate reads only files inside it");
+                + ", outside the repository; Fleetgate reads only files inside it: commit the"
+                + " file itself instead of a link");
       }
     } catch (IOException e) {
       throw new ManifestException(

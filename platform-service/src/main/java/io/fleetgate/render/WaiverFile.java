@@ -31,8 +31,14 @@ final class WaiverFile {
 
   private WaiverFile() {}
 
-  static Waivers read(Path root, List<RenderProblem> problems) {
-    Path file = root.resolve(FILE);
+  static Waivers read(RepoFiles files, List<RenderProblem> problems) {
+    Path file;
+    try {
+      file = files.rootFile(FILE);
+    } catch (ManifestException e) {
+      problems.add(e.problem());
+      return Waivers.none();
+    }
     if (!Files.isRegularFile(file)) {
       return Waivers.none();
     }

@@ -180,6 +180,7 @@ final class MachineReports {
       json.writeObjectFieldStart("properties");
       json.writeBooleanField("auditChainIntact", report.chain().intact());
       json.writeStringField("auditChainHead", report.chain().head());
+      json.writeNumberField("auditChainRows", report.chain().rows());
       json.writeEndObject();
       json.writeEndObject();
       json.writeEndArray();
@@ -205,6 +206,12 @@ final class MachineReports {
     xml.printf(
         "  <testsuite name=\"controls\" tests=\"%d\" failures=\"%d\" errors=\"0\">%n",
         report.controls().size() + 1, failures);
+    xml.println("    <properties>");
+    xml.printf("      <property name=\"auditChainRows\" value=\"%d\"/>%n", report.chain().rows());
+    xml.printf(
+        "      <property name=\"auditChainHead\" value=\"%s\"/>%n",
+        HtmlReport.esc(report.chain().head()));
+    xml.println("    </properties>");
     xml.printf(
         "    <testcase classname=\"audit\" name=\"audit chain verifies\">%s</testcase>%n",
         report.chain().intact()

@@ -95,6 +95,13 @@ public final class OpenReports {
           metadata.put(
               "labels",
               Map.of("app.kubernetes.io/managed-by", "fleetgate", "fleetgate.io/cluster", cluster));
+          metadata.put(
+              "annotations",
+              Map.of(
+                  "fleetgate.io/audit-chain-rows",
+                  Long.toString(report.chain().rows()),
+                  "fleetgate.io/audit-chain-head",
+                  report.chain().head()));
           Map<String, Object> object = new LinkedHashMap<>();
           object.put("apiVersion", "openreports.io/v1alpha1");
           object.put("kind", "Report");

@@ -52,6 +52,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void privateFilesDependOnNothingButTheJdk() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.files..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("io.fleetgate.files..", "java..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheKubeAdapterTalksToTheKubernetesClient() {
     noClasses()
         .that()

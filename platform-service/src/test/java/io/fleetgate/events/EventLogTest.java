@@ -12,7 +12,7 @@ class EventLogTest {
 
   @Test
   void numbersEventsAndReplaysThoseAfterTheLastSeen() {
-    EventLog log = new EventLog(10, Clock.systemUTC());
+    EventLog log = new EventLog(10, Clock.systemUTC(), 0);
     for (int i = 0; i < 5; i++) {
       log.publish("sync.started", Map.of());
     }
@@ -32,7 +32,7 @@ class EventLogTest {
 
   @Test
   void saysSoWhenTheEventsAClientMissedAreNoLongerBuffered() {
-    EventLog log = new EventLog(3, Clock.systemUTC());
+    EventLog log = new EventLog(3, Clock.systemUTC(), 0);
     for (int i = 0; i < 10; i++) {
       log.publish("drift", Map.of());
     }
@@ -47,8 +47,52 @@ class EventLogTest {
   }
 
   @Test
+  void aRestartedPlatformNumbersAboveTheOldRunAndResetsAClientOfIt() {
+    java.time.Instant start = java.time.Instant.parse("2026-12-01T10:00:00Z");
+    EventLog before = new EventLog(100, Clock.fixed(start, java.time.ZoneOffset.UTC));
+    for (int i = 0; i < 50; i++) {
+      before.publish("sync.started", Map.of());
+    }
+    long lastSeen = before.lastId();
+    EventLog after = new EventLog(100, Clock.fixed(start.plusSeconds(5), java.time.ZoneOffset.UTC));
+    after.publish("sync.started", Map.of());
+    after.publish("sync.finished", Map.of());
+
+    EventLog.Subscription subscription = after.subscribe(lastSeen, e -> {});
+
+    assertThat(after.lastId()).isGreaterThan(lastSeen);
+    assertThat(subscription.resume()).isEqualTo(EventLog.Resume.RESTARTED);
+    assertThat(subscription.replay())
+        .as("every event of the new run, none skipped for an id of the old one")
+        .extracting(FleetEvent::type)
+        .containsExactly("sync.started", "sync.finished");
+    assertThat(subscription.resume().reason()).contains("restarted");
+  }
+
+  @Test
+  void anIdAheadOfTheLogResetsAndReplaysEverything() {
+    EventLog log = new EventLog(10, Clock.systemUTC(), 0);
+    for (int i = 0; i < 5; i++) {
+      log.publish("drift", Map.of());
+    }
+    List<FleetEvent> live = new ArrayList<>();
+
+    EventLog.Subscription subscription = log.subscribe(500, live::add);
+    log.publish("drift", Map.of());
+
+    assertThat(subscription.resume()).isEqualTo(EventLog.Resume.RESTARTED);
+    assertThat(subscription.after()).isZero();
+    assertThat(subscription.replay())
+        .extracting(FleetEvent::id)
+        .containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(live).extracting(FleetEvent::id).containsExactly(6L);
+    assertThat(log.subscribe(5, e -> {}).resume()).isEqualTo(EventLog.Resume.CONTINUOUS);
+    assertThat(log.subscribe(6, e -> {}).resume()).isEqualTo(EventLog.Resume.CONTINUOUS);
+  }
+
+  @Test
   void concurrentPublishersReachEverySubscriberInIdOrderExactlyOnce() throws Exception {
-    EventLog log = new EventLog(100_000, Clock.systemUTC());
+    EventLog log = new EventLog(100_000, Clock.systemUTC(), 0);
     List<List<Long>> heard = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {

@@ -32,7 +32,7 @@ class PolicyEnginesIT {
     wasm = WasmPolicyEvaluator.of(PolicyBundle.builtIn());
     server =
         OpaServer.start(ToolCache.locate().executable("opa"), PolicyBundle.builtInRego(), work);
-    rest = new OpaServerEvaluator(server.url(), Duration.ofSeconds(2));
+    rest = new OpaServerEvaluator(server.endpoint(), Duration.ofSeconds(2));
   }
 
   @AfterAll
@@ -155,7 +155,8 @@ class PolicyEnginesIT {
   void aKilledServerFailsClosed(@TempDir Path work) throws Exception {
     OpaServer doomed =
         OpaServer.start(ToolCache.locate().executable("opa"), PolicyBundle.builtInRego(), work);
-    OpaServerEvaluator evaluator = new OpaServerEvaluator(doomed.url(), Duration.ofMillis(500));
+    OpaServerEvaluator evaluator =
+        new OpaServerEvaluator(doomed.endpoint(), Duration.ofMillis(500));
     PolicyCases.Case clean =
         PolicyCases.all().stream().filter(c -> c.want().isEmpty()).findFirst().orElseThrow();
     assertThat(evaluator.evaluate(clean.input()).allowed()).isTrue();

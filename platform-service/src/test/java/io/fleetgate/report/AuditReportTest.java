@@ -154,6 +154,55 @@ class AuditReportTest {
   }
 
   @Test
+  void everyFormatCarriesTheChainHeadRowsAndHash() throws Exception {
+    ComplianceReport report = report(null);
+    long rows = report.chain().rows();
+    String head = report.chain().head();
+    assertThat(rows).isPositive();
+
+    JsonNode json = new ObjectMapper().readTree(bytes(report, AuditReportFormat.JSON));
+    assertThat(json.at("/auditChain/rows").asLong()).isEqualTo(rows);
+    assertThat(json.at("/auditChain/head").asText()).isEqualTo(head);
+    JsonNode sarif = new ObjectMapper().readTree(bytes(report, AuditReportFormat.SARIF));
+    assertThat(sarif.at("/runs/0/properties/auditChainRows").asLong()).isEqualTo(rows);
+    assertThat(sarif.at("/runs/0/properties/auditChainHead").asText()).isEqualTo(head);
+    var junit =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(bytes(report, AuditReportFormat.JUNIT)));
+    var properties = junit.getElementsByTagName("property");
+    java.util.Map<String, String> values = new java.util.HashMap<>();
+    for (int i = 0; i < properties.getLength(); i++) {
+      var property = (org.w3c.dom.Element) properties.item(i);
+      values.put(property.getAttribute("name"), property.getAttribute("value"));
+    }
+    assertThat(values)
+        .containsEntry("auditChainRows", Long.toString(rows))
+        .containsEntry("auditChainHead", head);
+    String openReports =
+        new String(
+            bytes(report, AuditReportFormat.OPENREPORTS), java.nio.charset.StandardCharsets.UTF_8);
+    for (Object document : new org.yaml.snakeyaml.Yaml().loadAll(openReports)) {
+      @SuppressWarnings("unchecked")
+      var metadata =
+          (java.util.Map<String, Object>) ((java.util.Map<?, ?>) document).get("metadata");
+      assertThat(metadata.get("annotations"))
+          .isEqualTo(
+              java.util.Map.of(
+                  "fleetgate.io/audit-chain-rows",
+                  Long.toString(rows),
+                  "fleetgate.io/audit-chain-head",
+                  head));
+    }
+    String html =
+        new String(bytes(report, AuditReportFormat.HTML), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(html).contains("All " + rows + " rows").contains(head);
+    try (var pdf = Loader.loadPDF(bytes(report, AuditReportFormat.PDF))) {
+      assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s", "")).contains(head);
+    }
+  }
+
+  @Test
   void aTamperedRowIsShownInTheReport() throws Exception {
     try (var connection =
             DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteStore.FILE));

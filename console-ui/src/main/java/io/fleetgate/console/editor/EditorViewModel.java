@@ -275,10 +275,17 @@ public final class EditorViewModel {
           continue;
         }
         Path target = scratch.resolve(relative.toString());
-        if (Files.isDirectory(source)) {
+        // Links are copied as links, never followed: a link out of the repository stays one (and
+        // the checker refuses it), so nothing outside the working copy is read into the scratch.
+        if (Files.isDirectory(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          Files.deleteIfExists(target);
+          Files.copy(
+              source,
+              target,
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+              java.nio.file.LinkOption.NOFOLLOW_LINKS);
         }
       }
     }

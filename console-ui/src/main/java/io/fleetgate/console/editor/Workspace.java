@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,10 +57,14 @@ public final class Workspace implements AutoCloseable {
     return root;
   }
 
-  /** The files a person edits (manifests, policies, JSON), relative, sorted. */
+  /**
+   * The files a person edits (manifests, policies, JSON), relative, sorted; a symlink whose target
+   * is outside the working copy is not one of them.
+   */
   public List<String> files() throws EditorException {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile)
+          .filter(this::insideOnDisk)
           .map(root::relativize)
           .filter(p -> !p.startsWith(".git"))
           .map(p -> p.toString().replace('\\', '/'))
@@ -70,17 +76,29 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
+  /** Reads a file of the working copy; never through a link that leads out of it. */
   public String read(String file) throws EditorException {
     try {
-      return Files.readString(resolve(file));
+      return Files.readString(confined(file));
     } catch (IOException e) {
       throw new EditorException("Cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Saves a file of the working copy; never through a link (of the file or of a directory above it)
+   * that leads out of it.
+   */
   public void write(String file, String content) throws EditorException {
     try {
-      Files.writeString(resolve(file), content);
+      Path target = confined(file);
+      Files.writeString(
+          target,
+          content,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       throw new EditorException("Cannot save " + file + ": " + e.getMessage(), e);
     }
@@ -248,6 +266,55 @@ public final class Workspace implements AutoCloseable {
       throw new EditorException(file + " is outside the working copy");
     }
     return path;
+  }
+
+  /**
+   * The file's real location, every link resolved (for a new file, its directory's), when that is
+   * inside the working copy and not in {@code .git}.
+   */
+  private Path confined(String file) throws EditorException {
+    Path path = resolve(file);
+    try {
+      Path realRoot = root.toRealPath();
+      Path real =
+          Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+              ? path.toRealPath()
+              : realParent(path).resolve(path.getFileName());
+      if (!real.startsWith(realRoot) || real.startsWith(realRoot.resolve(".git"))) {
+        throw new EditorException(
+            file
+                + " is a link to "
+                + real
+                + ", outside the working copy; the editor neither reads nor writes through it."
+                + " Replace the link with the file itself and commit that.");
+      }
+      return real;
+    } catch (IOException e) {
+      throw new EditorException(
+          "Cannot resolve " + file + " (" + e.getMessage() + "); a dangling link?", e);
+    }
+  }
+
+  /** The real path of the nearest existing directory above a new file, with the rest appended. */
+  private static Path realParent(Path path) throws IOException {
+    Path existing = path.getParent();
+    Path rest = Path.of("");
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      rest = existing.getFileName().resolve(rest);
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      throw new IOException("no directory above " + path);
+    }
+    return existing.toRealPath().resolve(rest);
+  }
+
+  private boolean insideOnDisk(Path file) {
+    try {
+      return file.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Override

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Reads {@code /api/v1/events} on a virtual thread and hands each event to a listener. When the
  * stream breaks it reconnects after a pause, sending the last id it saw as {@code Last-Event-ID},
  * so no event the platform still buffers is lost; a {@code reset} event tells the listener that
- * some were, and it should reload.
+ * some were, or that the platform restarted (the id is not from its current run, which numbers its
+ * events above every earlier run's), and it should reload.
  */
 public final class PlatformEvents implements AutoCloseable {
 

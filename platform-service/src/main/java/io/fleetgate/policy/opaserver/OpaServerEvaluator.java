@@ -29,16 +29,31 @@ public final class OpaServerEvaluator implements PolicyEvaluator {
   private final URI changeset;
   private final Duration timeout;
   private final HttpClient http;
+  private final java.util.Optional<String> authorization;
 
   /**
+   * An OPA server without authentication.
+   *
    * @param server the server's base URL, e.g. {@code http://127.0.0.1:8181}
    * @param timeout how long one decision may take before it counts as a denial
    */
   public OpaServerEvaluator(URI server, Duration timeout) {
+    this(OpaEndpoint.open(server), timeout);
+  }
+
+  /**
+   * @param endpoint the server's base URL, the bearer token it requires and the CA it is signed by
+   * @param timeout how long one decision may take before it counts as a denial
+   */
+  public OpaServerEvaluator(OpaEndpoint endpoint, Duration timeout) {
+    URI server = endpoint.url();
     this.decision = server.resolve("/v1/data/fleetgate/main/decision");
     this.changeset = server.resolve("/v1/data/fleetgate/main/changeset");
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
+    endpoint.trust().ifPresent(http::sslContext);
+    this.http = http.build();
+    this.authorization = endpoint.token().map(token -> "Bearer " + token);
   }
 
   @Override
@@ -52,12 +67,13 @@ public final class OpaServerEvaluator implements PolicyEvaluator {
   }
 
   private JsonNode ask(URI document, String input) throws PolicyException {
-    HttpRequest request =
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(document)
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"input\":" + input + "}"))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString("{\"input\":" + input + "}"));
+    authorization.ifPresent(value -> builder.header("Authorization", value));
+    HttpRequest request = builder.build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -69,6 +85,14 @@ public final class OpaServerEvaluator implements PolicyEvaluator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PolicyException("Interrupted while asking " + engine(), e);
+    }
+    if (response.statusCode() == 401) {
+      throw new PolicyException(
+          engine()
+              + " refused Fleetgate's credentials (HTTP 401): "
+              + (authorization.isPresent()
+                  ? "check the token in --opa-token-file"
+                  : "it requires a token; pass --opa-token-file"));
     }
     if (response.statusCode() != 200) {
       throw new PolicyException(

@@ -128,6 +128,8 @@ public final class GitSource implements SourceFetcher {
    */
   @Override
   public Fetch fetch() throws SourceException {
+    // Working copies are the owner's alone (0700), whatever the files in them are created as.
+    io.fleetgate.files.OwnerOnly.directory(worktree.getParent());
     boolean cloned = Files.isDirectory(worktree.resolve(".git"));
     String target;
     try {
@@ -146,7 +148,6 @@ public final class GitSource implements SourceFetcher {
     try {
       if (!cloned) {
         log.info("Cloning {}", describe());
-        Files.createDirectories(worktree.getParent());
         try (Git git =
             Git.cloneRepository()
                 .setURI(remote)

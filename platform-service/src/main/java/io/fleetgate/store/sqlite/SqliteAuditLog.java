@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The audit chain in table {@code audit_log}: appended in one immediate transaction per batch. */
-final class SqliteAuditLog implements AuditLog {
+final class SqliteAuditLog implements AuditLog, io.fleetgate.audit.AuditHeads {
 
   private final SqliteDatabase db;
 
@@ -120,6 +120,38 @@ final class SqliteAuditLog implements AuditLog {
             }
           }
           return new Verification(rows, previous, 0, "");
+        });
+  }
+
+  @Override
+  public io.fleetgate.audit.AuditHead head() {
+    return db.read(
+        "read the audit chain's head",
+        () -> {
+          try (PreparedStatement select =
+                  db.connection()
+                      .prepareStatement(
+                          "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+              ResultSet row = select.executeQuery()) {
+            return row.next()
+                ? new io.fleetgate.audit.AuditHead(row.getLong(1), row.getString(2))
+                : io.fleetgate.audit.AuditHead.EMPTY;
+          }
+        });
+  }
+
+  @Override
+  public Optional<String> hashAt(long sequence) {
+    return db.read(
+        "read an audit row's hash",
+        () -> {
+          try (PreparedStatement select =
+              db.connection().prepareStatement("SELECT hash FROM audit_log WHERE sequence = ?")) {
+            select.setLong(1, sequence);
+            try (ResultSet row = select.executeQuery()) {
+              return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+          }
         });
   }
 

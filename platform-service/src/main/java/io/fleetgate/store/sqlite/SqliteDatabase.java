@@ -1,7 +1,7 @@
 package io.fleetgate.store.sqlite;
 
+import io.fleetgate.files.OwnerOnly;
 import io.fleetgate.store.StoreException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,11 +28,17 @@ final class SqliteDatabase implements AutoCloseable {
   }
 
   /**
-   * Opens, creating and migrating (Flyway) as needed: WAL, busy timeout, immediate transactions.
+   * Opens, creating and migrating (Flyway) as needed: WAL, busy timeout, immediate transactions;
+   * the directory owner-only (0700), the database and its WAL owner-only (0600).
    */
   static SqliteDatabase open(Path file, Clock clock) {
     try {
-      Files.createDirectories(file.getParent());
+      // The records are the owner's alone: directory 0700, database 0600 before SQLite opens it
+      // (its WAL and shared-memory files take the database's mode).
+      OwnerOnly.directory(file.toAbsolutePath().getParent());
+      OwnerOnly.file(file);
+      OwnerOnly.ifPresent(file.resolveSibling(file.getFileName() + "-wal"));
+      OwnerOnly.ifPresent(file.resolveSibling(file.getFileName() + "-shm"));
       String url = "jdbc:sqlite:" + file;
       Flyway.configure()
           .dataSource(url, null, null)

@@ -16,7 +16,8 @@ import java.util.Optional;
  * over one SQLite database (one writer). A process killed mid-write loses no committed row and
  * leaves no half row.
  */
-public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoCloseable {
+public final class SqliteStore
+    implements AuditLog, io.fleetgate.audit.AuditHeads, Inventory, SyncRuns, AutoCloseable {
 
   public static final String FILE = "fleetgate.db";
 
@@ -69,6 +70,16 @@ public final class SqliteStore implements AuditLog, Inventory, SyncRuns, AutoClo
   @Override
   public Verification verify() {
     return audit.verify();
+  }
+
+  @Override
+  public io.fleetgate.audit.AuditHead head() {
+    return audit.head();
+  }
+
+  @Override
+  public Optional<String> hashAt(long sequence) {
+    return audit.hashAt(sequence);
   }
 
   @Override
