@@ -72,8 +72,7 @@ final class AuditReportCommand implements Callable<Integer> {
     if (!start.isBefore(end)) {
       throw new IllegalArgumentException("--from must be before --to");
     }
-    try (SqliteStore store = DataDir.openRecords(dataDir);
-        SqliteStore verifier = DataDir.openRecords(dataDir)) {
+    try (SqliteStore store = DataDir.openRecords(dataDir)) {
       long began = System.nanoTime();
       Path parent = out.toAbsolutePath().getParent();
       if (parent != null) {
@@ -83,7 +82,7 @@ final class AuditReportCommand implements Callable<Integer> {
       try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
         written =
             reportFormat.build(
-                new ReportBuilder(store.history(), verifier, PolicyCatalog.builtIn()),
+                new ReportBuilder(store.history(), store, PolicyCatalog.builtIn()),
                 new ComplianceReport.Scope(start, end, cluster, control, now),
                 file);
       }

@@ -25,7 +25,7 @@ final class SqliteAuditLog implements AuditLog {
     if (events.isEmpty()) {
       return List.of();
     }
-    return db.write("append to the audit log", () -> insert(events));
+    return db.write("append to the audit log", connection -> insert(events));
   }
 
   /** Appends the events inside the caller's write transaction. */
@@ -78,13 +78,12 @@ final class SqliteAuditLog implements AuditLog {
   public Verification verify() {
     return db.read(
         "verify the audit log",
-        () -> {
+        connection -> {
           long rows = 0;
           String previous = AuditChain.GENESIS;
           try (PreparedStatement select =
-                  db.connection()
-                      .prepareStatement(
-                          "SELECT sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash FROM audit_log ORDER BY sequence");
+                  connection.prepareStatement(
+                      "SELECT sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash FROM audit_log ORDER BY sequence");
               ResultSet row = select.executeQuery()) {
             String lastText = null;
             Instant lastTime = null;
@@ -126,12 +125,11 @@ final class SqliteAuditLog implements AuditLog {
   List<AuditEntry> entries(long afterSequence, int limit) {
     return db.read(
         "read audit rows",
-        () -> {
+        connection -> {
           List<AuditEntry> entries = new java.util.ArrayList<>();
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement(
-                      "SELECT sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?")) {
+              connection.prepareStatement(
+                  "SELECT sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?")) {
             select.setLong(1, afterSequence);
             select.setInt(2, limit);
             try (ResultSet row = select.executeQuery()) {
