@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ReadsBench {
 
   private static final int ROWS = Size.of(1_000_000, 10_000);
-  private static final int RATE = Size.of(200, 50);
-  private static final Duration LENGTH = Duration.ofSeconds(Size.of(30, 2));
+  private static final int RATE = Size.of(50, 20);
+  private static final Duration LENGTH = Duration.ofSeconds(Size.of(20, 2));
   private static final List<String> READS =
       List.of("/api/v1/audit?limit=20", "/api/v1/revisions", "/api/v1/audit?limit=1");
 
