@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] [report] [api] [validate] [netpol]}:
- * runs the named benchmarks (all by default). {@code --smoke} runs each at about 1 % of its size,
- * to prove that it and its baseline still run and converge; nothing is timed against a target then.
- * Exits non-zero when a benchmark fails.
+ * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] [report] [reads] [api] [validate]
+ * [netpol]}: runs the named benchmarks (all by default). {@code --smoke} runs each at about 1 % of
+ * its size, to prove that it and its baseline still run and converge; nothing is timed against a
+ * target then. Exits non-zero when a benchmark fails.
  */
 public final class Main {
 
@@ -38,7 +38,8 @@ public final class Main {
   private static void run(String[] args) throws Exception {
     List<String> names =
         args.length == 0
-            ? List.of("policy", "apply", "commit", "noop", "report", "api", "validate", "netpol")
+            ? List.of(
+                "policy", "apply", "commit", "noop", "report", "reads", "api", "validate", "netpol")
             : List.of(args);
     Report.line("");
     Report.line(
@@ -55,6 +56,7 @@ public final class Main {
         case "commit" -> CommitBench.run();
         case "noop" -> NoopResyncBench.run();
         case "report" -> ReportBench.run();
+        case "reads" -> ReadsBench.run();
         case "api" -> ApiBench.run();
         case "validate" -> ValidateBench.run(Size.isSmoke());
         case "netpol" -> NetpolBench.run();
@@ -62,7 +64,8 @@ public final class Main {
             throw new IllegalArgumentException(
                 "unknown benchmark '"
                     + name
-                    + "'; choose policy, apply, commit, noop, report, api, validate or netpol");
+                    + "'; choose policy, apply, commit, noop, report, reads, api, validate or"
+                    + " netpol");
       }
     }
   }

@@ -143,12 +143,13 @@ final class ComplianceRecords {
     io.fleetgate.files.OwnerOnly.directory(dir);
     Path file = dir.resolve(id + "." + extension(format));
     AuditReportFormat.Written written;
-    try (SqliteStore verifier = SqliteStore.open(dataDir, clock);
-        OutputStream out =
-            new BufferedOutputStream(io.fleetgate.files.OwnerOnly.newOutputStream(file), 1 << 16)) {
+    // The chain's verification and the report's own pass read side by side, each on a reader
+    // connection of the store's: neither holds up the writer, token lookups or API reads.
+    try (OutputStream out =
+        new BufferedOutputStream(io.fleetgate.files.OwnerOnly.newOutputStream(file), 1 << 16)) {
       written =
           format.build(
-              new ReportBuilder(store.history(), verifier, catalog),
+              new ReportBuilder(store.history(), store, catalog),
               new ComplianceReport.Scope(
                   from, to, request.cluster(), request.control(), clock.instant()),
               out);

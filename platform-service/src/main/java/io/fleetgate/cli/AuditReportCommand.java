@@ -72,8 +72,7 @@ final class AuditReportCommand implements Callable<Integer> {
     if (!start.isBefore(end)) {
       throw new IllegalArgumentException("--from must be before --to");
     }
-    try (SqliteStore store = DataDir.openRecords(dataDir);
-        SqliteStore verifier = DataDir.openRecords(dataDir)) {
+    try (SqliteStore store = DataDir.openRecords(dataDir)) {
       long began = System.nanoTime();
       Path parent = out.toAbsolutePath().getParent();
       if (parent != null) {
@@ -84,7 +83,7 @@ final class AuditReportCommand implements Callable<Integer> {
           new BufferedOutputStream(io.fleetgate.files.OwnerOnly.newOutputStream(out), 1 << 16)) {
         written =
             reportFormat.build(
-                new ReportBuilder(store.history(), verifier, PolicyCatalog.builtIn()),
+                new ReportBuilder(store.history(), store, PolicyCatalog.builtIn()),
                 new ComplianceReport.Scope(start, end, cluster, control, now),
                 file);
       }

@@ -74,7 +74,8 @@ public final class ApiServer implements AutoCloseable {
     byte[] openApi = openApi();
     Handlers handlers = new Handlers(platform, tokens, json);
     EventStream stream = new EventStream(events, json);
-    Webhooks webhooks = new Webhooks(platform, settings.webhookSecret(), json);
+    Webhooks webhooks =
+        new Webhooks(platform, settings.webhookSecret(), settings.webhookRate(), json);
     this.app =
         Javalin.create(
             config -> {

@@ -25,13 +25,16 @@ final class Webhooks {
 
   private final PlatformApi platform;
   private final byte[] secret;
-  private final ObjectMapper json;
-  private final RateLimit limit = new RateLimit(5, 20);
+  private final RateLimit limit;
 
-  Webhooks(PlatformApi platform, byte[] secret, ObjectMapper json) {
+  /** Refuses a body with anything after its JSON value, which Jackson ignores by default. */
+  private final com.fasterxml.jackson.databind.ObjectReader strict;
+
+  Webhooks(PlatformApi platform, byte[] secret, ApiSettings.WebhookRate rate, ObjectMapper json) {
     this.platform = platform;
     this.secret = secret;
-    this.json = json;
+    this.limit = new RateLimit(rate.perSecond(), rate.burst());
+    this.strict = strictReader(json);
   }
 
   void receive(Context ctx) {
@@ -65,18 +68,13 @@ final class Webhooks {
       ctx.json(Map.of("result", "pong"));
       return;
     }
-    JsonNode payload;
+    List<String> urls;
     try {
-      payload = json.readTree(body);
-    } catch (java.io.IOException e) {
+      urls = repositoryUrls(payload(strict, body));
+    } catch (ApiError e) {
       count(forge, "malformed");
-      throw ApiError.badRequest("the webhook body is not JSON");
+      throw e;
     }
-    if (payload == null || !payload.isObject()) {
-      count(forge, "malformed");
-      throw ApiError.badRequest("the webhook body must be a JSON object");
-    }
-    List<String> urls = repositoryUrls(payload);
     if (urls.stream().noneMatch(url -> sameRepository(url, platform.repository()))) {
       count(forge, "ignored");
       ctx.status(202).json(Map.of("result", "ignored: not the repository this platform syncs"));
@@ -86,6 +84,31 @@ final class Webhooks {
     log.info("{} push webhook for {}: syncing now", forge, platform.repository());
     platform.refresh(forge.name().toLowerCase(Locale.ROOT) + " push webhook");
     ctx.status(202).json(Map.of("result", "refresh requested"));
+  }
+
+  /**
+   * The push payload: one JSON object and nothing after it, within Jackson's limits on nesting,
+   * number and string lengths.
+   *
+   * @throws ApiError 400 for anything else
+   */
+  static JsonNode payload(com.fasterxml.jackson.databind.ObjectReader strict, byte[] body) {
+    JsonNode payload;
+    try {
+      payload = strict.readTree(body);
+    } catch (java.io.IOException e) {
+      throw ApiError.badRequest("the webhook body is not JSON");
+    }
+    if (payload == null || !payload.isObject()) {
+      throw ApiError.badRequest("the webhook body must be a JSON object");
+    }
+    return payload;
+  }
+
+  /** The reader {@link #payload} uses. */
+  static com.fasterxml.jackson.databind.ObjectReader strictReader(ObjectMapper json) {
+    return json.reader()
+        .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   private static void count(WebhookSignatures.Forge forge, String result) {

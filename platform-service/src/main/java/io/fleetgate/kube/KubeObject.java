@@ -69,8 +69,28 @@ public record KubeObject(JsonObject json) {
     return value.getAsString();
   }
 
+  /**
+   * Its kind and name only: the content (Secret data, env values, last-applied annotations) never
+   * reaches a message or a log line through a string concatenation.
+   */
+  @Override
+  public String toString() {
+    return describe();
+  }
+
   private String describe() {
     JsonElement meta = json.get("metadata");
-    return meta == null ? "(no metadata)" : meta.toString();
+    if (meta == null || !meta.isJsonObject()) {
+      return scalar(json.get("kind"), "(no kind)") + " (no metadata)";
+    }
+    JsonElement namespace = meta.getAsJsonObject().get("namespace");
+    return scalar(json.get("kind"), "(no kind)")
+        + " "
+        + (namespace == null ? "" : scalar(namespace, "?") + "/")
+        + scalar(meta.getAsJsonObject().get("name"), "(no name)");
+  }
+
+  private static String scalar(JsonElement value, String otherwise) {
+    return value != null && value.isJsonPrimitive() ? value.getAsString() : otherwise;
   }
 }

@@ -10,7 +10,10 @@ import java.util.TreeSet;
 /**
  * The differences between a live object and what applying Fleetgate's config would make of it, as
  * {@code path: live → desired} lines. Fields the server owns (status, resourceVersion,
- * managedFields, …) are ignored; Secret values and last-applied annotations are never shown.
+ * managedFields, …) are ignored; objects and arrays are compared field by field and element by
+ * element, so a line names the one scalar that differs ({@code spec.containers[0].image}); a whole
+ * object or array is only ever summarised ({@code {3 fields}}, {@code [2 items]}), never printed.
+ * Secret values, container env values and last-applied annotations are never shown.
  */
 public final class LiveDiff {
 
@@ -19,6 +22,10 @@ public final class LiveDiff {
           "managedFields", "resourceVersion", "generation", "creationTimestamp", "uid", "selfLink");
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
   private static final int MAX_LINES = 20;
+
+  /** A container's (or init container's) env entry value: often a credential. */
+  private static final java.util.regex.Pattern ENV_VALUE =
+      java.util.regex.Pattern.compile("(^|\\.)env\\[\\d+]\\.value$");
 
   private LiveDiff() {}
 
@@ -62,15 +69,28 @@ public final class LiveDiff {
       }
       return;
     }
+    if (live != null && desired != null && live.isJsonArray() && desired.isJsonArray()) {
+      int size = Math.max(live.getAsJsonArray().size(), desired.getAsJsonArray().size());
+      for (int i = 0; i < size; i++) {
+        compare(
+            path + "[" + i + "]",
+            i < live.getAsJsonArray().size() ? live.getAsJsonArray().get(i) : null,
+            i < desired.getAsJsonArray().size() ? desired.getAsJsonArray().get(i) : null,
+            secret,
+            lines);
+      }
+      return;
+    }
     if (live == null ? desired == null : live.equals(desired)) {
       return;
     }
     boolean hidden =
-        secret
-            && (path.startsWith("data.")
-                || path.startsWith("stringData.")
-                || path.equals("data")
-                || path.equals("stringData"));
+        ENV_VALUE.matcher(path).find()
+            || secret
+                && (path.startsWith("data.")
+                    || path.startsWith("stringData.")
+                    || path.equals("data")
+                    || path.equals("stringData"));
     lines.add(path + ": " + show(live, hidden) + " → " + show(desired, hidden));
   }
 
@@ -81,7 +101,17 @@ public final class LiveDiff {
     if (hidden) {
       return "(redacted)";
     }
+    if (value.isJsonObject()) {
+      return "{" + count(value.getAsJsonObject().size(), "field") + "}";
+    }
+    if (value.isJsonArray()) {
+      return "[" + count(value.getAsJsonArray().size(), "item") + "]";
+    }
     String text = value.toString();
     return text.length() > 120 ? text.substring(0, 117) + "…" : text;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

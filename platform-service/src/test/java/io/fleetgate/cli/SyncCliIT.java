@@ -209,32 +209,37 @@ class SyncCliIT {
     Path data = work.resolve("data");
     String[] sync = syncArgs(sandbox, repo, data, AWS);
 
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                ProcessHandle.current().info().command().orElseThrow(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
-    command.addAll(List.of(sync));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("killed.log").toFile())
-            .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (inventoryRows(data) < 100 && System.nanoTime() < deadline && process.isAlive()) {
-      Thread.sleep(50);
-    }
-    process.destroyForcibly();
-    int killed = process.waitFor();
+    // Killed twice while the apply batches and their audit rows are being written, then resumed.
+    List<String> kept = List.of();
+    for (int killAt : List.of(BULK / 4, BULK * 2 / 3)) {
+      int before = appliesSoFar(data);
+      Process process = startSync(sync, work.resolve("killed-at-" + killAt + ".log"));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (appliesSoFar(data) < killAt && System.nanoTime() < deadline && process.isAlive()) {
+        Thread.sleep(5);
+      }
+      assertThat(process.isAlive()).as("the sync is still writing when it is killed").isTrue();
+      process.destroyForcibly();
+      assertThat(process.waitFor()).as("SIGKILL").isEqualTo(137);
 
-    assertThat(killed).as("SIGKILL").isEqualTo(137);
-    int appliedBeforeTheKill = inventoryRows(data);
-    assertThat(appliedBeforeTheKill).isBetween(100, BULK);
-    assertThat(auditedApplies(data))
-        .as("every recorded apply has its audit row: they commit in one transaction")
-        .isEqualTo(bulkInventoryRows(data));
+      int audited = auditedApplies(data);
+      assertThat(audited)
+          .as("killed in the middle of the audit rows, after %d of them", killAt)
+          .isGreaterThan(before)
+          .isLessThan(BULK);
+      assertThat(audited)
+          .as("every recorded apply has its audit row: they commit in one transaction")
+          .isEqualTo(bulkInventoryRows(data));
+      assertThat(strings(data, "PRAGMA integrity_check")).containsExactly("ok");
+      Result verify = run("audit", "verify", "--data-dir", data.toString());
+      assertThat(verify.code).as("the chain right after the kill: " + verify.out).isZero();
+      List<String> rows = auditRows(data);
+      assertThat(rows).hasSizeGreaterThanOrEqualTo(kept.size());
+      assertThat(rows.subList(0, kept.size()))
+          .as("no audit row of an earlier run was lost or changed")
+          .isEqualTo(kept);
+      kept = rows;
+    }
 
     Result resumed = run(sync);
 
@@ -245,9 +250,59 @@ class SyncCliIT {
                 .count())
         .as("no controller runs here, so the namespace holds exactly the bundle's ConfigMaps")
         .isEqualTo(BULK);
+    assertThat(auditedApplies(data))
+        .as("the audit is complete: every ConfigMap's apply is recorded once the sync resumed")
+        .isEqualTo(BULK)
+        .isEqualTo(bulkInventoryRows(data));
+    List<String> finalRows = auditRows(data);
+    assertThat(finalRows.subList(0, kept.size()))
+        .as("the resumed run appended to the chain the killed runs left")
+        .isEqualTo(kept);
     Result verify = run("audit", "verify", "--data-dir", data.toString());
     assertThat(verify.code).as(verify.out).isZero();
     assertThat(verify.out).contains("Audit chain intact");
+  }
+
+  private static Process startSync(String[] sync, Path log) throws java.io.IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
+    command.addAll(List.of(sync));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  /** The audited applies while a sync may still be creating the database: 0 until it has. */
+  private static int appliesSoFar(Path data) {
+    try {
+      return auditedApplies(data);
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  /** Each audit row as sequence and hash, in order. */
+  private static List<String> auditRows(Path data) throws Exception {
+    return strings(data, "SELECT sequence || ' ' || hash FROM audit_log ORDER BY sequence");
+  }
+
+  private static List<String> strings(Path data, String query) throws Exception {
+    List<String> values = new ArrayList<>();
+    try (var connection =
+            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("fleetgate.db"));
+        var statement = connection.createStatement();
+        var row = statement.executeQuery(query)) {
+      while (row.next()) {
+        values.add(row.getString(1));
+      }
+    }
+    return values;
   }
 
   @Test
@@ -269,7 +324,8 @@ class SyncCliIT {
   }
 
   private static int bulkInventoryRows(Path data) throws Exception {
-    return count(data, "SELECT COUNT(*) FROM inventory WHERE namespace = 'bulk'");
+    return count(
+        data, "SELECT COUNT(*) FROM inventory WHERE namespace = 'bulk' AND kind = 'ConfigMap'");
   }
 
   private static int auditedApplies(Path data) throws Exception {
@@ -302,17 +358,6 @@ class SyncCliIT {
       "--cluster",
       cluster
     };
-  }
-
-  private static int inventoryRows(Path data) {
-    try (var connection =
-            DriverManager.getConnection("jdbc:sqlite:" + data.resolve("fleetgate.db"));
-        var statement = connection.createStatement();
-        var rows = statement.executeQuery("SELECT COUNT(*) FROM inventory WHERE bundle = 'bulk'")) {
-      return rows.next() ? rows.getInt(1) : 0;
-    } catch (java.sql.SQLException e) {
-      return 0;
-    }
   }
 
   private static Result run(String... args) {

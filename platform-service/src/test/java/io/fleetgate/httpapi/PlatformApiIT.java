@@ -53,6 +53,13 @@ class PlatformApiIT {
       "webhook-test-secret".getBytes(StandardCharsets.UTF_8);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Enough for the signed pushes, the 1,000 signed malformed payloads and the 1,000 unsigned ones
+   * to reach the signature check and the parser, and no more: a last burst must meet 429.
+   */
+  private static final ApiSettings.WebhookRate WEBHOOK_RATE =
+      new ApiSettings.WebhookRate(0.5, 2_050);
+
   @TempDir static Path work;
   private static FleetRepo repo;
   private static PlatformServer server;
@@ -82,7 +89,7 @@ class PlatformApiIT {
                 data,
                 SyncSetup.Engine.WASM,
                 null),
-            new ApiSettings("127.0.0.1", 0, WEBHOOK_SECRET),
+            new ApiSettings("127.0.0.1", 0, WEBHOOK_SECRET, null, WEBHOOK_RATE),
             Duration.ofMinutes(10),
             Duration.ofMinutes(30),
             Clock.systemUTC(),
@@ -292,8 +299,39 @@ class PlatformApiIT {
                 .statusCode())
         .isEqualTo(400);
 
-    java.util.Random random = new java.util.Random(42);
-    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    assertThat(get("/healthz", null).statusCode()).isEqualTo(200);
+    assertThat(get("/api/v1/clusters", TOKENS.get(Role.VIEWER)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(4)
+  void aThousandSignedMalformedPayloadsReachTheParserAndAnUnsignedFloodIsRefused(
+      SandboxFleetHandle sandbox) throws Exception {
+    serve(sandbox);
+    MalformedPayloads payloads = new MalformedPayloads(42);
+    double malformedBefore = webhookCount("malformed");
+    Map<String, Integer> statuses = new java.util.TreeMap<>();
+    int malformed = 0;
+    for (int i = 0; i < 1_000; i++) {
+      MalformedPayloads.Payload payload = payloads.next();
+      String forge = List.of("github", "gitlab", "gitea").get(i % 3);
+      int status = signedHook(forge, payload.body()).statusCode();
+      int expected = payload.expect() == MalformedPayloads.Expect.MALFORMED ? 400 : 202;
+      statuses.merge(payload.kind() + " → " + status, 1, Integer::sum);
+      if (status != expected) {
+        statuses.merge("UNEXPECTED " + payload.kind() + " → " + status, 1, Integer::sum);
+      }
+      malformed += expected == 400 ? 1 : 0;
+    }
+    assertThat(statuses.keySet())
+        .as("every signed payload is parsed: refused as malformed or ignored, %s", statuses)
+        .noneMatch(key -> key.startsWith("UNEXPECTED"));
+    assertThat(webhookCount("malformed") - malformedBefore)
+        .as("the parser refused each malformed payload")
+        .isEqualTo(malformed);
+
+    java.util.Random random = new java.util.Random(43);
+    Map<Integer, Integer> unsigned = new java.util.TreeMap<>();
     for (int i = 0; i < 1_000; i++) {
       byte[] body = new byte[random.nextInt(2_000)];
       random.nextBytes(body);
@@ -303,16 +341,49 @@ class PlatformApiIT {
               HttpRequest.newBuilder(uri("/hooks/" + forge))
                   .header("X-Hub-Signature-256", "sha256=" + Integer.toHexString(i))
                   .header("X-Gitea-Signature", Integer.toHexString(i))
+                  .header("X-Gitlab-Token", Integer.toHexString(i))
                   .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      statuses.merge(answer.statusCode(), 1, Integer::sum);
+      unsigned.merge(answer.statusCode(), 1, Integer::sum);
     }
-    assertThat(statuses.keySet())
-        .as("refused or rate-limited, never accepted or failed")
-        .isSubsetOf(401, 429);
+    assertThat(unsigned)
+        .as("each unsigned delivery reaches the signature check and is refused")
+        .containsOnlyKeys(401);
+    Map<Integer, Integer> beyond = new java.util.TreeMap<>();
+    for (int i = 0; i < 400; i++) {
+      beyond.merge(hook("github", "{}", null).statusCode(), 1, Integer::sum);
+    }
+    assertThat(beyond)
+        .as("past the sender's burst the rate limit answers, before the body is read")
+        .containsOnlyKeys(401, 429)
+        .containsKey(429);
     assertThat(get("/healthz", null).statusCode()).isEqualTo(200);
     assertThat(get("/api/v1/clusters", TOKENS.get(Role.VIEWER)).statusCode()).isEqualTo(200);
+  }
+
+  private static double webhookCount(String result) {
+    return io.micrometer.core.instrument.Metrics.globalRegistry
+        .find("fleetgate.webhooks")
+        .tag("result", result)
+        .counters()
+        .stream()
+        .mapToDouble(io.micrometer.core.instrument.Counter::count)
+        .sum();
+  }
+
+  private static HttpResponse<String> signedHook(String forge, byte[] body) throws Exception {
+    String hmac = WebhookSignatures.hmac(WEBHOOK_SECRET, body);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/hooks/" + forge));
+    switch (forge) {
+      case "github" -> request.header("X-Hub-Signature-256", "sha256=" + hmac);
+      case "gitea" -> request.header("X-Gitea-Signature", hmac);
+      default ->
+          request.header("X-Gitlab-Token", new String(WEBHOOK_SECRET, StandardCharsets.UTF_8));
+    }
+    return HTTP.send(
+        request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

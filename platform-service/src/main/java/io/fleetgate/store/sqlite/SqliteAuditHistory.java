@@ -19,14 +19,14 @@ final class SqliteAuditHistory implements AuditHistory {
   public void policyRecords(Instant from, Instant to, String cluster, Consumer<PolicyRecord> sink) {
     db.read(
         "read the audit log",
-        () -> {
+        connection -> {
           String sql =
               "SELECT a.sequence, a.time, a.cluster, a.bundle, a.commit_id, COALESCE(r.author, ''), a.object, a.decision, a.detail"
                   + " FROM audit_log a LEFT JOIN revisions r ON r.commit_id = a.commit_id"
                   + " WHERE a.kind = 'policy' AND a.time >= ? AND a.time < ?"
                   + (cluster == null ? "" : " AND a.cluster = ?")
                   + " ORDER BY a.sequence";
-          try (PreparedStatement select = db.connection().prepareStatement(sql)) {
+          try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setFetchSize(10_000);
             select.setString(1, from.toString());
             select.setString(2, to.toString());

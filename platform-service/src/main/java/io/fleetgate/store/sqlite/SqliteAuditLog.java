@@ -25,7 +25,7 @@ final class SqliteAuditLog implements AuditLog, io.fleetgate.audit.AuditHeads {
     if (events.isEmpty()) {
       return List.of();
     }
-    return db.write("append to the audit log", () -> insert(events));
+    return db.write("append to the audit log", connection -> insert(events));
   }
 
   /** Appends the events inside the caller's write transaction. */
@@ -78,13 +78,12 @@ final class SqliteAuditLog implements AuditLog, io.fleetgate.audit.AuditHeads {
   public Verification verify() {
     return db.read(
         "verify the audit log",
-        () -> {
+        connection -> {
           long rows = 0;
           String previous = AuditChain.GENESIS;
           try (PreparedStatement select =
-                  db.connection()
-                      .prepareStatement(
-                          "SELECT sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash FROM audit_log ORDER BY sequence");
+                  connection.prepareStatement(
+                      "SELECT sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash FROM audit_log ORDER BY sequence");
               ResultSet row = select.executeQuery()) {
             String lastText = null;
             Instant lastTime = null;
@@ -127,11 +126,10 @@ final class SqliteAuditLog implements AuditLog, io.fleetgate.audit.AuditHeads {
   public io.fleetgate.audit.AuditHead head() {
     return db.read(
         "read the audit chain's head",
-        () -> {
+        connection -> {
           try (PreparedStatement select =
-                  db.connection()
-                      .prepareStatement(
-                          "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
+                  connection.prepareStatement(
+                      "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1");
               ResultSet row = select.executeQuery()) {
             return row.next()
                 ? new io.fleetgate.audit.AuditHead(row.getLong(1), row.getString(2))
@@ -144,9 +142,9 @@ final class SqliteAuditLog implements AuditLog, io.fleetgate.audit.AuditHeads {
   public Optional<String> hashAt(long sequence) {
     return db.read(
         "read an audit row's hash",
-        () -> {
+        connection -> {
           try (PreparedStatement select =
-              db.connection().prepareStatement("SELECT hash FROM audit_log WHERE sequence = ?")) {
+              connection.prepareStatement("SELECT hash FROM audit_log WHERE sequence = ?")) {
             select.setLong(1, sequence);
             try (ResultSet row = select.executeQuery()) {
               return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
@@ -158,12 +156,11 @@ final class SqliteAuditLog implements AuditLog, io.fleetgate.audit.AuditHeads {
   List<AuditEntry> entries(long afterSequence, int limit) {
     return db.read(
         "read audit rows",
-        () -> {
+        connection -> {
           List<AuditEntry> entries = new java.util.ArrayList<>();
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement(
-                      "SELECT sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?")) {
+              connection.prepareStatement(
+                  "SELECT sequence, time, kind, cluster, bundle, commit_id, object, decision, detail, previous_hash, hash FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?")) {
             select.setLong(1, afterSequence);
             select.setInt(2, limit);
             try (ResultSet row = select.executeQuery()) {

@@ -11,19 +11,24 @@ import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The database file and its one connection, guarded by a lock: SQLite allows one writer, and every
- * write is an immediate transaction that lands whole or not at all.
+ * The database file, its one writer connection, guarded by a lock — SQLite allows one writer, and
+ * every write is an immediate transaction that lands whole or not at all — and its pool of reader
+ * connections ({@link SqliteReaders}), so that reads never queue behind writes or each other.
  */
 final class SqliteDatabase implements AutoCloseable {
 
+  private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
   private final Path file;
   private final Connection connection;
+  private final SqliteReaders readers;
   private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
 
-  private SqliteDatabase(Path file, Connection connection, Clock clock) {
+  private SqliteDatabase(Path file, Connection connection, SqliteReaders readers, Clock clock) {
     this.file = file;
     this.connection = connection;
+    this.readers = readers;
     this.clock = clock;
   }
 
@@ -48,14 +53,20 @@ final class SqliteDatabase implements AutoCloseable {
       SQLiteConfig config = new SQLiteConfig();
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-      config.setBusyTimeout(10_000);
+      config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       config.enforceForeignKeys(true);
       // Autocommit between transactions: an idle connection must hold no lock (sqlite-jdbc begins
       // a transaction as soon as autocommit is turned off, and in IMMEDIATE mode that takes the
       // write lock). Writes turn it off for the duration of their transaction.
       Connection connection = config.createConnection(url);
-      return new SqliteDatabase(file, connection, clock);
+      try {
+        return new SqliteDatabase(
+            file, connection, SqliteReaders.open(file, BUSY_TIMEOUT_MILLIS), clock);
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
     } catch (Exception e) {
       throw new StoreException(
           "Cannot open the Fleetgate database " + file + ": " + e.getMessage(), e);
@@ -66,6 +77,7 @@ final class SqliteDatabase implements AutoCloseable {
     return file;
   }
 
+  /** The writer connection: only for work inside {@link #write}. */
   Connection connection() {
     return connection;
   }
@@ -74,9 +86,9 @@ final class SqliteDatabase implements AutoCloseable {
     return clock;
   }
 
-  /** Work on the connection that may throw SQL errors. */
+  /** Work on a connection (the writer's or a reader's) that may throw SQL errors. */
   interface Work<T> {
-    T run() throws SQLException;
+    T run(Connection connection) throws SQLException;
   }
 
   /**
@@ -87,7 +99,7 @@ final class SqliteDatabase implements AutoCloseable {
     try {
       connection.setAutoCommit(false);
       try {
-        T result = work.run();
+        T result = work.run(connection);
         connection.commit();
         return result;
       } catch (SQLException e) {
@@ -108,18 +120,16 @@ final class SqliteDatabase implements AutoCloseable {
   }
 
   /**
-   * Runs read-only work outside a write transaction (autocommit: SQLite's implicit read
-   * transaction), so that long reads — a report over a million rows — never hold the write lock
-   * and, in WAL mode, never block the writer or other readers.
+   * Runs read-only work on a reader connection of its own (autocommit: SQLite's implicit read
+   * transaction per statement), so that long reads — a report over a million rows — neither take
+   * the writer's lock nor, in WAL mode, block the writer or other readers. It sees what was
+   * committed when its statement started.
    */
   <T> T read(String action, Work<T> work) {
-    lock.lock();
     try {
-      return work.run();
+      return readers.read(action, work);
     } catch (SQLException e) {
       throw new StoreException("Cannot " + action + " in " + file + ": " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -127,6 +137,7 @@ final class SqliteDatabase implements AutoCloseable {
   public void close() {
     lock.lock();
     try {
+      readers.close();
       connection.close();
     } catch (SQLException e) {
       throw new StoreException("Cannot close " + file + ": " + e.getMessage(), e);

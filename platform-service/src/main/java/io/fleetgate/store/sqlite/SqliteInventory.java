@@ -25,13 +25,12 @@ final class SqliteInventory implements Inventory {
   public List<InventoryEntry> applied(String cluster) {
     return db.read(
         "read the inventory",
-        () -> {
+        connection -> {
           List<InventoryEntry> entries = new ArrayList<>();
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement(
-                      "SELECT bundle, api_group, kind, namespace, name, api_version, content_hash, source"
-                          + " FROM inventory WHERE cluster = ?")) {
+              connection.prepareStatement(
+                  "SELECT bundle, api_group, kind, namespace, name, api_version, content_hash, source"
+                      + " FROM inventory WHERE cluster = ?")) {
             select.setString(1, cluster);
             try (ResultSet row = select.executeQuery()) {
               while (row.next()) {
@@ -57,7 +56,7 @@ final class SqliteInventory implements Inventory {
     }
     db.write(
         "record applied objects and their audit events",
-        () -> {
+        connection -> {
           forget(cluster, change.forgotten());
           record(cluster, change.recorded());
           audit.insert(events);
@@ -69,10 +68,10 @@ final class SqliteInventory implements Inventory {
   public java.util.Map<String, Boolean> pruning() {
     return db.read(
         "read the bundles' prune settings",
-        () -> {
+        connection -> {
           java.util.Map<String, Boolean> pruning = new java.util.TreeMap<>();
           try (PreparedStatement select =
-              db.connection().prepareStatement("SELECT bundle, prune FROM bundle_pruning")) {
+              connection.prepareStatement("SELECT bundle, prune FROM bundle_pruning")) {
             try (ResultSet row = select.executeQuery()) {
               while (row.next()) {
                 pruning.put(row.getString(1), row.getInt(2) != 0);
@@ -90,12 +89,11 @@ final class SqliteInventory implements Inventory {
     }
     db.write(
         "record the bundles' prune settings",
-        () -> {
+        connection -> {
           try (PreparedStatement upsert =
-              db.connection()
-                  .prepareStatement(
-                      "INSERT INTO bundle_pruning (bundle, prune) VALUES (?, ?)"
-                          + " ON CONFLICT (bundle) DO UPDATE SET prune = excluded.prune")) {
+              connection.prepareStatement(
+                  "INSERT INTO bundle_pruning (bundle, prune) VALUES (?, ?)"
+                      + " ON CONFLICT (bundle) DO UPDATE SET prune = excluded.prune")) {
             for (var bundle : pruning.entrySet()) {
               upsert.setString(1, bundle.getKey());
               upsert.setInt(2, bundle.getValue() ? 1 : 0);
@@ -111,7 +109,7 @@ final class SqliteInventory implements Inventory {
   public void rekey(String from, String to) {
     db.write(
         "rename a cluster in the inventory",
-        () -> {
+        connection -> {
           for (String table :
               java.util.List.of(
                   "inventory",
@@ -121,9 +119,8 @@ final class SqliteInventory implements Inventory {
                   "object_events",
                   "policy_fingerprints")) {
             try (PreparedStatement update =
-                db.connection()
-                    .prepareStatement(
-                        "UPDATE OR IGNORE " + table + " SET cluster = ? WHERE cluster = ?")) {
+                connection.prepareStatement(
+                    "UPDATE OR IGNORE " + table + " SET cluster = ? WHERE cluster = ?")) {
               update.setString(1, to);
               update.setString(2, from);
               update.executeUpdate();

@@ -42,6 +42,10 @@ public final class SqliteStore
     return db.file();
   }
 
+  SqliteDatabase database() {
+    return db;
+  }
+
   /** The revisions Fleetgate fetched, newest first. */
   public List<io.fleetgate.domain.Revision> revisions(int limit) {
     return runs.revisions(limit);

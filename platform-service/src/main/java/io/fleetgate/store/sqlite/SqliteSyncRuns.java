@@ -20,12 +20,11 @@ final class SqliteSyncRuns implements SyncRuns {
   public long start(String commit, boolean stale, String source) {
     return db.write(
         "start a sync run",
-        () -> {
+        connection -> {
           try (PreparedStatement insert =
-              db.connection()
-                  .prepareStatement(
-                      "INSERT INTO sync_runs (started, commit_id, stale, source) VALUES (?, ?, ?, ?)",
-                      java.sql.Statement.RETURN_GENERATED_KEYS)) {
+              connection.prepareStatement(
+                  "INSERT INTO sync_runs (started, commit_id, stale, source) VALUES (?, ?, ?, ?)",
+                  java.sql.Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, db.clock().instant().toString());
             insert.setString(2, commit);
             insert.setInt(3, stale ? 1 : 0);
@@ -43,11 +42,10 @@ final class SqliteSyncRuns implements SyncRuns {
   public void recordCluster(long runId, ClusterResult result) {
     db.write(
         "record a cluster result",
-        () -> {
+        connection -> {
           try (PreparedStatement insert =
-              db.connection()
-                  .prepareStatement(
-                      "INSERT OR REPLACE INTO cluster_results (run_id, cluster, outcome, applied, unchanged, pruned, failed, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+              connection.prepareStatement(
+                  "INSERT OR REPLACE INTO cluster_results (run_id, cluster, outcome, applied, unchanged, pruned, failed, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, runId);
             insert.setString(2, result.cluster());
             insert.setString(3, result.outcome());
@@ -66,9 +64,9 @@ final class SqliteSyncRuns implements SyncRuns {
   public void finish(long runId) {
     db.write(
         "finish a sync run",
-        () -> {
+        connection -> {
           try (PreparedStatement update =
-              db.connection().prepareStatement("UPDATE sync_runs SET finished = ? WHERE id = ?")) {
+              connection.prepareStatement("UPDATE sync_runs SET finished = ? WHERE id = ?")) {
             update.setString(1, db.clock().instant().toString());
             update.setLong(2, runId);
             update.executeUpdate();
@@ -81,10 +79,10 @@ final class SqliteSyncRuns implements SyncRuns {
   public Optional<String> lastGoodCommit(String source) {
     return db.read(
         "read the last good commit",
-        () -> {
+        connection -> {
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement("SELECT last_good_commit FROM source_state WHERE source = ?")) {
+              connection.prepareStatement(
+                  "SELECT last_good_commit FROM source_state WHERE source = ?")) {
             select.setString(1, source);
             try (ResultSet row = select.executeQuery()) {
               return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
@@ -97,11 +95,10 @@ final class SqliteSyncRuns implements SyncRuns {
   public void recordGoodCommit(String source, String commit) {
     db.write(
         "record the last good commit",
-        () -> {
+        connection -> {
           try (PreparedStatement upsert =
-              db.connection()
-                  .prepareStatement(
-                      "INSERT OR REPLACE INTO source_state (source, last_good_commit, updated) VALUES (?, ?, ?)")) {
+              connection.prepareStatement(
+                  "INSERT OR REPLACE INTO source_state (source, last_good_commit, updated) VALUES (?, ?, ?)")) {
             upsert.setString(1, source);
             upsert.setString(2, commit);
             upsert.setString(3, db.clock().instant().toString());
@@ -115,11 +112,10 @@ final class SqliteSyncRuns implements SyncRuns {
   public Optional<Run> latestRun() {
     return db.read(
         "read the latest run",
-        () -> {
+        connection -> {
           try (PreparedStatement select =
-                  db.connection()
-                      .prepareStatement(
-                          "SELECT id, started, finished, commit_id, stale, source FROM sync_runs ORDER BY id DESC LIMIT 1");
+                  connection.prepareStatement(
+                      "SELECT id, started, finished, commit_id, stale, source FROM sync_runs ORDER BY id DESC LIMIT 1");
               ResultSet row = select.executeQuery()) {
             return row.next()
                 ? Optional.of(
@@ -139,13 +135,12 @@ final class SqliteSyncRuns implements SyncRuns {
   public List<ClusterResult> latestResults() {
     return db.read(
         "read cluster results",
-        () -> {
+        connection -> {
           List<ClusterResult> results = new ArrayList<>();
           try (PreparedStatement select =
-                  db.connection()
-                      .prepareStatement(
-                          "SELECT cluster, outcome, applied, unchanged, pruned, failed, detail FROM cluster_results r"
-                              + " WHERE run_id = (SELECT MAX(run_id) FROM cluster_results WHERE cluster = r.cluster) ORDER BY cluster");
+                  connection.prepareStatement(
+                      "SELECT cluster, outcome, applied, unchanged, pruned, failed, detail FROM cluster_results r"
+                          + " WHERE run_id = (SELECT MAX(run_id) FROM cluster_results WHERE cluster = r.cluster) ORDER BY cluster");
               ResultSet row = select.executeQuery()) {
             while (row.next()) {
               results.add(
@@ -170,11 +165,10 @@ final class SqliteSyncRuns implements SyncRuns {
     }
     db.write(
         "record object results",
-        () -> {
+        connection -> {
           try (PreparedStatement insert =
-              db.connection()
-                  .prepareStatement(
-                      "INSERT INTO object_results (run_id, cluster, object, bundle, source, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+              connection.prepareStatement(
+                  "INSERT INTO object_results (run_id, cluster, object, bundle, source, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (ObjectRecord object : objects) {
               insert.setLong(1, runId);
               insert.setString(2, cluster);
@@ -198,15 +192,13 @@ final class SqliteSyncRuns implements SyncRuns {
     }
     db.write(
         "record observed health and events",
-        () -> {
+        connection -> {
           try (PreparedStatement health =
-                  db.connection()
-                      .prepareStatement(
-                          "INSERT INTO object_health (run_id, cluster, object, source, status, message) VALUES (?, ?, ?, ?, ?, ?)");
+                  connection.prepareStatement(
+                      "INSERT INTO object_health (run_id, cluster, object, source, status, message) VALUES (?, ?, ?, ?, ?, ?)");
               PreparedStatement events =
-                  db.connection()
-                      .prepareStatement(
-                          "INSERT INTO object_events (run_id, cluster, object, reason, message, count) VALUES (?, ?, ?, ?, ?, ?)")) {
+                  connection.prepareStatement(
+                      "INSERT INTO object_events (run_id, cluster, object, reason, message, count) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (HealthRecord h : observed.health()) {
               health.setLong(1, runId);
               health.setString(2, cluster);
@@ -236,14 +228,13 @@ final class SqliteSyncRuns implements SyncRuns {
   public Observed latestObservation(String cluster) {
     return db.read(
         "read observed health and events",
-        () -> {
+        connection -> {
           List<HealthRecord> health = new ArrayList<>();
           List<EventRecord> events = new ArrayList<>();
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement(
-                      "SELECT object, source, status, message FROM object_health WHERE cluster = ?"
-                          + " AND run_id = (SELECT MAX(run_id) FROM object_health WHERE cluster = ?) ORDER BY rowid")) {
+              connection.prepareStatement(
+                  "SELECT object, source, status, message FROM object_health WHERE cluster = ?"
+                      + " AND run_id = (SELECT MAX(run_id) FROM object_health WHERE cluster = ?) ORDER BY rowid")) {
             select.setString(1, cluster);
             select.setString(2, cluster);
             try (ResultSet row = select.executeQuery()) {
@@ -255,10 +246,9 @@ final class SqliteSyncRuns implements SyncRuns {
             }
           }
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement(
-                      "SELECT object, reason, message, count FROM object_events WHERE cluster = ?"
-                          + " AND run_id = (SELECT MAX(run_id) FROM object_events WHERE cluster = ?) ORDER BY rowid")) {
+              connection.prepareStatement(
+                  "SELECT object, reason, message, count FROM object_events WHERE cluster = ?"
+                      + " AND run_id = (SELECT MAX(run_id) FROM object_events WHERE cluster = ?) ORDER BY rowid")) {
             select.setString(1, cluster);
             select.setString(2, cluster);
             try (ResultSet row = select.executeQuery()) {
@@ -277,11 +267,10 @@ final class SqliteSyncRuns implements SyncRuns {
   public Optional<String> policyFingerprint(String cluster) {
     return db.read(
         "read the policy fingerprint",
-        () -> {
+        connection -> {
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement(
-                      "SELECT fingerprint FROM policy_fingerprints WHERE cluster = ?")) {
+              connection.prepareStatement(
+                  "SELECT fingerprint FROM policy_fingerprints WHERE cluster = ?")) {
             select.setString(1, cluster);
             try (ResultSet row = select.executeQuery()) {
               return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
@@ -294,11 +283,10 @@ final class SqliteSyncRuns implements SyncRuns {
   public void recordPolicyFingerprint(String cluster, String fingerprint) {
     db.write(
         "record the policy fingerprint",
-        () -> {
+        connection -> {
           try (PreparedStatement upsert =
-              db.connection()
-                  .prepareStatement(
-                      "INSERT OR REPLACE INTO policy_fingerprints (cluster, fingerprint, updated) VALUES (?, ?, ?)")) {
+              connection.prepareStatement(
+                  "INSERT OR REPLACE INTO policy_fingerprints (cluster, fingerprint, updated) VALUES (?, ?, ?)")) {
             upsert.setString(1, cluster);
             upsert.setString(2, fingerprint);
             upsert.setString(3, db.clock().instant().toString());
@@ -312,19 +300,19 @@ final class SqliteSyncRuns implements SyncRuns {
   public int forgetRunsBefore(java.time.Instant cutoff) {
     return db.write(
         "delete runs past the retention period",
-        () -> {
+        connection -> {
           String old = "SELECT id FROM sync_runs WHERE started < ?";
           for (String table :
               List.of("object_results", "object_health", "object_events", "cluster_results")) {
             try (PreparedStatement delete =
-                db.connection()
-                    .prepareStatement("DELETE FROM " + table + " WHERE run_id IN (" + old + ")")) {
+                connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE run_id IN (" + old + ")")) {
               delete.setString(1, cutoff.toString());
               delete.executeUpdate();
             }
           }
           try (PreparedStatement delete =
-              db.connection().prepareStatement("DELETE FROM sync_runs WHERE started < ?")) {
+              connection.prepareStatement("DELETE FROM sync_runs WHERE started < ?")) {
             delete.setString(1, cutoff.toString());
             return delete.executeUpdate();
           }
@@ -335,13 +323,12 @@ final class SqliteSyncRuns implements SyncRuns {
   public List<ObjectRecord> latestObjects(String cluster) {
     return db.read(
         "read object results",
-        () -> {
+        connection -> {
           List<ObjectRecord> objects = new ArrayList<>();
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement(
-                      "SELECT object, bundle, source, action, detail FROM object_results WHERE cluster = ?"
-                          + " AND run_id = (SELECT MAX(run_id) FROM object_results WHERE cluster = ?) ORDER BY rowid")) {
+              connection.prepareStatement(
+                  "SELECT object, bundle, source, action, detail FROM object_results WHERE cluster = ?"
+                      + " AND run_id = (SELECT MAX(run_id) FROM object_results WHERE cluster = ?) ORDER BY rowid")) {
             select.setString(1, cluster);
             select.setString(2, cluster);
             try (ResultSet row = select.executeQuery()) {
@@ -364,11 +351,10 @@ final class SqliteSyncRuns implements SyncRuns {
   public void recordRevision(io.fleetgate.domain.Revision revision) {
     db.write(
         "record a revision",
-        () -> {
+        connection -> {
           try (PreparedStatement insert =
-              db.connection()
-                  .prepareStatement(
-                      "INSERT OR IGNORE INTO revisions (commit_id, author, time, message) VALUES (?, ?, ?, ?)")) {
+              connection.prepareStatement(
+                  "INSERT OR IGNORE INTO revisions (commit_id, author, time, message) VALUES (?, ?, ?, ?)")) {
             insert.setString(1, revision.commit());
             insert.setString(2, revision.author());
             insert.setString(3, revision.time().toString());
@@ -383,12 +369,11 @@ final class SqliteSyncRuns implements SyncRuns {
   List<io.fleetgate.domain.Revision> revisions(int limit) {
     return db.read(
         "read revisions",
-        () -> {
+        connection -> {
           List<io.fleetgate.domain.Revision> revisions = new java.util.ArrayList<>();
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement(
-                      "SELECT commit_id, author, time, message FROM revisions ORDER BY time DESC LIMIT ?")) {
+              connection.prepareStatement(
+                  "SELECT commit_id, author, time, message FROM revisions ORDER BY time DESC LIMIT ?")) {
             select.setInt(1, limit);
             try (ResultSet row = select.executeQuery()) {
               while (row.next()) {

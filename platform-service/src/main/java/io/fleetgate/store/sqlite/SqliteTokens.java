@@ -30,12 +30,11 @@ final class SqliteTokens implements TokenStore {
     long id =
         db.write(
             "save an API token",
-            () -> {
+            connection -> {
               try (PreparedStatement insert =
-                  db.connection()
-                      .prepareStatement(
-                          "INSERT INTO api_tokens (name, role, token_hash, created) VALUES (?, ?, ?, ?)",
-                          java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                  connection.prepareStatement(
+                      "INSERT INTO api_tokens (name, role, token_hash, created) VALUES (?, ?, ?, ?)",
+                      java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, name);
                 insert.setString(2, role.wire());
                 insert.setString(3, secretHash);
@@ -54,11 +53,10 @@ final class SqliteTokens implements TokenStore {
   public Optional<ApiToken> findByHash(String secretHash) {
     return db.read(
         "look up an API token",
-        () -> {
+        connection -> {
           try (PreparedStatement select =
-              db.connection()
-                  .prepareStatement(
-                      "SELECT id, name, role, created FROM api_tokens WHERE token_hash = ?")) {
+              connection.prepareStatement(
+                  "SELECT id, name, role, created FROM api_tokens WHERE token_hash = ?")) {
             select.setString(1, secretHash);
             try (ResultSet row = select.executeQuery()) {
               return row.next() ? Optional.of(token(row)) : Optional.<ApiToken>empty();
@@ -71,12 +69,11 @@ final class SqliteTokens implements TokenStore {
   public List<ApiToken> tokens() {
     return db.read(
         "list API tokens",
-        () -> {
+        connection -> {
           List<ApiToken> tokens = new ArrayList<>();
           try (PreparedStatement select =
-                  db.connection()
-                      .prepareStatement(
-                          "SELECT id, name, role, created FROM api_tokens ORDER BY id");
+                  connection.prepareStatement(
+                      "SELECT id, name, role, created FROM api_tokens ORDER BY id");
               ResultSet row = select.executeQuery()) {
             while (row.next()) {
               tokens.add(token(row));
@@ -90,9 +87,9 @@ final class SqliteTokens implements TokenStore {
   public boolean revoke(String name) {
     return db.write(
         "revoke an API token",
-        () -> {
+        connection -> {
           try (PreparedStatement delete =
-              db.connection().prepareStatement("DELETE FROM api_tokens WHERE name = ?")) {
+              connection.prepareStatement("DELETE FROM api_tokens WHERE name = ?")) {
             delete.setString(1, name);
             return delete.executeUpdate() > 0;
           }
