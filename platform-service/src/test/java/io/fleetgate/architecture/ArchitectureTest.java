@@ -84,6 +84,22 @@ class ArchitectureTest {
   }
 
   @Test
+  void theNetworkPolicyEngineIsPure() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.netpol")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.netpol",
+            "io.fleetgate.domain..",
+            "java.lang..",
+            "java.util..",
+            "java.math..")
+        .check(classes);
+  }
+
+  @Test
   void theSyncEngineSeesNoKubernetesClientTypes() {
     noClasses()
         .that()
