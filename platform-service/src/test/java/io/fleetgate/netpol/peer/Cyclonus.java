@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  */
 final class Cyclonus {
 
+  /** The label the API server gives every namespace; Cyclonus' model needs it spelled out. */
+  static final String NAME_LABEL = "kubernetes.io/metadata.name";
+
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
   private static final Pattern PROBE_LOG = Pattern.compile("probe on port (\\S+), protocol (\\w+)");
 
@@ -118,11 +121,17 @@ final class Cyclonus {
       entry.put("Containers", containers);
       pods.add(entry);
     }
-    return Map.of(
-        "Probes",
-        probes,
-        "Resources",
-        Map.of("Namespaces", scenario.model().namespaces(), "Pods", pods));
+    Map<String, Map<String, String>> namespaces = new LinkedHashMap<>();
+    scenario
+        .model()
+        .namespaces()
+        .forEach(
+            (name, labels) -> {
+              Map<String, String> all = new LinkedHashMap<>(labels);
+              all.put(NAME_LABEL, name);
+              namespaces.put(name, all);
+            });
+    return Map.of("Probes", probes, "Resources", Map.of("Namespaces", namespaces, "Pods", pods));
   }
 
   private Run run(List<String> command, Path work) throws IOException {

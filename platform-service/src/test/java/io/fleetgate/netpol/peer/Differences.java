@@ -19,12 +19,15 @@ final class Differences {
     this.columns = List.copyOf(columns);
   }
 
+  /** Shown for an analyser that has no verdict on the cell; it takes no part in the comparison. */
+  static final String NO_VERDICT = "-";
+
   /** Adds the cell when the verdicts of the columns are not all equal. */
   void compare(Verdict.Cell cell, List<?> verdicts) {
     if (verdicts.size() != columns.size()) {
       throw new IllegalArgumentException(verdicts.size() + " verdicts for " + columns);
     }
-    if (verdicts.stream().distinct().count() > 1) {
+    if (verdicts.stream().filter(v -> !NO_VERDICT.equals(v)).distinct().count() > 1) {
       rows.put(cell, verdicts.stream().map(Differences::word).toList());
     }
   }
