@@ -137,12 +137,19 @@ final class Cyclonus {
   private Run run(List<String> command, Path work) throws IOException {
     Path out = work.resolve("stdout.txt");
     Path err = work.resolve("stderr.txt");
-    Process process =
-        new ProcessBuilder(command)
-            .directory(work.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
+    Process process;
+    try {
+      process =
+          new ProcessBuilder(command)
+              .directory(work.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+    } catch (IOException e) {
+      throw new CyclonusException(
+          "Cannot run " + binary + ": " + e.getMessage() + ". Run bin/setup cyclonus to build it.",
+          e);
+    }
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
