@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       AuditCommand.class,
       AuditReportCommand.class,
-      TokenCommand.class
+      TokenCommand.class,
+      NetpolCommand.class
     })
 public final class FleetgateCommand implements Runnable {
 

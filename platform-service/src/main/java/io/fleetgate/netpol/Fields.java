@@ -80,6 +80,10 @@ final class Fields {
     if (value instanceof Long l && l == l.intValue()) {
       return l.intValue();
     }
+    if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE) {
+      // JSON read from an API server: every number is a double.
+      return d.intValue();
+    }
     throw new IllegalArgumentException(path + " must be a whole number");
   }
 }

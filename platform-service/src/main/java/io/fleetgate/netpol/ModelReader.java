@@ -280,7 +280,10 @@ public final class ModelReader {
     Object metadata = content.get("metadata");
     Object name = metadata instanceof Map<?, ?> m ? m.get("name") : null;
     Object namespace = metadata instanceof Map<?, ?> m ? m.get("namespace") : null;
-    return content.get("kind") + " " + (namespace == null ? "" : namespace + "/") + name;
+    if ("Namespace".equals(content.get("kind"))) {
+      return "Namespace " + name;
+    }
+    return content.get("kind") + " " + (namespace == null ? "default" : namespace) + "/" + name;
   }
 
   private record Key(String namespace, String kind, String name) {}

@@ -187,6 +187,11 @@ public final class NetworkAnalysis {
     return selected;
   }
 
+  /** The resolved policies, for findings. */
+  java.util.Collection<PolicyIndex> policyIndexes() {
+    return Collections.unmodifiableCollection(policies.values());
+  }
+
   /** What the source may open to the destination ({@link ConnectionSet#NONE} when unknown). */
   public ConnectionSet allowed(Endpoint src, Endpoint dst) {
     return explain(src, dst).allowed();
