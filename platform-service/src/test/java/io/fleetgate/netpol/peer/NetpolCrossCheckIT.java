@@ -13,12 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 15's cross-check: every scenario of {@code netpol/peer/scenarios.yaml} goes to the real
- * Cyclonus ({@code cyclonus analyze --mode probe}) and to Fleetgate's engine, and their verdicts
- * are compared pod × pod × port × protocol. Fleetgate must give the specification's verdict on
- * every cell; Cyclonus must too, except on the cells a scenario documents as its known deviation,
- * which must still deviate (so a fixed Cyclonus, or a stale note, fails here). A failure prints the
- * cells that differ with all three verdicts side by side.
+ * Issue 15's cross-check: every scenario of {@code netpol/peer/scenarios.yaml} is written to disk
+ * for the real Cyclonus ({@code cyclonus analyze --mode probe}) and for Fleetgate's engine (read as
+ * {@code fleetgate netpol --dir} reads a directory), and their verdicts are compared pod × pod ×
+ * port × protocol. Fleetgate must give the specification's verdict on every cell; Cyclonus must
+ * too, except on the cells a scenario documents as its known deviation, which must still deviate
+ * (so a fixed Cyclonus, or a stale note, fails here). A failure prints the cells that differ with
+ * all three verdicts side by side.
  */
 class NetpolCrossCheckIT {
 
@@ -37,11 +38,13 @@ class NetpolCrossCheckIT {
   @MethodSource("scenarios")
   void fleetgateAndCyclonusAgreeWhereTheSpecificationDoes(
       PeerScenario scenario, @TempDir Path work) {
-    Map<Verdict.Cell, Verdict> fromCyclonus = byCell(cyclonus.probe(scenario, work));
+    Map<Verdict.Cell, Verdict> fromCyclonus =
+        byCell(cyclonus.probe(scenario, work.resolve("cyclonus")));
     assertThat(fromCyclonus.keySet())
         .as("Cyclonus answers every cell of %s once", scenario)
         .containsExactlyInAnyOrderElementsOf(scenario.cells());
-    Map<Verdict.Cell, Connectivity> fromFleetgate = FleetgateEngine.verdicts(scenario);
+    Map<Verdict.Cell, Connectivity> fromFleetgate =
+        FleetgateEngine.verdicts(scenario, work.resolve("fleetgate"));
 
     Differences all = new Differences(List.of("specification", "cyclonus", "fleetgate"));
     Differences cyclonusUnexpected = new Differences(List.of("expected of cyclonus", "cyclonus"));
