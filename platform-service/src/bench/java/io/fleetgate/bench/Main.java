@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] [report] [api] [validate]}: runs the
- * named benchmarks (all by default). {@code --smoke} runs each at about 1 % of its size, to prove
- * that it and its baseline still run and converge; nothing is timed against a target then. Exits
- * non-zero when a benchmark fails.
+ * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] [report] [api] [validate] [netpol]}:
+ * runs the named benchmarks (all by default). {@code --smoke} runs each at about 1 % of its size,
+ * to prove that it and its baseline still run and converge; nothing is timed against a target then.
+ * Exits non-zero when a benchmark fails.
  */
 public final class Main {
 
@@ -38,7 +38,7 @@ public final class Main {
   private static void run(String[] args) throws Exception {
     List<String> names =
         args.length == 0
-            ? List.of("policy", "apply", "commit", "noop", "report", "api", "validate")
+            ? List.of("policy", "apply", "commit", "noop", "report", "api", "validate", "netpol")
             : List.of(args);
     Report.line("");
     Report.line(
@@ -57,11 +57,12 @@ public final class Main {
         case "report" -> ReportBench.run();
         case "api" -> ApiBench.run();
         case "validate" -> ValidateBench.run(Size.isSmoke());
+        case "netpol" -> NetpolBench.run();
         default ->
             throw new IllegalArgumentException(
                 "unknown benchmark '"
                     + name
-                    + "'; choose policy, apply, commit, noop, report, api or validate");
+                    + "'; choose policy, apply, commit, noop, report, api, validate or netpol");
       }
     }
   }
