@@ -46,6 +46,21 @@ class ScenariosTest {
   }
 
   @Test
+  void everyPodServesEveryProbedPortSoEveryCellIsAVerdict() {
+    for (PeerScenario s : Scenarios.all()) {
+      for (ModelPod pod : s.model().pods()) {
+        for (PortProtocol probe : s.probes()) {
+          assertThat(pod.serves(probe.port()))
+              .as(
+                  "%s: %s declares no port %d; Cyclonus would answer 'N'",
+                  s, pod.ref(), probe.port())
+              .isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
   void theLastMatchingRuleWinsOverEverythingAllowed() {
     PeerScenario s = scenario(List.of("block * -> x/*", "allow y/* -> x/a 80/TCP"), List.of());
 
