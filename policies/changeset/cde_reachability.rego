@@ -4,7 +4,10 @@
 #   Namespaces labelled as the cardholder-data environment (CDE) accept traffic only from other CDE
 #   namespaces, from their own pods and from the namespaces on the allow-list, named explicitly by
 #   kubernetes.io/metadata.name. Ingress rules open to every source, to address blocks, or to
-#   namespaces chosen by labels any namespace could carry are findings.
+#   namespaces chosen by labels any namespace could carry are findings; so is every connection
+#   Fleetgate's NetworkPolicy engine finds into a CDE namespace from outside the allow-list
+#   (input.reachability, computed from the whole change set), named by its path and the rule that
+#   opens it.
 # custom:
 #   controls: ["PCI-DSS-v4.0:1.3.1", "PCI-DSS-v4.0:1.3.2", "PCI-DSS-v4.0:1.4.1"]
 #   severity: critical
@@ -81,4 +84,37 @@ pinned(selector) := names if {
 		some v in e.values
 	}
 	count(names) > 0
+}
+
+# The NetworkPolicy engine's facts about the change set (see ReachabilityFacts in platform-service):
+# every connection into a protected namespace from another namespace or from addresses.
+reachability := object.get(input, "reachability", {})
+
+deny contains {"object": path.object, "msg": msg} if {
+	some path in object.get(reachability, "paths", [])
+	path.dst_namespace in cde
+	not path_allowed(path)
+	msg := sprintf("%s => %s (%s) reaches the cardholder-data namespace %s from outside its allow-list, opened by %s", [path.src, path.dst, path.conn, path.dst_namespace, opened_by(path)])
+}
+
+path_allowed(path) if path.src_namespace in allowed_sources
+
+path_allowed(path) if path.src_namespace in cde
+
+path_allowed(path) if {
+	path.addresses
+	count(path.cidrs) > 0
+	every cidr in path.cidrs {
+		cidr in allowed_cidrs
+	}
+}
+
+opened_by(path) := concat(", ", [sprintf("%s/%s ingress rule %d", [r.namespace, r.name, r.rule]) | some r in path.admitted_by]) if count(path.admitted_by) > 0
+
+opened_by(path) := sprintf("no policy: %s is not isolated for ingress", [path.dst]) if count(path.admitted_by) == 0
+
+# Fail closed: an object the engine cannot read leaves the facts incomplete.
+deny contains {"object": problem.object, "msg": msg} if {
+	some problem in object.get(reachability, "problems", [])
+	msg := sprintf("reachability cannot be analysed: %s:%d: %s", [problem.path, problem.line, problem.msg])
 }

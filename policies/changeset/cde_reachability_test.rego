@@ -76,3 +76,40 @@ test_the_cde_label_is_a_parameter if {
 	count(cde_reachability.deny) == 1 with input.objects as [labelled, ingress_policy("vault", [{}])]
 		with input.params as {"cde_label": "pci/scope"}
 }
+
+path(src, src_ns, dst_ns, admitted) := {
+	"src": src, "dst": sprintf("%s/db[Deployment]", [dst_ns]), "src_namespace": src_ns, "dst_namespace": dst_ns,
+	"conn": "TCP 5432", "addresses": src_ns == "", "cidrs": [],
+	"admitted_by": admitted, "object": {"kind": "NetworkPolicy", "namespace": dst_ns, "name": "allow"},
+}
+
+opened := [{"kind": "NetworkPolicy", "namespace": "payments", "name": "allow", "rule": 1}]
+
+test_denies_a_path_the_engine_found_from_outside_the_allow_list if {
+	facts := {"paths": [path("lab/x[Pod]", "lab", "payments", opened)], "problems": []}
+	messages([cde("payments")]) == {"lab/x[Pod] => payments/db[Deployment] (TCP 5432) reaches the cardholder-data namespace payments from outside its allow-list, opened by payments/allow ingress rule 1"} with input.reachability as facts
+}
+
+test_allows_paths_from_the_allow_list_and_other_cde_namespaces if {
+	facts := {"paths": [path("ingress/nginx[Deployment]", "ingress", "payments", opened), path("billing/b[Deployment]", "billing", "payments", opened)], "problems": []}
+	count(messages([cde("payments"), cde("billing")])) == 0 with input.reachability as facts
+}
+
+test_names_an_unisolated_destination if {
+	facts := {"paths": [path("lab/x[Pod]", "lab", "payments", [])], "problems": []}
+	messages([cde("payments")]) == {"lab/x[Pod] => payments/db[Deployment] (TCP 5432) reaches the cardholder-data namespace payments from outside its allow-list, opened by no policy: payments/db[Deployment] is not isolated for ingress"} with input.reachability as facts
+}
+
+test_address_paths_only_from_allowed_cidrs if {
+	p := object.union(path("10.0.0.0-10.255.255.255", "", "payments", opened), {"cidrs": ["10.0.0.0/8"]})
+	facts := {"paths": [p], "problems": []}
+	count(messages([cde("payments")])) == 1 with input.reachability as facts
+	count(cde_reachability.deny) == 0 with input.objects as [cde("payments")] with input.reachability as facts with input.params as {"cde_allowed_cidrs": ["10.0.0.0/8"]}
+}
+
+test_fails_closed_when_the_engine_cannot_read_an_object if {
+	problem := {"object": {"kind": "NetworkPolicy", "namespace": "payments", "name": "bad"}, "path": "np.yaml", "line": 3, "msg": "NetworkPolicy payments/bad: spec.policyTypes has 'ingress'; use Ingress and/or Egress"}
+	[f] := [f | some f in cde_reachability.deny] with input.objects as [] with input.reachability as {"paths": [], "problems": [problem]}
+	f.object == problem.object
+	f.msg == "reachability cannot be analysed: np.yaml:3: NetworkPolicy payments/bad: spec.policyTypes has 'ingress'; use Ingress and/or Egress"
+}

@@ -5,7 +5,7 @@ import io.fleetgate.netpol.ConnectionChange;
 import io.fleetgate.netpol.ModelRead;
 import io.fleetgate.netpol.NetworkAnalysis;
 import io.fleetgate.netpol.ReachabilityDiff;
-import io.fleetgate.netpol.input.NetworkSources;
+import io.fleetgate.netpolsource.NetworkSources;
 import io.fleetgate.source.jgit.RevisionTree;
 import io.fleetgate.validate.RepoClusters;
 import java.io.IOException;

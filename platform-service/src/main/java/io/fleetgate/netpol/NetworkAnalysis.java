@@ -187,6 +187,28 @@ public final class NetworkAnalysis {
     return selected;
   }
 
+  /** The ipBlocks of the destination's ingress rules that admit the address piece. */
+  List<IpBlock> blocksAdmitting(IpRange piece, Endpoint.Pods dst) {
+    List<IpBlock> blocks = new ArrayList<>();
+    Integer d = indices.get(dst);
+    if (d == null) {
+      return blocks;
+    }
+    for (PolicyIndex index : selecting.get(d)) {
+      if (!index.policy().isolatesIngress()) {
+        continue;
+      }
+      for (BoundRule rule : index.ingress()) {
+        for (IpBlock block : rule.blocks()) {
+          if (block.covers(piece)) {
+            blocks.add(block);
+          }
+        }
+      }
+    }
+    return blocks;
+  }
+
   /** The resolved policies, for findings. */
   java.util.Collection<PolicyIndex> policyIndexes() {
     return Collections.unmodifiableCollection(policies.values());

@@ -11,7 +11,10 @@ import java.util.Map;
  * The input document of the change-set entrypoint: every object rendered for one cluster.
  *
  * <pre>{"objects": [{"object": {…}, "bundle": "…", "source": {"path", "line"}}, …],
- *  "cluster": {…}, "params": {…}, "commit": "…"}</pre>
+ *  "cluster": {…}, "params": {…}, "commit": "…", "reachability": {…}}</pre>
+ *
+ * {@code reachability} holds the NetworkPolicy engine's facts about the set ({@link
+ * ReachabilityFacts}).
  */
 public record ChangeSetInput(
     List<RenderedObject> objects,
@@ -34,6 +37,7 @@ public record ChangeSetInput(
     input.put("cluster", PolicyInput.cluster(cluster));
     input.put("params", params);
     input.put("commit", commit);
+    input.put("reachability", ReachabilityFacts.of(objects, params));
     return PolicyInput.write(input);
   }
 }

@@ -91,6 +91,67 @@ class PolicyEnginesIT {
   }
 
   @Test
+  void bothEnginesDenyAPathTheNetworkPolicyEngineFindsIntoTheCde() throws Exception {
+    Renderer renderer = new Renderer(ManifestLimits.defaults());
+    List<RenderedObject> objects = new ArrayList<>();
+    for (RenderedObject o :
+        renderer.render(renderer.load(exampleFleet()), PolicyCases.CLUSTER).objects()) {
+      boolean paymentsDefaultDeny =
+          o.ref().kind().equals("NetworkPolicy")
+              && o.ref().namespace().equals("payments")
+              && o.ref().name().equals("default-deny-all");
+      if (!paymentsDefaultDeny) {
+        objects.add(o);
+      }
+    }
+    objects.add(deployment("lab", "scanner"));
+    objects.add(deployment("payments", "debug"));
+    ChangeSetInput input =
+        new ChangeSetInput(objects, PolicyCases.CLUSTER, "abc", java.util.Map.of());
+
+    ChangeSetDecision fromWasm = wasm.evaluateChangeSet(input);
+
+    assertThat(rest.evaluateChangeSet(input)).isEqualTo(fromWasm);
+    assertThat(fromWasm.denials())
+        .filteredOn(f -> f.finding().policy().equals("cde_reachability"))
+        .extracting(
+            f -> f.kind() + " " + f.namespace() + "/" + f.name() + ": " + f.finding().message())
+        .containsExactlyInAnyOrder(
+            "Deployment payments/debug: 0.0.0.0-255.255.255.255 => payments/debug[Deployment] (All"
+                + " Connections) reaches the cardholder-data namespace payments from outside its"
+                + " allow-list, opened by no policy: payments/debug[Deployment] is not isolated for"
+                + " ingress",
+            "Deployment payments/debug: lab/scanner[Deployment] => payments/debug[Deployment] (All"
+                + " Connections) reaches the cardholder-data namespace payments from outside its"
+                + " allow-list, opened by no policy: payments/debug[Deployment] is not isolated for"
+                + " ingress");
+  }
+
+  private static RenderedObject deployment(String namespace, String name) {
+    java.util.Map<String, Object> content =
+        java.util.Map.of(
+            "apiVersion",
+            "apps/v1",
+            "kind",
+            "Deployment",
+            "metadata",
+            java.util.Map.of("name", name, "namespace", namespace),
+            "spec",
+            java.util.Map.of(
+                "template",
+                java.util.Map.of(
+                    "metadata", java.util.Map.of("labels", java.util.Map.of("app", name)),
+                    "spec",
+                        java.util.Map.of(
+                            "containers", List.of(java.util.Map.of("name", "c", "image", "x"))))));
+    return new RenderedObject(
+        new io.fleetgate.domain.ObjectRef("apps", "Deployment", namespace, name),
+        "apps",
+        content,
+        io.fleetgate.domain.SourceLocation.file(namespace + "/" + name + ".yaml"));
+  }
+
+  @Test
   void aKilledServerFailsClosed(@TempDir Path work) throws Exception {
     OpaServer doomed =
         OpaServer.start(ToolCache.locate().executable("opa"), PolicyBundle.builtInRego(), work);

@@ -4,7 +4,7 @@ import io.fleetgate.netpol.ConnectionSet;
 import io.fleetgate.netpol.Endpoint;
 import io.fleetgate.netpol.ModelRead;
 import io.fleetgate.netpol.NetworkAnalysis;
-import io.fleetgate.netpol.input.NetworkSources;
+import io.fleetgate.netpolsource.NetworkSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

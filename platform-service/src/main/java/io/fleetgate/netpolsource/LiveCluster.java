@@ -1,4 +1,4 @@
-package io.fleetgate.netpol.input;
+package io.fleetgate.netpolsource;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;

@@ -1,4 +1,4 @@
-package io.fleetgate.netpol.input;
+package io.fleetgate.netpolsource;
 
 import io.fleetgate.domain.ClusterTarget;
 import io.fleetgate.domain.RenderedObject;
