@@ -1,5 +1,6 @@
 /**
- * Finds the pinned external programs (opa, kubectl, etcd, kube-apiserver, kustomize) that {@code
- * bin/setup} builds into the tool cache, through {@code FLEETGATE_TOOLS} and its {@code tools.env}.
+ * Finds the pinned external programs (opa, kubectl, etcd, kube-apiserver, kustomize, cyclonus) that
+ * {@code bin/setup} builds into the tool cache, through {@code FLEETGATE_TOOLS} and its {@code
+ * tools.env}.
  */
 package io.fleetgate.tools;
