@@ -112,11 +112,21 @@ public final class SyncEngine {
    *     it names no branch to follow
    */
   public SyncReport syncOnce(SyncOptions options) throws SourceException {
-    Fetched fetched = fetch();
+    // The clusters are discovered while the repository is fetched: neither needs the other.
+    var discovering =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            directory::discover, task -> Thread.ofVirtual().name("discovery").start(task));
+    Fetched fetched;
+    try {
+      fetched = fetch();
+    } catch (SourceException | RuntimeException e) {
+      discovering.cancel(true);
+      throw e;
+    }
     SourceState state = fetched.state();
     MDC.put("revision", state.revision().shortCommit());
     try {
-      ClusterDirectory.Discovery discovery = directory.discover();
+      ClusterDirectory.Discovery discovery = discovered(discovering);
       List<ClusterAccess> targets = targets(discovery, options);
       if (!(state instanceof SourceState.Fresh)) {
         keep(state, targets, options);
@@ -157,6 +167,19 @@ public final class SyncEngine {
       return new SyncReport(state, outcomes, discovery.problems());
     } finally {
       MDC.remove("revision");
+    }
+  }
+
+  /** The discovery's result, or the exception it failed with, as {@code discover()} threw it. */
+  private static ClusterDirectory.Discovery discovered(
+      java.util.concurrent.CompletableFuture<ClusterDirectory.Discovery> discovering) {
+    try {
+      return discovering.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw e;
     }
   }
 

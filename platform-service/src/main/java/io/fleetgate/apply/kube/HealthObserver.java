@@ -10,6 +10,7 @@ import io.fleetgate.kube.GroupVersionKind;
 import io.fleetgate.kube.KubeException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads back objects of the observed kinds after a sync and judges their health. */
 final class HealthObserver {
@@ -24,29 +25,57 @@ final class HealthObserver {
    * Reads back the objects of observed kinds that the sync left in place and judges their health.
    */
   List<ApplyReport.ObjectHealth> observe(List<ObjectResult> results) {
-    List<ApplyReport.ObjectHealth> health = new ArrayList<>();
-    for (ObjectResult result : results) {
-      if (!result.present() || !HealthCheck.observed(result.ref().group(), result.ref().kind())) {
-        continue;
+    List<ObjectResult> observed =
+        results.stream()
+            .filter(r -> r.present() && HealthCheck.observed(r.ref().group(), r.ref().kind()))
+            .toList();
+    // Read back side by side, in the results' order, as many at once as the writer applies.
+    java.util.concurrent.Semaphore inFlight =
+        new java.util.concurrent.Semaphore(ServerSideApplyWriter.PARALLELISM);
+    List<java.util.concurrent.Future<Optional<ApplyReport.ObjectHealth>>> reads =
+        new ArrayList<>(observed.size());
+    try (var readers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (ObjectResult result : observed) {
+        reads.add(
+            readers.submit(
+                () -> {
+                  inFlight.acquire();
+                  try {
+                    return read(result);
+                  } finally {
+                    inFlight.release();
+                  }
+                }));
       }
-      try {
-        GroupVersionKind gvk = versionOf(result.ref());
-        api.get(
-                gvk,
-                result.ref().namespace().isEmpty() ? null : result.ref().namespace(),
-                result.ref().name())
-            .ifPresent(
-                live ->
-                    health.add(
-                        new ApplyReport.ObjectHealth(
-                            result.ref(), result.source(), HealthCheck.of(live.json()))));
-      } catch (KubeException e) {
-        health.add(
-            new ApplyReport.ObjectHealth(
-                result.ref(), result.source(), new Health(Health.Status.UNKNOWN, e.getMessage())));
+      List<ApplyReport.ObjectHealth> health = new ArrayList<>(observed.size());
+      for (var read : reads) {
+        read.get().ifPresent(health::add);
       }
+      return health;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KubeException("Interrupted while reading back objects' health", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new KubeException("Reading back objects' health failed: " + e.getCause(), e);
     }
-    return health;
+  }
+
+  /** One object's health as the cluster holds it; empty when it is gone. */
+  private Optional<ApplyReport.ObjectHealth> read(ObjectResult result) {
+    try {
+      return api.get(
+              versionOf(result.ref()),
+              result.ref().namespace().isEmpty() ? null : result.ref().namespace(),
+              result.ref().name())
+          .map(
+              live ->
+                  new ApplyReport.ObjectHealth(
+                      result.ref(), result.source(), HealthCheck.of(live.json())));
+    } catch (KubeException e) {
+      return Optional.of(
+          new ApplyReport.ObjectHealth(
+              result.ref(), result.source(), new Health(Health.Status.UNKNOWN, e.getMessage())));
+    }
   }
 
   /** The API version to read an observed kind with. */

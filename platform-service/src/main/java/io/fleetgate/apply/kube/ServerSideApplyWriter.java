@@ -168,7 +168,17 @@ final class ServerSideApplyWriter implements ClusterWriter {
   @Override
   public Observation observe(List<ObjectResult> results) {
     HealthObserver observer = new HealthObserver(api);
-    return new Observation(observer.observe(results), observer.warnings(results));
+    // The Warning events are listed while the objects are read back.
+    try (var background = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var warnings = background.submit(() -> observer.warnings(results));
+      var health = observer.observe(results);
+      return new Observation(health, warnings.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KubeException("Interrupted while listing Warning events", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new KubeException("Listing Warning events failed: " + e.getCause(), e);
+    }
   }
 
   @Override

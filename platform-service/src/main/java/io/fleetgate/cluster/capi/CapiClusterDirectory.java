@@ -47,9 +47,17 @@ public final class CapiClusterDirectory implements ClusterDirectory {
         management.list(CLUSTER).stream()
             .sorted(Comparator.comparing(KubeObject::namespace).thenComparing(KubeObject::name))
             .toList();
-    for (KubeObject cluster : declared) {
-      ClusterTarget target = toTarget(cluster);
-      kubeconfigOf(target)
+    // Each cluster's kubeconfig Secret is read side by side with the others'.
+    List<java.util.concurrent.Future<Optional<Kubeconfig>>> reads = new ArrayList<>();
+    List<ClusterTarget> targets = declared.stream().map(CapiClusterDirectory::toTarget).toList();
+    try (var readers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (ClusterTarget target : targets) {
+        reads.add(readers.submit(() -> kubeconfigOf(target)));
+      }
+    }
+    for (int i = 0; i < targets.size(); i++) {
+      ClusterTarget target = targets.get(i);
+      kubeconfig(reads.get(i))
           .ifPresentOrElse(
               kubeconfig -> clusters.add(new ClusterAccess(target, kubeconfig)),
               () ->
@@ -79,6 +87,23 @@ public final class CapiClusterDirectory implements ClusterDirectory {
     String phase = cluster.at("status", "phase").map(JsonElement::getAsString).orElse(null);
     return new ClusterTarget(
         cluster.namespace(), cluster.name(), labels, ClusterPhase.parse(phase));
+  }
+
+  /** The read's kubeconfig; a failure to read the Secret is thrown as it was. */
+  private static Optional<Kubeconfig> kubeconfig(
+      java.util.concurrent.Future<Optional<Kubeconfig>> read) {
+    try {
+      return read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new io.fleetgate.kube.KubeException("Interrupted while reading kubeconfig Secrets", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new io.fleetgate.kube.KubeException(
+          "Reading a kubeconfig Secret failed: " + e.getCause(), e);
+    }
   }
 
   private Optional<Kubeconfig> kubeconfigOf(ClusterTarget target) {
