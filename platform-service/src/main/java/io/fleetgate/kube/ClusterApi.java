@@ -153,6 +153,10 @@ public final class ClusterApi {
   public String serverVersion() {
     try {
       return new VersionApi(client).getCode().execute().getGitVersion();
+    } catch (com.google.gson.JsonParseException e) {
+      // The answer broke off while it was read: a deadline, a dropped connection.
+      throw new KubeException(
+          "The API server at " + server() + " did not answer: " + rootMessage(e), 0, e);
     } catch (ApiException e) {
       String cause = e.getCode() == 0 ? rootMessage(e) : "HTTP " + e.getCode();
       throw new KubeException(

@@ -16,13 +16,33 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** Builds API clients from kubeconfigs after checking them against a {@link KubeconfigPolicy}. */
 public final class KubeClients {
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * The deadline of one whole call — connecting, sending, and reading the full answer — so that a
+   * server that answers a byte at a time never holds a sync past it.
+   */
+  public static final Duration CALL_DEADLINE = Duration.ofSeconds(60);
+
   private static final int MAX_KUBECONFIG_CHARS = 1 << 20;
 
   private final KubeconfigPolicy policy;
+  private final Duration callDeadline;
 
   public KubeClients(KubeconfigPolicy policy) {
+    this(policy, CALL_DEADLINE);
+  }
+
+  /**
+   * @param callDeadline the deadline of one whole call (see {@link #CALL_DEADLINE})
+   */
+  public KubeClients(KubeconfigPolicy policy, Duration callDeadline) {
+    if (callDeadline.isNegative() || callDeadline.isZero()) {
+      throw new IllegalArgumentException("a call deadline must be positive");
+    }
     this.policy = policy;
+    this.callDeadline = callDeadline;
   }
 
   /**
@@ -37,7 +57,12 @@ public final class KubeClients {
       KubeConfig config = KubeConfig.loadKubeConfig(new StringReader(kubeconfig.content()));
       ApiClient client = ClientBuilder.kubeconfig(config).setReadTimeout(READ_TIMEOUT).build();
       client.setHttpClient(
-          client.getHttpClient().newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+          client
+              .getHttpClient()
+              .newBuilder()
+              .connectTimeout(CONNECT_TIMEOUT)
+              .callTimeout(callDeadline)
+              .build());
       return client;
     } catch (IOException | RuntimeException e) {
       throw new KubeException(

@@ -169,4 +169,51 @@ class KubeClientsTest {
   private static Kubeconfig kubeconfig(String clusterLine, String userLine) {
     return new Kubeconfig("Secret fleet/x-kubeconfig", CLUSTER.formatted(clusterLine, userLine));
   }
+
+  @Test
+  void aServerThatAnswersAByteAtATimeIsGivenUpAtTheCallDeadline() throws Exception {
+    var trickle =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    trickle.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, 0);
+          try (var body = exchange.getResponseBody()) {
+            // Well inside the read timeout each time, so only a deadline on the whole call ends it.
+            for (int i = 0; i < 40; i++) {
+              body.write(' ');
+              body.flush();
+              Thread.sleep(500);
+            }
+          } catch (InterruptedException | java.io.IOException e) {
+            // the client hung up
+          }
+        });
+    trickle.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    trickle.start();
+    try {
+      Kubeconfig kubeconfig =
+          new Kubeconfig(
+              "test kubeconfig",
+              CLUSTER
+                  .formatted("", "token: t")
+                  .replace(
+                      "https://127.0.0.1:6443",
+                      "http://127.0.0.1:" + trickle.getAddress().getPort()));
+      ClusterApi api =
+          new KubeClients(KubeconfigPolicy.operatorFile(), java.time.Duration.ofSeconds(2))
+              .api(kubeconfig);
+
+      long started = System.nanoTime();
+      assertThatThrownBy(api::serverVersion)
+          .isInstanceOf(KubeException.class)
+          .hasMessageContaining("did not answer");
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+          .as("the 20 s trickle is cut at the 2 s deadline")
+          .isLessThan(java.time.Duration.ofSeconds(10));
+    } finally {
+      trickle.stop(0);
+    }
+  }
 }
