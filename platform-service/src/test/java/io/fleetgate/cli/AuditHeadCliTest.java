@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetgate.audit.AuditEvent;
 import io.fleetgate.store.sqlite.SqliteStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +44,7 @@ class AuditHeadCliTest {
   @Test
   void aTruncatedTailPassesPlainVerifyButNotTheExpectedHead() throws Exception {
     Path head = work.resolve("anchor").resolve("head.json");
-    assertThat(run("audit", "head", "--data-dir", data.toString(), "--out", head.toString()).code)
+    assertThat(run("audit", "head", "--data-dir", data.toString(), "--out", head.toString()).code())
         .isZero();
     JsonNode json = new ObjectMapper().readTree(head.toFile());
     assertThat(json.get("rows").asLong()).isEqualTo(4);
@@ -56,12 +54,12 @@ class AuditHeadCliTest {
 
     sql("DELETE FROM audit_log WHERE sequence = 4");
 
-    Result plain = run("audit", "verify", "--data-dir", data.toString());
-    assertThat(plain.code).as("the chain alone looks intact").isZero();
-    Result anchored =
+    CliRun plain = run("audit", "verify", "--data-dir", data.toString());
+    assertThat(plain.code()).as("the chain alone looks intact").isZero();
+    CliRun anchored =
         run("audit", "verify", "--data-dir", data.toString(), "--expect-head", head.toString());
-    assertThat(anchored.code).as(anchored.out + anchored.err).isEqualTo(1);
-    assertThat(anchored.out)
+    assertThat(anchored.code()).as(anchored.out() + anchored.err()).isEqualTo(1);
+    assertThat(anchored.out())
         .contains("Expected head NOT REACHED")
         .contains("has 3 row(s) but had 4")
         .contains("removed from its end");
@@ -74,12 +72,12 @@ class AuditHeadCliTest {
     openssl("genpkey", "-algorithm", "ed25519", "-out", key.toString());
     openssl("pkey", "-in", key.toString(), "-pubout", "-out", pub.toString());
 
-    Result printed =
+    CliRun printed =
         run("audit", "head", "--data-dir", data.toString(), "--signing-key", key.toString());
-    assertThat(printed.code).as(printed.err).isZero();
-    JsonNode json = new ObjectMapper().readTree(printed.out);
+    assertThat(printed.code()).as(printed.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(printed.out());
     assertThat(json.at("/signature/algorithm").asText()).isEqualTo("Ed25519");
-    Path head = Files.writeString(work.resolve("head.json"), printed.out);
+    Path head = Files.writeString(work.resolve("head.json"), printed.out());
 
     // The signature is standard Ed25519 over the documented text: openssl agrees.
     String signed =
@@ -104,7 +102,7 @@ class AuditHeadCliTest {
         "-sigfile",
         signature.toString());
 
-    Result good =
+    CliRun good =
         run(
             "audit",
             "verify",
@@ -114,15 +112,15 @@ class AuditHeadCliTest {
             head.toString(),
             "--head-public-key",
             pub.toString());
-    assertThat(good.code).as(good.out + good.err).isZero();
-    assertThat(good.out).contains("Expected head reached").contains("signed by the trusted key");
+    assertThat(good.code()).as(good.out() + good.err()).isZero();
+    assertThat(good.out()).contains("Expected head reached").contains("signed by the trusted key");
 
     // Someone who truncated the log also lowers the head's row count: the signature no longer fits.
     Path forged =
         Files.writeString(
-            work.resolve("forged.json"), printed.out.replace("\"rows\" : 4", "\"rows\" : 3"));
-    assertThat(Files.readString(forged)).isNotEqualTo(printed.out);
-    Result refused =
+            work.resolve("forged.json"), printed.out().replace("\"rows\" : 4", "\"rows\" : 3"));
+    assertThat(Files.readString(forged)).isNotEqualTo(printed.out());
+    CliRun refused =
         run(
             "audit",
             "verify",
@@ -132,14 +130,14 @@ class AuditHeadCliTest {
             forged.toString(),
             "--head-public-key",
             pub.toString());
-    assertThat(refused.code).isEqualTo(1);
-    assertThat(refused.out).contains("REFUSED").contains("does not verify");
+    assertThat(refused.code()).isEqualTo(1);
+    assertThat(refused.out()).contains("REFUSED").contains("does not verify");
   }
 
   @Test
   void aRecomputedChainIsCaughtAndABrokenChainHasNoHead() throws Exception {
     Path head = work.resolve("head.json");
-    assertThat(run("audit", "head", "--data-dir", data.toString(), "--out", head.toString()).code)
+    assertThat(run("audit", "head", "--data-dir", data.toString(), "--out", head.toString()).code())
         .isZero();
     try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
       // Rebuild the chain from scratch with different content but the same number of rows.
@@ -151,25 +149,25 @@ class AuditHeadCliTest {
                     "apply", "beijing-prod", "b", "abc", "ConfigMap a/c" + i, "denied", "x:1")));
       }
     }
-    assertThat(run("audit", "verify", "--data-dir", data.toString()).code).isZero();
-    Result anchored =
+    assertThat(run("audit", "verify", "--data-dir", data.toString()).code()).isZero();
+    CliRun anchored =
         run("audit", "verify", "--data-dir", data.toString(), "--expect-head", head.toString());
-    assertThat(anchored.code).isEqualTo(1);
-    assertThat(anchored.out).contains("row 4 now hashes to").contains("recomputed");
+    assertThat(anchored.code()).isEqualTo(1);
+    assertThat(anchored.out()).contains("row 4 now hashes to").contains("recomputed");
 
     sql("UPDATE audit_log SET detail = 'edited' WHERE sequence = 2");
-    Result broken = run("audit", "head", "--data-dir", data.toString());
-    assertThat(broken.code).isEqualTo(1);
-    assertThat(broken.err).contains("BROKEN at row 2").contains("no head");
+    CliRun broken = run("audit", "head", "--data-dir", data.toString());
+    assertThat(broken.code()).isEqualTo(1);
+    assertThat(broken.err()).contains("BROKEN at row 2").contains("no head");
   }
 
   @Test
   void aHeadFileThatIsNotOneIsBadInputNamingTheFile() throws Exception {
     Path notAHead = Files.writeString(work.resolve("x.json"), "{\n  \"rows\": [\n");
-    Result result =
+    CliRun result =
         run("audit", "verify", "--data-dir", data.toString(), "--expect-head", notAHead.toString());
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err).contains(notAHead + ":").contains("fleetgate audit head");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains(notAHead + ":").contains("fleetgate audit head");
   }
 
   private void sql(String statement) throws Exception {
@@ -188,12 +186,7 @@ class AuditHeadCliTest {
     assertThat(process.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
   }
 
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
-
-  private record Result(int code, String out, String err) {}
 }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
@@ -35,16 +33,16 @@ class AuditHeadIT {
       "--cluster",
       "aws-cn-north-1-prod"
     };
-    assertThat(run(sync).code).isZero();
+    assertThat(run(sync).code()).isZero();
     JsonNode first = new ObjectMapper().readTree(data.resolve("audit-head.json").toFile());
     long rows = first.get("rows").asLong();
     assertThat(rows).isPositive();
-    assertThat(run("audit", "verify", "--data-dir", data.toString()).out)
+    assertThat(run("audit", "verify", "--data-dir", data.toString()).out())
         .contains("intact: " + rows + " rows, head " + first.get("hash").asText());
 
     Path kept = work.resolve("kept-head.json");
     java.nio.file.Files.copy(data.resolve("audit-head.json"), kept);
-    assertThat(run(sync).code).isZero();
+    assertThat(run(sync).code()).isZero();
     JsonNode second = new ObjectMapper().readTree(data.resolve("audit-head.json").toFile());
     assertThat(second.get("rows").asLong()).as("a second run appends").isGreaterThan(rows);
 
@@ -52,18 +50,13 @@ class AuditHeadIT {
         var s = c.createStatement()) {
       s.executeUpdate("DELETE FROM audit_log WHERE sequence > " + (rows - 1));
     }
-    Result verify =
+    CliRun verify =
         run("audit", "verify", "--data-dir", data.toString(), "--expect-head", kept.toString());
-    assertThat(verify.code).isEqualTo(1);
-    assertThat(verify.out).contains("Audit chain intact").contains("removed from its end");
+    assertThat(verify.code()).isEqualTo(1);
+    assertThat(verify.out()).contains("Audit chain intact").contains("removed from its end");
   }
 
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
-
-  private record Result(int code, String out, String err) {}
 }

@@ -3,8 +3,6 @@ package io.fleetgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +66,7 @@ class NetpolCliTest {
     Files.writeString(dir.resolve("policies/nested/deny.yaml"), DENY_ALL);
     Files.writeString(dir.resolve("policies/db.yaml"), DB_FROM_WEB + "---\n" + WEB_TO_DB);
 
-    Result result = run("netpol", "--dir", dir.toString(), "--format", "json");
+    CliRun result = run("netpol", "--dir", dir.toString(), "--format", "json");
 
     assertThat(result.code()).isZero();
     assertThat(result.out())
@@ -88,7 +86,7 @@ class NetpolCliTest {
   void writesAnEmptyJsonArrayWhenNothingIsAllowed() throws IOException {
     Files.writeString(dir.resolve("all.yaml"), PODS + "---\n" + DENY_ALL);
 
-    Result result = run("netpol", "--dir", dir.toString(), "--format", "json");
+    CliRun result = run("netpol", "--dir", dir.toString(), "--format", "json");
 
     assertThat(result.code()).isZero();
     assertThat(result.out()).isEqualTo("[]\n");
@@ -117,7 +115,7 @@ class NetpolCliTest {
         dir.resolve("bad.yaml"),
         DENY_ALL + "---\n" + DB_FROM_WEB.replace("port: 5432", "port: 5432, endPort: 10"));
 
-    Result result = run("netpol", "--dir", dir.toString(), "--format", "json");
+    CliRun result = run("netpol", "--dir", dir.toString(), "--format", "json");
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
@@ -131,7 +129,7 @@ class NetpolCliTest {
     Files.writeString(outside.resolve("secret.yaml"), PODS);
     Files.createSymbolicLink(dir.resolve("escape.yaml"), outside.resolve("secret.yaml"));
 
-    Result result = run("netpol", "--dir", dir.toString());
+    CliRun result = run("netpol", "--dir", dir.toString());
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
@@ -142,7 +140,7 @@ class NetpolCliTest {
 
   @Test
   void asksForExactlyOneSource() {
-    Result result = run("netpol", "--dir", dir.toString(), "--kubeconfig", "x");
+    CliRun result = run("netpol", "--dir", dir.toString(), "--kubeconfig", "x");
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err())
@@ -152,7 +150,7 @@ class NetpolCliTest {
 
   @Test
   void analysesTheExampleFleetAsRenderedForOneCluster() {
-    Result result = run("netpol", "--repo", EXAMPLE_FLEET.toString(), "--cluster", "beijing-prod");
+    CliRun result = run("netpol", "--repo", EXAMPLE_FLEET.toString(), "--cluster", "beijing-prod");
 
     assertThat(result.code()).isZero();
     assertThat(result.out())
@@ -166,7 +164,7 @@ class NetpolCliTest {
         dir.resolve("all.yaml"),
         PODS + "---\n" + DENY_ALL + "---\n" + DB_FROM_WEB + "---\n" + WEB_TO_DB);
 
-    Result allowed =
+    CliRun allowed =
         run(
             "netpol",
             "explain",
@@ -176,7 +174,7 @@ class NetpolCliTest {
             "shop/web",
             "--dst",
             "shop/db[Deployment]");
-    Result denied =
+    CliRun denied =
         run("netpol", "explain", "--dir", dir.toString(), "--src", "shop/db", "--dst", "10.1.2.3");
 
     assertThat(allowed.code()).isZero();
@@ -198,7 +196,7 @@ class NetpolCliTest {
   void namesAnUnknownEndpoint() throws IOException {
     Files.writeString(dir.resolve("pods.yaml"), PODS);
 
-    Result result =
+    CliRun result =
         run(
             "netpol",
             "explain",
@@ -224,11 +222,11 @@ class NetpolCliTest {
     git("add", "-A");
     git("commit", "-qm", "Web may reach the database");
 
-    Result opened =
+    CliRun opened =
         run("netpol", "diff", "--repo", dir.toString(), "--from", "HEAD~1", "--to", "HEAD");
-    Result closed =
+    CliRun closed =
         run("netpol", "diff", "--repo", dir.toString(), "--from", "HEAD", "--to", "HEAD~1");
-    Result same = run("netpol", "diff", "--repo", dir.toString(), "--from", "HEAD", "--to", "main");
+    CliRun same = run("netpol", "diff", "--repo", dir.toString(), "--from", "HEAD", "--to", "main");
 
     assertThat(opened.code()).isEqualTo(1);
     assertThat(opened.out())
@@ -268,7 +266,7 @@ class NetpolCliTest {
               ingress: [{from: [{namespaceSelector: {}}], ports: [{port: 5432}]}]
             """);
 
-    Result result = run("netpol", "findings", "--dir", dir.toString());
+    CliRun result = run("netpol", "findings", "--dir", dir.toString());
 
     assertThat(result.code()).isEqualTo(1);
     assertThat(result.out())
@@ -292,12 +290,7 @@ class NetpolCliTest {
     assertThat(p.waitFor()).as(output).isZero();
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetgate.kube.ClusterApi;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,7 +72,7 @@ class NetpolLiveIT {
                             "ports", List.of(Map.of("port", "pg")))))));
 
     Path kubeconfig = sandbox.fleet().layout().clusterKubeconfig(cluster);
-    Result result = run("netpol", "--kubeconfig", kubeconfig.toString());
+    CliRun result = run("netpol", "--kubeconfig", kubeconfig.toString());
 
     assertThat(result.code()).as(result.err()).isZero();
     List<String> mine = new ArrayList<>();
@@ -93,7 +91,7 @@ class NetpolLiveIT {
     want.sort(null);
     assertThat(mine).containsExactlyElementsOf(want);
 
-    Result findings = run("netpol", "findings", "--kubeconfig", kubeconfig.toString());
+    CliRun findings = run("netpol", "findings", "--kubeconfig", kubeconfig.toString());
     assertThat(findings.out())
         .doesNotContain(lab + "/probe[Pod] => " + shop)
         .contains("warn no-default-deny")
@@ -105,7 +103,7 @@ class NetpolLiveIT {
     Path missing = dir.resolve("missing.kubeconfig");
     Files.writeString(dir.resolve("other"), "x");
 
-    Result result = run("netpol", "--kubeconfig", missing.toString());
+    CliRun result = run("netpol", "--kubeconfig", missing.toString());
 
     assertThat(result.code()).isEqualTo(2);
     assertThat(result.err()).contains("Cannot read the kubeconfig " + missing);
@@ -136,12 +134,7 @@ class NetpolLiveIT {
                             List.of(Map.of("name", "c", "image", "busybox", "ports", ports))))));
   }
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -70,7 +68,6 @@ class PrivateFilesIT {
   }
 
   private static int run(String... args) {
-    StringWriter out = new StringWriter();
-    return Main.run(new PrintWriter(out, true), new PrintWriter(out, true), args);
+    return CliRun.of(args).code();
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 @SandboxFleetTest
@@ -13,10 +11,10 @@ class SandboxCliIT {
 
   @Test
   void upOnARunningFleetIsIdempotentAndPrintsEveryCluster(SandboxFleetHandle sandbox) {
-    Result result = run("sandbox", "up", "--state-dir", stateDir(sandbox));
+    CliRun result = run("sandbox", "up", "--state-dir", stateDir(sandbox));
 
-    assertThat(result.code).isZero();
-    assertThat(result.out)
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
         .contains("All 4 API servers already run")
         .contains("CLUSTER")
         .contains("beijing-prod")
@@ -27,38 +25,33 @@ class SandboxCliIT {
 
   @Test
   void statusExitsZeroWhenEveryMemberIsReady(SandboxFleetHandle sandbox) {
-    Result result = run("sandbox", "status", "--state-dir", stateDir(sandbox));
+    CliRun result = run("sandbox", "status", "--state-dir", stateDir(sandbox));
 
-    assertThat(result.code).isZero();
-    assertThat(result.out).contains("etcd: running").doesNotContain("stopped");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("etcd: running").doesNotContain("stopped");
   }
 
   @Test
   void statusOfAnEmptyDirectorySaysHowToStartAndExitsOne() {
-    Result result = run("sandbox", "status", "--state-dir", "target/no-such-sandbox");
+    CliRun result = run("sandbox", "status", "--state-dir", "target/no-such-sandbox");
 
-    assertThat(result.code).isEqualTo(1);
-    assertThat(result.out).contains("No sandbox fleet").contains("fleetgate sandbox up");
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.out()).contains("No sandbox fleet").contains("fleetgate sandbox up");
   }
 
   @Test
   void rejectsAnImpossibleClusterCountWithExitTwo() {
-    Result result = run("sandbox", "up", "--clusters", "0", "--state-dir", "target/never-started");
+    CliRun result = run("sandbox", "up", "--clusters", "0", "--state-dir", "target/never-started");
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.err).contains("--clusters must be between 1 and 20");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).contains("--clusters must be between 1 and 20");
   }
 
   private static String stateDir(SandboxFleetHandle sandbox) {
     return sandbox.fleet().layout().root().toString();
   }
 
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
-
-  private record Result(int code, String out, String err) {}
 }

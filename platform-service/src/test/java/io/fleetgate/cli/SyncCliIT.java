@@ -6,8 +6,6 @@ import io.fleetgate.kube.GroupVersionKind;
 import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -29,9 +27,9 @@ class SyncCliIT {
     FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
     String[] sync = syncArgs(sandbox, repo, work.resolve("data"), AWS);
 
-    Result clean = run(sync);
-    assertThat(clean.code).as(clean.out + clean.err).isZero();
-    assertThat(clean.out)
+    CliRun clean = run(sync);
+    assertThat(clean.code()).as(clean.out() + clean.err()).isZero();
+    assertThat(clean.out())
         .contains("Seed the fleet from clusters/")
         .contains(AWS)
         .contains("synced");
@@ -46,17 +44,17 @@ class SyncCliIT {
           containers: [{name: sh, image: "busybox:latest", securityContext: {privileged: true}}]
         """)
         .commit("Debug pod");
-    Result denied = run(sync);
+    CliRun denied = run(sync);
 
-    assertThat(denied.code).isEqualTo(1);
-    assertThat(denied.out)
+    assertThat(denied.code()).isEqualTo(1);
+    assertThat(denied.out())
         .contains("denied")
         .contains("bundles/baseline/debug.yaml:1 Pod ingress/debug denied by privileged_containers")
         .contains("container \"sh\" runs privileged");
 
-    Result status = run("status", "--data-dir", work.resolve("data").toString(), "--cluster", AWS);
-    assertThat(status.code).isEqualTo(1);
-    assertThat(status.out)
+    CliRun status = run("status", "--data-dir", work.resolve("data").toString(), "--cluster", AWS);
+    assertThat(status.code()).isEqualTo(1);
+    assertThat(status.out())
         .contains(AWS + "    denied")
         .contains(
             "denied    Pod ingress/debug  (baseline, bundles/baseline/debug.yaml:1): privileged_containers");
@@ -67,7 +65,7 @@ class SyncCliIT {
       SandboxFleetHandle sandbox, @TempDir Path work) {
     FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
     Path data = work.resolve("data");
-    assertThat(run(syncArgs(sandbox, repo, data, AWS)).code).isZero();
+    assertThat(run(syncArgs(sandbox, repo, data, AWS)).code()).isZero();
     String[] diff = {
       "diff",
       "--repo",
@@ -80,9 +78,9 @@ class SyncCliIT {
       AWS
     };
 
-    Result clean = run(diff);
-    assertThat(clean.code).as(clean.out + clean.err).isZero();
-    assertThat(clean.out).contains("no changes");
+    CliRun clean = run(diff);
+    assertThat(clean.code()).as(clean.out() + clean.err()).isZero();
+    assertThat(clean.out()).contains("no changes");
 
     repo.write(
             "aws-cn-north-1-prod/observability.yaml",
@@ -90,10 +88,10 @@ class SyncCliIT {
                 .replace("retention: 30d", "retention: 90d"))
         .delete("bundles/baseline/quotas.yaml")
         .commit("Longer retention, no quotas");
-    Result changed = run(diff);
+    CliRun changed = run(diff);
 
-    assertThat(changed.code).isEqualTo(1);
-    assertThat(changed.out)
+    assertThat(changed.code()).isEqualTo(1);
+    assertThat(changed.out())
         .contains(
             "~ ConfigMap platform-observability/prometheus-retention  (cluster-overlay, aws-cn-north-1-prod/observability.yaml:2)")
         .contains("data.retention: \"30d\" → \"90d\"")
@@ -127,10 +125,10 @@ class SyncCliIT {
                     "--policy-engine", "opa-server", "--opa-url", "http://127.0.0.1:9"))
             .toArray(String[]::new);
 
-    Result result = run(withDeadOpa);
+    CliRun result = run(withDeadOpa);
 
-    assertThat(result.code).isEqualTo(1);
-    assertThat(result.out)
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.out())
         .contains(AWS + "    denied")
         .contains("denied by fleetgate.engine")
         .contains("unreachable");
@@ -138,7 +136,7 @@ class SyncCliIT {
 
   @Test
   void syncExitsTwoOnBadInput(SandboxFleetHandle sandbox, @TempDir Path work) {
-    Result missingRepo =
+    CliRun missingRepo =
         run(
             "sync",
             "--once",
@@ -148,7 +146,7 @@ class SyncCliIT {
             sandbox.managementKubeconfig().toString(),
             "--data-dir",
             work.resolve("data").toString());
-    Result missingKubeconfig =
+    CliRun missingKubeconfig =
         run(
             "sync",
             "--once",
@@ -159,10 +157,10 @@ class SyncCliIT {
             "--data-dir",
             work.resolve("data").toString());
 
-    assertThat(missingRepo.code).isEqualTo(2);
-    assertThat(missingRepo.err).contains("Cannot fetch the default branch").contains("nowhere");
-    assertThat(missingKubeconfig.code).isEqualTo(2);
-    assertThat(missingKubeconfig.err)
+    assertThat(missingRepo.code()).isEqualTo(2);
+    assertThat(missingRepo.err()).contains("Cannot fetch the default branch").contains("nowhere");
+    assertThat(missingKubeconfig.code()).isEqualTo(2);
+    assertThat(missingKubeconfig.err())
         .contains("Cannot read the management kubeconfig")
         .contains("none.kubeconfig");
   }
@@ -231,8 +229,8 @@ class SyncCliIT {
           .as("every recorded apply has its audit row: they commit in one transaction")
           .isEqualTo(bulkInventoryRows(data));
       assertThat(strings(data, "PRAGMA integrity_check")).containsExactly("ok");
-      Result verify = run("audit", "verify", "--data-dir", data.toString());
-      assertThat(verify.code).as("the chain right after the kill: " + verify.out).isZero();
+      CliRun verify = run("audit", "verify", "--data-dir", data.toString());
+      assertThat(verify.code()).as("the chain right after the kill: " + verify.out()).isZero();
       List<String> rows = auditRows(data);
       assertThat(rows).hasSizeGreaterThanOrEqualTo(kept.size());
       assertThat(rows.subList(0, kept.size()))
@@ -241,9 +239,9 @@ class SyncCliIT {
       kept = rows;
     }
 
-    Result resumed = run(sync);
+    CliRun resumed = run(sync);
 
-    assertThat(resumed.code).as(resumed.out + resumed.err).isZero();
+    assertThat(resumed.code()).as(resumed.out() + resumed.err()).isZero();
     assertThat(
             sandbox.cluster(AWS).list(new GroupVersionKind("", "v1", "ConfigMap")).stream()
                 .filter(cm -> "bulk".equals(cm.namespace()))
@@ -258,9 +256,9 @@ class SyncCliIT {
     assertThat(finalRows.subList(0, kept.size()))
         .as("the resumed run appended to the chain the killed runs left")
         .isEqualTo(kept);
-    Result verify = run("audit", "verify", "--data-dir", data.toString());
-    assertThat(verify.code).as(verify.out).isZero();
-    assertThat(verify.out).contains("Audit chain intact");
+    CliRun verify = run("audit", "verify", "--data-dir", data.toString());
+    assertThat(verify.code()).as(verify.out()).isZero();
+    assertThat(verify.out()).contains("Audit chain intact");
   }
 
   private static Process startSync(String[] sync, Path log) throws java.io.IOException {
@@ -310,17 +308,17 @@ class SyncCliIT {
       SandboxFleetHandle sandbox, @TempDir Path work) throws Exception {
     FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
     Path data = work.resolve("data");
-    assertThat(run(syncArgs(sandbox, repo, data, AWS)).code).isZero();
+    assertThat(run(syncArgs(sandbox, repo, data, AWS)).code()).isZero();
     try (var connection =
             DriverManager.getConnection("jdbc:sqlite:" + data.resolve("fleetgate.db"));
         var statement = connection.createStatement()) {
       statement.executeUpdate("UPDATE audit_log SET detail = 'nothing to see' WHERE sequence = 3");
     }
 
-    Result verify = run("audit", "verify", "--data-dir", data.toString());
+    CliRun verify = run("audit", "verify", "--data-dir", data.toString());
 
-    assertThat(verify.code).isEqualTo(1);
-    assertThat(verify.out).contains("BROKEN at row 3").contains("altered");
+    assertThat(verify.code()).isEqualTo(1);
+    assertThat(verify.out()).contains("BROKEN at row 3").contains("altered");
   }
 
   private static int bulkInventoryRows(Path data) throws Exception {
@@ -360,12 +358,7 @@ class SyncCliIT {
     };
   }
 
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
-
-  private record Result(int code, String out, String err) {}
 }

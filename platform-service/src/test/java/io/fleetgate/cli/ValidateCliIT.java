@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -41,10 +39,10 @@ class ValidateCliIT {
 
   @Test
   void theExampleFleetIsClean(@TempDir Path work) throws Exception {
-    Result result = run("validate", "--repo", copyOfExampleFleet(work).toString());
+    CliRun result = run("validate", "--repo", copyOfExampleFleet(work).toString());
 
-    assertThat(result.code).as(result.out + result.err).isZero();
-    assertThat(result.out).contains("3 cluster(s)").contains("0 denial(s)");
+    assertThat(result.code()).as(result.out() + result.err()).isZero();
+    assertThat(result.out()).contains("3 cluster(s)").contains("0 denial(s)");
   }
 
   @Test
@@ -52,10 +50,10 @@ class ValidateCliIT {
     Path repo = copyOfExampleFleet(work);
     Files.writeString(repo.resolve("bundles/payments/bad.yaml"), VIOLATIONS);
 
-    Result result = run("validate", "--repo", repo.toString());
+    CliRun result = run("validate", "--repo", repo.toString());
 
-    assertThat(result.code).isEqualTo(1);
-    assertThat(result.out)
+    assertThat(result.code()).isEqualTo(1);
+    assertThat(result.out())
         .contains(
             "bundles/payments/bad.yaml:1: DENY [critical] Pod payments/debug — privileged_containers")
         .contains("uses unpinned image \"busybox:latest\"")
@@ -72,7 +70,7 @@ class ValidateCliIT {
     Path repo = copyOfExampleFleet(work);
     Files.writeString(repo.resolve("bundles/payments/bad.yaml"), VIOLATIONS);
 
-    Result sarif =
+    CliRun sarif =
         run(
             "validate",
             "--repo",
@@ -81,7 +79,7 @@ class ValidateCliIT {
             "sarif",
             "--out",
             work.resolve("out.sarif").toString());
-    Result junit =
+    CliRun junit =
         run(
             "validate",
             "--repo",
@@ -91,7 +89,7 @@ class ValidateCliIT {
             "--out",
             work.resolve("out.xml").toString());
 
-    assertThat(sarif.code).isEqualTo(1);
+    assertThat(sarif.code()).isEqualTo(1);
     JsonNode log = new ObjectMapper().readTree(work.resolve("out.sarif").toFile());
     assertThat(log.get("version").asText()).isEqualTo("2.1.0");
     JsonNode results = log.at("/runs/0/results");
@@ -102,7 +100,7 @@ class ValidateCliIT {
         .isEqualTo("bundles/payments/bad.yaml");
     assertThat(log.at("/runs/0/tool/driver/rules").findValuesAsText("id"))
         .contains("privileged_containers", "secrets_in_config");
-    assertThat(junit.code).isEqualTo(1);
+    assertThat(junit.code()).isEqualTo(1);
     Document xml =
         DocumentBuilderFactory.newInstance()
             .newDocumentBuilder()
@@ -131,10 +129,10 @@ class ValidateCliIT {
             expires: 2099-12-31
         """);
 
-    Result result = run("validate", "--repo", repo.toString());
+    CliRun result = run("validate", "--repo", repo.toString());
 
-    assertThat(result.code).as(result.out).isZero();
-    assertThat(result.out)
+    assertThat(result.code()).as(result.out()).isZero();
+    assertThat(result.out())
         .contains("WAIVED [critical] ConfigMap payments/db — secrets_in_config")
         .contains("waived by payments-team until 2099-12-31")
         .contains("1 waived");
@@ -147,10 +145,10 @@ class ValidateCliIT {
         repo.resolve("waivers.yaml"),
         "apiVersion: fleetgate.io/v1alpha1\nkind: WaiverList\nwaivers:\n  - policy: image_pinned\n    object: Pod a/b\n    owner: me\n    expires: 2099-01-01\n");
 
-    Result result = run("validate", "--repo", repo.toString());
+    CliRun result = run("validate", "--repo", repo.toString());
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.out).contains("waivers.yaml:4: the waiver lacks reason");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).contains("waivers.yaml:4: the waiver lacks reason");
   }
 
   @Test
@@ -160,10 +158,10 @@ class ValidateCliIT {
         repo.resolve("bundles/baseline/broken.yaml"),
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   namespace: y\n");
 
-    Result result = run("validate", "--repo", repo.toString());
+    CliRun result = run("validate", "--repo", repo.toString());
 
-    assertThat(result.code).isEqualTo(2);
-    assertThat(result.out).contains("bundles/baseline/broken.yaml:5: is not valid YAML");
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.out()).contains("bundles/baseline/broken.yaml:5: is not valid YAML");
   }
 
   @Test
@@ -182,10 +180,10 @@ class ValidateCliIT {
     }
     Files.writeString(policies, weakened.toString());
 
-    Result result = run("validate", "--repo", repo.toString());
+    CliRun result = run("validate", "--repo", repo.toString());
 
-    assertThat(result.code).as(result.out).isEqualTo(1);
-    assertThat(result.out)
+    assertThat(result.code()).as(result.out()).isEqualTo(1);
+    assertThat(result.out())
         .contains(
             "bundles/payments/namespaces.yaml:12: DENY [high] Namespace billing —"
                 + " network_default_deny: Namespace billing has no default-deny NetworkPolicy")
@@ -220,17 +218,17 @@ class ValidateCliIT {
         """);
 
     Path data = work.resolve("data");
-    Result result = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
-    Result again = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
+    CliRun result = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
+    CliRun again = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
 
-    assertThat(again.out)
+    assertThat(again.out())
         .as("the second run, from the compiled policies kept in the data dir")
-        .isEqualTo(result.out);
+        .isEqualTo(result.out());
     try (var cached = Files.list(data.resolve("policy-cache"))) {
       assertThat(cached.count()).isOne();
     }
-    assertThat(result.code).as(result.out + result.err).isEqualTo(1);
-    assertThat(result.out)
+    assertThat(result.code()).as(result.out() + result.err()).isEqualTo(1);
+    assertThat(result.out())
         .contains(
             "bundles/payments/payment-gateway.yaml:1: DENY [high] Deployment"
                 + " payments/payment-gateway — main: Deployment payment-gateway has no"
@@ -253,31 +251,26 @@ class ValidateCliIT {
         "package fleetgate.kubernetes.privileged_containers\n\ndeny := set()\n");
 
     Path data = work.resolve("data");
-    Result result = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
+    CliRun result = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
 
-    assertThat(result.code).as(result.out + result.err).isEqualTo(2);
-    assertThat(result.out)
+    assertThat(result.code()).as(result.out() + result.err()).isEqualTo(2);
+    assertThat(result.out())
         .contains(
             "policies/override.rego:1: package fleetgate.kubernetes.privileged_containers is not"
                 + " open to the fleet's own policies");
 
     Files.delete(repo.resolve("policies/override.rego"));
-    Result compiled = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
+    CliRun compiled = run("validate", "--repo", repo.toString(), "--data-dir", data.toString());
 
-    assertThat(compiled.code).isEqualTo(2);
-    assertThat(compiled.out).contains("policies/team/labels.rego:5: rego_parse_error");
+    assertThat(compiled.code()).isEqualTo(2);
+    assertThat(compiled.out()).contains("policies/team/labels.rego:5: rego_parse_error");
   }
 
   private static Path copyOfExampleFleet(Path work) {
     return io.fleetgate.testing.FleetRepo.copyExampleFleet(work.resolve("fleet"));
   }
 
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
-
-  private record Result(int code, String out, String err) {}
 }

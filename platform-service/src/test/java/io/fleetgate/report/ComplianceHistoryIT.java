@@ -3,7 +3,7 @@ package io.fleetgate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetgate.app.SyncSetup;
-import io.fleetgate.cli.Main;
+import io.fleetgate.cli.CliRun;
 import io.fleetgate.kube.GroupVersionKind;
 import io.fleetgate.kube.KubeObject;
 import io.fleetgate.policy.PolicyCatalog;
@@ -14,8 +14,6 @@ import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.OpenReportsCrds;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -238,7 +236,7 @@ class ComplianceHistoryIT {
   @Test
   @Order(6)
   void anAlteredAuditRowIsCaughtByVerifyAndShownInTheReport() throws Exception {
-    assertThat(cli("audit", "verify", "--data-dir", data.toString()).code).isZero();
+    assertThat(cli("audit", "verify", "--data-dir", data.toString()).code()).isZero();
     try (var connection =
             DriverManager.getConnection("jdbc:sqlite:" + data.resolve("fleetgate.db"));
         var statement = connection.createStatement()) {
@@ -249,9 +247,9 @@ class ComplianceHistoryIT {
           .isEqualTo(1);
     }
 
-    Result verify = cli("audit", "verify", "--data-dir", data.toString());
+    CliRun verify = cli("audit", "verify", "--data-dir", data.toString());
     Path html = work.resolve("report.html");
-    Result written =
+    CliRun written =
         cli(
             "audit-report",
             "--data-dir",
@@ -265,9 +263,9 @@ class ComplianceHistoryIT {
             "--out",
             html.toString());
 
-    assertThat(verify.code).as(verify.out + verify.err).isEqualTo(1);
-    assertThat(verify.out + verify.err).contains("altered");
-    assertThat(written.code)
+    assertThat(verify.code()).as(verify.out() + verify.err()).isEqualTo(1);
+    assertThat(verify.out() + verify.err()).contains("altered");
+    assertThat(written.code())
         .as("a report over a broken chain says so in its exit code")
         .isEqualTo(1);
     assertThat(Files.readString(html)).contains("Audit log tampered with").contains("altered");
@@ -356,12 +354,7 @@ class ComplianceHistoryIT {
     }
   }
 
-  private static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun cli(String... args) {
+    return CliRun.of(args);
   }
-
-  private record Result(int code, String out, String err) {}
 }
