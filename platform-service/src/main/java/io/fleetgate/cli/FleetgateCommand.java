@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       AuditReportCommand.class,
       TokenCommand.class,
-      NetpolCommand.class
+      NetpolCommand.class,
+      SloCommand.class
     })
 public final class FleetgateCommand implements Runnable {
 

@@ -39,6 +39,25 @@ final class ManifestParser {
 
   /** Parses YAML text (e.g. kustomize output) as if it were the file {@code relative}. */
   List<Manifest> parseText(String text, String relative) throws ManifestException {
+    return parseText(text, relative, null);
+  }
+
+  /**
+   * Every non-empty YAML document of the file with the line of each of its fields, keyed by the
+   * field's path ({@code spec.objectives[0].target}).
+   */
+  List<FieldLines> parseWithLines(Path file, String relative) throws ManifestException {
+    List<FieldLines> lines = new ArrayList<>();
+    List<Manifest> manifests = parseText(read(file, relative), relative, lines);
+    List<FieldLines> located = new ArrayList<>(manifests.size());
+    for (int i = 0; i < manifests.size(); i++) {
+      located.add(lines.get(i).of(manifests.get(i)));
+    }
+    return located;
+  }
+
+  private List<Manifest> parseText(String text, String relative, List<FieldLines> lines)
+      throws ManifestException {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxDepth());
@@ -83,6 +102,9 @@ final class ManifestParser {
         @SuppressWarnings("unchecked")
         Map<String, Object> object = (Map<String, Object>) map;
         manifests.add(new Manifest(object, location));
+        if (lines != null) {
+          lines.add(FieldLines.of(node));
+        }
       }
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;

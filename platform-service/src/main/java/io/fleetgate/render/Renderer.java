@@ -43,6 +43,11 @@ public final class Renderer {
     this.kustomize = kustomize;
   }
 
+  /** The limits every file this renderer reads is held to. */
+  public ManifestLimits limits() {
+    return limits;
+  }
+
   /** Reads {@code fleet.yaml}, every bundle and every cluster directory, once. */
   public LoadedRepo load(Path repoRoot) {
     List<RenderProblem> fleetProblems = new ArrayList<>();

@@ -111,6 +111,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void theSloCoreIsPure() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.slo")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.slo",
+            "io.fleetgate.domain..",
+            "java.lang..",
+            "java.util..",
+            "java.math..",
+            "java.time..",
+            "org.yaml.snakeyaml")
+        .check(classes);
+  }
+
+  @Test
   void theSyncEngineSeesNoKubernetesClientTypes() {
     noClasses()
         .that()

@@ -1,0 +1,39 @@
+package io.fleetgate.slosource;
+
+import io.fleetgate.render.ManifestLimits;
+import io.fleetgate.render.RenderProblem;
+import io.fleetgate.render.SpecFiles;
+import io.fleetgate.slo.SloCatalog;
+import io.fleetgate.slo.SloProblem;
+import io.fleetgate.slo.SloReader;
+import io.fleetgate.slo.SpecDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SLOs a config repository declares in {@code slos/}. */
+public final class RepoSlos {
+
+  /** The directory of SLO specs, relative to the repository root. */
+  public static final String DIRECTORY = "slos";
+
+  private RepoSlos() {}
+
+  public static SloCatalog read(Path repoRoot, ManifestLimits limits) {
+    SpecFiles.Read read = new SpecFiles(limits).below(repoRoot, DIRECTORY);
+    List<SpecDocument> documents = new ArrayList<>();
+    for (SpecFiles.Document d : read.documents()) {
+      documents.add(new SpecDocument(d.object(), d.location(), d.lines()));
+    }
+    SloCatalog catalog = SloReader.read(documents);
+    if (read.problems().isEmpty()) {
+      return catalog;
+    }
+    List<SloProblem> problems = new ArrayList<>();
+    for (RenderProblem p : read.problems()) {
+      problems.add(new SloProblem(p.location(), "", p.message()));
+    }
+    problems.addAll(catalog.problems());
+    return new SloCatalog(catalog.slos(), problems);
+  }
+}
