@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "slo",
     description = "Service level objectives declared in the config repository's slos/ directory.",
-    subcommands = {SloRulesCommand.class})
+    subcommands = {SloRulesCommand.class, SloStatusCommand.class})
 final class SloCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
