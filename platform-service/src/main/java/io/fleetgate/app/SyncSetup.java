@@ -290,7 +290,9 @@ public final class SyncSetup implements AutoCloseable {
                         : new SshAccess(config.sshKey(), config.sshKnownHosts()),
                     config.deadlines().fetch()),
                 new CapiClusterDirectory(management),
-                new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
+                new Renderer(
+                    ManifestLimits.defaults(),
+                    new Kustomize(kustomize(), config.deadlines().kustomize())),
                 new PolicyGate(evaluator),
                 new KubeClusterWriters(connections),
                 store,
