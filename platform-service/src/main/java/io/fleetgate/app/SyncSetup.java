@@ -251,16 +251,16 @@ public final class SyncSetup implements AutoCloseable {
       if (config.engine() == Engine.WASM) {
         evaluator =
             new PolicyEngines(
-                WasmPolicyEvaluator.of(PolicyBundle.builtIn()),
+                WasmPolicyEvaluator.of(PolicyBundle.builtIn(), config.deadlines().evaluation()),
                 OpaLocator.compiler(config.dataDir().resolve(OpaLocator.CACHE_DIRECTORY)),
-                WasmPolicyEvaluator::of);
+                bundle -> WasmPolicyEvaluator.of(bundle, config.deadlines().evaluation()));
       } else if (config.opaUrl() != null) {
         evaluator =
             PolicyEngines.builtInOnly(
                 new OpaServerEvaluator(
                     OpaEndpoint.external(
                         config.opaUrl(), config.opaTokenFile(), config.opaCaFile()),
-                    Duration.ofSeconds(2)),
+                    config.deadlines().evaluation()),
                 OPA_SERVER_ONLY);
       } else {
         server =
@@ -270,7 +270,8 @@ public final class SyncSetup implements AutoCloseable {
                 config.dataDir().resolve("opa"));
         evaluator =
             PolicyEngines.builtInOnly(
-                new OpaServerEvaluator(server.endpoint(), Duration.ofSeconds(2)), OPA_SERVER_ONLY);
+                new OpaServerEvaluator(server.endpoint(), config.deadlines().evaluation()),
+                OPA_SERVER_ONLY);
       }
     } catch (PolicyException | RuntimeException e) {
       store.close();

@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.CompiledModule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.styra.opa.wasm.OpaPolicy;
+import io.fleetgate.domain.Deadlines;
 import io.fleetgate.policy.ChangeSetDecision;
 import io.fleetgate.policy.ChangeSetInput;
 import io.fleetgate.policy.DecisionDocument;
@@ -12,6 +13,7 @@ import io.fleetgate.policy.PolicyDecision;
 import io.fleetgate.policy.PolicyEvaluator;
 import io.fleetgate.policy.PolicyException;
 import io.fleetgate.policy.PolicyInput;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -47,13 +49,26 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
   }
 
   private final InstancePool pool;
+  private final EvaluationWatchdog watchdog;
 
-  private WasmPolicyEvaluator(InstancePool pool) {
+  private WasmPolicyEvaluator(InstancePool pool, Duration deadline) {
     this.pool = pool;
+    this.watchdog = new EvaluationWatchdog(deadline);
   }
 
-  /** An evaluator for the bundle, with up to one pooled instance per processor. */
+  /** An evaluator for the bundle, with the default evaluation deadline. */
   public static WasmPolicyEvaluator of(PolicyBundle bundle) throws PolicyException {
+    return of(bundle, Deadlines.DEFAULTS.evaluation());
+  }
+
+  /**
+   * An evaluator for the bundle, with up to one pooled instance per processor.
+   *
+   * @param deadline how long one evaluation may take; past it the evaluation fails (the caller
+   *     denies) and its instance is discarded
+   */
+  public static WasmPolicyEvaluator of(PolicyBundle bundle, Duration deadline)
+      throws PolicyException {
     byte[] wasm = bundle.policyWasm();
     String data = bundle.dataJson();
     Optional<CompiledModule> compiled = BuiltInModule.compiledFor(wasm);
@@ -67,21 +82,22 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
             "The built-in policies cannot run from their build-time compiled module ({}); compiling"
                 + " them now instead",
             e.getMessage());
-        return compiledAtRunTime(wasm, data);
+        return compiledAtRunTime(wasm, data, deadline);
       } catch (RuntimeException e) {
         throw cannotLoad(e);
       }
-      return create(probe, () -> new CompiledOpaPolicy(module, data));
+      return create(probe, () -> new CompiledOpaPolicy(module, data), deadline);
     }
-    return compiledAtRunTime(wasm, data);
+    return compiledAtRunTime(wasm, data, deadline);
   }
 
   /** An evaluator that compiles the bundle's module now, even the built-in one (for tests). */
   static WasmPolicyEvaluator compiledAtRunTime(PolicyBundle bundle) throws PolicyException {
-    return compiledAtRunTime(bundle.policyWasm(), bundle.dataJson());
+    return compiledAtRunTime(
+        bundle.policyWasm(), bundle.dataJson(), Deadlines.DEFAULTS.evaluation());
   }
 
-  private static WasmPolicyEvaluator compiledAtRunTime(byte[] wasm, String data)
+  private static WasmPolicyEvaluator compiledAtRunTime(byte[] wasm, String data, Duration deadline)
       throws PolicyException {
     Instance probe;
     try {
@@ -89,12 +105,12 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
     } catch (RuntimeException e) {
       throw cannotLoad(e);
     }
-    return create(probe, () -> sdkInstance(wasm, data));
+    return create(probe, () -> sdkInstance(wasm, data), deadline);
   }
 
   /** Checks the probe, built eagerly so that a broken module fails here, and pools it. */
-  private static WasmPolicyEvaluator create(Instance probe, Supplier<Instance> factory)
-      throws PolicyException {
+  private static WasmPolicyEvaluator create(
+      Instance probe, Supplier<Instance> factory, Duration deadline) throws PolicyException {
     for (String entrypoint : new String[] {ENTRYPOINT, CHANGESET_ENTRYPOINT}) {
       if (!probe.entrypoints().contains(entrypoint)) {
         throw new PolicyException(
@@ -104,7 +120,7 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
       }
     }
     return new WasmPolicyEvaluator(
-        new InstancePool(probe, factory, Runtime.getRuntime().availableProcessors()));
+        new InstancePool(probe, factory, Runtime.getRuntime().availableProcessors()), deadline);
   }
 
   private static PolicyException cannotLoad(RuntimeException e) {
@@ -154,11 +170,29 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
       throw new PolicyException("Interrupted while waiting for a Wasm policy instance", e);
     }
     String result;
-    try {
+    EvaluationWatchdog.Watch watch = watchdog.start();
+    try (watch) {
       result = instance.evaluate(entrypoint, input);
     } catch (RuntimeException e) {
+      // An instance stopped midway, or one that failed, may hold any state: it is never reused.
       pool.discard();
+      if (watch.stopped()) {
+        throw new PolicyException(
+            "The Wasm policy did not decide within its deadline of "
+                + Deadlines.display(watchdog.deadline())
+                + " and was stopped; a rule loops or builds an enormous collection",
+            e);
+      }
       throw new PolicyException("The Wasm policy failed: " + e.getMessage(), e);
+    }
+    if (watch.stopped()) {
+      // Stopped just as it returned: its answer is not trusted, nor its instance.
+      pool.discard();
+      throw new PolicyException(
+          "The Wasm policy did not decide within its deadline of "
+              + Deadlines.display(watchdog.deadline())
+              + " and was stopped",
+          null);
     }
     pool.release(instance);
     return result;
@@ -192,5 +226,6 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
   @Override
   public void close() {
     pool.close();
+    watchdog.close();
   }
 }
