@@ -251,9 +251,9 @@ public final class SyncSetup implements AutoCloseable {
       if (config.engine() == Engine.WASM) {
         evaluator =
             new PolicyEngines(
-                WasmPolicyEvaluator.of(PolicyBundle.builtIn(), config.deadlines().evaluation()),
+                WasmPolicyEvaluator.of(PolicyBundle.builtIn(), config.deadlines()),
                 OpaLocator.compiler(config.dataDir().resolve(OpaLocator.CACHE_DIRECTORY)),
-                bundle -> WasmPolicyEvaluator.of(bundle, config.deadlines().evaluation()));
+                bundle -> WasmPolicyEvaluator.of(bundle, config.deadlines()));
       } else if (config.opaUrl() != null) {
         evaluator =
             PolicyEngines.builtInOnly(

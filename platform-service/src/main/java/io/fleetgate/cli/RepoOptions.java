@@ -87,8 +87,17 @@ final class RepoOptions {
       names = "--evaluation-deadline",
       paramLabel = "DURATION",
       description =
-          "How long one policy evaluation may take; past it the object is denied (default: 2s).")
+          "How long one policy evaluation of an object may take; past it the object is denied"
+              + " (default: 2s).")
   String evaluationDeadline;
+
+  @Option(
+      names = "--change-set-deadline",
+      paramLabel = "DURATION",
+      description =
+          "How long one policy evaluation of a cluster's change set (all its objects together) may"
+              + " take; past it every object of the set is denied (default: 1m).")
+  String changeSetDeadline;
 
   @Option(
       names = "--kustomize-deadline",
@@ -113,6 +122,11 @@ final class RepoOptions {
       deadlines =
           deadlines.withEvaluation(
               DurationArg.parse(evaluationDeadline, "--evaluation-deadline", spec));
+    }
+    if (changeSetDeadline != null) {
+      deadlines =
+          deadlines.withChangeSet(
+              DurationArg.parse(changeSetDeadline, "--change-set-deadline", spec));
     }
     if (kustomizeDeadline != null) {
       deadlines =

@@ -12,49 +12,61 @@ import java.time.Duration;
  *     off and it is recorded as unreachable or stalled, naming the phase it was in
  * @param fetch one fetch of the config repository, however slowly the remote sends; past it the
  *     source is stale
- * @param evaluation one policy evaluation (one object, or one change set); past it the object is
- *     denied
+ * @param evaluation one policy evaluation of one object; past it the object is denied
+ * @param changeSet one policy evaluation of a cluster's change set (all its objects together); past
+ *     it every object of the set is denied
  * @param kustomize one {@code kustomize build}; past it the process tree is killed and the render
  *     fails
  */
 public record Deadlines(
-    Duration reconcile, Duration fetch, Duration evaluation, Duration kustomize) {
+    Duration reconcile,
+    Duration fetch,
+    Duration evaluation,
+    Duration changeSet,
+    Duration kustomize) {
 
   /**
    * Five minutes a reconcile: five whole Kubernetes call deadlines (60 s each) in sequence, and
    * several times what 10,000 objects take on the quiet machine; two minutes a fetch: a clone of a
    * large fleet repository over a slow link, while a remote that trickles costs one poll at most;
-   * two seconds an evaluation: four orders of magnitude above a typical one (0.1 ms), the same as
-   * the OPA server's request timeout; thirty seconds a kustomize build.
+   * two seconds an object's evaluation: four orders of magnitude above a typical one (0.1 ms), the
+   * same as the OPA server's request timeout; one minute a change set, which grows with the cluster
+   * (3,000 objects took over 2 s on the loaded two-core machine); thirty seconds a kustomize build.
    */
   public static final Deadlines DEFAULTS =
       new Deadlines(
           Duration.ofMinutes(5),
           Duration.ofMinutes(2),
           Duration.ofSeconds(2),
+          Duration.ofMinutes(1),
           Duration.ofSeconds(30));
 
   public Deadlines {
     positive(reconcile, "reconcile");
     positive(fetch, "fetch");
     positive(evaluation, "evaluation");
+    positive(changeSet, "change set");
     positive(kustomize, "kustomize");
   }
 
   public Deadlines withReconcile(Duration value) {
-    return new Deadlines(value, fetch, evaluation, kustomize);
+    return new Deadlines(value, fetch, evaluation, changeSet, kustomize);
   }
 
   public Deadlines withFetch(Duration value) {
-    return new Deadlines(reconcile, value, evaluation, kustomize);
+    return new Deadlines(reconcile, value, evaluation, changeSet, kustomize);
   }
 
   public Deadlines withEvaluation(Duration value) {
-    return new Deadlines(reconcile, fetch, value, kustomize);
+    return new Deadlines(reconcile, fetch, value, changeSet, kustomize);
+  }
+
+  public Deadlines withChangeSet(Duration value) {
+    return new Deadlines(reconcile, fetch, evaluation, value, kustomize);
   }
 
   public Deadlines withKustomize(Duration value) {
-    return new Deadlines(reconcile, fetch, evaluation, value);
+    return new Deadlines(reconcile, fetch, evaluation, changeSet, value);
   }
 
   /**

@@ -49,26 +49,40 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
   }
 
   private final InstancePool pool;
-  private final EvaluationWatchdog watchdog;
+  private final Limits limits;
 
-  private WasmPolicyEvaluator(InstancePool pool, Duration deadline) {
+  /** How long one evaluation of an object, and of a change set, may take. */
+  private record Limits(Duration object, Duration changeSet) {}
+
+  private WasmPolicyEvaluator(InstancePool pool, Limits limits) {
     this.pool = pool;
-    this.watchdog = new EvaluationWatchdog(deadline);
+    this.limits = limits;
   }
 
-  /** An evaluator for the bundle, with the default evaluation deadline. */
+  /** An evaluator for the bundle, with the default evaluation deadlines. */
   public static WasmPolicyEvaluator of(PolicyBundle bundle) throws PolicyException {
-    return of(bundle, Deadlines.DEFAULTS.evaluation());
+    return of(bundle, Deadlines.DEFAULTS);
+  }
+
+  /**
+   * An evaluator for the bundle whose evaluations, of an object or of a change set alike, may take
+   * up to {@code deadline}.
+   */
+  public static WasmPolicyEvaluator of(PolicyBundle bundle, Duration deadline)
+      throws PolicyException {
+    return of(bundle, Deadlines.DEFAULTS.withEvaluation(deadline).withChangeSet(deadline));
   }
 
   /**
    * An evaluator for the bundle, with up to one pooled instance per processor.
    *
-   * @param deadline how long one evaluation may take; past it the evaluation fails (the caller
-   *     denies) and its instance is discarded
+   * @param deadlines how long one evaluation of an object ({@link Deadlines#evaluation()}) and of a
+   *     change set ({@link Deadlines#changeSet()}) may take; past it the evaluation fails (the
+   *     caller denies) and its instance is discarded
    */
-  public static WasmPolicyEvaluator of(PolicyBundle bundle, Duration deadline)
+  public static WasmPolicyEvaluator of(PolicyBundle bundle, Deadlines deadlines)
       throws PolicyException {
+    Limits deadline = new Limits(deadlines.evaluation(), deadlines.changeSet());
     byte[] wasm = bundle.policyWasm();
     String data = bundle.dataJson();
     Optional<CompiledModule> compiled = BuiltInModule.compiledFor(wasm);
@@ -94,10 +108,12 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
   /** An evaluator that compiles the bundle's module now, even the built-in one (for tests). */
   static WasmPolicyEvaluator compiledAtRunTime(PolicyBundle bundle) throws PolicyException {
     return compiledAtRunTime(
-        bundle.policyWasm(), bundle.dataJson(), Deadlines.DEFAULTS.evaluation());
+        bundle.policyWasm(),
+        bundle.dataJson(),
+        new Limits(Deadlines.DEFAULTS.evaluation(), Deadlines.DEFAULTS.changeSet()));
   }
 
-  private static WasmPolicyEvaluator compiledAtRunTime(byte[] wasm, String data, Duration deadline)
+  private static WasmPolicyEvaluator compiledAtRunTime(byte[] wasm, String data, Limits deadline)
       throws PolicyException {
     Instance probe;
     try {
@@ -110,7 +126,7 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
 
   /** Checks the probe, built eagerly so that a broken module fails here, and pools it. */
   private static WasmPolicyEvaluator create(
-      Instance probe, Supplier<Instance> factory, Duration deadline) throws PolicyException {
+      Instance probe, Supplier<Instance> factory, Limits deadline) throws PolicyException {
     for (String entrypoint : new String[] {ENTRYPOINT, CHANGESET_ENTRYPOINT}) {
       if (!probe.entrypoints().contains(entrypoint)) {
         throw new PolicyException(
@@ -152,16 +168,18 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
 
   @Override
   public PolicyDecision evaluate(PolicyInput input) throws PolicyException {
-    return DecisionDocument.parse(first(run(ENTRYPOINT, input.toJson()), ENTRYPOINT), engine());
+    return DecisionDocument.parse(
+        first(run(ENTRYPOINT, input.toJson(), limits.object()), ENTRYPOINT), engine());
   }
 
   @Override
   public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) throws PolicyException {
     return DecisionDocument.parseChangeSet(
-        first(run(CHANGESET_ENTRYPOINT, input.toJson()), CHANGESET_ENTRYPOINT), engine());
+        first(run(CHANGESET_ENTRYPOINT, input.toJson(), limits.changeSet()), CHANGESET_ENTRYPOINT),
+        engine());
   }
 
-  private String run(String entrypoint, String input) throws PolicyException {
+  private String run(String entrypoint, String input, Duration deadline) throws PolicyException {
     Instance instance;
     try {
       instance = pool.borrow();
@@ -170,7 +188,7 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
       throw new PolicyException("Interrupted while waiting for a Wasm policy instance", e);
     }
     String result;
-    EvaluationWatchdog.Watch watch = watchdog.start();
+    EvaluationWatchdog.Watch watch = EvaluationWatchdog.SHARED.start(deadline);
     try (watch) {
       result = instance.evaluate(entrypoint, input);
     } catch (RuntimeException e) {
@@ -179,7 +197,7 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
       if (watch.stopped()) {
         throw new PolicyException(
             "The Wasm policy did not decide within its deadline of "
-                + Deadlines.display(watchdog.deadline())
+                + Deadlines.display(deadline)
                 + " and was stopped; a rule loops or builds an enormous collection",
             e);
       }
@@ -190,7 +208,7 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
       pool.discard();
       throw new PolicyException(
           "The Wasm policy did not decide within its deadline of "
-              + Deadlines.display(watchdog.deadline())
+              + Deadlines.display(deadline)
               + " and was stopped",
           null);
     }
@@ -226,6 +244,5 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
   @Override
   public void close() {
     pool.close();
-    watchdog.close();
   }
 }
