@@ -3,6 +3,7 @@ package io.fleetgate.app;
 import io.fleetgate.anchor.HeadExport;
 import io.fleetgate.apply.kube.KubeClusterWriters;
 import io.fleetgate.cluster.capi.CapiClusterDirectory;
+import io.fleetgate.domain.Deadlines;
 import io.fleetgate.domain.Kubeconfig;
 import io.fleetgate.kube.ClusterConnections;
 import io.fleetgate.kube.KubeClients;
@@ -53,6 +54,7 @@ public final class SyncSetup implements AutoCloseable {
    * @param opaTokenFile the bearer token the external OPA server requires, or null
    * @param opaCaFile the CA (PEM) an https OPA server's certificate is signed by, or null for the
    *     JDK's trust
+   * @param deadlines how long a reconcile, a fetch, an evaluation and a kustomize run may take
    */
   public record Config(
       String repo,
@@ -66,7 +68,60 @@ public final class SyncSetup implements AutoCloseable {
       Path sshKey,
       Path sshKnownHosts,
       Path opaTokenFile,
-      Path opaCaFile) {
+      Path opaCaFile,
+      Deadlines deadlines) {
+
+    public Config {
+      deadlines = deadlines == null ? Deadlines.DEFAULTS : deadlines;
+    }
+
+    /** With the default deadlines. */
+    public Config(
+        String repo,
+        String branch,
+        Path managementKubeconfig,
+        Path dataDir,
+        Engine engine,
+        URI opaUrl,
+        Path allowedSigners,
+        String gitToken,
+        Path sshKey,
+        Path sshKnownHosts,
+        Path opaTokenFile,
+        Path opaCaFile) {
+      this(
+          repo,
+          branch,
+          managementKubeconfig,
+          dataDir,
+          engine,
+          opaUrl,
+          allowedSigners,
+          gitToken,
+          sshKey,
+          sshKnownHosts,
+          opaTokenFile,
+          opaCaFile,
+          Deadlines.DEFAULTS);
+    }
+
+    /** With the deadlines given instead of the configured ones. */
+    public Config withDeadlines(Deadlines given) {
+      return new Config(
+          repo,
+          branch,
+          managementKubeconfig,
+          dataDir,
+          engine,
+          opaUrl,
+          allowedSigners,
+          gitToken,
+          sshKey,
+          sshKnownHosts,
+          opaTokenFile,
+          opaCaFile,
+          given);
+    }
 
     /** Without an external OPA server's token or CA. */
     public Config(
@@ -196,16 +251,16 @@ public final class SyncSetup implements AutoCloseable {
       if (config.engine() == Engine.WASM) {
         evaluator =
             new PolicyEngines(
-                WasmPolicyEvaluator.of(PolicyBundle.builtIn()),
+                WasmPolicyEvaluator.of(PolicyBundle.builtIn(), config.deadlines()),
                 OpaLocator.compiler(config.dataDir().resolve(OpaLocator.CACHE_DIRECTORY)),
-                WasmPolicyEvaluator::of);
+                bundle -> WasmPolicyEvaluator.of(bundle, config.deadlines()));
       } else if (config.opaUrl() != null) {
         evaluator =
             PolicyEngines.builtInOnly(
                 new OpaServerEvaluator(
                     OpaEndpoint.external(
                         config.opaUrl(), config.opaTokenFile(), config.opaCaFile()),
-                    Duration.ofSeconds(2)),
+                    config.deadlines().evaluation()),
                 OPA_SERVER_ONLY);
       } else {
         server =
@@ -215,7 +270,8 @@ public final class SyncSetup implements AutoCloseable {
                 config.dataDir().resolve("opa"));
         evaluator =
             PolicyEngines.builtInOnly(
-                new OpaServerEvaluator(server.endpoint(), Duration.ofSeconds(2)), OPA_SERVER_ONLY);
+                new OpaServerEvaluator(server.endpoint(), config.deadlines().evaluation()),
+                OPA_SERVER_ONLY);
       }
     } catch (PolicyException | RuntimeException e) {
       store.close();
@@ -232,9 +288,12 @@ public final class SyncSetup implements AutoCloseable {
                     config.gitToken(),
                     config.sshKey() == null
                         ? null
-                        : new SshAccess(config.sshKey(), config.sshKnownHosts())),
+                        : new SshAccess(config.sshKey(), config.sshKnownHosts()),
+                    config.deadlines().fetch()),
                 new CapiClusterDirectory(management),
-                new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
+                new Renderer(
+                    ManifestLimits.defaults(),
+                    new Kustomize(kustomize(), config.deadlines().kustomize())),
                 new PolicyGate(evaluator),
                 new KubeClusterWriters(connections),
                 store,
@@ -243,7 +302,8 @@ public final class SyncSetup implements AutoCloseable {
                 clock,
                 ReportPublishing.to(
                     new ReportPublisher(connections, clock), PolicyCatalog.builtIn()),
-                retention()));
+                retention(),
+                config.deadlines().reconcile()));
     return new SyncSetup(engine, store, evaluator, server, heads);
   }
 

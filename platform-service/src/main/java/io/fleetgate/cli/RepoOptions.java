@@ -1,6 +1,7 @@
 package io.fleetgate.cli;
 
 import io.fleetgate.app.SyncSetup;
+import io.fleetgate.domain.Deadlines;
 import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -63,6 +64,78 @@ final class RepoOptions {
           "Known-hosts file with the Git host's key (ssh-keyscan output); required with --ssh-key.")
   Path sshKnownHosts;
 
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--reconcile-deadline",
+      paramLabel = "DURATION",
+      description =
+          "How long one cluster's reconcile may take, e.g. 5m; past it the cluster's calls are cut"
+              + " off and it is reported unreachable (default: 5m).")
+  String reconcileDeadline;
+
+  @Option(
+      names = "--fetch-deadline",
+      paramLabel = "DURATION",
+      description =
+          "How long one fetch of the repository may take as a whole, however slowly the remote"
+              + " sends; past it the source is stale (default: 2m).")
+  String fetchDeadline;
+
+  @Option(
+      names = "--evaluation-deadline",
+      paramLabel = "DURATION",
+      description =
+          "How long one policy evaluation of an object may take; past it the object is denied"
+              + " (default: 2s).")
+  String evaluationDeadline;
+
+  @Option(
+      names = "--change-set-deadline",
+      paramLabel = "DURATION",
+      description =
+          "How long one policy evaluation of a cluster's change set (all its objects together) may"
+              + " take; past it every object of the set is denied (default: 1m).")
+  String changeSetDeadline;
+
+  @Option(
+      names = "--kustomize-deadline",
+      paramLabel = "DURATION",
+      description =
+          "How long one kustomize build may take; past it kustomize is killed and the render"
+              + " fails (default: 30s).")
+  String kustomizeDeadline;
+
+  /** The deadlines: the defaults, each replaced by its option when given. */
+  Deadlines deadlines() {
+    Deadlines deadlines = Deadlines.DEFAULTS;
+    if (reconcileDeadline != null) {
+      deadlines =
+          deadlines.withReconcile(
+              DurationArg.parse(reconcileDeadline, "--reconcile-deadline", spec));
+    }
+    if (fetchDeadline != null) {
+      deadlines = deadlines.withFetch(DurationArg.parse(fetchDeadline, "--fetch-deadline", spec));
+    }
+    if (evaluationDeadline != null) {
+      deadlines =
+          deadlines.withEvaluation(
+              DurationArg.parse(evaluationDeadline, "--evaluation-deadline", spec));
+    }
+    if (changeSetDeadline != null) {
+      deadlines =
+          deadlines.withChangeSet(
+              DurationArg.parse(changeSetDeadline, "--change-set-deadline", spec));
+    }
+    if (kustomizeDeadline != null) {
+      deadlines =
+          deadlines.withKustomize(
+              DurationArg.parse(kustomizeDeadline, "--kustomize-deadline", spec));
+    }
+    return deadlines;
+  }
+
   SyncSetup.Config config(SyncSetup.Engine engine, URI opaUrl) {
     return config(engine, opaUrl, null, null);
   }
@@ -84,7 +157,8 @@ final class RepoOptions {
         sshKey,
         sshKnownHosts,
         opaTokenFile,
-        opaCaFile);
+        opaCaFile,
+        deadlines());
   }
 
   /** The branch given, or null to follow the remote's default branch. */

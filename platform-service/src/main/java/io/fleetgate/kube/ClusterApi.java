@@ -59,6 +59,16 @@ public final class ClusterApi {
     }
   }
 
+  /**
+   * Cancels every call in flight (each fails with an I/O error at once) and closes the pooled
+   * connections. The client may still be used afterwards; it connects again.
+   */
+  public void close() {
+    okhttp3.OkHttpClient http = client.getHttpClient();
+    http.dispatcher().cancelAll();
+    http.connectionPool().evictAll();
+  }
+
   /** The server's base URL, for messages. */
   public String server() {
     return client.getBasePath();

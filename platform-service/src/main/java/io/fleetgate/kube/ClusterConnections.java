@@ -42,4 +42,16 @@ public final class ClusterConnections {
       throw e;
     }
   }
+
+  /**
+   * Cancels every call in flight to the cluster, closes its connections and forgets its client: a
+   * call blocked on a server that stopped answering fails now, and the next {@link #api} opens a
+   * new client.
+   */
+  public void close(ClusterAccess access) {
+    Open known = open.remove(access.target().qualifiedName());
+    if (known != null) {
+      known.api().close();
+    }
+  }
 }

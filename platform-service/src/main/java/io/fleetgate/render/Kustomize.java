@@ -28,8 +28,6 @@ public final class Kustomize {
   /** The names kustomize reads a kustomization from, in its order of preference. */
   static final List<String> NAMES = List.of(FILE, "kustomization.yml", "Kustomization");
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
   /** The fields whose entries kustomize loads as paths or URLs. */
   private static final List<String> REMOTE_FIELDS =
       List.of(
@@ -43,12 +41,22 @@ public final class Kustomize {
           "configurations");
 
   private final Path binary;
+  private final Duration deadline;
 
   /**
    * @param binary the kustomize executable; null when it is not installed
    */
   public Kustomize(Path binary) {
+    this(binary, io.fleetgate.domain.Deadlines.DEFAULTS.kustomize());
+  }
+
+  /**
+   * @param deadline how long one build may take; past it kustomize and every process it started are
+   *     killed and the render fails
+   */
+  public Kustomize(Path binary, Duration deadline) {
     this.binary = binary;
+    this.deadline = deadline;
   }
 
   static boolean isKustomization(Path dir) {
@@ -71,8 +79,9 @@ public final class Kustomize {
       throw new ManifestException(
           at, "is a kustomization, but kustomize is not installed; run bin/setup");
     }
+    Process process = null;
     try {
-      Process process =
+      process =
           new ProcessBuilder(
                   binary.toString(),
                   "build",
@@ -81,14 +90,18 @@ public final class Kustomize {
                   dir.toString())
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
               .start();
-      CompletableFuture<byte[]> out =
-          CompletableFuture.supplyAsync(() -> read(process.getInputStream(), maxBytes));
-      CompletableFuture<byte[]> err =
-          CompletableFuture.supplyAsync(() -> read(process.getErrorStream(), 64 << 10));
-      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+      InputStream stdout = process.getInputStream();
+      InputStream stderr = process.getErrorStream();
+      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> read(stdout, maxBytes));
+      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> read(stderr, 64 << 10));
+      if (!process.waitFor(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
+        killTree(process);
         throw new ManifestException(
-            at, "kustomize build did not finish within " + TIMEOUT.toSeconds() + " s");
+            at,
+            "kustomize build did not finish within its deadline of "
+                + io.fleetgate.domain.Deadlines.display(deadline)
+                + " and was stopped; look for a file it cannot finish reading, or raise"
+                + " --kustomize-deadline");
       }
       byte[] yaml = out.join();
       if (process.exitValue() != 0) {
@@ -104,8 +117,28 @@ public final class Kustomize {
     } catch (IOException e) {
       throw new ManifestException(at, "kustomize could not be run: " + e.getMessage());
     } catch (InterruptedException e) {
+      // The reconcile was cut off at its deadline: kustomize goes with it.
+      killTree(process);
       Thread.currentThread().interrupt();
       throw new ManifestException(at, "interrupted while running kustomize");
+    }
+  }
+
+  /**
+   * Kills the process and everything it started. Its descendants are listed before it is killed:
+   * once it is gone they are no longer its descendants, and would be left running with its pipes
+   * open.
+   */
+  static void killTree(Process process) {
+    List<ProcessHandle> descendants = process.descendants().toList();
+    process.destroyForcibly();
+    descendants.forEach(ProcessHandle::destroyForcibly);
+    try {
+      process.onExit().get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // Killed with SIGKILL; the kernel reaps it whatever we wait for.
     }
   }
 

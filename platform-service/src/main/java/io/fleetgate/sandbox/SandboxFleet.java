@@ -152,6 +152,14 @@ public final class SandboxFleet {
     processes.stop(name);
   }
 
+  /**
+   * The running process of one member (its API server, or etcd), for tests that freeze or kill it
+   * as a failure would; empty when it is not running.
+   */
+  public java.util.Optional<ProcessHandle> process(String member) {
+    return processes.running(member);
+  }
+
   /** A client for one member, as the admin. */
   public ClusterApi api(String member) {
     Path kubeconfig =

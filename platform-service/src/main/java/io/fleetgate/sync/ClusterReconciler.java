@@ -37,25 +37,41 @@ final class ClusterReconciler {
     String current = "";
     try {
       for (Phase phase : phases) {
+        if (scope.deadlinePassed() != null) {
+          break;
+        }
         current = phase.name();
+        scope.phase = current;
         timed(phase, scope);
         if (scope.ended()) {
           break;
         }
       }
     } catch (RuntimeException e) {
-      log.error("Sync of {} failed unexpectedly in {}", scope.cluster(), current, e);
-      scope.end(
-          ClusterOutcome.stalled(
-              scope.target(), "unexpected error in the " + current + " phase: " + e.getMessage()));
+      if (scope.deadlinePassed() == null) {
+        log.error("Sync of {} failed unexpectedly in {}", scope.cluster(), current, e);
+        scope.end(
+            ClusterOutcome.stalled(
+                scope.target(),
+                "unexpected error in the " + current + " phase: " + e.getMessage()));
+      }
     } finally {
+      ClusterOutcome deadline = scope.deadlinePassed();
+      if (deadline != null) {
+        // Whatever the cut-off phase concluded from its cancelled calls is not an outcome.
+        Thread.interrupted();
+        scope.end(deadline);
+      }
       if (scope.outcome == null) {
         scope.end(
             ClusterOutcome.stalled(
                 scope.target(), "the " + current + " phase ended without an outcome"));
       }
       try {
-        timed(record, scope);
+        if (scope.claimRecord()) {
+          scope.phase = record.name();
+          timed(record, scope);
+        }
       } catch (RuntimeException e) {
         // The outcome stands; one cluster's records failing never costs the others theirs.
         log.error("Recording the sync of {} failed", scope.cluster(), e);
@@ -80,6 +96,25 @@ final class ClusterReconciler {
           .register(Metrics.globalRegistry)
           .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /**
+   * Records an outcome decided without the reconcile — one cut off at its deadline that did not end
+   * in time, or one not started because an earlier one is still ending — in a scope of its own. The
+   * caller holds the claim to record ({@link ClusterScope#claimRecord()}) of the reconcile this
+   * stands for.
+   */
+  void recordOnly(ClusterScope scope, ClusterOutcome outcome) {
+    scope.end(outcome);
+    MDC.put("cluster", scope.cluster());
+    try {
+      timed(record, scope);
+    } catch (RuntimeException e) {
+      log.error("Recording the sync of {} failed", scope.cluster(), e);
+    } finally {
+      MDC.remove("cluster");
+    }
+    log.info("{}: {} ({})", scope.cluster(), outcome.word(), AuditTrail.summary(outcome));
   }
 
   /** Runs the planning phases only; the scope then holds the plan, or the outcome that ended it. */

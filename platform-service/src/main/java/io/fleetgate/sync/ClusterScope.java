@@ -10,7 +10,11 @@ import io.fleetgate.plan.SyncPlan;
 import io.fleetgate.policy.GateResult;
 import io.fleetgate.render.LoadedRepo;
 import io.fleetgate.render.RenderResult;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One cluster's reconcile on this run: what it was given, and what each phase found and decided.
@@ -36,6 +40,17 @@ final class ClusterScope {
 
   /** Set by the phase that ends the reconcile (or by the last one). */
   ClusterOutcome outcome;
+
+  /** The phases that talk to the cluster: a deadline passed in one of them is the cluster's. */
+  private static final Set<String> CLUSTER_PHASES = Set.of("plan", "apply", "observe");
+
+  /** The phase running now; read by the thread that holds the reconcile to its deadline. */
+  volatile String phase = "render";
+
+  /** Why the reconcile was cut off, once its deadline passed; null until then. */
+  private final AtomicReference<ClusterOutcome> cutOff = new AtomicReference<>();
+
+  private final AtomicBoolean recordClaimed = new AtomicBoolean();
 
   ClusterScope(
       ClusterAccess access, LoadedRepo repo, Revision revision, SyncOptions options, long run) {
@@ -70,5 +85,44 @@ final class ClusterScope {
 
   void end(ClusterOutcome outcome) {
     this.outcome = outcome;
+  }
+
+  /**
+   * Marks the reconcile as past its deadline, in the phase it is in now: its phases stop at the
+   * next boundary and its outcome becomes the deadline's — unreachable when the cluster was being
+   * asked (plan, apply, observe; tried again later), stalled when Fleetgate's own work overran.
+   *
+   * @return the deadline's outcome
+   */
+  ClusterOutcome cutOff(Duration deadline) {
+    String in = phase;
+    String reason =
+        "the reconcile passed its deadline of "
+            + io.fleetgate.domain.Deadlines.display(deadline)
+            + " in the "
+            + in
+            + " phase";
+    ClusterOutcome outcome =
+        CLUSTER_PHASES.contains(in)
+            ? ClusterOutcome.unreachable(
+                target(),
+                reason + "; its calls to the cluster were cut off",
+                PlanPhase.RETRY_UNREACHABLE)
+            : ClusterOutcome.stalled(target(), reason + "; nothing was applied");
+    cutOff.compareAndSet(null, outcome);
+    return cutOff.get();
+  }
+
+  /** The deadline's outcome when the reconcile was cut off, or null. */
+  ClusterOutcome deadlinePassed() {
+    return cutOff.get();
+  }
+
+  /**
+   * Claims the recording of this reconcile's outcome: true once, for whichever thread asks first —
+   * the reconcile's own, or the one that gives up waiting for it — so it is recorded exactly once.
+   */
+  boolean claimRecord() {
+    return recordClaimed.compareAndSet(false, true);
   }
 }

@@ -24,10 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -36,8 +32,8 @@ import org.slf4j.MDC;
 
 /**
  * Syncs the fleet to the config repository: fetch once, then every targeted cluster's reconcile
- * ({@link ClusterReconciler}) on its own virtual thread, so a cluster that fails or hangs never
- * holds back the others.
+ * ({@link ClusterReconciler}) on its own virtual thread, each held to the reconcile deadline
+ * ({@link ClusterRuns}), so a cluster that fails or hangs never holds back the others.
  */
 public final class SyncEngine {
 
@@ -59,6 +55,7 @@ public final class SyncEngine {
   private final SyncRuns runs;
   private final Inventory inventory;
   private final ClusterReconciler reconciler;
+  private final ClusterRuns clusterRuns;
   private final Set<String> rekeyed = ConcurrentHashMap.newKeySet();
   private final Clock clock;
   private final java.time.Duration retention;
@@ -77,7 +74,8 @@ public final class SyncEngine {
       SyncRuns runs,
       Clock clock,
       ReportPublishing reports,
-      java.time.Duration retention) {
+      java.time.Duration retention,
+      java.time.Duration reconcileDeadline) {
 
     /** How long run records are kept by default: more than the year PCI-DSS asks for. */
     public static final java.time.Duration DEFAULT_RETENTION = java.time.Duration.ofDays(400);
@@ -103,6 +101,8 @@ public final class SyncEngine {
     this.reconciler =
         new ClusterReconciler(
             all, planning, new RecordPhase(parts.audit(), parts.runs(), parts.reports()));
+    this.clusterRuns =
+        new ClusterRuns(reconciler, parts.writers(), parts.reconcileDeadline(), ClusterRuns.GRACE);
   }
 
   /**
@@ -323,30 +323,18 @@ public final class SyncEngine {
       Revision revision,
       SyncOptions options,
       long run) {
-    List<ClusterOutcome> outcomes = new ArrayList<>();
-    QUEUE.addAndGet(targets.size());
-    try (ExecutorService clusters = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<ClusterOutcome>> pending = new ArrayList<>();
-      for (ClusterAccess target : targets) {
-        pending.add(
-            clusters.submit(() -> timed(new ClusterScope(target, repo, revision, options, run))));
-      }
-      for (Future<ClusterOutcome> outcome : pending) {
-        outcomes.add(outcome.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while syncing the fleet", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "A cluster sync failed unexpectedly: " + e.getCause(), e.getCause());
-    }
+    List<ClusterScope> scopes =
+        targets.stream()
+            .map(target -> new ClusterScope(target, repo, revision, options, run))
+            .toList();
+    List<ClusterOutcome> outcomes = new ArrayList<>(clusterRuns.reconcileAll(scopes, this::timed));
     outcomes.sort(Comparator.comparing(ClusterOutcome::cluster).thenComparing(ClusterOutcome::key));
     return outcomes;
   }
 
   private ClusterOutcome timed(ClusterScope scope) {
     long started = System.nanoTime();
+    QUEUE.incrementAndGet();
     ClusterOutcome outcome;
     try {
       outcome = reconciler.reconcile(scope);

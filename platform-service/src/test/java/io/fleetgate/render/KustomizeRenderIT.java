@@ -48,6 +48,40 @@ class KustomizeRenderIT {
   }
 
   @Test
+  void aKustomizeThatDoesNotFinishIsKilledAtItsDeadlineAndTheRenderFails(@TempDir Path repo)
+      throws Exception {
+    fleet(repo);
+    write(repo, "apps/kustomization.yaml", "resources:\n  - config.yaml\n");
+    // A named pipe nobody writes to: kustomize opens it and waits forever.
+    Process mkfifo =
+        new ProcessBuilder("mkfifo", repo.resolve("apps/config.yaml").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Renderer impatient =
+        new Renderer(
+            ManifestLimits.defaults(),
+            new Kustomize(
+                ToolCache.locate().executable("kustomize"), java.time.Duration.ofSeconds(2)));
+
+    long started = System.nanoTime();
+    RenderResult result = impatient.render(impatient.load(repo), CLUSTER);
+    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(took).isLessThan(java.time.Duration.ofSeconds(2 + 5));
+    assertThat(result.ok()).isFalse();
+    assertThat(result.objects()).isEmpty();
+    assertThat(result.problems())
+        .singleElement()
+        .hasToString(
+            "apps/kustomization.yaml: kustomize build did not finish within its deadline of 2 s"
+                + " and was stopped; look for a file it cannot finish reading, or raise"
+                + " --kustomize-deadline");
+    assertThat(
+            ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(repo.toString())))
+        .isEmpty();
+  }
+
+  @Test
   void refusesRemoteBases(@TempDir Path repo) throws IOException {
     fleet(repo);
     write(

@@ -41,6 +41,41 @@ class GitSourceIT {
   }
 
   @Test
+  void aRemoteThatTricklesIsGivenUpAtTheFetchDeadlineAndTheCopyKeptAsStale(@TempDir Path work)
+      throws Exception {
+    FleetRepo repo = FleetRepo.seed(work.resolve("repos/fleet"));
+    try (GitHttpServer server = GitHttpServer.serve(work.resolve("repos"), TOKEN)) {
+      GitSource source =
+          new GitSource(
+              server.url("fleet"),
+              "main",
+              work.resolve("data"),
+              null,
+              TOKEN,
+              null,
+              java.time.Duration.ofSeconds(3));
+      SourceFetcher.Fetch first = source.fetch();
+      assertThat(first).isInstanceOf(SourceFetcher.Fetch.Fresh.class);
+      repo.write("bundles/baseline/late.yaml", "apiVersion: v1\nkind: ConfigMap\n").commit("Late");
+      // A byte every 200 ms: JGit's 30 s per-read timeout never fires, and the answers take
+      // minutes.
+      server.trickle(java.time.Duration.ofMillis(200));
+
+      long started = System.nanoTime();
+      SourceFetcher.Fetch second = source.fetch();
+      java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+
+      assertThat(second).isInstanceOf(SourceFetcher.Fetch.Stale.class);
+      assertThat(second.revision().commit()).isEqualTo(first.revision().commit());
+      assertThat(((SourceFetcher.Fetch.Stale) second).reason())
+          .isEqualTo(
+              "cannot fetch " + server.url("fleet") + ": the fetch passed its deadline of 3 s");
+      assertThat(took).isLessThan(java.time.Duration.ofSeconds(3 + 5));
+      assertThat(second.worktree().resolve("bundles/baseline/late.yaml")).doesNotExist();
+    }
+  }
+
+  @Test
   void aWrongTokenIsRefusedWithoutRevealingIt(@TempDir Path work) throws Exception {
     FleetRepo.seed(work.resolve("repos/fleet"));
     try (GitHttpServer server = GitHttpServer.serve(work.resolve("repos"), TOKEN)) {

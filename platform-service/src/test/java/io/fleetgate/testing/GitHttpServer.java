@@ -23,6 +23,9 @@ public final class GitHttpServer implements AutoCloseable {
   private final Path root;
   private final String token;
 
+  /** When set, every answer's body is sent one byte at a time, this long apart. */
+  private volatile java.time.Duration trickle;
+
   private GitHttpServer(Path root, String token) throws IOException {
     this.root = root;
     this.token = token;
@@ -35,6 +38,14 @@ public final class GitHttpServer implements AutoCloseable {
   /** Starts serving {@code root}; every request must carry {@code token}. */
   public static GitHttpServer serve(Path root, String token) throws IOException {
     return new GitHttpServer(root, token);
+  }
+
+  /**
+   * From now on, sends every answer's body a byte at a time, {@code perByte} apart: a remote that
+   * never falls silent long enough for a per-read timeout, but never finishes either.
+   */
+  public void trickle(java.time.Duration perByte) {
+    this.trickle = perByte;
   }
 
   /** The URL of a repository directory under the root. */
@@ -81,7 +92,7 @@ public final class GitHttpServer implements AutoCloseable {
         in.write(body);
       }
       byte[] output = process.getInputStream().readAllBytes();
-      respond(exchange, output);
+      respond(exchange, output, trickle);
     }
   }
 
@@ -95,7 +106,8 @@ public final class GitHttpServer implements AutoCloseable {
   }
 
   /** Splits the CGI output into its headers and body and sends them on. */
-  private static void respond(HttpExchange exchange, byte[] output) throws IOException {
+  private static void respond(HttpExchange exchange, byte[] output, java.time.Duration trickle)
+      throws IOException {
     int split = indexOf(output, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     int skip = 4;
     if (split < 0) {
@@ -119,6 +131,22 @@ public final class GitHttpServer implements AutoCloseable {
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.write(output, split + skip, output.length - split - skip);
+    if (trickle != null && body.size() > 0) {
+      exchange.sendResponseHeaders(status, 0);
+      try (OutputStream out = exchange.getResponseBody()) {
+        for (byte b : body.toByteArray()) {
+          out.write(b);
+          out.flush();
+          try {
+            Thread.sleep(trickle);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+      return;
+    }
     exchange.sendResponseHeaders(status, body.size() == 0 ? -1 : body.size());
     if (body.size() > 0) {
       try (OutputStream out = exchange.getResponseBody()) {

@@ -32,6 +32,11 @@ public final class KubeClusterWriters implements ClusterWriters {
     }
   }
 
+  @Override
+  public void disconnect(ClusterAccess access) {
+    connections.close(access);
+  }
+
   /** A writer over an API client already open (benchmarks, tools). */
   public static ClusterWriter over(ClusterApi api, String cluster) {
     return new ServerSideApplyWriter(api, cluster, false);

@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.CompiledModule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.styra.opa.wasm.OpaPolicy;
+import io.fleetgate.domain.Deadlines;
 import io.fleetgate.policy.ChangeSetDecision;
 import io.fleetgate.policy.ChangeSetInput;
 import io.fleetgate.policy.DecisionDocument;
@@ -12,6 +13,7 @@ import io.fleetgate.policy.PolicyDecision;
 import io.fleetgate.policy.PolicyEvaluator;
 import io.fleetgate.policy.PolicyException;
 import io.fleetgate.policy.PolicyInput;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -47,13 +49,40 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
   }
 
   private final InstancePool pool;
+  private final Limits limits;
 
-  private WasmPolicyEvaluator(InstancePool pool) {
+  /** How long one evaluation of an object, and of a change set, may take. */
+  private record Limits(Duration object, Duration changeSet) {}
+
+  private WasmPolicyEvaluator(InstancePool pool, Limits limits) {
     this.pool = pool;
+    this.limits = limits;
   }
 
-  /** An evaluator for the bundle, with up to one pooled instance per processor. */
+  /** An evaluator for the bundle, with the default evaluation deadlines. */
   public static WasmPolicyEvaluator of(PolicyBundle bundle) throws PolicyException {
+    return of(bundle, Deadlines.DEFAULTS);
+  }
+
+  /**
+   * An evaluator for the bundle whose evaluations, of an object or of a change set alike, may take
+   * up to {@code deadline}.
+   */
+  public static WasmPolicyEvaluator of(PolicyBundle bundle, Duration deadline)
+      throws PolicyException {
+    return of(bundle, Deadlines.DEFAULTS.withEvaluation(deadline).withChangeSet(deadline));
+  }
+
+  /**
+   * An evaluator for the bundle, with up to one pooled instance per processor.
+   *
+   * @param deadlines how long one evaluation of an object ({@link Deadlines#evaluation()}) and of a
+   *     change set ({@link Deadlines#changeSet()}) may take; past it the evaluation fails (the
+   *     caller denies) and its instance is discarded
+   */
+  public static WasmPolicyEvaluator of(PolicyBundle bundle, Deadlines deadlines)
+      throws PolicyException {
+    Limits deadline = new Limits(deadlines.evaluation(), deadlines.changeSet());
     byte[] wasm = bundle.policyWasm();
     String data = bundle.dataJson();
     Optional<CompiledModule> compiled = BuiltInModule.compiledFor(wasm);
@@ -67,21 +96,24 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
             "The built-in policies cannot run from their build-time compiled module ({}); compiling"
                 + " them now instead",
             e.getMessage());
-        return compiledAtRunTime(wasm, data);
+        return compiledAtRunTime(wasm, data, deadline);
       } catch (RuntimeException e) {
         throw cannotLoad(e);
       }
-      return create(probe, () -> new CompiledOpaPolicy(module, data));
+      return create(probe, () -> new CompiledOpaPolicy(module, data), deadline);
     }
-    return compiledAtRunTime(wasm, data);
+    return compiledAtRunTime(wasm, data, deadline);
   }
 
   /** An evaluator that compiles the bundle's module now, even the built-in one (for tests). */
   static WasmPolicyEvaluator compiledAtRunTime(PolicyBundle bundle) throws PolicyException {
-    return compiledAtRunTime(bundle.policyWasm(), bundle.dataJson());
+    return compiledAtRunTime(
+        bundle.policyWasm(),
+        bundle.dataJson(),
+        new Limits(Deadlines.DEFAULTS.evaluation(), Deadlines.DEFAULTS.changeSet()));
   }
 
-  private static WasmPolicyEvaluator compiledAtRunTime(byte[] wasm, String data)
+  private static WasmPolicyEvaluator compiledAtRunTime(byte[] wasm, String data, Limits deadline)
       throws PolicyException {
     Instance probe;
     try {
@@ -89,12 +121,12 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
     } catch (RuntimeException e) {
       throw cannotLoad(e);
     }
-    return create(probe, () -> sdkInstance(wasm, data));
+    return create(probe, () -> sdkInstance(wasm, data), deadline);
   }
 
   /** Checks the probe, built eagerly so that a broken module fails here, and pools it. */
-  private static WasmPolicyEvaluator create(Instance probe, Supplier<Instance> factory)
-      throws PolicyException {
+  private static WasmPolicyEvaluator create(
+      Instance probe, Supplier<Instance> factory, Limits deadline) throws PolicyException {
     for (String entrypoint : new String[] {ENTRYPOINT, CHANGESET_ENTRYPOINT}) {
       if (!probe.entrypoints().contains(entrypoint)) {
         throw new PolicyException(
@@ -104,7 +136,7 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
       }
     }
     return new WasmPolicyEvaluator(
-        new InstancePool(probe, factory, Runtime.getRuntime().availableProcessors()));
+        new InstancePool(probe, factory, Runtime.getRuntime().availableProcessors()), deadline);
   }
 
   private static PolicyException cannotLoad(RuntimeException e) {
@@ -136,16 +168,18 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
 
   @Override
   public PolicyDecision evaluate(PolicyInput input) throws PolicyException {
-    return DecisionDocument.parse(first(run(ENTRYPOINT, input.toJson()), ENTRYPOINT), engine());
+    return DecisionDocument.parse(
+        first(run(ENTRYPOINT, input.toJson(), limits.object()), ENTRYPOINT), engine());
   }
 
   @Override
   public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) throws PolicyException {
     return DecisionDocument.parseChangeSet(
-        first(run(CHANGESET_ENTRYPOINT, input.toJson()), CHANGESET_ENTRYPOINT), engine());
+        first(run(CHANGESET_ENTRYPOINT, input.toJson(), limits.changeSet()), CHANGESET_ENTRYPOINT),
+        engine());
   }
 
-  private String run(String entrypoint, String input) throws PolicyException {
+  private String run(String entrypoint, String input, Duration deadline) throws PolicyException {
     Instance instance;
     try {
       instance = pool.borrow();
@@ -154,11 +188,29 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
       throw new PolicyException("Interrupted while waiting for a Wasm policy instance", e);
     }
     String result;
-    try {
+    EvaluationWatchdog.Watch watch = EvaluationWatchdog.SHARED.start(deadline);
+    try (watch) {
       result = instance.evaluate(entrypoint, input);
     } catch (RuntimeException e) {
+      // An instance stopped midway, or one that failed, may hold any state: it is never reused.
       pool.discard();
+      if (watch.stopped()) {
+        throw new PolicyException(
+            "The Wasm policy did not decide within its deadline of "
+                + Deadlines.display(deadline)
+                + " and was stopped; a rule loops or builds an enormous collection",
+            e);
+      }
       throw new PolicyException("The Wasm policy failed: " + e.getMessage(), e);
+    }
+    if (watch.stopped()) {
+      // Stopped just as it returned: its answer is not trusted, nor its instance.
+      pool.discard();
+      throw new PolicyException(
+          "The Wasm policy did not decide within its deadline of "
+              + Deadlines.display(deadline)
+              + " and was stopped",
+          null);
     }
     pool.release(instance);
     return result;

@@ -1,5 +1,6 @@
 package io.fleetgate.source.jgit;
 
+import io.fleetgate.domain.Deadlines;
 import io.fleetgate.domain.Revision;
 import io.fleetgate.source.SourceException;
 import io.fleetgate.source.SourceFetcher;
@@ -18,6 +19,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -63,6 +65,7 @@ public final class GitSource implements SourceFetcher {
   private final CredentialsProvider credentials;
   private final String token;
   private final TransportConfigCallback ssh;
+  private final FetchDeadline deadline;
 
   /**
    * @param branch the branch to follow; null to follow the remote's default branch (its HEAD)
@@ -93,6 +96,21 @@ public final class GitSource implements SourceFetcher {
       Path allowedSigners,
       String token,
       SshAccess ssh) {
+    this(remote, branch, dataDir, allowedSigners, token, ssh, Deadlines.DEFAULTS.fetch());
+  }
+
+  /**
+   * @param fetchDeadline how long one fetch may take as a whole; past it the working copy is stale
+   */
+  public GitSource(
+      String remote,
+      String branch,
+      Path dataDir,
+      Path allowedSigners,
+      String token,
+      SshAccess ssh,
+      java.time.Duration fetchDeadline) {
+    this.deadline = new FetchDeadline(fetchDeadline, FetchDeadline.GRACE);
     this.remote = remote;
     this.branch = branch == null || branch.isBlank() ? null : branch.strip();
     this.worktree = dataDir.resolve("sources").resolve(hash(remote));
@@ -128,6 +146,28 @@ public final class GitSource implements SourceFetcher {
    */
   @Override
   public Fetch fetch() throws SourceException {
+    return deadline.run(this::fetchNow, this::cutOff);
+  }
+
+  /**
+   * The working copy as stale, for a fetch cut off at its deadline; without one, there is nothing
+   * to keep and the fetch fails.
+   */
+  private Fetch cutOff(String reason) throws SourceException {
+    java.io.InterruptedIOException cause = new java.io.InterruptedIOException(reason);
+    if (!Files.isDirectory(worktree.resolve(".git"))) {
+      throw cannotFetch(cause);
+    }
+    try (Git git = Git.open(worktree.toFile())) {
+      return stale(git, cause);
+    } catch (IOException | RuntimeException e) {
+      SourceException failure = cannotFetch(cause);
+      failure.addSuppressed(e);
+      throw failure;
+    }
+  }
+
+  private Fetch fetchNow(ProgressMonitor monitor) throws SourceException {
     // Working copies are the owner's alone (0700), whatever the files in them are created as.
     io.fleetgate.files.OwnerOnly.directory(worktree.getParent());
     boolean cloned = Files.isDirectory(worktree.resolve(".git"));
@@ -156,6 +196,7 @@ public final class GitSource implements SourceFetcher {
                 .setBranch(target)
                 .setDirectory(worktree.toFile())
                 .setTimeout(TIMEOUT_SECONDS)
+                .setProgressMonitor(monitor)
                 .call()) {
           return verified(git, checkout(git, target));
         }
@@ -167,6 +208,7 @@ public final class GitSource implements SourceFetcher {
               .setCredentialsProvider(credentials)
               .setTransportConfigCallback(ssh)
               .setTimeout(TIMEOUT_SECONDS)
+              .setProgressMonitor(monitor)
               .setRemoveDeletedRefs(true)
               .call();
         } catch (GitAPIException | RuntimeException e) {

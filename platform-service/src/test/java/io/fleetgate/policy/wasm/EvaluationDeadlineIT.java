@@ -1,0 +1,129 @@
+package io.fleetgate.policy.wasm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fleetgate.domain.ClusterPhase;
+import io.fleetgate.domain.ClusterTarget;
+import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.domain.RenderedObject;
+import io.fleetgate.domain.SourceLocation;
+import io.fleetgate.policy.GateResult;
+import io.fleetgate.policy.PolicyBundle;
+import io.fleetgate.policy.PolicyException;
+import io.fleetgate.policy.PolicyGate;
+import io.fleetgate.policy.PolicyInput;
+import io.fleetgate.policy.RepoPolicies;
+import io.fleetgate.policy.opa.OpaLocator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A fleet's own policy that never finishes — compiled by the real {@code opa build} with the
+ * built-in ones and run on Chicory — is stopped at the evaluation deadline, and the object denied.
+ */
+class EvaluationDeadlineIT {
+
+  private static final ClusterTarget CLUSTER =
+      new ClusterTarget("fleet", "beijing-prod", Map.of(), ClusterPhase.PROVISIONED);
+
+  /**
+   * For an object named {@code loop}, tries every 4-tuple of the characters of its input: about
+   * 10^10 iterations that allocate nothing, hours of work. For one named {@code explode}, collects
+   * them all: memory without end. Every other object passes at once.
+   */
+  private static final String EXPLODING =
+      """
+      package fleetgate.custom.explode
+
+      deny contains "never" if {
+        input.object.metadata.name == "loop"
+        chars := split(json.marshal(input), "")
+        some a in chars
+        some b in chars
+        some c in chars
+        some d in chars
+        d == "never"
+      }
+
+      deny contains msg if {
+        input.object.metadata.name == "explode"
+        chars := split(json.marshal(input), "")
+        n := count([1 | some a in chars; some b in chars; some c in chars; some d in chars])
+        msg := sprintf("counted %d", [n])
+      }
+      """;
+
+  private static RenderedObject configMap(String name) {
+    Map<String, Object> content =
+        Map.of(
+            "apiVersion",
+            "v1",
+            "kind",
+            "ConfigMap",
+            "metadata",
+            Map.of("name", name, "namespace", "apps"),
+            "data",
+            Map.of("region", "cn-beijing"));
+    return new RenderedObject(
+        new ObjectRef("", "ConfigMap", "apps", name),
+        "apps",
+        content,
+        new SourceLocation("apps/" + name + ".yaml", 1));
+  }
+
+  private static PolicyInput input(String name) {
+    return new PolicyInput(configMap(name), CLUSTER, "0123456789abcdef0123456789abcdef01234567");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aPolicyThatNeverFinishesIsStoppedAtTheDeadlineAndTheObjectDenied(@TempDir Path cache)
+      throws Exception {
+    PolicyBundle bundle =
+        OpaLocator.compiler(cache)
+            .compile(
+                PolicyBundle.builtInRego(),
+                new RepoPolicies(Map.of("policies/explode.rego", EXPLODING)));
+    try (WasmPolicyEvaluator evaluator = WasmPolicyEvaluator.of(bundle, Duration.ofSeconds(1))) {
+      assertThat(evaluator.evaluate(input("calm")).denials()).isEmpty();
+
+      for (String name : List.of("loop", "explode")) {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> evaluator.evaluate(input(name)))
+            .as(name)
+            .isInstanceOf(PolicyException.class)
+            .hasMessage(
+                "The Wasm policy did not decide within its deadline of 1 s and was stopped; a"
+                    + " rule loops or builds an enormous collection");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(took).as(name).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(1 + 2));
+        assertThat(Thread.currentThread().isInterrupted())
+            .as("the watchdog's interrupt stays with the evaluation")
+            .isFalse();
+      }
+
+      // The stopped instance is gone; the evaluator goes on deciding with fresh ones.
+      for (int i = 0; i < 4; i++) {
+        assertThat(evaluator.evaluate(input("calm-" + i)).denials()).isEmpty();
+      }
+
+      GateResult gate =
+          new PolicyGate(evaluator)
+              .check(List.of(configMap("loop"), configMap("calm")), CLUSTER, "0123456789abcdef");
+      assertThat(gate.deniedBundles()).containsExactly("apps");
+      assertThat(gate.denials())
+          .singleElement()
+          .satisfies(
+              verdict -> {
+                assertThat(verdict.object().ref().name()).isEqualTo("loop");
+                assertThat(verdict.decision().denials().toString())
+                    .contains("did not decide within its deadline of 1 s");
+              });
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.fleetgate.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetgate.app.SyncSetup;
+import io.fleetgate.domain.Deadlines;
+import io.fleetgate.testing.FleetRepo;
+import io.fleetgate.testing.SandboxFleetHandle;
+import io.fleetgate.testing.SandboxFleetTest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A workload kube-apiserver frozen with SIGSTOP — it accepts connections and never answers — holds
+ * neither the other clusters nor the run past the reconcile deadline, and syncs again once it is
+ * thawed.
+ */
+@SandboxFleetTest(dedicated = true, clusters = 2)
+class FrozenApiServerIT {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(10);
+
+  /** What a loaded two-core machine may add to the deadline and the cut-off's grace period. */
+  private static final Duration SLACK = Duration.ofSeconds(5);
+
+  @Test
+  void aFrozenApiServerHoldsNeitherTheOthersNorTheLoopPastItsDeadline(
+      SandboxFleetHandle sandbox, @TempDir Path work) throws Exception {
+    FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
+    List<String> clusters = sandbox.workloadClusters();
+    String frozen = clusters.get(0);
+    String other = clusters.get(1);
+    SyncSetup.Config config =
+        new SyncSetup.Config(
+                repo.dir().toString(),
+                "main",
+                sandbox.managementKubeconfig(),
+                work.resolve("data"),
+                SyncSetup.Engine.WASM,
+                null)
+            .withDeadlines(Deadlines.DEFAULTS.withReconcile(DEADLINE));
+    ProcessHandle apiserver = sandbox.fleet().process(frozen).orElseThrow();
+
+    try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC())) {
+      SyncReport healthy = setup.syncOnce(SyncOptions.all());
+      assertThat(outcome(healthy, frozen).word()).as(describe(healthy)).isEqualTo("synced");
+
+      signal("STOP", apiserver);
+      try {
+        for (int round = 1; round <= 2; round++) {
+          change(repo, round);
+          long started = System.nanoTime();
+          SyncReport report = setup.syncOnce(SyncOptions.all());
+          Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+          assertThat(took)
+              .as("round %d: %s", round, describe(report))
+              .isLessThan(DEADLINE.plus(ClusterRuns.GRACE).plus(SLACK));
+          assertThat(outcome(report, other).word()).as(describe(report)).isEqualTo("synced");
+          ClusterOutcome cut = outcome(report, frozen);
+          assertThat(cut).as(describe(report)).isInstanceOf(ClusterOutcome.Unreachable.class);
+          assertThat(((ClusterOutcome.Unreachable) cut).reason())
+              .matches(
+                  "the reconcile passed its deadline of 10 s in the (plan|apply|observe) phase;"
+                      + " its calls to the cluster were cut off");
+        }
+        assertThat(setup.store().verify().intact()).isTrue();
+      } finally {
+        signal("CONT", apiserver);
+      }
+
+      change(repo, 3);
+      SyncReport thawed = setup.syncOnce(SyncOptions.all());
+      assertThat(outcome(thawed, frozen).word()).as(describe(thawed)).isEqualTo("synced");
+      assertThat(outcome(thawed, other).word()).as(describe(thawed)).isEqualTo("synced");
+      assertThat(sandbox.cluster(frozen).get(CONFIG_MAP, "ingress", "round-3")).isPresent();
+    }
+  }
+
+  private static final io.fleetgate.kube.GroupVersionKind CONFIG_MAP =
+      new io.fleetgate.kube.GroupVersionKind("", "v1", "ConfigMap");
+
+  /** A commit that gives every cluster something to apply, so each sync has to reach it. */
+  private static void change(FleetRepo repo, int round) {
+    repo.write(
+            "bundles/baseline/round-" + round + ".yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: round-"
+                + round
+                + "\n  namespace: ingress\ndata:\n  round: \""
+                + round
+                + "\"\n")
+        .commit("Round " + round);
+  }
+
+  private static void signal(String signal, ProcessHandle process) throws Exception {
+    Process kill =
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(kill.getInputStream().readAllBytes());
+    assertThat(kill.waitFor()).as("kill -%s: %s", signal, said).isZero();
+  }
+
+  private static ClusterOutcome outcome(SyncReport report, String cluster) {
+    return report.outcomes().stream()
+        .filter(o -> o.cluster().equals(cluster))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no outcome for " + cluster + ": " + describe(report)));
+  }
+
+  private static String describe(SyncReport report) {
+    StringBuilder text = new StringBuilder();
+    for (ClusterOutcome outcome : report.outcomes()) {
+      text.append(outcome.cluster())
+          .append(' ')
+          .append(outcome.word())
+          .append(": ")
+          .append(SyncReports.summary(outcome))
+          .append('\n');
+    }
+    return text.toString();
+  }
+}
