@@ -2,8 +2,12 @@ package io.fleetgate.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fleetgate.domain.ClusterTarget;
 import io.fleetgate.prometheus.PrometheusApi;
+import io.fleetgate.render.FleetSpec;
+import io.fleetgate.render.LoadedRepo;
 import io.fleetgate.render.ManifestLimits;
+import io.fleetgate.render.Renderer;
 import io.fleetgate.slo.MetricsSource;
 import io.fleetgate.slo.ServiceRollup;
 import io.fleetgate.slo.Slo;
@@ -12,6 +16,7 @@ import io.fleetgate.slo.SloEvaluator;
 import io.fleetgate.slo.SloReading;
 import io.fleetgate.slo.Window;
 import io.fleetgate.slosource.RepoSlos;
+import io.fleetgate.validate.RepoClusters;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -53,10 +58,11 @@ final class SloStatusCommand implements Callable<Integer> {
 
   @Option(
       names = "--prometheus",
-      required = true,
       paramLabel = "[CLUSTER=]URL",
-      description = "A cluster's Prometheus (repeat for each cluster).")
-  List<String> prometheus;
+      description =
+          "A cluster's Prometheus (repeat for each cluster); without it, every cluster the"
+              + " repository declares, at the Prometheus fleet.yaml's spec.slo.prometheus names.")
+  List<String> prometheus = List.of();
 
   @Option(names = "--service", description = "Only this service's SLOs.")
   String service;
@@ -93,21 +99,56 @@ final class SloStatusCommand implements Callable<Integer> {
     }
     Instant when = at == null ? Instant.now() : Instant.parse(at);
     Duration deadline = Window.parse(timeout).duration();
-    Map<String, MetricsSource> sources = new LinkedHashMap<>();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, Map<String, String>> declared = new LinkedHashMap<>();
+    for (ClusterTarget target : RepoClusters.in(repo)) {
+      declared.put(target.name(), target.labels());
+    }
+    Map<String, String> urls = new LinkedHashMap<>();
     for (String entry : prometheus) {
       int eq = entry.indexOf('=');
-      String name = eq > 0 ? entry.substring(0, eq) : "prometheus";
-      String url = eq > 0 ? entry.substring(eq + 1) : entry;
-      if (cluster == null || cluster.equals(name)) {
+      urls.put(
+          eq > 0 ? entry.substring(0, eq) : "prometheus", eq > 0 ? entry.substring(eq + 1) : entry);
+    }
+    FleetSpec.SloSettings settings = FleetSpec.SloSettings.NONE;
+    if (Files.isRegularFile(repo.resolve(FleetSpec.FILE))) {
+      LoadedRepo loaded = new Renderer(ManifestLimits.defaults()).load(repo);
+      if (loaded.spec() == null) {
+        loaded.fleetProblems().forEach(err::println);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+      }
+      settings = loaded.spec().slo();
+    }
+    if (urls.isEmpty()) {
+      for (Map.Entry<String, Map<String, String>> c : declared.entrySet()) {
+        var url = settings.prometheusFor(c.getKey(), c.getValue());
+        if (url.isPresent()) {
+          urls.put(c.getKey(), url.get().toString());
+        } else {
+          err.println(
+              "note: "
+                  + c.getKey()
+                  + " has no Prometheus in fleet.yaml spec.slo.prometheus; skipped");
+        }
+      }
+    }
+    Map<String, MetricsSource> sources = new LinkedHashMap<>();
+    for (Map.Entry<String, String> u : urls.entrySet()) {
+      if (cluster == null || cluster.equals(u.getKey())) {
         sources.put(
-            name, new PrometheusApi(URI.create(url), deadline, PrometheusApi.MAX_ANSWER_BYTES));
+            u.getKey(),
+            new PrometheusApi(URI.create(u.getValue()), deadline, PrometheusApi.MAX_ANSWER_BYTES));
       }
     }
     if (sources.isEmpty()) {
-      throw new IllegalArgumentException("--cluster " + cluster + " names no --prometheus given");
+      throw new IllegalArgumentException(
+          cluster != null
+              ? "--cluster " + cluster + " has no Prometheus (given or in fleet.yaml)"
+              : "no cluster has a Prometheus: give --prometheus CLUSTER=URL, or declare"
+                  + " spec.slo.prometheus in fleet.yaml");
     }
     SloCatalog catalog = RepoSlos.read(repo, ManifestLimits.defaults());
-    PrintWriter err = spec.commandLine().getErr();
     if (!catalog.problems().isEmpty()) {
       catalog.problems().forEach(p -> err.println(p));
       err.flush();
@@ -125,7 +166,15 @@ final class SloStatusCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
-    List<SloReading> readings = new SloEvaluator(slos).evaluate(sources, when);
+    FleetSpec.SloSettings judged = settings;
+    List<SloReading> readings =
+        new SloEvaluator(slos)
+            .evaluate(sources, when).stream()
+                .filter(
+                    r ->
+                        !declared.containsKey(r.cluster())
+                            || judged.judges(r.slo().service(), declared.get(r.cluster())))
+                .toList();
     List<ServiceRollup> rollups = ServiceRollup.of(readings);
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.equals("json") ? json(rollups, when) : text(rollups, when));

@@ -13,9 +13,63 @@ import java.util.Map;
  * @param bundles the bundles, in declaration order (which is also apply order)
  * @param clusterOverlays whether {@code <cluster>/} directories apply to their cluster
  * @param policyParameters the policy parameters of cluster groups, in declaration order
+ * @param slo where each cluster's Prometheus answers, and which clusters each service's SLOs are
+ *     judged on
  */
 public record FleetSpec(
-    List<Bundle> bundles, boolean clusterOverlays, List<PolicyParameters> policyParameters) {
+    List<Bundle> bundles,
+    boolean clusterOverlays,
+    List<PolicyParameters> policyParameters,
+    SloSettings slo) {
+
+  public FleetSpec(
+      List<Bundle> bundles, boolean clusterOverlays, List<PolicyParameters> policyParameters) {
+    this(bundles, clusterOverlays, policyParameters, SloSettings.NONE);
+  }
+
+  /**
+   * {@code spec.slo}: the Prometheus of each group of clusters ({@code prometheus[]}, the first
+   * entry whose selector matches counts; {@code {cluster}} in its URL is the cluster's name), and
+   * the clusters each service's SLOs are judged on ({@code targets[]}; a service without a target
+   * is judged on every cluster).
+   */
+  public record SloSettings(List<PrometheusEntry> prometheus, List<SloTarget> targets) {
+    public static final SloSettings NONE = new SloSettings(List.of(), List.of());
+
+    /** The Prometheus of a cluster, when an entry's selector picks it. */
+    public java.util.Optional<java.net.URI> prometheusFor(
+        String cluster, Map<String, String> labels) {
+      for (PrometheusEntry entry : prometheus) {
+        if (entry.clusterSelector().matches(labels)) {
+          return java.util.Optional.of(
+              java.net.URI.create(entry.url().replace("{cluster}", cluster)));
+        }
+      }
+      return java.util.Optional.empty();
+    }
+
+    /** Whether a service's SLOs are judged on a cluster with these labels. */
+    public boolean judges(String service, Map<String, String> labels) {
+      boolean named = false;
+      for (SloTarget target : targets) {
+        if (target.service().equals(service)) {
+          named = true;
+          if (target.clusterSelector().matches(labels)) {
+            return true;
+          }
+        }
+      }
+      return !named;
+    }
+  }
+
+  /** One {@code spec.slo.prometheus[]} entry. */
+  public record PrometheusEntry(
+      LabelSelector clusterSelector, String url, SourceLocation declaredAt) {}
+
+  /** One {@code spec.slo.targets[]} entry. */
+  public record SloTarget(
+      String service, LabelSelector clusterSelector, SourceLocation declaredAt) {}
 
   public static final String FILE = "fleet.yaml";
 
@@ -108,7 +162,48 @@ public record FleetSpec(
     return new FleetSpec(
         bundles,
         !Boolean.FALSE.equals(spec.get("clusterOverlays")),
-        policyParameters(spec.get("policy"), at));
+        policyParameters(spec.get("policy"), at),
+        slo(spec.get("slo"), at));
+  }
+
+  private static SloSettings slo(Object value, SourceLocation at) throws ManifestException {
+    if (value == null) {
+      return SloSettings.NONE;
+    }
+    Map<String, Object> slo = map(value, at, "spec.slo");
+    List<PrometheusEntry> prometheus = new ArrayList<>();
+    for (Object item : list(slo.get("prometheus"), at, "spec.slo.prometheus")) {
+      Map<String, Object> entry = map(item, at, "spec.slo.prometheus[]");
+      String url = string(entry, "url", at);
+      String probe = url.replace("{cluster}", "cluster");
+      java.net.URI uri;
+      try {
+        uri = java.net.URI.create(probe);
+      } catch (IllegalArgumentException e) {
+        throw new ManifestException(at, "spec.slo.prometheus[].url '" + url + "' is not a URL");
+      }
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null
+          || uri.getRawQuery() != null
+          || uri.getRawUserInfo() != null
+          || probe.contains("{")) {
+        throw new ManifestException(
+            at,
+            "spec.slo.prometheus[].url '"
+                + url
+                + "' must be http:// or https://HOST[:PORT][/PATH], with {cluster} for the"
+                + " cluster's name and no credentials or query");
+      }
+      prometheus.add(new PrometheusEntry(selector(entry.get("clusterSelector"), at), url, at));
+    }
+    List<SloTarget> targets = new ArrayList<>();
+    for (Object item : list(slo.get("targets"), at, "spec.slo.targets")) {
+      Map<String, Object> entry = map(item, at, "spec.slo.targets[]");
+      targets.add(
+          new SloTarget(
+              string(entry, "service", at), selector(entry.get("clusterSelector"), at), at));
+    }
+    return new SloSettings(List.copyOf(prometheus), List.copyOf(targets));
   }
 
   private static List<PolicyParameters> policyParameters(Object policy, SourceLocation at)

@@ -413,6 +413,62 @@ class RendererTest {
         .satisfies(p -> assertThat(p.toString()).startsWith("fleet.yaml: is missing"));
   }
 
+  @Test
+  void readsWhereEachClustersPrometheusAnswersAndWhichClustersJudgeAService(@TempDir Path repo)
+      throws IOException {
+    write(
+        repo,
+        "fleet.yaml",
+        fleetYaml("apps", "{}")
+            + """
+              slo:
+                prometheus:
+                  - clusterSelector: {matchLabels: {region: cn-north-1}}
+                    url: http://prometheus.{cluster}.internal:9090
+                  - url: https://prometheus.example.com/global
+                targets:
+                  - service: payment-gateway
+                    clusterSelector: {matchLabels: {tier: payments}}
+            """);
+
+    FleetSpec.SloSettings slo = renderer.load(repo).spec().slo();
+
+    assertThat(slo.prometheusFor("beijing-prod", Map.of("region", "cn-north-1")))
+        .hasValue(java.net.URI.create("http://prometheus.beijing-prod.internal:9090"));
+    assertThat(slo.prometheusFor("london-prod", Map.of("region", "eu-west-2")))
+        .hasValue(java.net.URI.create("https://prometheus.example.com/global"));
+    assertThat(slo.judges("payment-gateway", Map.of("tier", "payments"))).isTrue();
+    assertThat(slo.judges("payment-gateway", Map.of("tier", "web"))).isFalse();
+    assertThat(slo.judges("search", Map.of("tier", "web"))).as("no target: everywhere").isTrue();
+  }
+
+  @Test
+  void refusesAPrometheusAddressWithCredentialsOrAnotherScheme(@TempDir Path repo)
+      throws IOException {
+    for (String url :
+        new String[] {
+          "file:///etc/passwd",
+          "http://user:pass@prom:9090",
+          "http://prom:9090/?q=1",
+          "prom:9090",
+          "http://{namespace}.prom:9090"
+        }) {
+      write(
+          repo,
+          "fleet.yaml",
+          fleetYaml("apps", "{}") + "  slo:\n    prometheus:\n      - url: '" + url + "'\n");
+
+      assertThat(renderer.load(repo).fleetProblems())
+          .as(url)
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.toString())
+                      .startsWith("fleet.yaml:1:")
+                      .contains("spec.slo.prometheus[].url"));
+    }
+  }
+
   private static void fleet(Path repo) throws IOException {
     write(repo, "fleet.yaml", fleetYaml("apps", "{}"));
   }

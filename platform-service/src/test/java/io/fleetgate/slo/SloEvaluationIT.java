@@ -304,6 +304,61 @@ class SloEvaluationIT {
     assertThat(tree.at("/slos/0/clusters/0/burnRates/3d").asDouble()).isCloseTo(2.0, within(0.01));
   }
 
+  @Test
+  void withoutAddressesTheStatusCommandAsksThePrometheusTheFleetDeclaresForEachCluster()
+      throws Exception {
+    Path repo = work.resolve("repo");
+    Files.writeString(
+        repo.resolve("fleet.yaml"),
+        """
+        apiVersion: fleetgate.io/v1alpha1
+        kind: Fleet
+        metadata: {name: slo-test}
+        spec:
+          bundles: []
+          slo:
+            prometheus:
+              - clusterSelector: {matchLabels: {region: cn-north-1}}
+                url: %s
+            targets:
+              - service: quiet
+                clusterSelector: {matchLabels: {tier: nowhere}}
+        """
+            .formatted(prometheus.url()));
+    cluster(repo, "beijing-prod", "cn-north-1");
+    cluster(repo, "london-prod", "eu-west-2");
+
+    io.fleetgate.cli.CliRun status =
+        io.fleetgate.cli.CliRun.of(
+            "slo", "status", "--repo", repo.toString(), "--at", end.toString());
+
+    assertThat(status.code()).as(status.out() + status.err()).isZero();
+    assertThat(status.err())
+        .contains("london-prod has no Prometheus in fleet.yaml spec.slo.prometheus");
+    assertThat(status.out())
+        .contains("outage/outage-availability")
+        .contains("beijing-prod: budget left")
+        .doesNotContain("quiet/quiet-availability")
+        .doesNotContain("london-prod");
+  }
+
+  private static void cluster(Path repo, String name, String region) throws IOException {
+    Files.createDirectories(repo.resolve(name));
+    Files.writeString(
+        repo.resolve(name).resolve("cluster.yaml"),
+        """
+        apiVersion: cluster.x-k8s.io/v1beta2
+        kind: Cluster
+        metadata:
+          name: %s
+          namespace: fleet
+          labels: {provider: aws, region: %s, env: prod, tier: apps}
+        spec:
+          infrastructureRef: {apiGroup: infrastructure.cluster.x-k8s.io, kind: AWSCluster, name: %s}
+        """
+            .formatted(name, region, name));
+  }
+
   /** When the latest sample of {@code series} at or before {@code end} was recorded. */
   private static double evaluatedAt(PrometheusApi api, String series) {
     MetricsSource.Answer answer = api.query("max(timestamp(" + series + "))", end);
