@@ -1,13 +1,13 @@
 package io.fleetgate.cli;
 
 import io.fleetgate.render.ManifestLimits;
+import io.fleetgate.render.SloFiles;
 import io.fleetgate.slo.RuleFile;
 import io.fleetgate.slo.RuleGenerator;
 import io.fleetgate.slo.RuleGroup;
 import io.fleetgate.slo.Slo;
 import io.fleetgate.slo.SloCatalog;
 import io.fleetgate.slo.SloProblem;
-import io.fleetgate.slosource.RepoSlos;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ final class SloRulesCommand implements Callable<Integer> {
     if (!Files.isDirectory(repo)) {
       throw new IllegalArgumentException(repo + " is not a directory; give the repository's path");
     }
-    SloCatalog catalog = RepoSlos.read(repo, ManifestLimits.defaults());
+    SloCatalog catalog = SloFiles.read(repo, ManifestLimits.defaults());
     PrintWriter err = spec.commandLine().getErr();
     if (!catalog.problems().isEmpty()) {
       for (SloProblem problem : catalog.problems()) {
@@ -118,7 +118,7 @@ final class SloRulesCommand implements Callable<Integer> {
       first = false;
     }
     if (byService.isEmpty()) {
-      err.println("no SLOs in " + repo.resolve(RepoSlos.DIRECTORY));
+      err.println("no SLOs in " + repo.resolve(SloFiles.DIRECTORY));
     }
     stdout.flush();
     err.flush();

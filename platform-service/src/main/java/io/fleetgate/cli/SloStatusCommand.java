@@ -8,6 +8,7 @@ import io.fleetgate.render.FleetSpec;
 import io.fleetgate.render.LoadedRepo;
 import io.fleetgate.render.ManifestLimits;
 import io.fleetgate.render.Renderer;
+import io.fleetgate.render.SloFiles;
 import io.fleetgate.slo.MetricsSource;
 import io.fleetgate.slo.ServiceRollup;
 import io.fleetgate.slo.Slo;
@@ -15,7 +16,6 @@ import io.fleetgate.slo.SloCatalog;
 import io.fleetgate.slo.SloEvaluator;
 import io.fleetgate.slo.SloReading;
 import io.fleetgate.slo.Window;
-import io.fleetgate.slosource.RepoSlos;
 import io.fleetgate.validate.RepoClusters;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -148,7 +148,7 @@ final class SloStatusCommand implements Callable<Integer> {
               : "no cluster has a Prometheus: give --prometheus CLUSTER=URL, or declare"
                   + " spec.slo.prometheus in fleet.yaml");
     }
-    SloCatalog catalog = RepoSlos.read(repo, ManifestLimits.defaults());
+    SloCatalog catalog = SloFiles.read(repo, ManifestLimits.defaults());
     if (!catalog.problems().isEmpty()) {
       catalog.problems().forEach(p -> err.println(p));
       err.flush();
@@ -161,7 +161,7 @@ final class SloStatusCommand implements Callable<Integer> {
     if (slos.isEmpty()) {
       err.println(
           service == null
-              ? "no SLOs in " + repo.resolve(RepoSlos.DIRECTORY)
+              ? "no SLOs in " + repo.resolve(SloFiles.DIRECTORY)
               : "no SLO of service " + service);
       err.flush();
       return ExitCodes.BAD_INPUT;

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param overlayProblems each cluster directory's problems
  * @param waivers the repository's waivers ({@code waivers.yaml}); invalid ones are fleet problems
  * @param policies the repository's own policies ({@code policies/*.rego})
+ * @param slos the SLOs of {@code slos/}; their problems block no cluster
  */
 public record LoadedRepo(
     FleetSpec spec,
@@ -24,4 +25,28 @@ public record LoadedRepo(
     Map<String, List<Manifest>> overlays,
     Map<String, List<RenderProblem>> overlayProblems,
     io.fleetgate.policy.Waivers waivers,
-    io.fleetgate.policy.RepoPolicies policies) {}
+    io.fleetgate.policy.RepoPolicies policies,
+    io.fleetgate.slo.SloCatalog slos) {
+
+  /** A repository read without its SLOs (it could not be read far enough to have them). */
+  public LoadedRepo(
+      FleetSpec spec,
+      List<RenderProblem> fleetProblems,
+      Map<String, List<Manifest>> bundleManifests,
+      Map<String, List<RenderProblem>> bundleProblems,
+      Map<String, List<Manifest>> overlays,
+      Map<String, List<RenderProblem>> overlayProblems,
+      io.fleetgate.policy.Waivers waivers,
+      io.fleetgate.policy.RepoPolicies policies) {
+    this(
+        spec,
+        fleetProblems,
+        bundleManifests,
+        bundleProblems,
+        overlays,
+        overlayProblems,
+        waivers,
+        policies,
+        new io.fleetgate.slo.SloCatalog(List.of(), List.of()));
+  }
+}

@@ -102,7 +102,8 @@ public final class Renderer {
         overlays,
         overlayProblems,
         waivers,
-        policies);
+        policies,
+        SloFiles.read(repoRoot, limits));
   }
 
   /** Renders the objects the cluster should hold. */

@@ -13,7 +13,6 @@ import io.fleetgate.render.RenderProblem;
 import io.fleetgate.render.RenderResult;
 import io.fleetgate.render.Renderer;
 import io.fleetgate.slo.SloProblem;
-import io.fleetgate.slosource.RepoSlos;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ public final class Validator {
             .toList();
     LoadedRepo loaded = renderer.load(repo);
     Set<RenderProblem> problems = new LinkedHashSet<>(loaded.fleetProblems());
-    for (SloProblem p : RepoSlos.read(repo, renderer.limits()).problems()) {
+    for (SloProblem p : loaded.slos().problems()) {
       problems.add(
           new RenderProblem(
               p.location(), (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()));

@@ -287,6 +287,7 @@ class SloEvaluationIT {
             "--service",
             "slow");
 
+    Files.writeString(Path.of("target", "slo-status-example.txt"), text.out());
     assertThat(text.code()).as(text.err()).isEqualTo(1);
     assertThat(text.out().indexOf("outage/outage-availability"))
         .as(text.out())

@@ -35,7 +35,7 @@ class SloReaderTest {
   @Test
   void readsTheExampleFleetsSlo() {
     SloCatalog catalog =
-        io.fleetgate.slosource.RepoSlos.read(
+        io.fleetgate.render.SloFiles.read(
             Path.of("..", "clusters"), io.fleetgate.render.ManifestLimits.defaults());
 
     assertThat(catalog.problems()).isEmpty();
@@ -387,7 +387,7 @@ class SloReaderTest {
       java.nio.file.Files.createSymbolicLink(repo.resolve("slos/linked.yaml"), outside);
 
       SloCatalog catalog =
-          io.fleetgate.slosource.RepoSlos.read(repo, io.fleetgate.render.ManifestLimits.defaults());
+          io.fleetgate.render.SloFiles.read(repo, io.fleetgate.render.ManifestLimits.defaults());
 
       assertThat(catalog.slos()).isEmpty();
       assertThat(catalog.problems()).singleElement().asString().contains("slos/linked.yaml");

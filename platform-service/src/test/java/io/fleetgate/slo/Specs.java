@@ -1,7 +1,7 @@
 package io.fleetgate.slo;
 
 import io.fleetgate.render.ManifestLimits;
-import io.fleetgate.slosource.RepoSlos;
+import io.fleetgate.render.SloFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ final class Specs {
       Path slos = root.resolve("slos");
       Files.createDirectories(slos);
       Files.writeString(slos.resolve(file), text);
-      return RepoSlos.read(root, ManifestLimits.defaults());
+      return SloFiles.read(root, ManifestLimits.defaults());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,8 +1,5 @@
-package io.fleetgate.slosource;
+package io.fleetgate.render;
 
-import io.fleetgate.render.ManifestLimits;
-import io.fleetgate.render.RenderProblem;
-import io.fleetgate.render.SpecFiles;
 import io.fleetgate.slo.SloCatalog;
 import io.fleetgate.slo.SloProblem;
 import io.fleetgate.slo.SloReader;
@@ -11,13 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The SLOs a config repository declares in {@code slos/}. */
-public final class RepoSlos {
+/** The SLOs a config repository declares in {@code slos/}, read like its manifests. */
+public final class SloFiles {
 
   /** The directory of SLO specs, relative to the repository root. */
   public static final String DIRECTORY = "slos";
 
-  private RepoSlos() {}
+  private SloFiles() {}
 
   public static SloCatalog read(Path repoRoot, ManifestLimits limits) {
     SpecFiles.Read read = new SpecFiles(limits).below(repoRoot, DIRECTORY);
