@@ -151,13 +151,19 @@ public final class SyncSetup implements AutoCloseable {
   private final PolicyEngines evaluator;
   private final OpaServer opaServer;
   private final HeadExport heads;
+  private final Path workingCopy;
+  private final Renderer renderer;
 
   private SyncSetup(
       SyncEngine engine,
       SqliteStore store,
       PolicyEngines evaluator,
       OpaServer opaServer,
-      HeadExport heads) {
+      HeadExport heads,
+      Path workingCopy,
+      Renderer renderer) {
+    this.workingCopy = workingCopy;
+    this.renderer = renderer;
     this.engine = engine;
     this.store = store;
     this.evaluator = evaluator;
@@ -221,20 +227,23 @@ public final class SyncSetup implements AutoCloseable {
       store.close();
       throw e;
     }
+    GitSource source =
+        new GitSource(
+            GitSource.remoteOf(config.repo()),
+            config.branch(),
+            config.dataDir(),
+            config.allowedSigners(),
+            config.gitToken(),
+            config.sshKey() == null
+                ? null
+                : new SshAccess(config.sshKey(), config.sshKnownHosts()));
+    Renderer renderer = new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize()));
     SyncEngine engine =
         new SyncEngine(
             new SyncEngine.Parts(
-                new GitSource(
-                    GitSource.remoteOf(config.repo()),
-                    config.branch(),
-                    config.dataDir(),
-                    config.allowedSigners(),
-                    config.gitToken(),
-                    config.sshKey() == null
-                        ? null
-                        : new SshAccess(config.sshKey(), config.sshKnownHosts())),
+                source,
                 new CapiClusterDirectory(management),
-                new Renderer(ManifestLimits.defaults(), new Kustomize(kustomize())),
+                renderer,
                 new PolicyGate(evaluator),
                 new KubeClusterWriters(connections),
                 store,
@@ -244,7 +253,7 @@ public final class SyncSetup implements AutoCloseable {
                 ReportPublishing.to(
                     new ReportPublisher(connections, clock), PolicyCatalog.builtIn()),
                 retention()));
-    return new SyncSetup(engine, store, evaluator, server, heads);
+    return new SyncSetup(engine, store, evaluator, server, heads, source.worktree(), renderer);
   }
 
   /**
@@ -282,6 +291,16 @@ public final class SyncSetup implements AutoCloseable {
 
   public SyncEngine engine() {
     return engine;
+  }
+
+  /** The clone of the fleet repository that syncs fetch into. */
+  public Path workingCopy() {
+    return workingCopy;
+  }
+
+  /** The renderer syncs use. */
+  public Renderer renderer() {
+    return renderer;
   }
 
   /**
