@@ -25,7 +25,7 @@ import javafx.stage.Stage;
 public final class ConsoleApp extends Application {
 
   /** How wide the network graph grows before namespaces wrap to the next row. */
-  static final double NETWORK_WIDTH = 1100;
+  static final double NETWORK_WIDTH = 1040;
 
   private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 

@@ -10,8 +10,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
-import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import javafx.scene.shape.QuadCurve;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
@@ -99,6 +99,7 @@ final class GraphPane extends Pane {
             + ";");
     Group g = new Group(r, title);
     g.setId("ns-" + box.namespace());
+    g.getStyleClass().add("network-namespace");
     return g;
   }
 
@@ -117,10 +118,13 @@ final class GraphPane extends Pane {
     if (label.length() > LABEL_CHARS) {
       label = label.substring(0, LABEL_CHARS - 1) + "…";
     }
-    Text text = new Text(spot.x() + 8, spot.y() + 21, label);
+    Text text = new Text(spot.x() + 8, spot.y() + (spot.kind().isEmpty() ? 23 : 16), label);
     text.setStyle("-fx-fill: -color-fg-default; -fx-font-size: 12px;");
-    Group g = new Group(r, text);
+    Text kind = new Text(spot.x() + 8, spot.y() + 31, spot.kind());
+    kind.setStyle("-fx-fill: -color-fg-muted; -fx-font-size: 10px;");
+    Group g = new Group(r, text, kind);
     g.setId("node-" + spot.endpoint());
+    g.getStyleClass().add("network-node");
     g.setOnMouseClicked(e -> onSelect.accept(spot.endpoint()));
     g.setCursor(javafx.scene.Cursor.HAND);
     Tooltip.install(g, new Tooltip(spot.endpoint()));
@@ -136,30 +140,42 @@ final class GraphPane extends Pane {
       boolean labelled) {
     double[] a = anchor(from, to);
     double[] b = anchor(to, from);
-    Line line = new Line(a[0], a[1], b[0], b[1]);
+    // Bow each edge to its left, more the longer it is: A→B and B→A part, and a long edge arcs
+    // over the nodes between its ends instead of running through them.
+    double dx = b[0] - a[0];
+    double dy = b[1] - a[1];
+    double length = Math.max(1, Math.hypot(dx, dy));
+    double bow = Math.min(0.22 * length, 110) + 6;
+    double cx = (a[0] + b[0]) / 2 + dy / length * bow;
+    double cy = (a[1] + b[1]) / 2 - dx / length * bow;
+    QuadCurve line = new QuadCurve(a[0], a[1], cx, cy, b[0], b[1]);
+    line.setFill(null);
     javafx.scene.paint.Color color = onPath ? NetworkColors.PATH : NetworkColors.of(e.change());
     line.setStroke(color);
     line.setStrokeWidth(onPath ? 3.5 : e.change() == NetworkGraph.Change.UNCHANGED ? 1.4 : 2.5);
     if (e.change() == NetworkGraph.Change.CLOSED) {
       line.getStrokeDashArray().setAll(7.0, 5.0);
     }
-    Polygon head = arrow(a, b);
+    Polygon head = arrow(new double[] {cx, cy}, b);
     head.setFill(color);
     Group g = new Group(line, head);
     g.setOpacity(strong ? 1 : 0.18);
     if (labelled) {
-      Label tag = new Label(e.label());
+      Label tag = new Label(e.label().replace("All Connections", "all"));
+      tag.getStyleClass().add("network-edge-label");
       tag.setStyle(
           "-fx-background-color: "
               + web(color)
               + "; -fx-text-fill: white; -fx-font-size: 11px; -fx-padding: 1 5 1 5;"
               + " -fx-background-radius: 8;");
-      double t = 0.5;
-      tag.setLayoutX(a[0] + (b[0] - a[0]) * t - 30);
-      tag.setLayoutY(a[1] + (b[1] - a[1]) * t - 9);
+      double mx = 0.25 * a[0] + 0.5 * cx + 0.25 * b[0];
+      double my = 0.25 * a[1] + 0.5 * cy + 0.25 * b[1];
+      tag.layoutXProperty().bind(tag.widthProperty().divide(-2).add(mx));
+      tag.layoutYProperty().bind(tag.heightProperty().divide(-2).add(my));
       g.getChildren().add(tag);
     }
     g.setId("edge-" + e.src() + "->" + e.dst());
+    g.getStyleClass().add("network-edge");
     g.setOnMouseClicked(ev -> onPathChosen.accept(e.src(), e.dst()));
     g.setCursor(javafx.scene.Cursor.HAND);
     Tooltip.install(g, new Tooltip(e.src() + " → " + e.dst() + "\n" + e.label()));

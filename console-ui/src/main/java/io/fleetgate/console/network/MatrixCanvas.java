@@ -70,12 +70,14 @@ final class MatrixCanvas extends Canvas {
     GraphicsContext g = getGraphicsContext2D();
     g.setFill(sheet.background());
     g.fillRect(0, 0, getWidth(), getHeight());
-    g.setFont(Font.font(wordy ? 12 : 10));
+    Font font = Font.font(wordy ? 12 : 10);
+    g.setFont(font);
     g.setTextBaseline(VPos.CENTER);
+    g.setTextAlign(TextAlignment.LEFT);
     g.setFill(sheet.muted());
     g.fillText("from ↓   to →", 8, 14);
     for (int i = 0; i < n; i++) {
-      String name = shorten(m.endpoints().get(i), wordy ? 34 : 36);
+      String name = fit(m.endpoints().get(i), font, HEADER - 14);
       g.setFill(sheet.text());
       g.setTextAlign(TextAlignment.RIGHT);
       g.fillText(name, HEADER - 6, HEADER + i * cellH + cellH / 2);
@@ -97,7 +99,7 @@ final class MatrixCanvas extends Canvas {
           g.fillRect(x + 1, y + 1, cellW - 2, cellH - 2);
           if (wordy) {
             g.setFill(javafx.scene.paint.Color.WHITE);
-            g.fillText(shorten(e.label(), 15), x + cellW / 2, y + cellH / 2);
+            g.fillText(fit(e.label(), font, cellW - 6), x + cellW / 2, y + cellH / 2);
           }
         } else if (r == c) {
           g.setFill(sheet.grid());
@@ -105,15 +107,35 @@ final class MatrixCanvas extends Canvas {
         }
       }
     }
-    g.setStroke(sheet.grid());
-    g.setLineWidth(1);
     for (int i = 0; i <= n; i++) {
+      // A darker line where one namespace ends and the next begins.
+      boolean boundary =
+          i == 0
+              || i == n
+              || !NetworkGraph.namespaceOf(m.endpoints().get(i - 1))
+                  .equals(NetworkGraph.namespaceOf(m.endpoints().get(i)));
+      g.setStroke(boundary ? sheet.muted() : sheet.grid());
+      g.setLineWidth(boundary ? 1.5 : 1);
       g.strokeLine(HEADER, HEADER + i * cellH, HEADER + n * cellW, HEADER + i * cellH);
       g.strokeLine(HEADER + i * cellW, HEADER, HEADER + i * cellW, HEADER + n * cellH);
     }
   }
 
-  private static String shorten(String text, int chars) {
-    return text.length() <= chars ? text : text.substring(0, chars - 1) + "…";
+  /** The text, cut with an ellipsis where it would be wider than {@code width}. */
+  private static String fit(String text, Font font, double width) {
+    javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+    probe.setFont(font);
+    if (probe.getLayoutBounds().getWidth() <= width) {
+      return text;
+    }
+    int keep = text.length();
+    while (keep > 1) {
+      keep--;
+      probe.setText(text.substring(0, keep) + "…");
+      if (probe.getLayoutBounds().getWidth() <= width) {
+        break;
+      }
+    }
+    return text.substring(0, keep) + "…";
   }
 }

@@ -17,9 +17,13 @@ import java.util.TreeSet;
 public final class NetworkLayout {
 
   public static final String OUTSIDE = "outside the cluster";
-  public static final double NODE_WIDTH = 160;
-  public static final double NODE_HEIGHT = 34;
+  public static final double NODE_WIDTH = 150;
+  public static final double NODE_HEIGHT = 38;
   static final double GAP = 16;
+
+  /** Between namespace boxes: room for an edge's label. */
+  static final double BOX_GAP = 80;
+
   static final double PAD = 12;
   static final double HEADER = 26;
 
@@ -28,7 +32,12 @@ public final class NetworkLayout {
       String namespace, boolean protectedNamespace, double x, double y, double w, double h) {}
 
   /** A node's top-left corner. */
-  public record Spot(String endpoint, String label, String namespace, double x, double y) {
+  /**
+   * @param label the workload's name (or the address range)
+   * @param kind the workload's kind, or "" for an address range
+   */
+  public record Spot(
+      String endpoint, String label, String kind, String namespace, double x, double y) {
     public double centerX() {
       return x + NODE_WIDTH / 2;
     }
@@ -58,14 +67,16 @@ public final class NetworkLayout {
    */
   public static NetworkLayout of(
       NetworkSource.Picture picture, List<NetworkSource.Edge> extraEdges, double maxWidth) {
-    Map<String, TreeMap<String, String>> members = new TreeMap<>();
+    Map<String, TreeMap<String, String[]>> members = new TreeMap<>();
     Map<String, Boolean> protectedness = new TreeMap<>();
     for (NetworkSource.Group g : picture.groups()) {
       protectedness.put(g.namespace(), g.protectedNamespace());
     }
     java.util.Set<String> known = new java.util.HashSet<>();
     for (NetworkSource.Node n : picture.nodes()) {
-      members.computeIfAbsent(n.namespace(), k -> new TreeMap<>()).put(n.endpoint(), label(n));
+      members
+          .computeIfAbsent(n.namespace(), k -> new TreeMap<>())
+          .put(n.endpoint(), new String[] {n.name(), n.kind()});
       known.add(n.endpoint());
     }
     TreeSet<String> outside = new TreeSet<>();
@@ -77,9 +88,17 @@ public final class NetworkLayout {
           if (end.contains("/")) {
             // a workload only the other revision has: its namespace is before the slash
             String ns = end.substring(0, end.indexOf('/'));
+            String rest = end.substring(ns.length() + 1);
+            int bracket = rest.indexOf('[');
             members
                 .computeIfAbsent(ns, k -> new TreeMap<>())
-                .put(end, end.substring(ns.length() + 1));
+                .put(
+                    end,
+                    bracket < 0
+                        ? new String[] {rest, ""}
+                        : new String[] {
+                          rest.substring(0, bracket), rest.substring(bracket + 1).replace("]", "")
+                        });
           } else {
             outside.add(end);
           }
@@ -88,15 +107,24 @@ public final class NetworkLayout {
     }
     List<Box> boxes = new ArrayList<>();
     Map<String, Spot> spots = new LinkedHashMap<>();
-    List<Map.Entry<String, Map<String, String>>> groups = new ArrayList<>();
+    List<Map.Entry<String, Map<String, String[]>>> groups = new ArrayList<>();
     members.forEach((ns, m) -> groups.add(Map.entry(ns, m)));
     if (!outside.isEmpty()) {
-      Map<String, String> addresses = new TreeMap<>();
-      outside.forEach(a -> addresses.put(a, a));
+      Map<String, String[]> addresses = new TreeMap<>();
+      // An address range on two lines: its first address, then "to" its last.
+      outside.forEach(
+          a -> {
+            int dash = a.indexOf('-');
+            addresses.put(
+                a,
+                dash < 0
+                    ? new String[] {a, ""}
+                    : new String[] {a.substring(0, dash), "to " + a.substring(dash + 1)});
+          });
       groups.add(Map.entry(OUTSIDE, addresses));
     }
-    double x = GAP;
-    double y = GAP;
+    double x = BOX_GAP / 2;
+    double y = BOX_GAP / 2;
     double rowHeight = 0;
     double width = 0;
     for (var group : groups) {
@@ -107,13 +135,16 @@ public final class NetworkLayout {
       int rows = (n + columns - 1) / columns;
       double w = PAD * 2 + columns * NODE_WIDTH + (columns - 1) * GAP;
       double h = HEADER + PAD + rows * NODE_HEIGHT + (rows - 1) * GAP + PAD;
-      if (x > GAP && x + w > maxWidth) {
-        x = GAP;
-        y += rowHeight + GAP;
+      String ns = group.getKey();
+      boolean isProtected = protectedness.getOrDefault(ns, false);
+      // Wide enough for its title (bold, about 7.6 px a character) and the protected mark.
+      w = Math.max(w, PAD * 2 + (ns.length() + (isProtected ? 13 : 0)) * 7.6);
+      if (x > BOX_GAP / 2 && x + w > maxWidth) {
+        x = BOX_GAP / 2;
+        y += rowHeight + BOX_GAP;
         rowHeight = 0;
       }
-      String ns = group.getKey();
-      boxes.add(new Box(ns, protectedness.getOrDefault(ns, false), x, y, w, h));
+      boxes.add(new Box(ns, isProtected, x, y, w, h));
       int i = 0;
       for (var member : group.getValue().entrySet()) {
         int c = i % columns;
@@ -122,21 +153,18 @@ public final class NetworkLayout {
             member.getKey(),
             new Spot(
                 member.getKey(),
-                member.getValue(),
+                member.getValue()[0],
+                member.getValue()[1],
                 ns,
                 x + PAD + c * (NODE_WIDTH + GAP),
                 y + HEADER + PAD + r * (NODE_HEIGHT + GAP)));
         i++;
       }
-      x += w + GAP;
-      width = Math.max(width, x);
+      x += w + BOX_GAP;
+      width = Math.max(width, x - BOX_GAP / 2);
       rowHeight = Math.max(rowHeight, h);
     }
-    return new NetworkLayout(boxes, spots, width, y + rowHeight + GAP);
-  }
-
-  private static String label(NetworkSource.Node n) {
-    return n.name() + " [" + n.kind() + "]";
+    return new NetworkLayout(boxes, spots, width, y + rowHeight + BOX_GAP / 2);
   }
 
   public List<Box> boxes() {

@@ -71,7 +71,7 @@ public final class NetworkView extends BorderPane {
     findingsTab.setId("network-tab-findings");
     views.getTabs().addAll(graphTab, matrixTab, findingsTab);
     SplitPane split = new SplitPane(views, details());
-    split.setDividerPositions(0.74);
+    split.setDividerPositions(0.76);
     setCenter(split);
     BorderPane.setMargin(split, new Insets(8, 0, 0, 0));
     model.shownProperty().addListener((o, a, b) -> redraw());
@@ -147,6 +147,7 @@ public final class NetworkView extends BorderPane {
     ChoiceBox<String> namespace = new ChoiceBox<>(model.namespaces());
     namespace.setId("network-filter-namespace");
     namespace.valueProperty().bindBidirectional(model.namespaceProperty());
+    namespace.setMinWidth(150);
     TextField port = new TextField();
     port.setId("network-filter-port");
     port.setPromptText("port, e.g. 5432 or udp 53");
@@ -155,6 +156,7 @@ public final class NetworkView extends BorderPane {
     ChoiceBox<String> finding = new ChoiceBox<>(model.findingKinds());
     finding.setId("network-filter-finding");
     finding.valueProperty().bindBidirectional(model.findingProperty());
+    finding.setMinWidth(150);
     javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox row =
@@ -215,7 +217,7 @@ public final class NetworkView extends BorderPane {
   private Node details() {
     Label selected = new Label();
     selected.setId("network-selected");
-    selected.getStyleClass().add(Styles.TITLE_4);
+    selected.getStyleClass().add(Styles.TEXT_BOLD);
     selected.setWrapText(true);
     selected
         .textProperty()
@@ -246,8 +248,9 @@ public final class NetworkView extends BorderPane {
             reachable,
             heading("Explanation of the highlighted path"),
             explanation);
-    VBox.setVgrow(reaching, Priority.ALWAYS);
-    VBox.setVgrow(reachable, Priority.ALWAYS);
+    VBox.setVgrow(reaching, Priority.SOMETIMES);
+    VBox.setVgrow(reachable, Priority.SOMETIMES);
+    VBox.setVgrow(explanation, Priority.ALWAYS);
     box.setPadding(new Insets(0, 0, 0, 8));
     box.setMinWidth(260);
     return box;
@@ -258,7 +261,7 @@ public final class NetworkView extends BorderPane {
       String id, javafx.collections.ObservableList<String> items, boolean inbound) {
     ListView<String> list = new ListView<>(items);
     list.setId(id);
-    list.setPrefHeight(120);
+    list.setPrefHeight(90);
     list.getSelectionModel()
         .selectedItemProperty()
         .addListener(

@@ -157,18 +157,25 @@ public final class NetworkViewModel {
 
   /** Shows a picture (and a diff, or null) read elsewhere; on the UI thread. */
   public void show(NetworkSource.Picture p, NetworkSource.Diff d) {
+    // A path and its explanation belong to the picture they were chosen in.
+    path.set(null);
+    explanation.set("");
     picture.set(p);
     diff.set(d);
     TreeSet<String> spaces = new TreeSet<>();
     p.nodes().forEach(n -> spaces.add(n.namespace()));
     List<String> names = new ArrayList<>(List.of("all"));
     names.addAll(spaces);
+    String chosen = namespace.get();
     namespaces.setAll(names);
+    namespace.set(names.contains(chosen) ? chosen : "all");
     TreeSet<String> kinds = new TreeSet<>();
     p.findings().forEach(f -> kinds.add(f.kind()));
     List<String> k = new ArrayList<>(List.of("all"));
     k.addAll(kinds);
+    String kind = finding.get();
     findingKinds.setAll(k);
+    finding.set(k.contains(kind) ? kind : "all");
     findings.setAll(p.findings());
     String commit = p.commit().substring(0, Math.min(12, p.commit().length()));
     summary.set(

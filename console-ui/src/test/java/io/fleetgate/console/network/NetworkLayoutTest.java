@@ -31,7 +31,8 @@ class NetworkLayoutTest {
     var layout = NetworkLayout.of(NetworkModels.generated(20, 10), List.of(), 1100);
 
     assertThat(layout.spots()).hasSize(201); // 200 workloads and one address range
-    assertThat(layout.width()).isLessThanOrEqualTo(1100 + NetworkLayout.GAP);
+    assertThat(layout.boxes()).allSatisfy(b -> assertThat(b.x() + b.w()).isLessThanOrEqualTo(1100));
+    assertThat(layout.width()).isLessThanOrEqualTo(1100 + NetworkLayout.BOX_GAP / 2);
     List<NetworkLayout.Spot> spots = new ArrayList<>(layout.spots().values());
     for (int i = 0; i < spots.size(); i++) {
       for (int j = i + 1; j < spots.size(); j++) {
