@@ -77,7 +77,8 @@ final class NetworkReachability {
   private final Path scratch;
   private final Clusters clusters;
   private final ProtectedNamespaces protection;
-  private final Semaphore computing = new Semaphore(CONCURRENT);
+  private final Semaphore computing;
+  private final long waitMillis;
   private final Map<Key, CompletableFuture<Analysed>> cache =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -95,6 +96,30 @@ final class NetworkReachability {
       Path scratch,
       Clusters clusters,
       ProtectedNamespaces protection) {
+    this(
+        workingCopy,
+        renderer,
+        scratch,
+        clusters,
+        protection,
+        new Semaphore(CONCURRENT),
+        java.time.Duration.ofSeconds(WAIT_SECONDS));
+  }
+
+  /**
+   * @param computing permits for analyses running at once
+   * @param wait how long a request waits for a permit before it is refused as busy
+   */
+  NetworkReachability(
+      Path workingCopy,
+      Renderer renderer,
+      Path scratch,
+      Clusters clusters,
+      ProtectedNamespaces protection,
+      Semaphore computing,
+      java.time.Duration wait) {
+    this.computing = computing;
+    this.waitMillis = wait.toMillis();
     this.workingCopy = workingCopy;
     this.renderer = renderer;
     this.scratch = scratch;
@@ -253,14 +278,14 @@ final class NetworkReachability {
   private Analysed compute(ClusterTarget target, String commit) {
     boolean acquired;
     try {
-      acquired = computing.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS);
+      acquired = computing.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       acquired = false;
     }
     if (!acquired) {
       throw new RefusedException(
-          Refusal.BUSY, CONCURRENT + " reachability analyses are running; try again shortly");
+          Refusal.BUSY, "too many reachability analyses are running; try again shortly");
     }
     Path tree = null;
     try {

@@ -189,6 +189,44 @@ class NetworkReachabilityTest {
   }
 
   @Test
+  void refusesAsBusyWhenEveryPermitIsTakenButStillAnswersFromTheCache() throws Exception {
+    java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(1);
+    List<ClusterTarget> targets = RepoClusters.in(repo.dir());
+    NetworkReachability bounded =
+        new NetworkReachability(
+            repo.dir(),
+            new Renderer(ManifestLimits.defaults(), new Kustomize(null)),
+            scratch,
+            new NetworkReachability.Clusters() {
+              @Override
+              public Optional<ClusterTarget> target(String name) {
+                return targets.stream().filter(t -> t.name().equals(name)).findFirst();
+              }
+
+              @Override
+              public Optional<String> syncedCommit(String name) {
+                return Optional.of(seeded);
+              }
+            },
+            ProtectedNamespaces.defaults(),
+            permits,
+            java.time.Duration.ofMillis(200));
+    Reachability.Report cached = bounded.report("beijing-prod", seeded);
+    String later = repo.write("bundles/payments/note.txt", "later\n").commit("A later commit");
+
+    permits.acquire();
+    try {
+      assertRefused(() -> bounded.report("beijing-prod", later), Refusal.BUSY);
+      assertThat(bounded.report("beijing-prod", seeded)).isSameAs(cached);
+    } finally {
+      permits.release();
+    }
+    // Busy is not remembered as the answer.
+    assertThat(bounded.report("beijing-prod", later).commit()).isEqualTo(later);
+    assertThat(permits.availablePermits()).isEqualTo(1);
+  }
+
+  @Test
   void refusesConfigurationThatCannotBeReadAndKeepsNoHalfAnalysis() {
     repo.write(
             "bundles/payments/broken.yaml",
