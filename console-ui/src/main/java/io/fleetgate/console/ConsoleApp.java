@@ -24,6 +24,9 @@ import javafx.stage.Stage;
  */
 public final class ConsoleApp extends Application {
 
+  /** How wide the network graph grows before namespaces wrap to the next row. */
+  static final double NETWORK_WIDTH = 1040;
+
   private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
 
   private PlatformConnection connection;
@@ -74,6 +77,8 @@ public final class ConsoleApp extends Application {
     events = follow(connection, models, firstSync);
     models.fleet().refresh();
     models.policy().refresh();
+    // A cluster has a synced revision to show once the first sync has finished.
+    firstSync.thenRun(() -> javafx.application.Platform.runLater(models.network()::refresh));
     String screenshot = named.get("screenshot");
     if (screenshot != null) {
       // Once the first sync has finished (or a minute has passed), show its results and save.
@@ -130,7 +135,9 @@ public final class ConsoleApp extends Application {
             new PolicyViewModel(connection.policy(), threads),
             new io.fleetgate.console.reports.ReportsViewModel(
                 connection.reports(), threads, java.time.LocalDate.now()),
-            new io.fleetgate.console.fleet.ClusterDetailViewModel(connection.clusters(), threads));
+            new io.fleetgate.console.fleet.ClusterDetailViewModel(connection.clusters(), threads),
+            new io.fleetgate.console.network.NetworkViewModel(
+                connection.network(), threads, NETWORK_WIDTH));
     stage.setTitle("Fleetgate console");
     MainWindow window = new MainWindow(connection.description(), models);
     Scene scene = new Scene(window, 1280, 720);
@@ -143,7 +150,7 @@ public final class ConsoleApp extends Application {
                         ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                         : new PrimerLight().getUserAgentStylesheet()));
     var accelerators = scene.getAccelerators();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 6; i++) {
       int tab = i;
       accelerators.put(
           new javafx.scene.input.KeyCodeCombination(
@@ -156,6 +163,7 @@ public final class ConsoleApp extends Application {
         () -> {
           models.fleet().refresh();
           models.policy().refresh();
+          models.network().refresh();
         });
     accelerators.put(
         new javafx.scene.input.KeyCodeCombination(

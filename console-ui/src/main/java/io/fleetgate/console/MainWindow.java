@@ -17,8 +17,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The console's main window content: a header naming the connection, and the Fleet, Activity and
- * Policy tabs.
+ * The console's main window content: a header naming the connection, and the Fleet, Activity,
+ * Policy, Reports, Config and Network tabs.
  */
 public final class MainWindow extends BorderPane {
 
@@ -28,7 +28,8 @@ public final class MainWindow extends BorderPane {
       ActivityViewModel activity,
       PolicyViewModel policy,
       io.fleetgate.console.reports.ReportsViewModel reports,
-      io.fleetgate.console.fleet.ClusterDetailViewModel cluster) {}
+      io.fleetgate.console.fleet.ClusterDetailViewModel cluster,
+      io.fleetgate.console.network.NetworkViewModel network) {}
 
   public MainWindow(String connection, Models models) {
     setId("main-window");
@@ -38,7 +39,7 @@ public final class MainWindow extends BorderPane {
     subtitle.setId("connection");
     subtitle.getStyleClass().add(Styles.TEXT_MUTED);
     VBox heading = new VBox(2, title, subtitle);
-    Label keys = new Label("Ctrl+1–5 tabs · F5 refresh · Ctrl+S save · Ctrl+D dark theme");
+    Label keys = new Label("Ctrl+1–6 tabs · F5 refresh · Ctrl+S save · Ctrl+D dark theme");
     keys.getStyleClass().add(Styles.TEXT_MUTED);
     javafx.scene.control.ToggleButton dark = new javafx.scene.control.ToggleButton("Dark");
     dark.setId("theme-dark");
@@ -73,7 +74,11 @@ public final class MainWindow extends BorderPane {
                 "tab-reports",
                 "Reports",
                 new io.fleetgate.console.reports.ReportsView(models.reports())),
-            editor);
+            editor,
+            tab(
+                "tab-network",
+                "Network",
+                new io.fleetgate.console.network.NetworkView(models.network(), darkTheme)));
     setCenter(tabs);
   }
 

@@ -29,6 +29,7 @@ public record PlatformConnection(
     PolicySource policy,
     io.fleetgate.console.reports.ReportSource reports,
     io.fleetgate.console.fleet.ClusterSource clusters,
+    io.fleetgate.console.network.NetworkSource network,
     Events events,
     AutoCloseable resources,
     java.util.Optional<String> repository,
@@ -88,6 +89,7 @@ public record PlatformConnection(
           platform,
           platform,
           platform,
+          platform,
           platform::events,
           () -> {
             server.stop();
@@ -135,6 +137,7 @@ public record PlatformConnection(
           platform,
           platform,
           platform,
+          platform,
           platform::events,
           () -> {},
           java.util.Optional.ofNullable(System.getenv("FLEETGATE_REPO")),
@@ -168,6 +171,32 @@ public record PlatformConnection(
           }
         },
         cluster -> starting.join().clusters().detail(cluster),
+        new io.fleetgate.console.network.NetworkSource() {
+          @Override
+          public java.util.List<String> clusters() {
+            return starting.join().network().clusters();
+          }
+
+          @Override
+          public java.util.List<Revision> revisions() {
+            return starting.join().network().revisions();
+          }
+
+          @Override
+          public Picture reachability(String cluster, String revision) {
+            return starting.join().network().reachability(cluster, revision);
+          }
+
+          @Override
+          public Explanation explain(String cluster, String revision, String src, String dst) {
+            return starting.join().network().explain(cluster, revision, src, dst);
+          }
+
+          @Override
+          public Diff diff(String cluster, String from, String to) {
+            return starting.join().network().diff(cluster, from, to);
+          }
+        },
         (lastEventId, listener) -> {
           java.util.concurrent.CompletableFuture<AutoCloseable> following =
               starting.thenApply(c -> c.events().follow(lastEventId, listener));
@@ -222,6 +251,32 @@ public record PlatformConnection(
         },
         cluster -> {
           throw new IllegalStateException(message);
+        },
+        new io.fleetgate.console.network.NetworkSource() {
+          @Override
+          public java.util.List<String> clusters() {
+            throw new IllegalStateException(message);
+          }
+
+          @Override
+          public java.util.List<Revision> revisions() {
+            throw new IllegalStateException(message);
+          }
+
+          @Override
+          public Picture reachability(String cluster, String revision) {
+            throw new IllegalStateException(message);
+          }
+
+          @Override
+          public Explanation explain(String cluster, String revision, String src, String dst) {
+            throw new IllegalStateException(message);
+          }
+
+          @Override
+          public Diff diff(String cluster, String from, String to) {
+            throw new IllegalStateException(message);
+          }
         },
         (lastEventId, listener) -> {
           listener.disconnected(message);

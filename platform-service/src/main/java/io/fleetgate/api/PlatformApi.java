@@ -24,6 +24,31 @@ public interface PlatformApi {
    */
   ClusterPlanView plan(String cluster) throws Exception;
 
+  /**
+   * A cluster's NetworkPolicy reachability: its configuration at {@code revision} (null: the
+   * revision its latest sync applied), rendered for it and analysed.
+   *
+   * @throws Reachability.RefusedException for an unknown cluster or revision, unreadable
+   *     configuration, or when too many analyses are running
+   */
+  Reachability.Report reachability(String cluster, String revision);
+
+  /**
+   * Why {@code src} may or may not reach {@code dst} on a cluster at a revision (null: synced).
+   *
+   * @throws Reachability.RefusedException as {@link #reachability}, and for an unknown endpoint
+   */
+  Reachability.ExplanationView explainReachability(
+      String cluster, String revision, String src, String dst);
+
+  /**
+   * The connections opened and closed on a cluster between two revisions, at most {@code limit}
+   * changes.
+   *
+   * @throws Reachability.RefusedException as {@link #reachability}
+   */
+  Reachability.DiffView reachabilityDiff(String cluster, String from, String to, int limit);
+
   /** The latest sync of the fleet. */
   Optional<RunView> latestRun();
 

@@ -103,6 +103,7 @@ public final class PlatformServer implements AutoCloseable {
               },
               config.repo(),
               PolicyCatalog.builtIn(),
+              new ServedPlatform.Network(setup.workingCopy(), setup.renderer()),
               clock);
       Tokens tokens = new Tokens(setup.store().tokens());
       ApiServer api = new ApiServer(platform, tokens, events, settings, synced::get, metrics);

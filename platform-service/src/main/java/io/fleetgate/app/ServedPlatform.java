@@ -24,7 +24,14 @@ public final class ServedPlatform implements PlatformApi {
     List<io.fleetgate.sync.ClusterPlan> plan(String cluster) throws Exception;
   }
 
+  /**
+   * What reachability questions are answered from: the clone syncs fetch into and the renderer they
+   * use.
+   */
+  public record Network(Path workingCopy, io.fleetgate.render.Renderer renderer) {}
+
   private final FleetStatus fleet;
+  private final NetworkReachability network;
   private final ComplianceRecords records;
   private final RepositoryView repository;
   private final Consumer<String> refresh;
@@ -41,8 +48,38 @@ public final class ServedPlatform implements PlatformApi {
       Planner planner,
       String repository,
       PolicyCatalog catalog,
+      Network network,
       Clock clock) {
     this.fleet = new FleetStatus(store, fleet, planner, clock);
+    this.network =
+        new NetworkReachability(
+            network.workingCopy(),
+            network.renderer(),
+            dataDir.resolve("netpol"),
+            new NetworkReachability.Clusters() {
+              @Override
+              public Optional<io.fleetgate.domain.ClusterTarget> target(String name) {
+                return ServedPlatform.this.fleet.snapshot().clusters().stream()
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .map(
+                        c ->
+                            new io.fleetgate.domain.ClusterTarget(
+                                c.namespace(),
+                                c.name(),
+                                c.labels(),
+                                io.fleetgate.domain.ClusterPhase.parse(c.phase())));
+              }
+
+              @Override
+              public Optional<String> syncedCommit(String name) {
+                return ServedPlatform.this.fleet.clusters().stream()
+                    .filter(s -> s.cluster().name().equals(name) && !"never".equals(s.outcome()))
+                    .map(ClusterState::commit)
+                    .findFirst();
+              }
+            },
+            io.fleetgate.netpol.ProtectedNamespaces.defaults());
     this.records = new ComplianceRecords(store, dataDir, catalog, clock);
     this.repository = new RepositoryView(store, loaded, repository, this.fleet, clock);
     this.refresh = refresh;
@@ -61,6 +98,23 @@ public final class ServedPlatform implements PlatformApi {
   @Override
   public ClusterPlanView plan(String cluster) throws Exception {
     return fleet.plan(cluster);
+  }
+
+  @Override
+  public io.fleetgate.api.Reachability.Report reachability(String cluster, String revision) {
+    return network.report(cluster, revision);
+  }
+
+  @Override
+  public io.fleetgate.api.Reachability.ExplanationView explainReachability(
+      String cluster, String revision, String src, String dst) {
+    return network.explain(cluster, revision, src, dst);
+  }
+
+  @Override
+  public io.fleetgate.api.Reachability.DiffView reachabilityDiff(
+      String cluster, String from, String to, int limit) {
+    return network.diff(cluster, from, to, limit);
   }
 
   @Override

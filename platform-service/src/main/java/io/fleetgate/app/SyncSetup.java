@@ -206,13 +206,19 @@ public final class SyncSetup implements AutoCloseable {
   private final PolicyEngines evaluator;
   private final OpaServer opaServer;
   private final HeadExport heads;
+  private final Path workingCopy;
+  private final Renderer renderer;
 
   private SyncSetup(
       SyncEngine engine,
       SqliteStore store,
       PolicyEngines evaluator,
       OpaServer opaServer,
-      HeadExport heads) {
+      HeadExport heads,
+      Path workingCopy,
+      Renderer renderer) {
+    this.workingCopy = workingCopy;
+    this.renderer = renderer;
     this.engine = engine;
     this.store = store;
     this.evaluator = evaluator;
@@ -277,23 +283,24 @@ public final class SyncSetup implements AutoCloseable {
       store.close();
       throw e;
     }
+    GitSource source =
+        new GitSource(
+            GitSource.remoteOf(config.repo()),
+            config.branch(),
+            config.dataDir(),
+            config.allowedSigners(),
+            config.gitToken(),
+            config.sshKey() == null ? null : new SshAccess(config.sshKey(), config.sshKnownHosts()),
+            config.deadlines().fetch());
+    Renderer renderer =
+        new Renderer(
+            ManifestLimits.defaults(), new Kustomize(kustomize(), config.deadlines().kustomize()));
     SyncEngine engine =
         new SyncEngine(
             new SyncEngine.Parts(
-                new GitSource(
-                    GitSource.remoteOf(config.repo()),
-                    config.branch(),
-                    config.dataDir(),
-                    config.allowedSigners(),
-                    config.gitToken(),
-                    config.sshKey() == null
-                        ? null
-                        : new SshAccess(config.sshKey(), config.sshKnownHosts()),
-                    config.deadlines().fetch()),
+                source,
                 new CapiClusterDirectory(management),
-                new Renderer(
-                    ManifestLimits.defaults(),
-                    new Kustomize(kustomize(), config.deadlines().kustomize())),
+                renderer,
                 new PolicyGate(evaluator),
                 new KubeClusterWriters(connections),
                 store,
@@ -304,7 +311,7 @@ public final class SyncSetup implements AutoCloseable {
                     new ReportPublisher(connections, clock), PolicyCatalog.builtIn()),
                 retention(),
                 config.deadlines().reconcile()));
-    return new SyncSetup(engine, store, evaluator, server, heads);
+    return new SyncSetup(engine, store, evaluator, server, heads, source.worktree(), renderer);
   }
 
   /**
@@ -342,6 +349,16 @@ public final class SyncSetup implements AutoCloseable {
 
   public SyncEngine engine() {
     return engine;
+  }
+
+  /** The clone of the fleet repository that syncs fetch into. */
+  public Path workingCopy() {
+    return workingCopy;
+  }
+
+  /** The renderer syncs use. */
+  public Renderer renderer() {
+    return renderer;
   }
 
   /**

@@ -97,6 +97,9 @@ public final class ApiServer implements AutoCloseable {
               config.routes.exception(
                   IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
               config.routes.exception(
+                  io.fleetgate.api.Reachability.RefusedException.class,
+                  (e, ctx) -> problem(ctx, Handlers.status(e.refusal()), e.getMessage()));
+              config.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
                     if (responseGone(ctx)) {
@@ -139,6 +142,16 @@ public final class ApiServer implements AutoCloseable {
               config.routes.get("/api/v1/clusters", handlers::clusters, Access.VIEWER);
               config.routes.get("/api/v1/clusters/{name}", handlers::cluster, Access.VIEWER);
               config.routes.get("/api/v1/clusters/{name}/plan", handlers::plan, Access.VIEWER);
+              config.routes.get(
+                  "/api/v1/clusters/{name}/reachability", handlers::reachability, Access.VIEWER);
+              config.routes.get(
+                  "/api/v1/clusters/{name}/reachability/explanation",
+                  handlers::explainReachability,
+                  Access.VIEWER);
+              config.routes.get(
+                  "/api/v1/clusters/{name}/reachability/diff",
+                  handlers::reachabilityDiff,
+                  Access.VIEWER);
               config.routes.get("/api/v1/runs/latest", handlers::latestRun, Access.VIEWER);
               config.routes.get("/api/v1/revisions", handlers::revisions, Access.VIEWER);
               config.routes.get("/api/v1/bundles", handlers::bundles, Access.VIEWER);

@@ -47,6 +47,38 @@ final class Handlers {
     ctx.json(platform.plan(name));
   }
 
+  void reachability(Context ctx) {
+    ctx.json(platform.reachability(ctx.pathParam("name"), ctx.queryParam("revision")));
+  }
+
+  void explainReachability(Context ctx) {
+    ctx.json(
+        platform.explainReachability(
+            ctx.pathParam("name"),
+            ctx.queryParam("revision"),
+            ctx.queryParam("src"),
+            ctx.queryParam("dst")));
+  }
+
+  void reachabilityDiff(Context ctx) {
+    ctx.json(
+        platform.reachabilityDiff(
+            ctx.pathParam("name"),
+            ctx.queryParam("from"),
+            ctx.queryParam("to"),
+            limit(ctx, 1_000, 10_000)));
+  }
+
+  /** The status each refused reachability question answers with. */
+  static int status(io.fleetgate.api.Reachability.Refusal refusal) {
+    return switch (refusal) {
+      case UNKNOWN_CLUSTER, UNKNOWN_REVISION, UNKNOWN_ENDPOINT, NOT_SYNCED -> 404;
+      case BAD_REVISION -> 400;
+      case UNREADABLE -> 422;
+      case BUSY -> 503;
+    };
+  }
+
   void latestRun(Context ctx) {
     ctx.json(platform.latestRun().orElseThrow(() -> ApiError.notFound("no sync has run yet")));
   }

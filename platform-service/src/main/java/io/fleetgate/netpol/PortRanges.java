@@ -147,6 +147,18 @@ public final class PortRanges {
     return new PortRanges(bounds);
   }
 
+  /** One closed range of ports. */
+  public record Range(int from, int to) {}
+
+  /** The ranges, ascending. */
+  public java.util.List<Range> ranges() {
+    java.util.List<Range> ranges = new java.util.ArrayList<>(bounds.length / 2);
+    for (int i = 0; i < bounds.length; i += 2) {
+      ranges.add(new Range(bounds[i], bounds[i + 1]));
+    }
+    return ranges;
+  }
+
   /** Ascending ports and ranges separated by commas: {@code 80,8080-8081}. */
   @Override
   public String toString() {

@@ -176,7 +176,7 @@ class PlatformApiIT {
         checked.add(what);
       }
     }
-    assertThat(checked).hasSize(22);
+    assertThat(checked).hasSize(25);
     JsonNode bundles = JSON.readTree(get("/api/v1/bundles", TOKENS.get(Role.VIEWER)).body());
     assertThat(bundles.at("/bundles/1/name").asText()).isEqualTo("payments");
     assertThat(bundles.at("/bundles/1/selector").asText())
@@ -452,6 +452,109 @@ class PlatformApiIT {
     }
   }
 
+  private static final String GATEWAY = "payments/payment-gateway[Deployment]";
+  private static final String BILLING = "billing/billing-service[Deployment]";
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @Order(6)
+  void reachabilityAnswersTheSyncedRevisionExplainsAndDiffsAfterAPush(SandboxFleetHandle sandbox)
+      throws Exception {
+    serve(sandbox);
+    String viewer = TOKENS.get(Role.VIEWER);
+    String base = "/api/v1/clusters/beijing-prod/reachability";
+    JsonNode report = JSON.readTree(get(base, viewer).body());
+    String synced = report.get("commit").asText();
+    assertThat(report.get("connections").toString())
+        .contains("{\"src\":\"" + GATEWAY + "\",\"dst\":\"" + BILLING + "\",\"conn\":\"TCP 9443\"");
+    assertThat(report.get("findings").toString())
+        .contains("{\"kind\":\"selects-nothing\",\"severity\":\"warn\"");
+    JsonNode why =
+        JSON.readTree(
+            get(base + "/explanation?src=" + encode(GATEWAY) + "&dst=" + encode(BILLING), viewer)
+                .body());
+    assertThat(why.get("allowed").asBoolean()).isTrue();
+    assertThat(why.at("/egress/rules/0/policy").asText())
+        .isEqualTo("payments/payment-gateway-to-billing");
+
+    for (var refused :
+        Map.of(
+                "/api/v1/clusters/no-such-cluster/reachability",
+                404,
+                base + "?revision=no-such-branch",
+                404,
+                base + "?revision=" + encode("--upload-pack=touch /tmp/x"),
+                400,
+                base + "/explanation?src=" + encode("payments/nobody") + "&dst=" + encode(BILLING),
+                404,
+                base + "/diff?from=main",
+                400,
+                base + "/diff?from=main&to=main&limit=0",
+                400)
+            .entrySet()) {
+      HttpResponse<String> answer = get(refused.getKey(), viewer);
+      assertThat(answer.statusCode())
+          .as(refused.getKey() + ": " + answer.body())
+          .isEqualTo(refused.getValue());
+      assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+      assertThat(JSON.readTree(answer.body()).get("detail").asText()).isNotBlank();
+    }
+
+    String pushed =
+        repo.write(
+                "bundles/payments/allow-gateway-out.yaml",
+                """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata:
+                  name: allow-gateway-out
+                  namespace: payments
+                spec:
+                  podSelector:
+                    matchLabels:
+                      app.kubernetes.io/name: payment-gateway
+                  policyTypes: [Egress]
+                  egress:
+                    - ports:
+                        - protocol: TCP
+                          port: 5432
+                """)
+            .commit("Let the gateway reach databases");
+    HttpRequest refresh =
+        HttpRequest.newBuilder(uri("/api/v1/refresh"))
+            .header("Authorization", "Bearer " + TOKENS.get(Role.OPERATOR))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    assertThat(HTTP.send(refresh, HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(202);
+    String diffPath = base + "/diff?from=" + synced + "&to=" + pushed;
+    HttpResponse<String> diff = get(diffPath, viewer);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (diff.statusCode() == 404) {
+      assertThat(System.nanoTime()).as("the push is fetched within 90 s").isLessThan(deadline);
+      Thread.sleep(500);
+      diff = get(diffPath, viewer);
+    }
+    assertThat(diff.statusCode()).as(diff.body()).isEqualTo(200);
+    JsonNode changes = JSON.readTree(diff.body());
+    assertThat(changes.get("opened").asInt()).isPositive();
+    assertThat(changes.get("closed").asInt()).isZero();
+    assertThat(changes.at("/changes/0/src").asText()).isEqualTo(GATEWAY);
+    assertThat(changes.at("/changes/0/opened").asText()).isEqualTo("TCP 5432");
+    assertThat(changes.at("/changes/0/allowedBy").toString())
+        .contains("payments/allow-gateway-out egress rule 1 (TCP 5432)");
+    JsonNode document = JSON.readTree(get("/openapi.json", null).body());
+    assertThat(
+            validator(
+                    document, JSON.readTree("{\"$ref\":\"#/components/schemas/ReachabilityDiff\"}"))
+                .validate(changes))
+        .isEmpty();
+  }
+
   private record Call(String method, String path, String body, Map<String, String> headers) {}
 
   /** A request that the operation should accept, with real parameters. */
@@ -461,6 +564,23 @@ class PlatformApiIT {
           new Call(method, "/api/v1/clusters/beijing-prod", null, Map.of());
       case "/api/v1/clusters/{name}/plan" ->
           new Call(method, "/api/v1/clusters/beijing-prod/plan", null, Map.of());
+      case "/api/v1/clusters/{name}/reachability" ->
+          new Call(method, "/api/v1/clusters/beijing-prod/reachability", null, Map.of());
+      case "/api/v1/clusters/{name}/reachability/explanation" ->
+          new Call(
+              method,
+              "/api/v1/clusters/beijing-prod/reachability/explanation?src="
+                  + encode(GATEWAY)
+                  + "&dst="
+                  + encode(BILLING),
+              null,
+              Map.of());
+      case "/api/v1/clusters/{name}/reachability/diff" ->
+          new Call(
+              method,
+              "/api/v1/clusters/beijing-prod/reachability/diff?from=main&to=main",
+              null,
+              Map.of());
       case "/api/v1/reports/{id}" ->
           new Call(method, "/api/v1/reports/" + reportId(), null, Map.of());
       case "/api/v1/reports" -> new Call(method, template, "{\"format\":\"json\"}", Map.of());

@@ -23,12 +23,14 @@ public final class RemotePlatform
         io.fleetgate.console.fleet.FleetSource,
         io.fleetgate.console.policy.PolicySource,
         io.fleetgate.console.reports.ReportSource,
-        io.fleetgate.console.fleet.ClusterSource {
+        io.fleetgate.console.fleet.ClusterSource,
+        io.fleetgate.console.network.NetworkSource {
 
   private final URI base;
   private final String token;
   private final ApiClient client;
   private final Clock clock;
+  private final RemoteNetwork network;
 
   public RemotePlatform(URI base, String token, Clock clock) {
     this.base = base;
@@ -39,6 +41,35 @@ public final class RemotePlatform
     client.setConnectTimeout(Duration.ofSeconds(5));
     client.setReadTimeout(Duration.ofSeconds(30));
     client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+    this.network = new RemoteNetwork(client);
+  }
+
+  @Override
+  public List<String> clusters() {
+    return network.clusters();
+  }
+
+  @Override
+  public List<io.fleetgate.console.network.NetworkSource.Revision> revisions() {
+    return network.revisions();
+  }
+
+  @Override
+  public io.fleetgate.console.network.NetworkSource.Picture reachability(
+      String cluster, String revision) {
+    return network.reachability(cluster, revision);
+  }
+
+  @Override
+  public io.fleetgate.console.network.NetworkSource.Explanation explain(
+      String cluster, String revision, String src, String dst) {
+    return network.explain(cluster, revision, src, dst);
+  }
+
+  @Override
+  public io.fleetgate.console.network.NetworkSource.Diff diff(
+      String cluster, String from, String to) {
+    return network.diff(cluster, from, to);
   }
 
   /** The generated client, authorized with the token. */

@@ -16,7 +16,18 @@ public final class Screenshots {
 
   /** Renders the scene (call on the JavaFX application thread) and writes it to {@code file}. */
   public static Path save(Scene scene, Path file) throws IOException {
-    WritableImage image = scene.snapshot(null);
+    return write(scene.snapshot(null), file);
+  }
+
+  /**
+   * Renders one node at its whole size, scrolled out of view or not (call on the JavaFX application
+   * thread), and writes it to {@code file}.
+   */
+  public static Path save(javafx.scene.Node node, Path file) throws IOException {
+    return write(node.snapshot(null, null), file);
+  }
+
+  private static Path write(WritableImage image, Path file) throws IOException {
     int width = (int) image.getWidth();
     int height = (int) image.getHeight();
     int[] argb = new int[width * height];

@@ -126,6 +126,11 @@ public final class GitSource implements SourceFetcher {
             : new UsernamePasswordCredentialsProvider("fleetgate", token);
   }
 
+  /** The local clone fetches update; its history answers questions about past revisions. */
+  public Path worktree() {
+    return worktree;
+  }
+
   /** A local path or a URL, as given on the command line. */
   public static String remoteOf(String repo) {
     if (repo.contains("://") || repo.startsWith("git@")) {

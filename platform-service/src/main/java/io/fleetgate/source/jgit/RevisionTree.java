@@ -28,6 +28,31 @@ public final class RevisionTree {
   private RevisionTree() {}
 
   /**
+   * The commit a revision names, without writing anything.
+   *
+   * @return empty when the repository has no such revision
+   * @throws SourceException when the repository cannot be read
+   */
+  public static java.util.Optional<String> resolve(Path repo, String revision)
+      throws SourceException {
+    try (Repository repository =
+        new FileRepositoryBuilder().setMustExist(true).findGitDir(repo.toFile()).build()) {
+      ObjectId id = repository.resolve(revision + "^{commit}");
+      return java.util.Optional.ofNullable(id).map(ObjectId::getName);
+    } catch (org.eclipse.jgit.errors.RepositoryNotFoundException e) {
+      throw new SourceException(repo + " is not a Git repository; give a working copy", e);
+    } catch (org.eclipse.jgit.errors.AmbiguousObjectException
+        | org.eclipse.jgit.errors.IncorrectObjectTypeException
+        | org.eclipse.jgit.errors.MissingObjectException
+        | IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    } catch (IOException e) {
+      throw new SourceException(
+          "Cannot read revision '" + revision + "' of " + repo + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * @param revision anything {@code git rev-parse} understands: a branch, a tag, a commit id,
    *     {@code HEAD~1}
    * @param into an empty directory
