@@ -137,8 +137,8 @@ public final class NetworkLayout {
       double h = HEADER + PAD + rows * NODE_HEIGHT + (rows - 1) * GAP + PAD;
       String ns = group.getKey();
       boolean isProtected = protectedness.getOrDefault(ns, false);
-      // Wide enough for its title (bold, about 7.6 px a character) and the protected mark.
-      w = Math.max(w, PAD * 2 + (ns.length() + (isProtected ? 13 : 0)) * 7.6);
+      // Wide enough for its title (bold, about 8.4 px a character) and the protected mark.
+      w = Math.max(w, PAD * 2 + (ns.length() + (isProtected ? 13 : 0)) * 8.4);
       if (x > BOX_GAP / 2 && x + w > maxWidth) {
         x = BOX_GAP / 2;
         y += rowHeight + BOX_GAP;
