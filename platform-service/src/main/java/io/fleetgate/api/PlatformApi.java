@@ -49,6 +49,16 @@ public interface PlatformApi {
    */
   Reachability.DiffView reachabilityDiff(String cluster, String from, String to, int limit);
 
+  /** Every SLO's figures on each cluster that judges it, read within the last 30 seconds. */
+  SloStatus.Report slos();
+
+  /**
+   * An SLO's snapshots between two times on one cluster (null: every cluster), at most {@code
+   * points} per cluster.
+   */
+  SloStatus.History sloHistory(
+      String service, String slo, String cluster, Instant from, Instant to, int points);
+
   /** The latest sync of the fleet. */
   Optional<RunView> latestRun();
 

@@ -28,14 +28,22 @@ public final class PlatformServer implements AutoCloseable {
   private final ApiServer api;
   private final EventLog events;
   private final Tokens tokens;
+  private final ServedPlatform platform;
+  private volatile boolean running = true;
 
   private PlatformServer(
-      SyncSetup setup, SyncLoop loop, ApiServer api, EventLog events, Tokens tokens) {
+      SyncSetup setup,
+      SyncLoop loop,
+      ApiServer api,
+      EventLog events,
+      Tokens tokens,
+      ServedPlatform platform) {
     this.setup = setup;
     this.loop = loop;
     this.api = api;
     this.events = events;
     this.tokens = tokens;
+    this.platform = platform;
   }
 
   /**
@@ -108,7 +116,7 @@ public final class PlatformServer implements AutoCloseable {
       Tokens tokens = new Tokens(setup.store().tokens());
       ApiServer api = new ApiServer(platform, tokens, events, settings, synced::get, metrics);
       api.start();
-      return new PlatformServer(setup, loop, api, events, tokens);
+      return new PlatformServer(setup, loop, api, events, tokens, platform);
     } catch (PolicyException | RuntimeException e) {
       setup.close();
       throw e;
@@ -148,13 +156,36 @@ public final class PlatformServer implements AutoCloseable {
     return tokens.ephemeral(name, role).secret();
   }
 
-  /** Syncs until {@link #stop()}. */
+  /** Syncs until {@link #stop()}, and reads the SLOs every 30 s meanwhile (for their trends). */
   public void run() {
-    loop.run();
+    Thread slos = Thread.ofVirtual().name("slo-reader").start(this::readSlos);
+    try {
+      loop.run();
+    } finally {
+      running = false;
+      slos.interrupt();
+    }
+  }
+
+  private void readSlos() {
+    while (running) {
+      try {
+        platform.readSlos();
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(PlatformServer.class)
+            .warn("Cannot read the SLOs: {}", e.getMessage());
+      }
+      try {
+        Thread.sleep(Duration.ofSeconds(30));
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 
   /** Asks the sync loop to stop after the sync in progress; never blocks. */
   public void stop() {
+    running = false;
     loop.close();
   }
 

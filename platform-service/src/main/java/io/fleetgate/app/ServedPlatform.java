@@ -7,6 +7,7 @@ import io.fleetgate.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class ServedPlatform implements PlatformApi {
 
   private final FleetStatus fleet;
   private final NetworkReachability network;
+  private final SloMonitor slos;
   private final ComplianceRecords records;
   private final RepositoryView repository;
   private final Consumer<String> refresh;
@@ -83,6 +85,30 @@ public final class ServedPlatform implements PlatformApi {
     this.records = new ComplianceRecords(store, dataDir, catalog, clock);
     this.repository = new RepositoryView(store, loaded, repository, this.fleet, clock);
     this.refresh = refresh;
+    this.slos =
+        new SloMonitor(
+            loaded,
+            () -> this.fleet.snapshot().clusters(),
+            store,
+            clock,
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(5));
+  }
+
+  /** Reads the SLOs now unless they were read within the last 30 s (the platform's loop does). */
+  public void readSlos() {
+    slos.status();
+  }
+
+  @Override
+  public io.fleetgate.api.SloStatus.Report slos() {
+    return slos.status();
+  }
+
+  @Override
+  public io.fleetgate.api.SloStatus.History sloHistory(
+      String service, String slo, String cluster, Instant from, Instant to, int points) {
+    return slos.history(service, slo, cluster, from, to, points);
   }
 
   @Override

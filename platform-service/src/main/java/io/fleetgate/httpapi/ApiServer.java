@@ -157,6 +157,9 @@ public final class ApiServer implements AutoCloseable {
               config.routes.get("/api/v1/bundles", handlers::bundles, Access.VIEWER);
               config.routes.get("/api/v1/waivers", handlers::waivers, Access.VIEWER);
               config.routes.get("/api/v1/findings", handlers::findings, Access.VIEWER);
+              config.routes.get("/api/v1/slos", handlers::slos, Access.VIEWER);
+              config.routes.get(
+                  "/api/v1/slos/{service}/{slo}/history", handlers::sloHistory, Access.VIEWER);
               config.routes.get("/api/v1/audit", handlers::audit, Access.VIEWER);
               config.routes.get(
                   "/api/v1/audit/verification", handlers::verification, Access.VIEWER);

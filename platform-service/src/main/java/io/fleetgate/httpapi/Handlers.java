@@ -105,6 +105,31 @@ final class Handlers {
             platform.findings(since, ctx.queryParam("cluster"), ctx.queryParam("control"), limit)));
   }
 
+  void slos(Context ctx) {
+    ctx.json(platform.slos());
+  }
+
+  /** An SLO's trend: {@code from} defaults to 30 days ago, {@code points} to 500 per cluster. */
+  void sloHistory(Context ctx) {
+    Instant to = time(ctx.queryParam("to"), "to", Instant.now());
+    Instant from = time(ctx.queryParam("from"), "from", to.minus(java.time.Duration.ofDays(30)));
+    if (from.isAfter(to)) {
+      throw ApiError.badRequest("from must not be after to");
+    }
+    long points = number(ctx.queryParam("points"), "points", 500);
+    if (points < 2 || points > 5_000) {
+      throw ApiError.badRequest("points must be between 2 and 5000");
+    }
+    ctx.json(
+        platform.sloHistory(
+            ctx.pathParam("service"),
+            ctx.pathParam("slo"),
+            ctx.queryParam("cluster"),
+            from,
+            to,
+            (int) points));
+  }
+
   void audit(Context ctx) {
     long after = number(ctx.queryParam("after"), "after", 0);
     int limit = limit(ctx, 500, 10_000);

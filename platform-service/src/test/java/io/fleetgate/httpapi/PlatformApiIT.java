@@ -176,7 +176,7 @@ class PlatformApiIT {
         checked.add(what);
       }
     }
-    assertThat(checked).hasSize(25);
+    assertThat(checked).hasSize(27);
     JsonNode bundles = JSON.readTree(get("/api/v1/bundles", TOKENS.get(Role.VIEWER)).body());
     assertThat(bundles.at("/bundles/1/name").asText()).isEqualTo("payments");
     assertThat(bundles.at("/bundles/1/selector").asText())
@@ -579,6 +579,12 @@ class PlatformApiIT {
           new Call(
               method,
               "/api/v1/clusters/beijing-prod/reachability/diff?from=main&to=main",
+              null,
+              Map.of());
+      case "/api/v1/slos/{service}/{slo}/history" ->
+          new Call(
+              method,
+              "/api/v1/slos/payment-gateway/payment-gateway-availability/history",
               null,
               Map.of());
       case "/api/v1/reports/{id}" ->

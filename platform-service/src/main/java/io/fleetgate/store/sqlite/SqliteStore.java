@@ -51,6 +51,23 @@ public final class SqliteStore
     return runs.revisions(limit);
   }
 
+  /** Records one evaluation's SLO snapshots, forgetting those older than {@code keepAfter}. */
+  public void recordSloSnapshots(
+      List<io.fleetgate.store.SloSnapshot> snapshots, java.time.Instant keepAfter) {
+    new SqliteSloSnapshots(db).record(snapshots, keepAfter);
+  }
+
+  /** One SLO's snapshots between two times, per cluster oldest first, at most {@code limit}. */
+  public List<io.fleetgate.api.SloStatus.Point> sloSnapshots(
+      String service,
+      String slo,
+      String cluster,
+      java.time.Instant from,
+      java.time.Instant to,
+      int limit) {
+    return new SqliteSloSnapshots(db).points(service, slo, cluster, from, to, limit);
+  }
+
   /** The API tokens. */
   public io.fleetgate.auth.TokenStore tokens() {
     return new SqliteTokens(db);

@@ -1,0 +1,227 @@
+package io.fleetgate.httpapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetgate.app.PlatformServer;
+import io.fleetgate.app.SyncSetup;
+import io.fleetgate.auth.Role;
+import io.fleetgate.auth.Tokens;
+import io.fleetgate.render.ManifestLimits;
+import io.fleetgate.render.SloFiles;
+import io.fleetgate.slo.Rule;
+import io.fleetgate.slo.RuleFile;
+import io.fleetgate.slo.RuleGenerator;
+import io.fleetgate.slo.RuleGroup;
+import io.fleetgate.slo.Series;
+import io.fleetgate.slo.Slo;
+import io.fleetgate.store.sqlite.SqliteStore;
+import io.fleetgate.testing.FleetRepo;
+import io.fleetgate.testing.PrometheusServer;
+import io.fleetgate.testing.SandboxFleetHandle;
+import io.fleetgate.testing.SandboxFleetTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The platform's SLO endpoints on the sandbox fleet, with a real Prometheus holding a day of the
+ * example fleet's payment-gateway traffic (0.05 % errors, then 2 % in the last hour) and the SLO's
+ * recording rules evaluated over it. {@code fleet.yaml} names that Prometheus for the clusters in
+ * cn-north-1 only; the others have none and are not read.
+ */
+@SandboxFleetTest
+class SloApiIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long STEP = 60;
+  private static final double RATE = 50;
+
+  @TempDir Path work;
+
+  @Test
+  void servesEveryClustersFiguresAndKeepsSnapshotsForTheTrend(SandboxFleetHandle sandbox)
+      throws Exception {
+    Instant end = Instant.ofEpochSecond((Instant.now().getEpochSecond() / 3600) * 3600 - 3 * 3600);
+    Instant start = end.minus(Duration.ofHours(26));
+    try (PrometheusServer prometheus =
+        PrometheusServer.withHistory(work.resolve("prometheus"), history(start, end))) {
+      FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
+      Slo slo = SloFiles.read(repo.dir(), ManifestLimits.defaults()).slos().getFirst();
+      backfill(prometheus, slo, start, end);
+      repo.write(
+              "fleet.yaml",
+              repo.read("fleet.yaml")
+                  + """
+                    slo:
+                      prometheus:
+                        - clusterSelector: {matchLabels: {region: cn-north-1}}
+                          url: %s
+                  """
+                      .formatted(prometheus.url()))
+          .commit("Read the payment gateway's SLO from Prometheus");
+      Path data = work.resolve("data");
+      String token;
+      try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
+        token = new Tokens(store.tokens()).create("viewer", Role.VIEWER).secret();
+      }
+      // The platform lives at the end of the history, a few seconds after its last samples.
+      Clock clock =
+          Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), end.plusSeconds(5)));
+      try (PlatformServer server =
+          PlatformServer.start(
+              new SyncSetup.Config(
+                  repo.dir().toString(),
+                  "main",
+                  sandbox.managementKubeconfig(),
+                  data,
+                  SyncSetup.Engine.WASM,
+                  null),
+              new ApiSettings("127.0.0.1", 0, new byte[0]),
+              Duration.ofMinutes(10),
+              Duration.ofMinutes(30),
+              clock,
+              report -> {})) {
+        Thread loop = Thread.ofPlatform().start(server::run);
+        try {
+          JsonNode slos = awaitSlos(server.port(), token);
+
+          assertThat(slos.at("/problems").size()).isZero();
+          JsonNode gateway = slos.at("/slos/0");
+          assertThat(gateway.at("/service").asText()).isEqualTo("payment-gateway");
+          assertThat(gateway.at("/window").asText()).isEqualTo("28d rolling");
+          assertThat(gateway.at("/alerts").size()).isEqualTo(3);
+          List<String> clusters = new ArrayList<>();
+          gateway.at("/clusters").forEach(c -> clusters.add(c.at("/cluster").asText()));
+          List<String> inRegion = new ArrayList<>();
+          JSON.readTree(get(server.port(), "/api/v1/clusters", token))
+              .at("/clusters")
+              .forEach(
+                  c -> {
+                    if (c.at("/cluster/region").asText().equals("cn-north-1")) {
+                      inRegion.add(c.at("/cluster/name").asText());
+                    }
+                  });
+          assertThat(inRegion).isNotEmpty();
+          assertThat(clusters).as("only the clusters with a Prometheus").isEqualTo(inRegion);
+          JsonNode beijing = gateway.at("/clusters/0");
+          assertThat(beijing.at("/state").asText()).as(beijing.toString()).isEqualTo("known");
+          // About 25 hours at 0.05 % and one at 2 % (SloEvaluationIT holds the exact figures; here
+          // the rules' evaluation times cut a few minutes off either end)
+          assertThat(beijing.at("/errorRatio").asDouble()).isBetween(0.00115, 0.0013);
+          assertThat(beijing.at("/burnRates/1h").asDouble()).isCloseTo(20.0, within(0.5));
+          assertThat(gateway.at("/fleetErrorRatio").asDouble())
+              .isCloseTo(beijing.at("/errorRatio").asDouble(), within(1e-12));
+
+          JsonNode history =
+              JSON.readTree(
+                  get(
+                      server.port(),
+                      "/api/v1/slos/payment-gateway/payment-gateway-availability/history?from="
+                          + end.minus(Duration.ofDays(1)),
+                      token));
+          assertThat(history.at("/points").size()).isEqualTo(inRegion.size());
+          assertThat(history.at("/points/0/cluster").asText()).isEqualTo(inRegion.getFirst());
+          assertThat(history.at("/points/0/burn1h").asDouble()).isCloseTo(20.0, within(0.5));
+          assertThat(status(server.port(), "/api/v1/slos/x/y/history?points=1", token))
+              .isEqualTo(400);
+        } finally {
+          server.stop();
+          loop.join(30_000);
+        }
+      }
+    }
+  }
+
+  private static JsonNode awaitSlos(int port, String token) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    JsonNode slos;
+    do {
+      Thread.sleep(500);
+      slos = JSON.readTree(get(port, "/api/v1/slos", token));
+    } while (slos.at("/slos").isEmpty() && System.nanoTime() < deadline);
+    return slos;
+  }
+
+  private static void backfill(PrometheusServer prometheus, Slo slo, Instant start, Instant end)
+      throws Exception {
+    Path rates = Files.createTempFile("rates", ".yaml");
+    Path ratios = Files.createTempFile("ratios", ".yaml");
+    Files.writeString(rates, rules(slo, r -> r.record().endsWith("events:rate5m")));
+    Files.writeString(ratios, rules(slo, r -> r.record().startsWith(Series.ERROR_RATIO)));
+    prometheus.backfillRules(
+        List.of(
+            new PrometheusServer.RuleBackfill(
+                rates, start.plusSeconds(600), end, Duration.ofMinutes(5)),
+            new PrometheusServer.RuleBackfill(
+                ratios, end.minusSeconds(300), end, Duration.ofSeconds(15))));
+  }
+
+  private static String rules(Slo slo, java.util.function.Predicate<Rule.Recording> which) {
+    List<Rule> rules =
+        RuleGenerator.rules(slo).stream()
+            .flatMap(g -> g.rules().stream())
+            .filter(
+                r ->
+                    r instanceof Rule.Recording rec
+                        && which.test(rec)
+                        && !rec.expr().contains("fleetgate_slo:"))
+            .toList();
+    return RuleFile.rules(List.of(new RuleGroup("history", rules)), List.of("test"));
+  }
+
+  private static String history(Instant start, Instant end) {
+    StringBuilder good = new StringBuilder();
+    StringBuilder bad = new StringBuilder();
+    double g = 0;
+    double b = 0;
+    for (long t = start.getEpochSecond(); t <= end.getEpochSecond(); t += STEP) {
+      double share = t > end.getEpochSecond() - 3600 ? 0.02 : 0.0005;
+      b += RATE * STEP * share;
+      g += RATE * STEP * (1 - share);
+      good.append("http_requests_total{service=\"payment-gateway\",code=\"200\"} ")
+          .append(g)
+          .append(' ')
+          .append(t)
+          .append('\n');
+      bad.append("http_requests_total{service=\"payment-gateway\",code=\"500\"} ")
+          .append(b)
+          .append(' ')
+          .append(t)
+          .append('\n');
+    }
+    return "# TYPE http_requests counter\n" + good + bad + "# EOF\n";
+  }
+
+  private static String get(int port, String path, String token) throws Exception {
+    HttpResponse<String> response = send(port, path, token);
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static int status(int port, String path, String token) throws Exception {
+    return send(port, path, token).statusCode();
+  }
+
+  private static HttpResponse<String> send(int port, String path, String token) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+}
