@@ -11,22 +11,17 @@ import io.fleetgate.auth.Role;
 import io.fleetgate.auth.Tokens;
 import io.fleetgate.render.ManifestLimits;
 import io.fleetgate.render.SloFiles;
-import io.fleetgate.slo.Rule;
-import io.fleetgate.slo.RuleFile;
-import io.fleetgate.slo.RuleGenerator;
-import io.fleetgate.slo.RuleGroup;
-import io.fleetgate.slo.Series;
 import io.fleetgate.slo.Slo;
 import io.fleetgate.store.sqlite.SqliteStore;
 import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.PrometheusServer;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
+import io.fleetgate.testing.SloHistoryRules;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +55,13 @@ class SloApiIT {
         PrometheusServer.withHistory(work.resolve("prometheus"), history(start, end))) {
       FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
       Slo slo = SloFiles.read(repo.dir(), ManifestLimits.defaults()).slos().getFirst();
-      backfill(prometheus, slo, start, end);
+      SloHistoryRules.backfill(
+          prometheus,
+          List.of(slo),
+          work.resolve("rules"),
+          start.plusSeconds(600),
+          end,
+          Duration.ofSeconds(15));
       repo.write(
               "fleet.yaml",
               repo.read("fleet.yaml")
@@ -153,33 +154,6 @@ class SloApiIT {
       slos = JSON.readTree(get(port, "/api/v1/slos", token));
     } while (slos.at("/slos").isEmpty() && System.nanoTime() < deadline);
     return slos;
-  }
-
-  private static void backfill(PrometheusServer prometheus, Slo slo, Instant start, Instant end)
-      throws Exception {
-    Path rates = Files.createTempFile("rates", ".yaml");
-    Path ratios = Files.createTempFile("ratios", ".yaml");
-    Files.writeString(rates, rules(slo, r -> r.record().endsWith("events:rate5m")));
-    Files.writeString(ratios, rules(slo, r -> r.record().startsWith(Series.ERROR_RATIO)));
-    prometheus.backfillRules(
-        List.of(
-            new PrometheusServer.RuleBackfill(
-                rates, start.plusSeconds(600), end, Duration.ofMinutes(5)),
-            new PrometheusServer.RuleBackfill(
-                ratios, end.minusSeconds(300), end, Duration.ofSeconds(15))));
-  }
-
-  private static String rules(Slo slo, java.util.function.Predicate<Rule.Recording> which) {
-    List<Rule> rules =
-        RuleGenerator.rules(slo).stream()
-            .flatMap(g -> g.rules().stream())
-            .filter(
-                r ->
-                    r instanceof Rule.Recording rec
-                        && which.test(rec)
-                        && !rec.expr().contains("fleetgate_slo:"))
-            .toList();
-    return RuleFile.rules(List.of(new RuleGroup("history", rules)), List.of("test"));
   }
 
   private static String history(Instant start, Instant end) {

@@ -99,18 +99,13 @@ class SloEvaluationIT {
     SloCatalog catalog = Specs.read(work.resolve("repo"), specs.toString());
     assertThat(catalog.problems()).isEmpty();
     slos = catalog.slos();
-    // The event rates over the whole month (the budget reads their average), the error ratios of
-    // the alert windows only where they are read.
-    Path rates = work.resolve("event-rates.yaml");
-    Path ratios = work.resolve("window-ratios.yaml");
-    Files.writeString(rates, rules(r -> r.record().endsWith("events:rate5m")));
-    Files.writeString(ratios, rules(r -> r.record().startsWith(Series.ERROR_RATIO)));
-    prometheus.backfillRules(
-        List.of(
-            new PrometheusServer.RuleBackfill(
-                rates, end.minusSeconds(WEEK + 600), end, Duration.ofMinutes(5)),
-            new PrometheusServer.RuleBackfill(
-                ratios, end.minusSeconds(600), end, Duration.ofMinutes(5))));
+    io.fleetgate.testing.SloHistoryRules.backfill(
+        prometheus,
+        slos,
+        work.resolve("rules"),
+        end.minusSeconds(WEEK + 600),
+        end,
+        Duration.ofMinutes(1));
   }
 
   @AfterAll
@@ -377,27 +372,6 @@ class SloEvaluationIT {
         .map(SloReading.Known.class::cast)
         .findFirst()
         .orElseThrow();
-  }
-
-  /**
-   * The SLOs' recording rules that match and read the raw series only: promtool evaluates each rule
-   * against the history alone, where no recorded series exist yet.
-   */
-  private static String rules(java.util.function.Predicate<Rule.Recording> which) {
-    List<RuleGroup> groups = new ArrayList<>();
-    for (Slo slo : slos) {
-      List<Rule> rules =
-          RuleGenerator.rules(slo).stream()
-              .flatMap(g -> g.rules().stream())
-              .filter(
-                  r ->
-                      r instanceof Rule.Recording rec
-                          && which.test(rec)
-                          && !rec.expr().contains("fleetgate_slo:"))
-              .toList();
-      groups.add(new RuleGroup(slo.name(), rules));
-    }
-    return RuleFile.rules(groups, List.of("test"));
   }
 
   private static History history(int minutes, java.util.function.LongToDoubleFunction errorShare) {
