@@ -12,6 +12,7 @@ import java.util.List;
  * @param shortWindow the window that makes it reset quickly once the burn stops
  * @param after how long the condition must hold before the alert fires; null for at once
  * @param labels labels of this condition's alert besides the severity
+ * @param annotations annotations of this condition's alert, over the alerting's shared ones
  */
 public record BurnRateAlert(
     String severity,
@@ -19,16 +20,29 @@ public record BurnRateAlert(
     Window longWindow,
     Window shortWindow,
     Window after,
-    java.util.Map<String, String> labels) {
+    java.util.Map<String, String> labels,
+    java.util.Map<String, String> annotations) {
 
   public BurnRateAlert {
     labels = java.util.Map.copyOf(labels);
+    annotations = java.util.Map.copyOf(annotations);
     if (!(factor > 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("a burn rate must be a positive number");
     }
     if (shortWindow.compareTo(longWindow) > 0) {
       throw new IllegalArgumentException("the short window must not be longer than the long one");
     }
+  }
+
+  /** A condition whose alert has no annotations of its own. */
+  public BurnRateAlert(
+      String severity,
+      double factor,
+      Window longWindow,
+      Window shortWindow,
+      Window after,
+      java.util.Map<String, String> labels) {
+    this(severity, factor, longWindow, shortWindow, after, labels, java.util.Map.of());
   }
 
   /**

@@ -199,7 +199,14 @@ public final class RuleGenerator {
     private List<Rule> alerts() {
       Map<String, List<BurnRateAlert>> bySeverity = new LinkedHashMap<>();
       for (BurnRateAlert alert : slo.alerting().conditions()) {
-        String key = alert.severity() + "|" + alert.after() + "|" + alert.labels();
+        String key =
+            alert.severity()
+                + "|"
+                + alert.after()
+                + "|"
+                + alert.labels()
+                + "|"
+                + alert.annotations();
         bySeverity.computeIfAbsent(key, k -> new ArrayList<>()).add(alert);
       }
       List<Rule> rules = new ArrayList<>();
@@ -237,6 +244,7 @@ public final class RuleGenerator {
                     budget.movePointRight(2).stripTrailingZeros().toPlainString(),
                     slo.window().describe()));
         annotations.putAll(slo.alerting().annotations());
+        annotations.putAll(first.annotations());
         rules.add(
             new Rule.Alert(
                 slo.alerting().name(),

@@ -120,7 +120,8 @@ final class SlothReader {
               alert.longWindow(),
               alert.shortWindow(),
               alert.after(),
-              own));
+              own,
+              f.strings(at + kind + ".annotations")));
     }
     if (!conditions.isEmpty() && name == null && f.has(at)) {
       f.problem(at + ".name", "is required when alerts are enabled (Sloth's rule too)");

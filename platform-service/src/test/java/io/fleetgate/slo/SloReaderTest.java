@@ -157,6 +157,44 @@ class SloReaderTest {
   }
 
   @Test
+  void aSlothPageOrTicketAlertKeepsItsOwnAnnotationsOverTheSharedOnes() {
+    SloCatalog catalog =
+        Specs.read(
+            repo,
+            """
+            version: prometheus/v1
+            service: myservice
+            slos:
+              - name: requests-availability
+                objective: 99.9
+                sli: {events: {error_query: errors_total, total_query: requests_total}}
+                alerting:
+                  name: MyServiceHighErrorRate
+                  annotations: {runbook: "https://runbooks.example/general", team: a}
+                  page_alert: {annotations: {runbook: "https://runbooks.example/page"}}
+                  ticket_alert: {annotations: {dashboard: "https://grafana.example/d"}}
+            """);
+
+    assertThat(catalog.problems()).isEmpty();
+    java.util.Map<String, java.util.Map<String, String>> bySeverity = new java.util.HashMap<>();
+    for (RuleGroup group : RuleGenerator.rules(catalog.slos().getFirst())) {
+      for (Rule rule : group.rules()) {
+        if (rule instanceof Rule.Alert alert) {
+          bySeverity.put(alert.labels().get("severity"), alert.annotations());
+        }
+      }
+    }
+    assertThat(bySeverity.get("page"))
+        .containsEntry("runbook", "https://runbooks.example/page")
+        .containsEntry("team", "a")
+        .doesNotContainKey("dashboard");
+    assertThat(bySeverity.get("ticket"))
+        .containsEntry("runbook", "https://runbooks.example/general")
+        .containsEntry("dashboard", "https://grafana.example/d")
+        .containsEntry("team", "a");
+  }
+
+  @Test
   void readsACalendarWindowWithItsZone() {
     SloCatalog catalog =
         Specs.read(
