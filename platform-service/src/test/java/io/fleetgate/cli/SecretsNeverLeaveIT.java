@@ -206,7 +206,11 @@ class SecretsNeverLeaveIT {
           continue;
         }
         for (String cluster : List.of(AWS, EDGE)) {
-          String route = path.getKey().replace("{name}", cluster);
+          String route =
+              path.getKey()
+                  .replace("{name}", cluster)
+                  .replace("{service}", "payment-gateway")
+                  .replace("{slo}", "payment-gateway-availability");
           look("GET " + route, get(base, route, admin));
           if (!path.getKey().contains("{name}")) {
             break;
