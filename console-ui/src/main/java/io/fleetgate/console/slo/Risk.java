@@ -23,8 +23,28 @@ public enum Risk {
     };
   }
 
-  /** The worst of an SLO's clusters; unknown when it has none to read. */
+  /**
+   * How an SLO stands: overspent or burning when a known cluster is; otherwise unknown when a
+   * cluster could not be read (it may be burning there); quiet only when every cluster is read and
+   * quiet; unknown when it has no cluster to read.
+   */
   public static Risk of(SloSource.Slo slo) {
-    return slo.clusters().stream().map(c -> of(c.figures())).min(Enum::compareTo).orElse(UNKNOWN);
+    Risk known = known(slo);
+    boolean anyUnknown =
+        slo.clusters().isEmpty()
+            || slo.clusters().stream().anyMatch(c -> c.figures() instanceof SloSource.Unknown);
+    if (known == OVERSPENT || known == BURNING) {
+      return known;
+    }
+    return anyUnknown ? UNKNOWN : QUIET;
+  }
+
+  /** The worst of the clusters that were read; unknown when none was. */
+  public static Risk known(SloSource.Slo slo) {
+    return slo.clusters().stream()
+        .filter(c -> c.figures() instanceof SloSource.Known)
+        .map(c -> of(c.figures()))
+        .min(Enum::compareTo)
+        .orElse(UNKNOWN);
   }
 }

@@ -31,7 +31,7 @@ import javafx.scene.layout.VBox;
  */
 public final class SloView extends BorderPane {
 
-  private static final double BAR_W = 180;
+  private static final double BAR_W = 220;
   private final SloViewModel model;
   private final BooleanProperty dark;
   private final ListView<SloViewModel.Row> list;
@@ -113,10 +113,12 @@ public final class SloView extends BorderPane {
     Label description = new Label();
     description.setId("slo-description");
     description.setWrapText(true);
+    description.setMinHeight(Region.USE_PREF_SIZE);
     Label alerts = new Label();
     alerts.setId("slo-alerts");
     alerts.getStyleClass().add(Styles.TEXT_MUTED);
     alerts.setWrapText(true);
+    alerts.setMinHeight(Region.USE_PREF_SIZE);
     model
         .selectedProperty()
         .addListener(
@@ -145,22 +147,22 @@ public final class SloView extends BorderPane {
         .bind(
             javafx.beans.binding.Bindings.size(model.clusters())
                 .multiply(28)
-                .add(34)
-                .map(n -> Math.min(n.doubleValue(), 34 + 28 * 6.0)));
-    table.setMinHeight(90);
+                .add(52)
+                .map(n -> Math.min(n.doubleValue(), 52 + 28 * 6.0)));
+    table.setMinHeight(Region.USE_PREF_SIZE);
     TableColumn<SloViewModel.ClusterRow, SloViewModel.ClusterRow> cluster =
         new TableColumn<>("Cluster");
     cluster.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     cluster.setCellFactory(c -> new ClusterCell());
     cluster.setPrefWidth(190);
     table.getColumns().add(cluster);
-    table.getColumns().add(column("Budget", SloViewModel.ClusterRow::budget, 130));
-    table.getColumns().add(column("Burn 1h", SloViewModel.ClusterRow::burn1h, 75));
-    table.getColumns().add(column("Burn 6h", SloViewModel.ClusterRow::burn6h, 75));
-    table.getColumns().add(column("Burn 3d", SloViewModel.ClusterRow::burn3d, 75));
-    table.getColumns().add(column("Exhausted in", SloViewModel.ClusterRow::exhaustion, 100));
-    table.getColumns().add(column("Firing", SloViewModel.ClusterRow::firing, 80));
-    table.getColumns().add(column("Why unknown", SloViewModel.ClusterRow::reason, 260));
+    table.getColumns().add(column("Budget", SloViewModel.ClusterRow::budget, 140));
+    table.getColumns().add(column("1h", SloViewModel.ClusterRow::burn1h, 66));
+    table.getColumns().add(column("6h", SloViewModel.ClusterRow::burn6h, 66));
+    table.getColumns().add(column("3d", SloViewModel.ClusterRow::burn3d, 66));
+    table.getColumns().add(column("Lasts", SloViewModel.ClusterRow::exhaustion, 92));
+    table.getColumns().add(column("Firing", SloViewModel.ClusterRow::firing, 70));
+    table.getColumns().add(column("Why unknown", SloViewModel.ClusterRow::reason, 120));
     table
         .getSelectionModel()
         .selectedItemProperty()
@@ -170,6 +172,24 @@ public final class SloView extends BorderPane {
                 model.chartedClusterProperty().set(b.cluster());
               }
             });
+
+    Label unknown = new Label();
+    unknown.setId("slo-unknown-reasons");
+    unknown.setWrapText(true);
+    unknown.setTextFill(SloColors.UNKNOWN);
+    unknown.managedProperty().bind(unknown.textProperty().isNotEmpty());
+    model
+        .clusters()
+        .addListener(
+            (ListChangeListener<SloViewModel.ClusterRow>)
+                c ->
+                    unknown.setText(
+                        String.join(
+                            "\n",
+                            model.clusters().stream()
+                                .filter(r -> r.risk() == Risk.UNKNOWN)
+                                .map(r -> r.cluster() + " unknown: " + r.reason())
+                                .toList())));
 
     ComboBox<String> charted = new ComboBox<>();
     charted.setId("slo-charted-cluster");
@@ -189,7 +209,7 @@ public final class SloView extends BorderPane {
     HBox chooser = new HBox(8, chartedLabel, charted);
     chooser.setAlignment(Pos.CENTER_LEFT);
 
-    VBox box = new VBox(8, title, description, alerts, table, chooser, burn, budget);
+    VBox box = new VBox(8, title, description, alerts, table, unknown, chooser, burn, budget);
     box.setPadding(new Insets(0, 0, 0, 12));
     box.widthProperty()
         .addListener(
@@ -271,24 +291,31 @@ public final class SloView extends BorderPane {
       risk.getStyleClass().add(Styles.TEXT_BOLD);
       Region gap = new Region();
       HBox.setHgrow(gap, Priority.ALWAYS);
+      title.setMinWidth(0);
+      risk.setMinWidth(Region.USE_PREF_SIZE);
       HBox head = new HBox(8, title, gap, risk);
       BudgetBar bar = new BudgetBar(BAR_W, 14);
-      bar.draw(SloViewModel.worstBudget(row.slo()), row.risk(), SloColors.Sheet.of(dark.get()));
-      Label budgetText = new Label(row.budget() + " (worst cluster)");
+      bar.draw(
+          SloViewModel.worstBudget(row.slo()),
+          Risk.known(row.slo()),
+          SloColors.Sheet.of(dark.get()));
+      Label budgetText = new Label("worst " + row.budget());
       HBox budgetLine = new HBox(8, bar, budgetText);
       budgetLine.setAlignment(Pos.CENTER_LEFT);
       Label details = new Label(row.details());
       details.getStyleClass().add(Styles.TEXT_MUTED);
       details.setWrapText(true);
+      details.setMinHeight(Region.USE_PREF_SIZE);
       VBox box = new VBox(4, head, budgetLine, details);
       if (!row.firing().isEmpty()) {
         Label firing = new Label(row.firing());
         firing.setTextFill(SloColors.OVERSPENT);
         firing.setWrapText(true);
+        firing.setMinHeight(Region.USE_PREF_SIZE);
         box.getChildren().add(firing);
       }
-      box.setPrefWidth(0);
-      box.setMaxWidth(Double.MAX_VALUE);
+      box.prefWidthProperty().bind(list.widthProperty().subtract(40));
+      box.maxWidthProperty().bind(list.widthProperty().subtract(40));
       setText(null);
       setGraphic(box);
     }

@@ -113,7 +113,7 @@ public final class SloViewModel {
                 + ", "
                 + burning
                 + " needing attention · read "
-                + report.at());
+                + report.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     Row again = read.stream().filter(r -> key(r.slo()).equals(was)).findFirst().orElse(null);
     Row chosen = again != null ? again : read.isEmpty() ? null : read.getFirst();
     CompletableFuture<Void> before = pending;

@@ -33,7 +33,7 @@ final class TrendCanvas extends Canvas {
    * @param percent whether values are shares (budget) written as percentages, else factors
    */
   TrendCanvas(String id, boolean percent) {
-    super(600, 200);
+    super(600, 170);
     setId(id);
     this.percent = percent;
   }
@@ -54,9 +54,11 @@ final class TrendCanvas extends Canvas {
     g.fillText(chart.title(), LEFT, 12);
     double plotW = w - LEFT - RIGHT;
     double plotH = h - TOP - BOTTOM;
-    double span = Math.max(1e-9, chart.top() - chart.bottom());
-    java.util.function.DoubleUnaryOperator y =
-        v -> TOP + plotH - (v - chart.bottom()) / span * plotH;
+    double step = niceStep((chart.top() - chart.bottom()) / 4);
+    double bottom = Math.floor(chart.bottom() / step) * step;
+    double top = Math.ceil(chart.top() / step) * step;
+    double span = Math.max(1e-9, top - bottom);
+    java.util.function.DoubleUnaryOperator y = v -> TOP + plotH - (v - bottom) / span * plotH;
     long from = chart.from().toEpochMilli();
     long range = Math.max(1, chart.to().toEpochMilli() - from);
     java.util.function.ToDoubleFunction<Instant> x =
@@ -66,8 +68,7 @@ final class TrendCanvas extends Canvas {
     g.setFont(Font.font(10));
     g.setLineDashes();
     g.setLineWidth(1);
-    for (int i = 0; i <= 4; i++) {
-      double v = chart.bottom() + span * i / 4;
+    for (double v = bottom; v <= top + step / 2; v += step) {
       double py = y.applyAsDouble(v);
       g.setStroke(sheet.grid());
       g.strokeLine(LEFT, py, LEFT + plotW, py);
@@ -88,7 +89,7 @@ final class TrendCanvas extends Canvas {
     g.setLineWidth(1.5);
     g.setTextAlign(TextAlignment.RIGHT);
     for (SloCharts.Threshold t : chart.thresholds()) {
-      if (t.value() < chart.bottom() || t.value() > chart.top()) {
+      if (t.value() < bottom || t.value() > top) {
         continue;
       }
       double py = y.applyAsDouble(t.value());
@@ -105,7 +106,22 @@ final class TrendCanvas extends Canvas {
       Color c = SloColors.LINES[i++ % SloColors.LINES.length];
       g.setStroke(c);
       boolean open = false;
-      for (SloCharts.Sample s : line.samples()) {
+      g.setFill(c);
+      java.util.List<SloCharts.Sample> samples = line.samples();
+      for (int k = 0; k < samples.size(); k++) {
+        SloCharts.Sample s = samples.get(k);
+        boolean alone =
+            s.value() != null
+                && (k == 0 || samples.get(k - 1).value() == null)
+                && (k == samples.size() - 1 || samples.get(k + 1).value() == null);
+        if (alone) {
+          // a snapshot with no neighbour to join: a dot
+          g.fillOval(
+              x.applyAsDouble(s.at()) - 3,
+              y.applyAsDouble(Math.max(bottom, Math.min(top, s.value()))) - 3,
+              6,
+              6);
+        }
         if (s.value() == null) {
           if (open) {
             g.stroke();
@@ -115,10 +131,11 @@ final class TrendCanvas extends Canvas {
           double px = x.applyAsDouble(s.at());
           g.setFill(SloColors.UNKNOWN);
           g.fillRect(px - 1, TOP + plotH - 4, 2, 4);
+          g.setFill(c);
           continue;
         }
         double px = x.applyAsDouble(s.at());
-        double py = y.applyAsDouble(Math.max(chart.bottom(), Math.min(chart.top(), s.value())));
+        double py = y.applyAsDouble(Math.max(bottom, Math.min(top, s.value())));
         if (!open) {
           g.beginPath();
           g.moveTo(px, py);
@@ -152,9 +169,23 @@ final class TrendCanvas extends Canvas {
     }
   }
 
+  /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
+  static double niceStep(double rough) {
+    if (!(rough > 0)) {
+      return 1;
+    }
+    double power = Math.pow(10, Math.floor(Math.log10(rough)));
+    for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+      if (m * power >= rough) {
+        return m * power;
+      }
+    }
+    return 10 * power;
+  }
+
   private String value(double v) {
     return percent
-        ? String.format(Locale.ROOT, "%.0f %%", v * 100)
+        ? String.format(Locale.ROOT, "%.0f %%", v * 100 + 0.0)
         : String.format(Locale.ROOT, v >= 10 ? "%.0f×" : "%.1f×", v);
   }
 }

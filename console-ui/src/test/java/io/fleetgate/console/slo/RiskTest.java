@@ -19,11 +19,16 @@ class RiskTest {
   }
 
   @Test
-  void anSloIsAsRiskyAsItsWorstClusterAndUnknownWithNone() {
+  void anSloIsAsRiskyAsItsWorstClusterAndNeverQuietWhileOneIsUnknown() {
     assertThat(Risk.of(slo("a", on("x", known(0.8, 0.5)), on("y", known(0.8, 20, "page")))))
         .isEqualTo(Risk.BURNING);
     assertThat(Risk.of(slo("a", on("x", known(0.8, 0.5)), on("y", new SloSource.Unknown("down")))))
         .isEqualTo(Risk.UNKNOWN);
     assertThat(Risk.of(slo("a"))).isEqualTo(Risk.UNKNOWN);
+    assertThat(Risk.of(slo("a", on("x", known(-0.2, 20)), on("y", new SloSource.Unknown("down")))))
+        .as("overspent where it is known")
+        .isEqualTo(Risk.OVERSPENT);
+    assertThat(Risk.known(slo("a", on("x", known(0.8, 0.5)), on("y", new SloSource.Unknown("d")))))
+        .isEqualTo(Risk.QUIET);
   }
 }

@@ -58,7 +58,7 @@ class SloViewModelTest {
         .extracting(SloViewModel.Row::title)
         .containsExactly("payment-gateway / availability", "payment-gateway / latency");
     SloViewModel.Row first = model.rows().getFirst();
-    assertThat(first.risk()).isEqualTo(Risk.UNKNOWN);
+    assertThat(first.risk()).as("burning where known").isEqualTo(Risk.BURNING);
     assertThat(first.budget()).isEqualTo("40.0 % left");
     assertThat(first.details()).contains("target 99.9 %", "28d rolling", "1 of 2 clusters unknown");
     assertThat(first.firing()).isEqualTo("firing: page on beijing-prod");
