@@ -24,6 +24,9 @@ import javafx.stage.Stage;
  */
 public final class ConsoleApp extends Application {
 
+  /** At most this many pixel columns per SLO chart: a month of snapshots is thinned to them. */
+  static final int SLO_COLUMNS = 1200;
+
   /** How wide the network graph grows before namespaces wrap to the next row. */
   static final double NETWORK_WIDTH = 1040;
 
@@ -79,6 +82,7 @@ public final class ConsoleApp extends Application {
     models.policy().refresh();
     // A cluster has a synced revision to show once the first sync has finished.
     firstSync.thenRun(() -> javafx.application.Platform.runLater(models.network()::refresh));
+    firstSync.thenRun(() -> javafx.application.Platform.runLater(models.slos()::refresh));
     String screenshot = named.get("screenshot");
     if (screenshot != null) {
       // Once the first sync has finished (or a minute has passed), show its results and save.
@@ -137,7 +141,8 @@ public final class ConsoleApp extends Application {
                 connection.reports(), threads, java.time.LocalDate.now()),
             new io.fleetgate.console.fleet.ClusterDetailViewModel(connection.clusters(), threads),
             new io.fleetgate.console.network.NetworkViewModel(
-                connection.network(), threads, NETWORK_WIDTH));
+                connection.network(), threads, NETWORK_WIDTH),
+            new io.fleetgate.console.slo.SloViewModel(connection.slos(), threads, SLO_COLUMNS));
     stage.setTitle("Fleetgate console");
     MainWindow window = new MainWindow(connection.description(), models);
     Scene scene = new Scene(window, 1280, 720);
@@ -150,7 +155,7 @@ public final class ConsoleApp extends Application {
                         ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                         : new PrimerLight().getUserAgentStylesheet()));
     var accelerators = scene.getAccelerators();
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 7; i++) {
       int tab = i;
       accelerators.put(
           new javafx.scene.input.KeyCodeCombination(
@@ -164,6 +169,7 @@ public final class ConsoleApp extends Application {
           models.fleet().refresh();
           models.policy().refresh();
           models.network().refresh();
+          models.slos().refresh();
         });
     accelerators.put(
         new javafx.scene.input.KeyCodeCombination(

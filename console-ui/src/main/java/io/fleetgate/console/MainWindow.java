@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The console's main window content: a header naming the connection, and the Fleet, Activity,
- * Policy, Reports, Config and Network tabs.
+ * Policy, Reports, Config, Network and SLO tabs.
  */
 public final class MainWindow extends BorderPane {
 
@@ -29,7 +29,8 @@ public final class MainWindow extends BorderPane {
       PolicyViewModel policy,
       io.fleetgate.console.reports.ReportsViewModel reports,
       io.fleetgate.console.fleet.ClusterDetailViewModel cluster,
-      io.fleetgate.console.network.NetworkViewModel network) {}
+      io.fleetgate.console.network.NetworkViewModel network,
+      io.fleetgate.console.slo.SloViewModel slos) {}
 
   public MainWindow(String connection, Models models) {
     setId("main-window");
@@ -39,7 +40,7 @@ public final class MainWindow extends BorderPane {
     subtitle.setId("connection");
     subtitle.getStyleClass().add(Styles.TEXT_MUTED);
     VBox heading = new VBox(2, title, subtitle);
-    Label keys = new Label("Ctrl+1–6 tabs · F5 refresh · Ctrl+S save · Ctrl+D dark theme");
+    Label keys = new Label("Ctrl+1–7 tabs · F5 refresh · Ctrl+S save · Ctrl+D dark theme");
     keys.getStyleClass().add(Styles.TEXT_MUTED);
     javafx.scene.control.ToggleButton dark = new javafx.scene.control.ToggleButton("Dark");
     dark.setId("theme-dark");
@@ -78,7 +79,8 @@ public final class MainWindow extends BorderPane {
             tab(
                 "tab-network",
                 "Network",
-                new io.fleetgate.console.network.NetworkView(models.network(), darkTheme)));
+                new io.fleetgate.console.network.NetworkView(models.network(), darkTheme)),
+            tab("tab-slo", "SLOs", new io.fleetgate.console.slo.SloView(models.slos(), darkTheme)));
     setCenter(tabs);
   }
 

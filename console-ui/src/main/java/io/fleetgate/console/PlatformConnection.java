@@ -30,6 +30,7 @@ public record PlatformConnection(
     io.fleetgate.console.reports.ReportSource reports,
     io.fleetgate.console.fleet.ClusterSource clusters,
     io.fleetgate.console.network.NetworkSource network,
+    io.fleetgate.console.slo.SloSource slos,
     Events events,
     AutoCloseable resources,
     java.util.Optional<String> repository,
@@ -90,6 +91,7 @@ public record PlatformConnection(
           platform,
           platform,
           platform,
+          platform,
           platform::events,
           () -> {
             server.stop();
@@ -133,6 +135,7 @@ public record PlatformConnection(
       RemotePlatform platform = new RemotePlatform(URI.create(url), token, Clock.systemUTC());
       return new PlatformConnection(
           description,
+          platform,
           platform,
           platform,
           platform,
@@ -195,6 +198,22 @@ public record PlatformConnection(
           @Override
           public Diff diff(String cluster, String from, String to) {
             return starting.join().network().diff(cluster, from, to);
+          }
+        },
+        new io.fleetgate.console.slo.SloSource() {
+          @Override
+          public Report slos() {
+            return starting.join().slos().slos();
+          }
+
+          @Override
+          public java.util.List<Point> history(
+              String service,
+              String slo,
+              java.time.Instant from,
+              java.time.Instant to,
+              int points) {
+            return starting.join().slos().history(service, slo, from, to, points);
           }
         },
         (lastEventId, listener) -> {
@@ -275,6 +294,22 @@ public record PlatformConnection(
 
           @Override
           public Diff diff(String cluster, String from, String to) {
+            throw new IllegalStateException(message);
+          }
+        },
+        new io.fleetgate.console.slo.SloSource() {
+          @Override
+          public Report slos() {
+            throw new IllegalStateException(message);
+          }
+
+          @Override
+          public java.util.List<Point> history(
+              String service,
+              String slo,
+              java.time.Instant from,
+              java.time.Instant to,
+              int points) {
             throw new IllegalStateException(message);
           }
         },

@@ -24,13 +24,15 @@ public final class RemotePlatform
         io.fleetgate.console.policy.PolicySource,
         io.fleetgate.console.reports.ReportSource,
         io.fleetgate.console.fleet.ClusterSource,
-        io.fleetgate.console.network.NetworkSource {
+        io.fleetgate.console.network.NetworkSource,
+        io.fleetgate.console.slo.SloSource {
 
   private final URI base;
   private final String token;
   private final ApiClient client;
   private final Clock clock;
   private final RemoteNetwork network;
+  private final RemoteSlos slos;
 
   public RemotePlatform(URI base, String token, Clock clock) {
     this.base = base;
@@ -42,6 +44,18 @@ public final class RemotePlatform
     client.setReadTimeout(Duration.ofSeconds(30));
     client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
     this.network = new RemoteNetwork(client);
+    this.slos = new RemoteSlos(client);
+  }
+
+  @Override
+  public io.fleetgate.console.slo.SloSource.Report slos() {
+    return slos.slos();
+  }
+
+  @Override
+  public List<io.fleetgate.console.slo.SloSource.Point> history(
+      String service, String slo, java.time.Instant from, java.time.Instant to, int points) {
+    return slos.history(service, slo, from, to, points);
   }
 
   @Override

@@ -43,4 +43,16 @@ class ConsoleArchitectureTest {
         .resideInAnyPackage("javafx.scene..", "javafx.stage..")
         .check(classes);
   }
+
+  @Test
+  void theSloViewReadsThroughItsPortOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.fleetgate.console.slo..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.client..", "io.fleetgate.console.remote..", "io.fleetgate.app..")
+        .check(classes);
+  }
 }
