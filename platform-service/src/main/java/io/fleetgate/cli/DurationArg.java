@@ -18,6 +18,11 @@ final class DurationArg {
       throw new CommandLine.ParameterException(
           spec.commandLine(), option + " must look like 500ms, 30s, 2m or 1h, not '" + text + "'");
     }
+    // Nine digits of hours are already 100,000 years: anything longer is a typo, not a duration.
+    if (matcher.group(1).length() > 12) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + " is far too long: '" + text + "'");
+    }
     long amount = Long.parseLong(matcher.group(1));
     Duration duration =
         switch (matcher.group(2)) {

@@ -107,33 +107,40 @@ final class RepoOptions {
               + " fails (default: 30s).")
   String kustomizeDeadline;
 
-  /** The deadlines: the defaults, each replaced by its option when given. */
+  /**
+   * The deadlines: the defaults, each replaced by its option when given.
+   *
+   * @throws picocli.CommandLine.ParameterException naming the option whose value is not a duration
+   *     or is out of its deadline's bounds
+   */
   Deadlines deadlines() {
     Deadlines deadlines = Deadlines.DEFAULTS;
-    if (reconcileDeadline != null) {
-      deadlines =
-          deadlines.withReconcile(
-              DurationArg.parse(reconcileDeadline, "--reconcile-deadline", spec));
-    }
-    if (fetchDeadline != null) {
-      deadlines = deadlines.withFetch(DurationArg.parse(fetchDeadline, "--fetch-deadline", spec));
-    }
-    if (evaluationDeadline != null) {
-      deadlines =
-          deadlines.withEvaluation(
-              DurationArg.parse(evaluationDeadline, "--evaluation-deadline", spec));
-    }
-    if (changeSetDeadline != null) {
-      deadlines =
-          deadlines.withChangeSet(
-              DurationArg.parse(changeSetDeadline, "--change-set-deadline", spec));
-    }
-    if (kustomizeDeadline != null) {
-      deadlines =
-          deadlines.withKustomize(
-              DurationArg.parse(kustomizeDeadline, "--kustomize-deadline", spec));
-    }
+    deadlines =
+        given(deadlines, reconcileDeadline, "--reconcile-deadline", Deadlines::withReconcile);
+    deadlines = given(deadlines, fetchDeadline, "--fetch-deadline", Deadlines::withFetch);
+    deadlines =
+        given(deadlines, evaluationDeadline, "--evaluation-deadline", Deadlines::withEvaluation);
+    deadlines =
+        given(deadlines, changeSetDeadline, "--change-set-deadline", Deadlines::withChangeSet);
+    deadlines =
+        given(deadlines, kustomizeDeadline, "--kustomize-deadline", Deadlines::withKustomize);
     return deadlines;
+  }
+
+  private Deadlines given(
+      Deadlines deadlines,
+      String value,
+      String option,
+      java.util.function.BiFunction<Deadlines, java.time.Duration, Deadlines> with) {
+    if (value == null) {
+      return deadlines;
+    }
+    try {
+      return with.apply(deadlines, DurationArg.parse(value, option, spec));
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), option + ": " + e.getMessage());
+    }
   }
 
   SyncSetup.Config config(SyncSetup.Engine engine, URI opaUrl) {

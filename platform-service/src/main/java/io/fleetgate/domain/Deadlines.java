@@ -41,12 +41,20 @@ public record Deadlines(
           Duration.ofMinutes(1),
           Duration.ofSeconds(30));
 
+  /**
+   * Each deadline within bounds that keep it meaningful: below them every cluster, fetch or
+   * evaluation would fail for good (a 1 ms reconcile makes every cluster unreachable); above them a
+   * stuck unit holds its cluster for days, and a duration past about 292 years overflows the
+   * nanosecond clock every wait is timed with.
+   *
+   * @throws IllegalArgumentException naming the deadline and its bounds
+   */
   public Deadlines {
-    positive(reconcile, "reconcile");
-    positive(fetch, "fetch");
-    positive(evaluation, "evaluation");
-    positive(changeSet, "change set");
-    positive(kustomize, "kustomize");
+    within(reconcile, "reconcile", Duration.ofSeconds(10), Duration.ofHours(6));
+    within(fetch, "fetch", Duration.ofSeconds(5), Duration.ofHours(1));
+    within(evaluation, "evaluation", Duration.ofMillis(100), Duration.ofMinutes(5));
+    within(changeSet, "change set", Duration.ofSeconds(1), Duration.ofHours(1));
+    within(kustomize, "kustomize", Duration.ofSeconds(1), Duration.ofMinutes(30));
   }
 
   public Deadlines withReconcile(Duration value) {
@@ -80,9 +88,29 @@ public record Deadlines(
     return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
   }
 
-  private static void positive(Duration value, String name) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException("the " + name + " deadline must be more than zero");
+  /** A bound as written in the refusal: whole hours as hours. */
+  private static String bound(Duration bound) {
+    return bound.toMinutes() >= 60 && bound.toSeconds() % 3600 == 0
+        ? bound.toHours() + " h"
+        : display(bound);
+  }
+
+  private static void within(Duration value, String name, Duration min, Duration max) {
+    if (value == null) {
+      throw new IllegalArgumentException("the " + name + " deadline is missing");
+    }
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new IllegalArgumentException(
+          "the "
+              + name
+              + " deadline must be between "
+              + bound(min)
+              + " and "
+              + bound(max)
+              + ", not "
+              + (value.compareTo(max) > 0 || value.isNegative()
+                  ? value.toString()
+                  : display(value)));
     }
   }
 }

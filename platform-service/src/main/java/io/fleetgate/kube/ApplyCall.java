@@ -147,7 +147,7 @@ final class ApplyCall {
         }
         sleep(Retry.backoff(attempt, retryAfter(response.header("Retry-After"))));
       } catch (IOException e) {
-        if (attempt >= 5) {
+        if (attempt >= 5 || e instanceof ClusterApi.Closed) {
           throw new KubeException(
               "Cannot " + action + " on " + client.getBasePath() + ": " + e.getMessage(), 0, e);
         }

@@ -32,9 +32,26 @@ public final class ClusterApi {
 
   public static final int DEFAULT_BURST = 4_000;
 
+  /**
+   * How long a closed client lets the calls already in flight finish before it cancels them: a
+   * server that answers does in this time, so their results are known and recorded; a frozen one
+   * does not, and its calls fail.
+   */
+  static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(2);
+
   private final ApiClient client;
   private final ResourceMapper mapper;
   private final RateLimiter limiter;
+  private final java.util.concurrent.atomic.AtomicInteger inFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean closed;
+
+  /** The failure of a call made, or retried, after the client was closed. */
+  static final class Closed extends java.io.IOException {
+    Closed(String server) {
+      super("the client for " + server + " is closed: its reconcile was cut off");
+    }
+  }
 
   public ClusterApi(ApiClient client) {
     this(client, new RateLimiter(DEFAULT_QPS, DEFAULT_BURST));
@@ -45,6 +62,8 @@ public final class ClusterApi {
    */
   public ClusterApi(ApiClient client, RateLimiter limiter) {
     this.client = client;
+    // Every request, from this class or any helper sharing the client, is admitted here.
+    client.setHttpClient(client.getHttpClient().newBuilder().addInterceptor(this::admit).build());
     this.mapper = new ResourceMapper(client);
     this.limiter = limiter;
   }
@@ -59,14 +78,43 @@ public final class ClusterApi {
     }
   }
 
+  private okhttp3.Response admit(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
+    if (closed) {
+      throw new Closed(server());
+    }
+    inFlight.incrementAndGet();
+    try {
+      return chain.proceed(chain.request());
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
   /**
-   * Cancels every call in flight (each fails with an I/O error at once) and closes the pooled
-   * connections. The client may still be used afterwards; it connects again.
+   * Closes the client for good: from now on every call fails at once without reaching the server.
+   * The calls already in flight get up to {@link #DRAIN} to finish, then are cancelled (each fails
+   * with an I/O error) and the pooled connections closed. Returns at once; the draining happens on
+   * a thread of its own.
    */
   public void close() {
-    okhttp3.OkHttpClient http = client.getHttpClient();
-    http.dispatcher().cancelAll();
-    http.connectionPool().evictAll();
+    closed = true;
+    Thread.ofVirtual()
+        .name("close-" + server())
+        .start(
+            () -> {
+              long until = System.nanoTime() + DRAIN.toNanos();
+              while (inFlight.get() > 0 && System.nanoTime() < until) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+              }
+              okhttp3.OkHttpClient http = client.getHttpClient();
+              http.dispatcher().cancelAll();
+              http.connectionPool().evictAll();
+            });
+  }
+
+  /** Whether {@link #close} was called. */
+  public boolean closed() {
+    return closed;
   }
 
   /** The server's base URL, for messages. */

@@ -90,7 +90,7 @@ public final class PolicyGate {
   }
 
   /** The change set's decision, or the exception the engine failed with. */
-  private record Together(ChangeSetDecision decision, Exception failure) {}
+  private record Together(ChangeSetDecision decision, Throwable failure) {}
 
   private static Together decideTogether(
       PolicyEvaluator evaluator, List<RenderedObject> objects, PolicyContext context) {
@@ -100,7 +100,8 @@ public final class PolicyGate {
               new ChangeSetInput(
                   objects, context.cluster(), context.commit(), context.parameters())),
           null);
-    } catch (PolicyException | RuntimeException e) {
+    } catch (PolicyException | RuntimeException | Error e) {
+      // Whatever the engine throws, an Error included, denies: it never escapes the gate.
       return new Together(null, e);
     }
   }
@@ -108,7 +109,7 @@ public final class PolicyGate {
   private static void judgeTogether(
       PolicyEvaluator evaluator, Together outcome, List<Judged> judged, PolicyContext context) {
     if (outcome.failure() != null) {
-      Exception e = outcome.failure();
+      Throwable e = outcome.failure();
       log.warn(
           "Policy engine failed on the change set for {}; denying every object: {}",
           context.cluster().name(),
@@ -205,7 +206,7 @@ public final class PolicyGate {
               new PolicyInput(object, context.cluster(), context.commit(), context.parameters()));
       judged.denials.addAll(decision.denials());
       judged.warnings.addAll(decision.warnings());
-    } catch (PolicyException | RuntimeException e) {
+    } catch (PolicyException | RuntimeException | Error e) {
       log.warn(
           "Policy engine failed on {} for {}; denying: {}",
           object.ref(),
@@ -218,7 +219,7 @@ public final class PolicyGate {
     return judged;
   }
 
-  private static Finding engineFailure(PolicyEvaluator evaluator, String what, Exception e) {
+  private static Finding engineFailure(PolicyEvaluator evaluator, String what, Throwable e) {
     return new Finding(
         Finding.ENGINE,
         "policy engine "
@@ -226,6 +227,6 @@ public final class PolicyGate {
             + " failed on "
             + what
             + ", so it is denied: "
-            + e.getMessage());
+            + (e instanceof Error ? e.toString() : e.getMessage()));
   }
 }

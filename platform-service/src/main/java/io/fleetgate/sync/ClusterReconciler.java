@@ -47,13 +47,18 @@ final class ClusterReconciler {
           break;
         }
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error (a policy that ran the heap out, say) ends this cluster's reconcile, never the
+      // sync.
       if (scope.deadlinePassed() == null) {
         log.error("Sync of {} failed unexpectedly in {}", scope.cluster(), current, e);
         scope.end(
             ClusterOutcome.stalled(
                 scope.target(),
-                "unexpected error in the " + current + " phase: " + e.getMessage()));
+                "unexpected error in the "
+                    + current
+                    + " phase: "
+                    + (e instanceof Error ? e.toString() : e.getMessage())));
       }
     } finally {
       ClusterOutcome deadline = scope.deadlinePassed();
@@ -72,7 +77,7 @@ final class ClusterReconciler {
           scope.phase = record.name();
           timed(record, scope);
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         // The outcome stands; one cluster's records failing never costs the others theirs.
         log.error("Recording the sync of {} failed", scope.cluster(), e);
       } finally {

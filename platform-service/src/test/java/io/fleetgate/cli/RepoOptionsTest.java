@@ -79,6 +79,35 @@ class RepoOptionsTest {
         .hasMessage("--reconcile-deadline must look like 500ms, 30s, 2m or 1h, not 'soon'");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "--reconcile-deadline|1ms|--reconcile-deadline: the reconcile deadline must be between 10 s"
+            + " and 6 h, not 1 ms",
+        "--reconcile-deadline|2562048h|--reconcile-deadline: the reconcile deadline must be"
+            + " between 10 s and 6 h, not PT2562048H",
+        "--reconcile-deadline|12345678901234567890s|--reconcile-deadline is far too long:"
+            + " '12345678901234567890s'",
+        "--fetch-deadline|1ms|--fetch-deadline: the fetch deadline must be between 5 s and 1 h, not"
+            + " 1 ms",
+        "--evaluation-deadline|1ms|--evaluation-deadline: the evaluation deadline must be between"
+            + " 100 ms and 5 min, not 1 ms",
+        "--change-set-deadline|9999999m|--change-set-deadline: the change set deadline must be"
+            + " between 1 s and 1 h, not PT166666H39M",
+        "--kustomize-deadline|100ms|--kustomize-deadline: the kustomize deadline must be between 1"
+            + " s and 30 min, not 100 ms"
+      })
+  void aDeadlineOutOfItsBoundsIsRefusedNamingTheOption(String option, String value, String want) {
+    RepoOptions options =
+        parse("--repo", "/srv/fleet", "--management-kubeconfig", "m.yaml", option, value);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> options.config(SyncSetup.Engine.WASM, null))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessage(want);
+  }
+
   private static RepoOptions parse(String... args) {
     Probe probe = new Probe();
     new CommandLine(probe).parseArgs(args);

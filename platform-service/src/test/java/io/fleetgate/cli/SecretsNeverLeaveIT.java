@@ -206,11 +206,9 @@ class SecretsNeverLeaveIT {
           continue;
         }
         for (String cluster : List.of(AWS, EDGE)) {
-          String route =
-              path.getKey()
-                  .replace("{name}", cluster)
-                  .replace("{service}", "payment-gateway")
-                  .replace("{slo}", "payment-gateway-availability");
+          // Other path variables (an SLO's service and name) get a value the fleet may not have:
+          // a 404 is looked at for the canary like any other answer.
+          String route = path.getKey().replace("{name}", cluster).replaceAll("\\{[a-z]+}", "x");
           look("GET " + route, get(base, route, admin));
           if (!path.getKey().contains("{name}")) {
             break;

@@ -189,6 +189,40 @@ class PolicyGateTest {
     assertThat(result.denials()).allSatisfy(v -> assertThat(v.engineError()).isTrue());
   }
 
+  @Test
+  void anErrorFromTheEngineDeniesAndNeverEscapesTheGate() throws Exception {
+    PolicyEvaluator exhausted =
+        new PolicyEvaluator() {
+          @Override
+          public PolicyDecision evaluate(PolicyInput input) {
+            if (input.object().bundle().equals("first")) {
+              throw new OutOfMemoryError("Java heap space");
+            }
+            return new PolicyDecision(List.of(), List.of());
+          }
+
+          @Override
+          public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) {
+            throw new StackOverflowError();
+          }
+
+          @Override
+          public String engine() {
+            return "test";
+          }
+        };
+
+    GateResult result =
+        new PolicyGate(exhausted)
+            .check(List.of(inBundle(0, "first"), inBundle(4, "second")), PolicyCases.CLUSTER, "a");
+
+    assertThat(result.deniedBundles()).containsExactly("first", "second");
+    assertThat(result.denials()).allSatisfy(v -> assertThat(v.engineError()).isTrue());
+    assertThat(result.denials().getFirst().decision().denials().toString())
+        .contains("java.lang.OutOfMemoryError: Java heap space")
+        .contains("java.lang.StackOverflowError");
+  }
+
   private static Waiver waiver(String expires, List<String> clusters) {
     return new Waiver(
         "image_pinned",

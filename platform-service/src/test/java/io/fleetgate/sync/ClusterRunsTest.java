@@ -95,6 +95,26 @@ class ClusterRunsTest {
   }
 
   @Test
+  void anErrorInOneClustersPhaseStallsThatClusterAndNeverTheSync() {
+    plans.put(
+        "exhausted",
+        () -> {
+          throw new OutOfMemoryError("Java heap space");
+        });
+    ClusterRuns runs = runs();
+
+    List<ClusterOutcome> outcomes =
+        runs.reconcileAll(List.of(scope("exhausted"), scope("healthy")), reconciler::reconcile);
+
+    assertThat(outcomes.get(0)).isInstanceOf(ClusterOutcome.Stalled.class);
+    assertThat(AuditTrail.summary(outcomes.get(0)))
+        .contains(
+            "unexpected error in the plan phase: java.lang.OutOfMemoryError: Java heap space");
+    assertThat(outcomes.get(1).word()).isEqualTo("waiting");
+    assertThat(recorded).hasSize(2);
+  }
+
+  @Test
   void aHungClusterIsCutOffAtItsDeadlineWhileTheOthersFinish() {
     plans.put("frozen", ClusterRunsTest::sleepUntilInterrupted);
     ClusterRuns runs = runs();

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,15 +200,21 @@ final class ServerSideApplyWriter implements ClusterWriter {
   /**
    * Runs one rank's steps with up to {@value #PARALLELISM} requests in flight and hands them to the
    * sink in plan order, {@value #BATCH} at a time, while the rest are still being written.
+   *
+   * <p>When it ends early — the reconcile cut off at its deadline, a worker failing — no step not
+   * yet started is started; the workers are waited for (at most {@link #WORKERS_END}, then
+   * interrupted and waited for again), and every step that completed reaches the sink before this
+   * throws, so nothing written goes unrecorded.
    */
   private List<Executed> inParallel(
       List<Step> steps, Function<Step, ObjectResult> work, ExecutionSink sink) {
     List<Executed> done = new ArrayList<>(steps.size());
     List<Executed> batch = new ArrayList<>(Math.min(BATCH, steps.size()));
-    List<Future<ObjectResult>> futures = submit(steps, work);
+    Rank rank = submit(steps, work);
+    int next = 0;
     try {
-      for (int i = 0; i < futures.size(); i++) {
-        Executed executed = new Executed(steps.get(i), futures.get(i).get());
+      for (; next < rank.futures.size(); next++) {
+        Executed executed = new Executed(steps.get(next), rank.futures.get(next).get());
         done.add(executed);
         batch.add(executed);
         if (batch.size() == BATCH) {
@@ -216,17 +223,71 @@ final class ServerSideApplyWriter implements ClusterWriter {
         }
       }
     } catch (InterruptedException e) {
+      recordCompleted(rank, steps, next, batch, sink);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while applying to " + cluster, e);
     } catch (ExecutionException e) {
+      recordCompleted(rank, steps, next + 1, batch, sink);
       throw new IllegalStateException(
           "Applying to " + cluster + " failed unexpectedly: " + e.getCause(), e.getCause());
-    } finally {
-      if (!batch.isEmpty()) {
-        sink.accept(List.copyOf(batch));
-      }
+    } catch (RuntimeException | Error e) {
+      recordCompleted(rank, steps, next, batch, sink);
+      throw e;
+    }
+    rank.workers.close();
+    if (!batch.isEmpty()) {
+      sink.accept(List.copyOf(batch));
     }
     return done;
+  }
+
+  /** How long the workers of a rank cut short are waited for before they are interrupted. */
+  static final java.time.Duration WORKERS_END = java.time.Duration.ofSeconds(10);
+
+  /** One rank's workers and their results, in plan order. */
+  private record Rank(
+      ExecutorService workers,
+      List<Future<ObjectResult>> futures,
+      java.util.concurrent.atomic.AtomicBoolean stopped) {}
+
+  /**
+   * Stops the rank — no step not yet started starts — waits for its workers, and hands the sink,
+   * with the batch not yet handed over, every step from {@code from} on that completed.
+   */
+  private void recordCompleted(
+      Rank rank, List<Step> steps, int from, List<Executed> batch, ExecutionSink sink) {
+    rank.stopped.set(true);
+    rank.workers.shutdown();
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (!rank.workers.awaitTermination(WORKERS_END.toNanos(), TimeUnit.NANOSECONDS)) {
+        log.warn(
+            "{}: writes still in flight {} after the cut; interrupting them", cluster, WORKERS_END);
+        rank.workers.shutdownNow();
+        if (!rank.workers.awaitTermination(WORKERS_END.toNanos(), TimeUnit.NANOSECONDS)) {
+          log.error("{}: writes still in flight after they were interrupted", cluster);
+        }
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+      rank.workers.shutdownNow();
+    }
+    List<Executed> completed = new ArrayList<>(batch);
+    for (int i = from; i < rank.futures.size(); i++) {
+      Future<ObjectResult> future = rank.futures.get(i);
+      if (future.state() == Future.State.SUCCESS && future.resultNow() != null) {
+        completed.add(new Executed(steps.get(i), future.resultNow()));
+      }
+    }
+    try {
+      for (int i = 0; i < completed.size(); i += BATCH) {
+        sink.accept(List.copyOf(completed.subList(i, Math.min(completed.size(), i + BATCH))));
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private <T> void inParallel(List<T> items, Function<T, Void> work) {
@@ -246,8 +307,14 @@ final class ServerSideApplyWriter implements ClusterWriter {
     }
   }
 
-  private List<Future<ObjectResult>> submit(List<Step> steps, Function<Step, ObjectResult> work) {
+  /**
+   * Starts a worker per step; each waits for one of {@value #PARALLELISM} permits and, unless the
+   * rank was stopped meanwhile, does its step (a stopped one answers null, having done nothing).
+   */
+  private Rank submit(List<Step> steps, Function<Step, ObjectResult> work) {
     Semaphore inFlight = new Semaphore(PARALLELISM);
+    java.util.concurrent.atomic.AtomicBoolean stopped =
+        new java.util.concurrent.atomic.AtomicBoolean();
     ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     List<Future<ObjectResult>> futures = new ArrayList<>(steps.size());
     for (Step step : steps) {
@@ -256,14 +323,14 @@ final class ServerSideApplyWriter implements ClusterWriter {
               () -> {
                 inFlight.acquire();
                 try {
-                  return work.apply(step);
+                  return stopped.get() ? null : work.apply(step);
                 } finally {
                   inFlight.release();
                 }
               }));
     }
     workers.shutdown();
-    return futures;
+    return new Rank(workers, futures, stopped);
   }
 
   private ObjectResult applyStep(Step step) {

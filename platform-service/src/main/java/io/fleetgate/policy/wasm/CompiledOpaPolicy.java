@@ -27,10 +27,11 @@ import java.util.Set;
  * resets the heap to just after it, parses the input, runs the entrypoint and dumps the result.
  *
  * <p>It does what the OPA Java SDK's {@code OpaPolicy} does for a module it compiles when the
- * process starts, with the same memory limits, the same evaluation calls and the same {@code
- * sprintf} ({@link Sprintf}), the one SDK-provided builtin the built-in policies use. A module that
- * needs any other host-provided builtin is refused, so that its evaluation stays with the SDK. Not
- * thread-safe: evaluations borrow instances from a pool.
+ * process starts, with the same memory limit ({@link WasmPolicyEvaluator#MAX_MEMORY_PAGES}), the
+ * same evaluation calls and the same {@code sprintf} ({@link Sprintf}), the one SDK-provided
+ * builtin the built-in policies use. A module that needs any other host-provided builtin is
+ * refused, so that its evaluation stays with the SDK. Not thread-safe: evaluations borrow instances
+ * from a pool.
  */
 final class CompiledOpaPolicy implements WasmPolicyEvaluator.Instance {
 
@@ -42,7 +43,7 @@ final class CompiledOpaPolicy implements WasmPolicyEvaluator.Instance {
   private static final int ERR_OK = 0;
 
   private final Memory memory =
-      new ByteArrayMemory(new MemoryLimits(INITIAL_PAGES, MemoryLimits.MAX_PAGES));
+      new ByteArrayMemory(new MemoryLimits(INITIAL_PAGES, WasmPolicyEvaluator.MAX_MEMORY_PAGES));
   private final Instance instance;
   private final ExportFunction malloc;
   private final ExportFunction free;

@@ -1,7 +1,10 @@
 package io.fleetgate.policy.wasm;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -14,6 +17,7 @@ final class InstancePool {
   private final ConcurrentLinkedDeque<WasmPolicyEvaluator.Instance> idle =
       new ConcurrentLinkedDeque<>();
   private final Semaphore permits;
+  private final AtomicInteger made = new AtomicInteger();
   private volatile boolean closed;
 
   /**
@@ -24,30 +28,45 @@ final class InstancePool {
       Supplier<WasmPolicyEvaluator.Instance> factory,
       int size) {
     this.factory = factory;
-    this.permits = new Semaphore(size);
+    this.permits = new Semaphore(size, true);
     idle.add(first);
   }
 
   /**
-   * Waits for a permit, then lends an idle instance or a new one.
+   * Waits up to {@code wait} for a permit, first come first served, then lends an idle instance or
+   * a new one.
    *
+   * @return the instance, or {@code null} when no permit came free in time
    * @throws IllegalStateException once the pool is closed
    */
-  WasmPolicyEvaluator.Instance borrow() throws InterruptedException {
+  WasmPolicyEvaluator.Instance borrow(Duration wait) throws InterruptedException {
     if (closed) {
       throw new IllegalStateException("Pool is closed");
     }
-    permits.acquire();
+    if (!permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+      return null;
+    }
     WasmPolicyEvaluator.Instance instance = idle.pollFirst();
     if (instance != null) {
       return instance;
     }
     try {
+      made.incrementAndGet();
       return factory.get();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       permits.release();
       throw e;
     }
+  }
+
+  /** How many instances the factory made (the probe not counted). */
+  int made() {
+    return made.get();
+  }
+
+  /** How many instances wait to be lent. */
+  int idle() {
+    return idle.size();
   }
 
   void release(WasmPolicyEvaluator.Instance instance) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * OPA's {@code sprintf(format, values)} as the OPA Java SDK for Wasm provides it to the modules it
@@ -17,7 +19,18 @@ import java.util.List;
  */
 final class Sprintf {
 
+  /**
+   * The widest field, and the longest precision, a format may ask for. Formatting runs in Java,
+   * where the evaluation deadline's interrupt does not reach: {@code %0900000000d} would format for
+   * seconds past it, {@code %02140000000d} would run the heap out.
+   */
+  static final int MAX_WIDTH = 10_000;
+
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A conversion's argument index, flags, width and precision. */
+  private static final Pattern SPEC =
+      Pattern.compile("%%|%(?:\\d+\\$)?[-#+ 0,(<]*(\\d*)(?:\\.(\\d*))?");
 
   JsonNode apply(JsonNode format, JsonNode values) {
     if (!format.isTextual()) {
@@ -27,6 +40,7 @@ final class Sprintf {
       throw new IllegalArgumentException("Operand 2 must be an array.");
     }
     String pattern = format.asText();
+    refuseWideFields(pattern);
     if (pattern.equals("%d") && values.size() == 1 && values.get(0).isNumber()) {
       return number(values.get(0));
     }
@@ -44,6 +58,28 @@ final class Sprintf {
       return TextNode.valueOf(String.format(pattern, args.toArray()));
     } catch (IllegalArgumentException e) {
       throw new RuntimeException("Formatting error: " + e.getMessage());
+    }
+  }
+
+  private static void refuseWideFields(String pattern) {
+    Matcher spec = SPEC.matcher(pattern);
+    while (spec.find()) {
+      if (spec.group().equals("%%")) {
+        continue;
+      }
+      for (String digits : new String[] {spec.group(1), spec.group(2)}) {
+        if (digits != null
+            && !digits.isEmpty()
+            && (digits.length() > 9 || Integer.parseInt(digits) > MAX_WIDTH)) {
+          throw new IllegalArgumentException(
+              "sprintf width or precision "
+                  + digits
+                  + " in \""
+                  + spec.group()
+                  + "\" exceeds the limit of "
+                  + MAX_WIDTH);
+        }
+      }
     }
   }
 

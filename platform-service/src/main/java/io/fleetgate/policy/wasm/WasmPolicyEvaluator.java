@@ -3,7 +3,9 @@ package io.fleetgate.policy.wasm;
 import com.dylibso.chicory.runtime.CompiledModule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.styra.opa.wasm.OpaBuiltin;
 import com.styra.opa.wasm.OpaPolicy;
+import com.styra.opa.wasm.builtins.Provided;
 import io.fleetgate.domain.Deadlines;
 import io.fleetgate.policy.ChangeSetDecision;
 import io.fleetgate.policy.ChangeSetInput;
@@ -37,6 +39,24 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
 
   private static final Logger log = LoggerFactory.getLogger(WasmPolicyEvaluator.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * How many evaluation deadlines an evaluation waits for an instance before it is denied. Every
+   * instance on loan is freed within a deadline (plus a watchdog tick) unless its evaluation is
+   * stuck out of the interrupt's reach; then the wait ends rather than hanging the gate.
+   */
+  static final int BORROW_WAIT_DEADLINES = 5;
+
+  /**
+   * The most 64 KiB pages of memory one instance may grow to: 256 MiB, not Wasm's 4 GiB, so that a
+   * policy building an enormous value fails on its own memory instead of the platform's heap.
+   */
+  static final int MAX_MEMORY_PAGES = 4096;
+
+  private static final Sprintf SPRINTF = new Sprintf();
+
+  /** What OPA's allocator aborts with when the instance's memory cannot grow further. */
+  private static final String OUT_OF_MEMORY = "opa_malloc: failed";
 
   /** One instance of a policy module; not thread-safe. */
   interface Instance {
@@ -124,6 +144,12 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
     return create(probe, () -> sdkInstance(wasm, data), deadline);
   }
 
+  /** An evaluator over instances the factory makes, every evaluation held to {@code deadline}. */
+  static WasmPolicyEvaluator pooling(Supplier<Instance> factory, Duration deadline)
+      throws PolicyException {
+    return create(factory.get(), factory, new Limits(deadline, deadline));
+  }
+
   /** Checks the probe, built eagerly so that a broken module fails here, and pools it. */
   private static WasmPolicyEvaluator create(
       Instance probe, Supplier<Instance> factory, Limits deadline) throws PolicyException {
@@ -145,7 +171,13 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
 
   /** An instance the OPA Java SDK compiles from the module's bytes. */
   private static Instance sdkInstance(byte[] wasm, String data) {
-    OpaPolicy policy = OpaPolicy.builder().withPolicy(wasm).build();
+    OpaPolicy policy =
+        OpaPolicy.builder()
+            .withPolicy(wasm)
+            .withMaxMemory(MAX_MEMORY_PAGES)
+            .withDefaultBuiltins(false)
+            .addBuiltins(builtins())
+            .build();
     policy.data(data);
     java.util.Map<String, Integer> entrypoints = policy.entrypoints();
     return new Instance() {
@@ -166,6 +198,25 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
     };
   }
 
+  /**
+   * The SDK's builtins, with Fleetgate's {@code sprintf} in place of the SDK's, which formats any
+   * width it is asked for. (The SDK lets its defaults override builtins added to them, so the
+   * defaults are added here, one by one.)
+   */
+  private static OpaBuiltin.Builtin[] builtins() {
+    java.util.List<OpaBuiltin.Builtin> builtins = new java.util.ArrayList<>();
+    for (OpaBuiltin.Builtin builtin : Provided.all()) {
+      if (!builtin.name().equals("sprintf")) {
+        builtins.add(builtin);
+      }
+    }
+    builtins.add(
+        OpaBuiltin.from(
+            "sprintf",
+            (OpaBuiltin.TwoFunction) (module, format, values) -> SPRINTF.apply(format, values)));
+    return builtins.toArray(OpaBuiltin.Builtin[]::new);
+  }
+
   @Override
   public PolicyDecision evaluate(PolicyInput input) throws PolicyException {
     return DecisionDocument.parse(
@@ -180,19 +231,30 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
   }
 
   private String run(String entrypoint, String input, Duration deadline) throws PolicyException {
+    Duration wait = deadline.multipliedBy(BORROW_WAIT_DEADLINES);
     Instance instance;
     try {
-      instance = pool.borrow();
+      instance = pool.borrow(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PolicyException("Interrupted while waiting for a Wasm policy instance", e);
+    } catch (RuntimeException | Error e) {
+      throw new PolicyException("A Wasm policy instance cannot be made: " + e, e);
+    }
+    if (instance == null) {
+      throw new PolicyException(
+          "No Wasm policy instance came free within "
+              + Deadlines.display(wait)
+              + ": every one is held by an evaluation that has not ended",
+          null);
     }
     String result;
     EvaluationWatchdog.Watch watch = EvaluationWatchdog.SHARED.start(deadline);
     try (watch) {
       result = instance.evaluate(entrypoint, input);
-    } catch (RuntimeException e) {
-      // An instance stopped midway, or one that failed, may hold any state: it is never reused.
+    } catch (Throwable e) {
+      // An instance stopped midway, or one that failed in any way — an Error from a host builtin
+      // included — may hold any state: it is never reused, and its permit is given back.
       pool.discard();
       if (watch.stopped()) {
         throw new PolicyException(
@@ -201,7 +263,18 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
                 + " and was stopped; a rule loops or builds an enormous collection",
             e);
       }
-      throw new PolicyException("The Wasm policy failed: " + e.getMessage(), e);
+      if (e instanceof RuntimeException && String.valueOf(e.getMessage()).contains(OUT_OF_MEMORY)) {
+        throw new PolicyException(
+            "The Wasm policy ran out of its "
+                + MAX_MEMORY_PAGES / 16
+                + " MiB of memory and was stopped; a rule builds an enormous collection",
+            e);
+      }
+      if (e instanceof RuntimeException) {
+        throw new PolicyException("The Wasm policy failed: " + e.getMessage(), e);
+      }
+      log.error("The Wasm policy failed with {}; its instance is discarded", e.toString());
+      throw new PolicyException("The Wasm policy failed: " + e, e);
     }
     if (watch.stopped()) {
       // Stopped just as it returned: its answer is not trusted, nor its instance.
@@ -214,6 +287,16 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
     }
     pool.release(instance);
     return result;
+  }
+
+  /** How many instances wait to be lent (for tests). */
+  int idleInstances() {
+    return pool.idle();
+  }
+
+  /** How many instances were made since the probe (for tests). */
+  int instancesMade() {
+    return pool.made();
   }
 
   /** Wasm results come as {@code [{"result": value}]}; an undefined decision is an empty array. */

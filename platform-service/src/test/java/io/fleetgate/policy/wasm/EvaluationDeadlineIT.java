@@ -34,7 +34,8 @@ class EvaluationDeadlineIT {
   /**
    * For an object named {@code loop}, tries every 4-tuple of the characters of its input: about
    * 10^10 iterations that allocate nothing, hours of work. For one named {@code explode}, collects
-   * them all: memory without end. Every other object passes at once.
+   * them all: memory without end, stopped by the deadline or by the instance's memory limit. Every
+   * other object passes at once.
    */
   private static final String EXPLODING =
       """
@@ -57,6 +58,32 @@ class EvaluationDeadlineIT {
         msg := sprintf("counted %d", [n])
       }
       """;
+
+  /**
+   * Work done inside a host builtin ({@code sprintf}, run in Java) is out of the interrupt's reach:
+   * a width of 900 million characters formats for seconds, one of 2 billion runs the heap out.
+   */
+  private static final String WIDE =
+      """
+      package fleetgate.custom.wide
+
+      deny contains msg if {
+        input.object.metadata.name == "wide"
+        msg := sprintf("%0900000000d", [1])
+      }
+
+      deny contains msg if {
+        input.object.metadata.name == "huge"
+        msg := sprintf("%02140000000d", [1])
+      }
+      """;
+
+  private static final String STOPPED =
+      "The Wasm policy did not decide within its deadline of 1 s and was stopped; a rule loops or"
+          + " builds an enormous collection";
+  private static final String OUT_OF_MEMORY =
+      "The Wasm policy ran out of its 256 MiB of memory and was stopped; a rule builds an enormous"
+          + " collection";
 
   private static RenderedObject configMap(String name) {
     Map<String, Object> content =
@@ -97,20 +124,26 @@ class EvaluationDeadlineIT {
         assertThatThrownBy(() -> evaluator.evaluate(input(name)))
             .as(name)
             .isInstanceOf(PolicyException.class)
-            .hasMessage(
-                "The Wasm policy did not decide within its deadline of 1 s and was stopped; a"
-                    + " rule loops or builds an enormous collection");
+            .message()
+            // The collection may outgrow the instance's memory before the deadline.
+            .isIn(name.equals("loop") ? List.of(STOPPED) : List.of(STOPPED, OUT_OF_MEMORY));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(took).as(name).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(1 + 2));
         assertThat(Thread.currentThread().isInterrupted())
             .as("the watchdog's interrupt stays with the evaluation")
             .isFalse();
+        assertThat(evaluator.idleInstances())
+            .as("the stopped instance is discarded, never put back to be reused")
+            .isZero();
       }
 
-      // The stopped instance is gone; the evaluator goes on deciding with fresh ones.
+      // The stopped instance is gone; the evaluator goes on deciding with a fresh one, made now.
+      int made = evaluator.instancesMade();
       for (int i = 0; i < 4; i++) {
         assertThat(evaluator.evaluate(input("calm-" + i)).denials()).isEmpty();
       }
+      assertThat(evaluator.instancesMade()).isEqualTo(made + 1);
+      assertThat(evaluator.idleInstances()).isOne();
 
       GateResult gate =
           new PolicyGate(evaluator)
@@ -123,6 +156,45 @@ class EvaluationDeadlineIT {
                 assertThat(verdict.object().ref().name()).isEqualTo("loop");
                 assertThat(verdict.decision().denials().toString())
                     .contains("did not decide within its deadline of 1 s");
+              });
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aHostBuiltinAskedForAnEnormousResultIsRefusedAtOnceAndTheObjectDenied(@TempDir Path cache)
+      throws Exception {
+    PolicyBundle bundle =
+        OpaLocator.compiler(cache)
+            .compile(
+                PolicyBundle.builtInRego(), new RepoPolicies(Map.of("policies/wide.rego", WIDE)));
+    try (WasmPolicyEvaluator evaluator = WasmPolicyEvaluator.of(bundle, Duration.ofSeconds(1))) {
+      // More evaluations than the pool has permits: none may keep its permit.
+      int rounds = Runtime.getRuntime().availableProcessors() + 2;
+      for (int i = 0; i < rounds; i++) {
+        for (String name : List.of("wide", "huge")) {
+          long started = System.nanoTime();
+          assertThatThrownBy(() -> evaluator.evaluate(input(name)))
+              .as(name)
+              .isInstanceOf(PolicyException.class)
+              .hasMessageContaining("sprintf")
+              .hasMessageContaining("exceeds the limit of " + Sprintf.MAX_WIDTH);
+          assertThat(Duration.ofNanos(System.nanoTime() - started))
+              .as(name)
+              .isLessThan(Duration.ofSeconds(1));
+        }
+      }
+      assertThat(evaluator.evaluate(input("calm")).denials()).isEmpty();
+
+      GateResult gate =
+          new PolicyGate(evaluator)
+              .check(List.of(configMap("huge"), configMap("calm")), CLUSTER, "0123456789abcdef");
+      assertThat(gate.denials())
+          .singleElement()
+          .satisfies(
+              verdict -> {
+                assertThat(verdict.object().ref().name()).isEqualTo("huge");
+                assertThat(verdict.engineError()).isTrue();
               });
     }
   }

@@ -64,4 +64,29 @@ class SprintfTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Operand 2 must be an array.");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "%0900000000d",
+        "%02140000000d",
+        "%10001s",
+        "%.20000f",
+        "%1$99999999999999999999s"
+      })
+  void refusesAFieldWiderThanTheLimit(String format) {
+    assertThatThrownBy(
+            () -> new Sprintf().apply(JSON.readTree("\"" + format + "\""), JSON.readTree("[1]")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("sprintf width or precision ")
+        .hasMessageEndingWith(" exceeds the limit of 10000");
+  }
+
+  @Test
+  void formatsTheWidestAllowedFieldAndLeavesLiteralPercentsAlone() throws Exception {
+    assertThat(new Sprintf().apply(JSON.readTree("\"%10000d\""), JSON.readTree("[1]")).asText())
+        .hasSize(10_000);
+    assertThat(new Sprintf().apply(JSON.readTree("\"100%%20000 %s\""), JSON.readTree("[1]")))
+        .isEqualTo(JSON.readTree("\"100%20000 1\""));
+  }
 }
