@@ -1,20 +1,21 @@
 package io.fleetgate.console;
 
+import static io.fleetgate.console.FxTesting.TIMEOUT;
+import static io.fleetgate.console.FxTesting.awaitFx;
+import static io.fleetgate.console.FxTesting.onFx;
+import static io.fleetgate.console.FxTesting.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetgate.console.network.NetworkGraph;
 import io.fleetgate.console.network.NetworkView;
-import io.fleetgate.console.ui.Screenshots;
 import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 @SandboxFleetTest
 class NetworkScreensIT {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
   private static final String GATEWAY = "payments/payment-gateway[Deployment]";
   private static final String BILLING = "billing/billing-service[Deployment]";
@@ -234,49 +234,6 @@ class NetworkScreensIT {
             return null;
           });
       connection.resources().close();
-    }
-  }
-
-  private static void screenshot(Scene scene, String name) throws Exception {
-    Path dir = Path.of(System.getProperty("fleetgate.screenshots", "target/screenshots"));
-    onFx(
-        () -> {
-          try {
-            return Screenshots.save(scene, dir.resolve(name));
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
-  }
-
-  private static <T> T onFx(Supplier<T> action) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            result.complete(action.get());
-          } catch (Throwable t) {
-            result.completeExceptionally(t);
-          }
-        });
-    return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-  }
-
-  @FunctionalInterface
-  private interface Retry {
-    CompletableFuture<Void> run() throws Exception;
-  }
-
-  /** Waits for the condition, asking again (e.g. reloading) between looks. */
-  private static void awaitFx(Supplier<Boolean> condition, Retry again) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    again.run().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    while (!onFx(condition)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Condition not met within " + TIMEOUT);
-      }
-      Thread.sleep(500);
-      again.run().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
   }
 }

@@ -1,5 +1,9 @@
 package io.fleetgate.console;
 
+import static io.fleetgate.console.FxTesting.TIMEOUT;
+import static io.fleetgate.console.FxTesting.awaitFx;
+import static io.fleetgate.console.FxTesting.onFx;
+import static io.fleetgate.console.FxTesting.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetgate.app.PlatformServer;
@@ -7,7 +11,6 @@ import io.fleetgate.app.SyncSetup;
 import io.fleetgate.console.remote.RemotePlatform;
 import io.fleetgate.console.slo.Risk;
 import io.fleetgate.console.slo.SloViewModel;
-import io.fleetgate.console.ui.Screenshots;
 import io.fleetgate.httpapi.ApiSettings;
 import io.fleetgate.render.ManifestLimits;
 import io.fleetgate.render.SloFiles;
@@ -31,7 +34,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -52,7 +54,6 @@ import org.junit.jupiter.api.io.TempDir;
 @SandboxFleetTest
 class SloScreensIT {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
   private static final long STEP = 60;
   private static final double RATE = 50;
@@ -327,48 +328,5 @@ class SloScreensIT {
       out.append(good).append(bad);
     }
     return out + "# EOF\n";
-  }
-
-  private static void screenshot(Scene scene, String name) throws Exception {
-    Path dir = Path.of(System.getProperty("fleetgate.screenshots", "target/screenshots"));
-    onFx(
-        () -> {
-          try {
-            return Screenshots.save(scene, dir.resolve(name));
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
-  }
-
-  private static <T> T onFx(Supplier<T> action) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            result.complete(action.get());
-          } catch (Throwable t) {
-            result.completeExceptionally(t);
-          }
-        });
-    return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-  }
-
-  @FunctionalInterface
-  private interface Retry {
-    CompletableFuture<Void> run() throws Exception;
-  }
-
-  /** Waits for the condition, asking again (e.g. reloading) between looks. */
-  private static void awaitFx(Supplier<Boolean> condition, Retry again) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    again.run().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    while (!onFx(condition)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Condition not met within " + TIMEOUT);
-      }
-      Thread.sleep(500);
-      again.run().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
   }
 }

@@ -1,0 +1,65 @@
+package io.fleetgate.console;
+
+import io.fleetgate.console.ui.Screenshots;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/** What the console's screen tests do on the JavaFX thread: run, wait for, and photograph. */
+public final class FxTesting {
+
+  /** How long one step on the JavaFX thread, or one wait, may take. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+  private FxTesting() {}
+
+  /** Runs {@code action} on the JavaFX thread and returns its result. */
+  public static <T> T onFx(Supplier<T> action) throws Exception {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            result.complete(action.get());
+          } catch (Throwable t) {
+            result.completeExceptionally(t);
+          }
+        });
+    return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  /** What to do between two looks at a condition (e.g. reload). */
+  @FunctionalInterface
+  public interface Retry {
+    CompletableFuture<Void> run() throws Exception;
+  }
+
+  /** Waits for the condition, asking again (e.g. reloading) between looks. */
+  public static void awaitFx(Supplier<Boolean> condition, Retry again) throws Exception {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    again.run().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    while (!onFx(condition)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Condition not met within " + TIMEOUT);
+      }
+      Thread.sleep(500);
+      again.run().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  /** Saves the scene as a PNG under {@code fleetgate.screenshots} (default target/screenshots). */
+  public static Path screenshot(Scene scene, String name) throws Exception {
+    Path dir = Path.of(System.getProperty("fleetgate.screenshots", "target/screenshots"));
+    return onFx(
+        () -> {
+          try {
+            return Screenshots.save(scene, dir.resolve(name));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+}
