@@ -14,17 +14,12 @@ import io.fleetgate.console.slo.SloViewModel;
 import io.fleetgate.httpapi.ApiSettings;
 import io.fleetgate.render.ManifestLimits;
 import io.fleetgate.render.SloFiles;
-import io.fleetgate.slo.Rule;
-import io.fleetgate.slo.RuleFile;
-import io.fleetgate.slo.RuleGenerator;
-import io.fleetgate.slo.RuleGroup;
-import io.fleetgate.slo.Series;
 import io.fleetgate.slo.Slo;
 import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.PrometheusServer;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
-import java.nio.file.Files;
+import io.fleetgate.testing.SloHistoryRules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,7 +121,13 @@ class SloScreensIT {
       repo.write("slos/billing-service.yaml", BILLING_SLO);
       List<Slo> slos = SloFiles.read(repo.dir(), ManifestLimits.defaults()).slos();
       assertThat(slos).hasSize(2);
-      backfill(prometheus, slos, start, end);
+      SloHistoryRules.backfill(
+          prometheus,
+          slos,
+          work.resolve("rules"),
+          start.plusSeconds(600),
+          end,
+          Duration.ofSeconds(15));
       repo.write(
               "fleet.yaml",
               repo.read("fleet.yaml")
@@ -269,34 +270,6 @@ class SloScreensIT {
 
   private static SloViewModel.Row billing(List<SloViewModel.Row> rows) {
     return rows.get(1);
-  }
-
-  private static void backfill(
-      PrometheusServer prometheus, List<Slo> slos, Instant start, Instant end) throws Exception {
-    Path rates = Files.createTempFile("rates", ".yaml");
-    Path ratios = Files.createTempFile("ratios", ".yaml");
-    Files.writeString(rates, rules(slos, r -> r.record().endsWith("events:rate5m")));
-    Files.writeString(ratios, rules(slos, r -> r.record().startsWith(Series.ERROR_RATIO)));
-    prometheus.backfillRules(
-        List.of(
-            new PrometheusServer.RuleBackfill(
-                rates, start.plusSeconds(600), end, Duration.ofMinutes(5)),
-            new PrometheusServer.RuleBackfill(
-                ratios, end.minusSeconds(300), end, Duration.ofSeconds(15))));
-  }
-
-  private static String rules(List<Slo> slos, java.util.function.Predicate<Rule.Recording> which) {
-    List<Rule> rules =
-        slos.stream()
-            .flatMap(slo -> RuleGenerator.rules(slo).stream())
-            .flatMap(g -> g.rules().stream())
-            .filter(
-                r ->
-                    r instanceof Rule.Recording rec
-                        && which.test(rec)
-                        && !rec.expr().contains("fleetgate_slo:"))
-            .toList();
-    return RuleFile.rules(List.of(new RuleGroup("history", rules)), List.of("test"));
   }
 
   /** The gateway: 0.05 % errors, 2 % in the last hour; billing: 0.01 % throughout. */

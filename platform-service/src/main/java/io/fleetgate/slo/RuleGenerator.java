@@ -99,6 +99,13 @@ public final class RuleGenerator {
                 : "avg_over_time(%s%s[%s])"
                     .formatted(Series.errorRatio(FIVE_MINUTES), selector, period);
         rules.add(new Rule.Recording(Series.errorRatio(period), expr, labels(period)));
+        if (weighted) {
+          rules.add(
+              new Rule.Recording(
+                  Series.totalEvents(period),
+                  "avg_over_time(%s%s[%s])".formatted(Series.TOTAL_EVENTS, selector, period),
+                  labels(period)));
+        }
       }
       return rules;
     }

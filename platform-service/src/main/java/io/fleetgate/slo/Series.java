@@ -23,4 +23,12 @@ public final class Series {
   public static String errorRatio(Window window) {
     return ERROR_RATIO + window;
   }
+
+  /**
+   * All events per second on average over a window (the SLO's rolling window), which weighs each
+   * cluster's error ratio by its traffic when SLOs are rolled up across clusters.
+   */
+  public static String totalEvents(Window window) {
+    return "fleetgate_slo:sli_total_events:rate" + window;
+  }
 }

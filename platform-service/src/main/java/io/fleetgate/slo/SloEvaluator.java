@@ -20,9 +20,10 @@ import java.util.concurrent.Future;
 
 /**
  * Reads every SLO's figures from the series its rules record, a few queries per Prometheus whatever
- * the number of SLOs: per distinct SLO window, the average bad and total event rates (or the
- * average 5-minute error ratio); per distinct alert window, the error ratio; and the firing alerts.
- * Clusters are read side by side.
+ * the number of SLOs: per distinct rolling window, the error ratio and the average traffic its
+ * rules record; per distinct calendar period, the average bad and total event rates (or the average
+ * 5-minute error ratio) since it began; per distinct alert window, the error ratio; and the firing
+ * alerts. Clusters are read side by side.
  */
 public final class SloEvaluator {
 
@@ -91,7 +92,12 @@ public final class SloEvaluator {
     return readings;
   }
 
-  /** The queries of one evaluation, by key. */
+  /**
+   * The queries of one evaluation, by key. A rolling window's error ratio (and, for event
+   * indicators, its average traffic) is read from the series the rules record for it, so that the
+   * month of samples behind it is scanned by the rules once per interval, not again on every read;
+   * a calendar window's figures, which no rule can record, are computed over the period so far.
+   */
   private Map<String, String> plan(Instant at) {
     Map<String, String> queries = new LinkedHashMap<>();
     for (Slo slo : slos) {
@@ -100,7 +106,11 @@ public final class SloEvaluator {
         continue;
       }
       Window p = period.get();
-      if (weighted(slo)) {
+      if (slo.window().rolling()) {
+        if (weighted(slo)) {
+          queries.putIfAbsent("total|" + p, "sum %s (%s)".formatted(BY, Series.totalEvents(p)));
+        }
+      } else if (weighted(slo)) {
         queries.putIfAbsent(
             "bad|" + p, "sum %s (avg_over_time(%s[%s]))".formatted(BY, Series.BAD_EVENTS, p));
         queries.putIfAbsent(
@@ -119,11 +129,17 @@ public final class SloEvaluator {
     return queries;
   }
 
-  /** Every window an SLO's alerts use, and one hour, which the exhaustion estimate uses. */
+  /**
+   * Every window an SLO's alerts use, every rolling SLO window, and one hour, which the exhaustion
+   * estimate uses.
+   */
   private TreeSet<Window> windows() {
     TreeSet<Window> windows = new TreeSet<>();
     windows.add(ONE_HOUR);
     for (Slo slo : slos) {
+      if (slo.window().rolling()) {
+        windows.add(slo.window().length());
+      }
       for (BurnRateAlert alert : slo.alerting().conditions()) {
         windows.add(alert.longWindow());
         windows.add(alert.shortWindow());
@@ -183,7 +199,21 @@ public final class SloEvaluator {
     double ratio;
     double bad = Double.NaN;
     double total = Double.NaN;
-    if (weighted(slo)) {
+    if (slo.window().rolling()) {
+      Double value = answers.get("window|" + p).get(slo.id());
+      if (value == null) {
+        return noSeries(slo, cluster, at, Series.errorRatio(p));
+      }
+      ratio = value;
+      if (weighted(slo)) {
+        Double totalRate = answers.get("total|" + p).get(slo.id());
+        if (totalRate == null) {
+          return noSeries(slo, cluster, at, Series.totalEvents(p));
+        }
+        total = totalRate * p.seconds();
+        bad = ratio * total;
+      }
+    } else if (weighted(slo)) {
       Double badRate = answers.get("bad|" + p).get(slo.id());
       Double totalRate = answers.get("total|" + p).get(slo.id());
       if (badRate == null || totalRate == null) {

@@ -52,10 +52,15 @@ class SloEvaluatorTest {
     Slo missing = slo("search", "availability", SloWindow.rolling(Window.days(28)));
     Slo idle = slo("idle", "availability", SloWindow.rolling(Window.days(28)));
     Map<String, List<MetricsSource.Sample>> answers = new HashMap<>();
-    answers.put("sli_bad_events", List.of(sample(read, 0.05), sample(idle, 0)));
-    answers.put("sli_total_events", List.of(sample(read, 100), sample(idle, 0)));
+    answers.put("ratio_rate28d", List.of(sample(read, 0.0005), sample(idle, Double.NaN)));
+    answers.put("sli_total_events:rate28d", List.of(sample(read, 100), sample(idle, 0)));
     answers.put("ratio_rate1h", List.of(sample(read, 0.002)));
-    MetricsSource source = (promql, at) -> answer(answers, promql);
+    List<String> asked = new ArrayList<>();
+    MetricsSource source =
+        (promql, at) -> {
+          asked.add(promql);
+          return answer(answers, promql);
+        };
 
     List<SloReading> readings =
         new SloEvaluator(List.of(read, missing, idle)).evaluate("beijing-prod", source, AT);
@@ -65,15 +70,41 @@ class SloEvaluatorTest {
     assertThat(known.budgetRemaining()).isCloseTo(0.5, within(1e-9));
     assertThat(known.burnRates().get(Window.hours(1))).isCloseTo(2.0, within(1e-9));
     assertThat(known.total()).isCloseTo(100.0 * 28 * 86400, within(1e-3));
+    assertThat(known.bad()).isCloseTo(0.05 * 28 * 86400, within(1e-3));
+    assertThat(known.burnRates().get(Window.days(28))).isCloseTo(0.5, within(1e-9));
+    assertThat(asked)
+        .as("a rolling window is read from what its rules record, never scanned again")
+        .noneMatch(q -> q.contains("_over_time") || q.contains("[28d]"));
     // half the budget left, burning at 2×: a quarter of the window, 7 days
     assertThat(known.exhaustion()).hasValue(java.time.Duration.ofDays(7));
     assertThat(readings.get(1))
         .isInstanceOfSatisfying(
             SloReading.Unknown.class,
-            u -> assertThat(u.reason()).contains("no fleetgate_slo:sli_bad_events:rate5m series"));
+            u ->
+                assertThat(u.reason()).contains("no fleetgate_slo:sli_error:ratio_rate28d series"));
     assertThat(readings.get(2))
         .isInstanceOfSatisfying(
             SloReading.Unknown.class, u -> assertThat(u.reason()).contains("no events"));
+  }
+
+  @Test
+  void aCalendarPeriodIsAveragedSinceItBeganForNoRuleCanRecordIt() {
+    ZonedDateTime start = ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC"));
+    Slo monthly =
+        slo(
+            "checkout",
+            "availability",
+            new SloWindow(Window.days(30), new SloWindow.Calendar(1, SloWindow.Unit.MONTH, start)));
+    Map<String, List<MetricsSource.Sample>> answers = new HashMap<>();
+    answers.put("sli_bad_events:rate5m[348h]", List.of(sample(monthly, 0.01)));
+    answers.put("sli_total_events:rate5m[348h]", List.of(sample(monthly, 40)));
+    MetricsSource source = (promql, at) -> answer(answers, promql);
+
+    SloReading.Known known =
+        (SloReading.Known) new SloEvaluator(List.of(monthly)).evaluate("x", source, AT).getFirst();
+
+    assertThat(known.errorRatio()).isCloseTo(0.00025, within(1e-12));
+    assertThat(known.total()).isCloseTo(40.0 * (14 * 86400 + 12 * 3600), within(1e-3));
   }
 
   @Test

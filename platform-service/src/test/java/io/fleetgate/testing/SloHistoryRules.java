@@ -6,6 +6,7 @@ import io.fleetgate.slo.RuleGenerator;
 import io.fleetgate.slo.RuleGroup;
 import io.fleetgate.slo.Series;
 import io.fleetgate.slo.Slo;
+import io.fleetgate.slo.Window;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,19 +41,38 @@ public final class SloHistoryRules {
     Files.createDirectories(dir);
     Path rates = dir.resolve("event-rates.yaml");
     Path ratios = dir.resolve("window-ratios.yaml");
-    Files.writeString(rates, rules(slos, r -> r.record().endsWith("events:rate5m")));
-    Files.writeString(ratios, rules(slos, r -> r.record().startsWith(Series.ERROR_RATIO)));
+    Path periods = dir.resolve("period-figures.yaml");
+    String fiveMinutes = Series.errorRatio(Window.minutes(5));
+    Files.writeString(
+        rates,
+        rules(
+            slos,
+            r -> r.record().endsWith("events:rate5m") || r.record().equals(fiveMinutes),
+            false));
+    Files.writeString(
+        ratios,
+        rules(
+            slos,
+            r -> r.record().startsWith(Series.ERROR_RATIO) && !r.record().equals(fiveMinutes),
+            false));
+    Files.writeString(periods, rules(slos, r -> true, true));
     prometheus.backfillRules(
         List.of(
             new PrometheusServer.RuleBackfill(rates, from, end, Duration.ofMinutes(5)),
             new PrometheusServer.RuleBackfill(ratios, end.minusSeconds(300), end, ratiosEvery)));
+    // What the rules record from recorded series (the rolling window's figures) is evaluated
+    // once those exist.
+    prometheus.backfillRules(
+        List.of(
+            new PrometheusServer.RuleBackfill(periods, end.minusSeconds(300), end, ratiosEvery)));
   }
 
   /**
-   * The SLOs' recording rules that match and read the raw series only: promtool evaluates each rule
-   * against the history alone, where no recorded series exist yet.
+   * The SLOs' recording rules that match and read either the raw series only ({@code ofRecorded}
+   * false: promtool evaluates each rule against the history alone, where no recorded series exist
+   * yet) or recorded series ({@code ofRecorded} true).
    */
-  static String rules(List<Slo> slos, Predicate<Rule.Recording> which) {
+  static String rules(List<Slo> slos, Predicate<Rule.Recording> which, boolean ofRecorded) {
     List<RuleGroup> groups = new ArrayList<>();
     for (Slo slo : slos) {
       List<Rule> rules =
@@ -62,9 +82,11 @@ public final class SloHistoryRules {
                   r ->
                       r instanceof Rule.Recording rec
                           && which.test(rec)
-                          && !rec.expr().contains("fleetgate_slo:"))
+                          && rec.expr().contains("fleetgate_slo:") == ofRecorded)
               .toList();
-      groups.add(new RuleGroup(slo.service() + "-" + slo.name(), rules));
+      if (!rules.isEmpty()) {
+        groups.add(new RuleGroup(slo.service() + "-" + slo.name(), rules));
+      }
     }
     return RuleFile.rules(groups, List.of("test"));
   }
