@@ -127,7 +127,16 @@ class SloMonthScreensIT {
                                     0.7,
                                     Map.of("1h", 0.3, "6h", 0.3, "3d", 0.3),
                                     null,
-                                    List.of()))))),
+                                    List.of())),
+                            new ClusterFigures(
+                                "shanghai-prod",
+                                new Unknown(
+                                    "http://prometheus.shanghai-prod:9090/ did not answer within"
+                                        + " 10 s",
+                                    new LastKnown(
+                                        AT.minus(Duration.ofMinutes(12)),
+                                        0.31,
+                                        Map.of("1h", 0.9, "6h", 0.8, "3d", 0.7))))))),
                 List.of());
           }
 

@@ -54,6 +54,8 @@ public final class SloStatus {
    *     burning or already spent
    * @param firing the severities of its alerts firing now
    * @param reason why it is unknown; null when known
+   * @param lastKnown when it is unknown, the figures last read for it (since the platform started,
+   *     or from its snapshots); null when known or never read
    */
   public record ClusterView(
       String cluster,
@@ -63,7 +65,15 @@ public final class SloStatus {
       Map<String, Double> burnRates,
       Long exhaustionSeconds,
       List<String> firing,
-      String reason) {}
+      String reason,
+      LastKnown lastKnown) {}
+
+  /**
+   * The stale figures of an SLO that is unknown now: what was read at {@code at}, shown beside
+   * "unknown", never in its place.
+   */
+  public record LastKnown(
+      Instant at, Double errorRatio, Double budgetRemaining, Map<String, Double> burnRates) {}
 
   /**
    * One snapshot of an SLO on one cluster.

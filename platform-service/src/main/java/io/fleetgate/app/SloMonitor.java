@@ -52,6 +52,10 @@ final class SloMonitor {
   private final Duration freshFor;
   private final Duration snapshotEvery;
   private final Map<URI, PrometheusApi> sources = new ConcurrentHashMap<>();
+
+  /** By service/SLO/cluster: the figures last read, or none, for what is unknown now. */
+  private final Map<String, Optional<SloStatus.LastKnown>> lastKnown = new ConcurrentHashMap<>();
+
   private SloStatus.Report latest;
   private Instant lastSnapshot = Instant.EPOCH;
 
@@ -72,7 +76,8 @@ final class SloMonitor {
 
   /** The latest figures, read again when older than {@code freshFor}; one reading at a time. */
   synchronized SloStatus.Report status() {
-    Instant now = clock.instant();
+    // to the millisecond, as snapshots keep it
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     if (latest != null && latest.at().plus(freshFor).isAfter(now)) {
       return latest;
     }
@@ -150,14 +155,57 @@ final class SloMonitor {
                 .filter(r -> settings.judges(r.slo().service(), labels.get(r.cluster())))
                 .toList();
     List<SloStatus.SloView> views = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (ServiceRollup rollup : ServiceRollup.of(readings)) {
-      views.add(view(rollup));
+      views.add(view(rollup, seen));
     }
+    lastKnown.keySet().retainAll(seen);
     return new SloStatus.Report(now, views, problems);
   }
 
   private PrometheusApi source(URI url) {
     return sources.computeIfAbsent(url, PrometheusApi::new);
+  }
+
+  private static String key(Slo slo, String cluster) {
+    return slo.service() + "/" + slo.name() + "/" + cluster;
+  }
+
+  /**
+   * What was last read for an SLO unknown now: held since it was read, or, after a restart, the
+   * latest known snapshot (looked up once).
+   */
+  private Optional<SloStatus.LastKnown> lastKnown(String key, Slo slo, String cluster) {
+    Optional<SloStatus.LastKnown> held = lastKnown.get(key);
+    if (held != null) {
+      return held;
+    }
+    Optional<SloStatus.LastKnown> stored;
+    try {
+      stored =
+          store
+              .lastKnownSlo(slo.service(), slo.name(), cluster)
+              .map(
+                  p -> {
+                    Map<String, Double> burns = new LinkedHashMap<>();
+                    putIfPresent(burns, "1h", p.burn1h());
+                    putIfPresent(burns, "6h", p.burn6h());
+                    putIfPresent(burns, "3d", p.burn3d());
+                    return new SloStatus.LastKnown(
+                        p.at(), p.errorRatio(), p.budgetRemaining(), burns);
+                  });
+    } catch (RuntimeException e) {
+      log.warn("Cannot read the last known figures of {}: {}", key, e.getMessage());
+      return Optional.empty();
+    }
+    lastKnown.put(key, stored);
+    return stored;
+  }
+
+  private static void putIfPresent(Map<String, Double> burns, String window, Double value) {
+    if (value != null) {
+      burns.put(window, value);
+    }
   }
 
   private void record(SloStatus.Report report) {
@@ -186,12 +234,17 @@ final class SloMonitor {
     }
   }
 
-  private static SloStatus.SloView view(ServiceRollup rollup) {
+  private SloStatus.SloView view(ServiceRollup rollup, java.util.Set<String> seen) {
     Slo slo = rollup.slo();
     List<SloStatus.ClusterView> clusters = new ArrayList<>();
     for (SloReading.Known k : rollup.known()) {
       Map<String, Double> burns = new LinkedHashMap<>();
       new TreeMap<>(k.burnRates()).forEach((w, r) -> burns.put(w.toString(), r));
+      String key = key(slo, k.cluster());
+      seen.add(key);
+      lastKnown.put(
+          key,
+          Optional.of(new SloStatus.LastKnown(k.at(), k.errorRatio(), k.budgetRemaining(), burns)));
       clusters.add(
           new SloStatus.ClusterView(
               k.cluster(),
@@ -201,12 +254,23 @@ final class SloMonitor {
               burns,
               k.exhaustion().map(Duration::toSeconds).orElse(null),
               List.copyOf(new TreeSet<>(k.firing())),
+              null,
               null));
     }
     for (SloReading.Unknown u : rollup.unknown()) {
+      String key = key(slo, u.cluster());
+      seen.add(key);
       clusters.add(
           new SloStatus.ClusterView(
-              u.cluster(), "unknown", null, null, Map.of(), null, List.of(), u.reason()));
+              u.cluster(),
+              "unknown",
+              null,
+              null,
+              Map.of(),
+              null,
+              List.of(),
+              u.reason(),
+              lastKnown(key, slo, u.cluster()).orElse(null)));
     }
     List<SloStatus.AlertView> alerts = new ArrayList<>();
     for (BurnRateAlert a : slo.alerting().conditions()) {

@@ -79,22 +79,17 @@ class SloApiIT {
         token = new Tokens(store.tokens()).create("viewer", Role.VIEWER).secret();
       }
       // The platform lives at the end of the history, a few seconds after its last samples.
-      Clock clock =
-          Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), end.plusSeconds(5)));
-      try (PlatformServer server =
-          PlatformServer.start(
-              new SyncSetup.Config(
-                  repo.dir().toString(),
-                  "main",
-                  sandbox.managementKubeconfig(),
-                  data,
-                  SyncSetup.Engine.WASM,
-                  null),
-              new ApiSettings("127.0.0.1", 0, new byte[0]),
-              Duration.ofMinutes(10),
-              Duration.ofMinutes(30),
-              clock,
-              report -> {})) {
+      MovingClock clock = new MovingClock(Duration.between(Instant.now(), end.plusSeconds(5)));
+      SyncSetup.Config config =
+          new SyncSetup.Config(
+              repo.dir().toString(),
+              "main",
+              sandbox.managementKubeconfig(),
+              data,
+              SyncSetup.Engine.WASM,
+              null);
+      JsonNode lastRead;
+      try (PlatformServer server = start(config, clock)) {
         Thread loop = Thread.ofPlatform().start(server::run);
         try {
           JsonNode slos = awaitSlos(server.port(), token);
@@ -138,11 +133,83 @@ class SloApiIT {
           assertThat(history.at("/points/0/burn1h").asDouble()).isCloseTo(20.0, within(0.5));
           assertThat(status(server.port(), "/api/v1/slos/x/y/history?points=1", token))
               .isEqualTo(400);
+
+          // Prometheus stops: once the figures are older than 30 s, every cluster is unknown,
+          // with the figures last read beside it, never in its place.
+          lastRead = slos;
+          prometheus.stop();
+          clock.move(Duration.ofSeconds(31));
+          JsonNode stale = awaitSlos(server.port(), token).at("/slos/0/clusters/0");
+          assertStale(stale, lastRead);
         } finally {
           server.stop();
           loop.join(30_000);
         }
       }
+      // After a restart, with the Prometheus still down, the last known figures come from the
+      // snapshot the first reading left.
+      clock.move(Duration.ofMinutes(1));
+      try (PlatformServer again = start(config, clock)) {
+        Thread loop = Thread.ofPlatform().start(again::run);
+        try {
+          assertStale(awaitSlos(again.port(), token).at("/slos/0/clusters/0"), lastRead);
+        } finally {
+          again.stop();
+          loop.join(30_000);
+        }
+      }
+    }
+  }
+
+  private static void assertStale(JsonNode cluster, JsonNode lastRead) {
+    JsonNode known = lastRead.at("/slos/0/clusters/0");
+    assertThat(cluster.at("/state").asText()).as(cluster.toString()).isEqualTo("unknown");
+    assertThat(cluster.at("/budgetRemaining").isNull())
+        .as("no figure in place of unknown")
+        .isTrue();
+    assertThat(cluster.at("/reason").asText()).contains(" cannot be asked");
+    assertThat(cluster.at("/lastKnown/at").asText()).isEqualTo(lastRead.at("/at").asText());
+    assertThat(cluster.at("/lastKnown/budgetRemaining").asDouble())
+        .isEqualTo(known.at("/budgetRemaining").asDouble());
+    assertThat(cluster.at("/lastKnown/burnRates/1h").asDouble())
+        .isEqualTo(known.at("/burnRates/1h").asDouble());
+  }
+
+  private static PlatformServer start(SyncSetup.Config config, Clock clock) throws Exception {
+    return PlatformServer.start(
+        config,
+        new ApiSettings("127.0.0.1", 0, new byte[0]),
+        Duration.ofMinutes(10),
+        Duration.ofMinutes(30),
+        clock,
+        report -> {});
+  }
+
+  /** The system clock moved to the end of the history, and on by hand. */
+  private static final class MovingClock extends Clock {
+    private volatile Duration offset;
+
+    MovingClock(Duration offset) {
+      this.offset = offset;
+    }
+
+    void move(Duration by) {
+      offset = offset.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
     }
   }
 

@@ -4,6 +4,7 @@ import io.fleetgate.client.ApiClient;
 import io.fleetgate.client.ApiException;
 import io.fleetgate.client.api.SloApi;
 import io.fleetgate.client.model.SloCluster;
+import io.fleetgate.client.model.SloLastKnown;
 import io.fleetgate.console.slo.SloSource;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,12 +55,28 @@ final class RemoteSlos implements SloSource {
     }
   }
 
+  private static LastKnown lastKnown(SloLastKnown last) {
+    if (last == null || last.getAt() == null) {
+      return null;
+    }
+    Map<String, Double> burns = new LinkedHashMap<>();
+    if (last.getBurnRates() != null) {
+      last.getBurnRates().forEach((w, r) -> burns.put(w, r.doubleValue()));
+    }
+    return new LastKnown(
+        last.getAt().toInstant(),
+        last.getBudgetRemaining() == null ? null : last.getBudgetRemaining().doubleValue(),
+        burns);
+  }
+
   /** A cluster the platform calls known but sends no figures for is unknown, and says why. */
   static ClusterFigures cluster(SloCluster c) {
     if (c.getState() != SloCluster.StateEnum.KNOWN) {
       return new ClusterFigures(
           c.getCluster(),
-          new Unknown(c.getReason() == null ? "the platform gave no reason" : c.getReason()));
+          new Unknown(
+              c.getReason() == null ? "the platform gave no reason" : c.getReason(),
+              lastKnown(c.getLastKnown())));
     }
     if (c.getErrorRatio() == null || c.getBudgetRemaining() == null) {
       return new ClusterFigures(

@@ -23,6 +23,11 @@ public final class SloFormat {
     return String.format(Locale.ROOT, "%.1f %% left", remaining * 100);
   }
 
+  /** {@code 42 %} or {@code −12 %}: the budget left, short, for a stale figure. */
+  public static String percent(double remaining) {
+    return String.format(Locale.ROOT, "%.0f %%", remaining * 100).replace('-', '−');
+  }
+
   /** {@code 0.123 %}: an error ratio; {@code unknown} for null. */
   public static String ratio(Double ratio) {
     return ratio == null ? "unknown" : String.format(Locale.ROOT, "%.3f %%", ratio * 100);
@@ -62,6 +67,13 @@ public final class SloFormat {
         + alert.longWindow()
         + " and "
         + alert.shortWindow();
+  }
+
+  /** {@code 2026-12-01 17:05 UTC}: when figures were read. */
+  public static String time(java.time.Instant at) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+        .withZone(java.time.ZoneOffset.UTC)
+        .format(at);
   }
 
   private static String trim(String number) {

@@ -75,7 +75,21 @@ public interface SloSource {
     }
   }
 
-  record Unknown(String reason) implements Figures {}
+  /**
+   * @param lastKnown the figures last read for it, stale; null when it was never read
+   */
+  record Unknown(String reason, LastKnown lastKnown) implements Figures {
+    public Unknown(String reason) {
+      this(reason, null);
+    }
+  }
+
+  /** What was read at {@code at} for an SLO that is unknown now; figures may be null. */
+  record LastKnown(Instant at, Double budgetRemaining, Map<String, Double> burnRates) {
+    public LastKnown {
+      burnRates = Map.copyOf(burnRates);
+    }
+  }
 
   /** One snapshot of an SLO on one cluster; the figures are null when it was unknown. */
   record Point(

@@ -156,13 +156,13 @@ public final class SloView extends BorderPane {
     cluster.setCellFactory(c -> new ClusterCell());
     cluster.setPrefWidth(190);
     table.getColumns().add(cluster);
-    table.getColumns().add(column("Budget", SloViewModel.ClusterRow::budget, 140));
-    table.getColumns().add(column("1h", SloViewModel.ClusterRow::burn1h, 66));
-    table.getColumns().add(column("6h", SloViewModel.ClusterRow::burn6h, 66));
-    table.getColumns().add(column("3d", SloViewModel.ClusterRow::burn3d, 66));
+    table.getColumns().add(column("Budget", SloViewModel.ClusterRow::budget, 160));
+    table.getColumns().add(column("1h", SloViewModel.ClusterRow::burn1h, 76));
+    table.getColumns().add(column("6h", SloViewModel.ClusterRow::burn6h, 76));
+    table.getColumns().add(column("3d", SloViewModel.ClusterRow::burn3d, 76));
     table.getColumns().add(column("Lasts", SloViewModel.ClusterRow::exhaustion, 92));
     table.getColumns().add(column("Firing", SloViewModel.ClusterRow::firing, 70));
-    table.getColumns().add(column("Why unknown", SloViewModel.ClusterRow::reason, 120));
+    table.getColumns().add(column("Reason", SloViewModel.ClusterRow::reason, 90));
     table
         .getSelectionModel()
         .selectedItemProperty()

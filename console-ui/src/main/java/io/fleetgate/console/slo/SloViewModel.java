@@ -247,18 +247,7 @@ public final class SloViewModel {
   static ClusterRow clusterRow(SloSource.ClusterFigures c) {
     Risk risk = Risk.of(c.figures());
     return switch (c.figures()) {
-      case SloSource.Unknown u ->
-          new ClusterRow(
-              c.cluster(),
-              risk,
-              null,
-              "unknown",
-              "unknown",
-              "unknown",
-              "unknown",
-              "unknown",
-              "",
-              u.reason());
+      case SloSource.Unknown u -> unknownRow(c.cluster(), risk, u);
       case SloSource.Known k ->
           new ClusterRow(
               c.cluster(),
@@ -272,6 +261,32 @@ public final class SloViewModel {
               String.join(", ", k.firing()),
               "");
     };
+  }
+
+  /**
+   * An unknown cluster: "unknown" in every figure's place and, when it was read before, what was
+   * read then beside it, marked as stale.
+   */
+  private static ClusterRow unknownRow(String cluster, Risk risk, SloSource.Unknown u) {
+    SloSource.LastKnown last = u.lastKnown();
+    String budget = "unknown";
+    String reason = u.reason();
+    if (last != null) {
+      if (last.budgetRemaining() != null) {
+        budget = "unknown · was " + SloFormat.percent(last.budgetRemaining());
+      }
+      List<String> figures = new java.util.ArrayList<>();
+      figures.add(SloFormat.budget(last.budgetRemaining()));
+      for (String window : List.of("1h", "6h", "3d")) {
+        Double rate = last.burnRates().get(window);
+        if (rate != null) {
+          figures.add(window + " " + SloFormat.burn(rate));
+        }
+      }
+      reason += " · last read " + SloFormat.time(last.at()) + ": " + String.join(", ", figures);
+    }
+    return new ClusterRow(
+        cluster, risk, null, budget, "unknown", "unknown", "unknown", "unknown", "", reason);
   }
 
   static String emptyText(SloSource.Report report) {

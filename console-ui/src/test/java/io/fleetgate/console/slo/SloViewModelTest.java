@@ -75,6 +75,35 @@ class SloViewModelTest {
   }
 
   @Test
+  void aClusterReadBeforeShowsItsStaleFiguresBesideUnknownNeverInItsPlace() {
+    SloSource.LastKnown last =
+        new SloSource.LastKnown(
+            Instant.parse("2026-03-15T11:40:00Z"), 0.42, java.util.Map.of("1h", 2.0, "3d", 0.5));
+    SloSource.Slo stale =
+        slo(
+            "availability",
+            on("beijing-prod", known(0.4, 20, "page")),
+            on("shanghai-prod", new SloSource.Unknown("it did not answer within 10 s", last)));
+    source.report = new SloSource.Report(SloModels.AT, List.of(stale), List.of());
+
+    model.refresh().join();
+
+    SloViewModel.ClusterRow down = model.clusters().get(1);
+    assertThat(down.risk()).isEqualTo(Risk.UNKNOWN);
+    assertThat(down.budgetRemaining()).as("nothing to draw a bar from").isNull();
+    assertThat(down.budget()).isEqualTo("unknown · was 42 %");
+    assertThat(List.of(down.burn1h(), down.burn6h(), down.burn3d(), down.exhaustion()))
+        .containsOnly("unknown");
+    assertThat(down.reason())
+        .isEqualTo(
+            "it did not answer within 10 s · last read 2026-03-15 11:40 UTC: 42.0 % left,"
+                + " 1h 2.00×, 3d 0.50×");
+    assertThat(model.rows().getFirst().budget())
+        .as("the worst budget counts only what is known now")
+        .isEqualTo("40.0 % left");
+  }
+
+  @Test
   void anUnknownClusterReadsUnknownWithItsReasonAndIsNotCharted() {
     source.report = new SloSource.Report(SloModels.AT, List.of(BURNING), List.of());
 

@@ -96,6 +96,38 @@ final class SqliteSloSnapshots {
         });
   }
 
+  /** The latest known point of one SLO on one cluster. */
+  java.util.Optional<SloStatus.Point> lastKnown(String service, String slo, String cluster) {
+    return db.read(
+        "read the last known SLO snapshot",
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "SELECT at, cluster, state, error_ratio, budget_remaining, burn_1h, burn_6h,"
+                      + " burn_3d FROM slo_snapshots WHERE service = ? AND slo = ? AND cluster = ?"
+                      + " AND state = 'known' ORDER BY at DESC LIMIT 1")) {
+            select.setString(1, service);
+            select.setString(2, slo);
+            select.setString(3, cluster);
+            try (ResultSet rs = select.executeQuery()) {
+              if (!rs.next()) {
+                return java.util.Optional.empty();
+              }
+              return java.util.Optional.of(
+                  new SloStatus.Point(
+                      Instant.ofEpochMilli(rs.getLong(1)),
+                      rs.getString(2),
+                      rs.getString(3),
+                      real(rs, 4),
+                      real(rs, 5),
+                      real(rs, 6),
+                      real(rs, 7),
+                      real(rs, 8)));
+            }
+          }
+        });
+  }
+
   private static void real(PreparedStatement statement, int index, Double value)
       throws SQLException {
     if (value == null || !Double.isFinite(value)) {

@@ -57,6 +57,12 @@ public final class SqliteStore
     new SqliteSloSnapshots(db).record(snapshots, keepAfter);
   }
 
+  /** The latest known snapshot of one SLO on one cluster, for the figures beside an unknown. */
+  public java.util.Optional<io.fleetgate.api.SloStatus.Point> lastKnownSlo(
+      String service, String slo, String cluster) {
+    return new SqliteSloSnapshots(db).lastKnown(service, slo, cluster);
+  }
+
   /** One SLO's snapshots between two times, per cluster oldest first, at most {@code limit}. */
   public List<io.fleetgate.api.SloStatus.Point> sloSnapshots(
       String service,
