@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] [report] [reads] [api] [validate]
- * [netpol]}: runs the named benchmarks (all by default). {@code --smoke} runs each at about 1 % of
- * its size, to prove that it and its baseline still run and converge; nothing is timed against a
- * target then. Exits non-zero when a benchmark fails.
+ * [netpol] [slo]}: runs the named benchmarks (all by default). {@code --smoke} runs each at about 1
+ * % of its size, to prove that it and its baseline still run and converge; nothing is timed against
+ * a target then. Exits non-zero when a benchmark fails.
  */
 public final class Main {
 
@@ -39,7 +39,16 @@ public final class Main {
     List<String> names =
         args.length == 0
             ? List.of(
-                "policy", "apply", "commit", "noop", "report", "reads", "api", "validate", "netpol")
+                "policy",
+                "apply",
+                "commit",
+                "noop",
+                "report",
+                "reads",
+                "api",
+                "validate",
+                "netpol",
+                "slo")
             : List.of(args);
     Report.line("");
     Report.line(
@@ -60,12 +69,13 @@ public final class Main {
         case "api" -> ApiBench.run();
         case "validate" -> ValidateBench.run(Size.isSmoke());
         case "netpol" -> NetpolBench.run();
+        case "slo" -> SloBench.run();
         default ->
             throw new IllegalArgumentException(
                 "unknown benchmark '"
                     + name
                     + "'; choose policy, apply, commit, noop, report, reads, api, validate or"
-                    + " netpol");
+                    + " netpol, slo");
       }
     }
   }
