@@ -79,16 +79,7 @@ final class SqliteSloSnapshots {
             List<SloStatus.Point> points = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
               while (rs.next()) {
-                points.add(
-                    new SloStatus.Point(
-                        Instant.ofEpochMilli(rs.getLong(1)),
-                        rs.getString(2),
-                        rs.getString(3),
-                        real(rs, 4),
-                        real(rs, 5),
-                        real(rs, 6),
-                        real(rs, 7),
-                        real(rs, 8)));
+                points.add(point(rs));
               }
             }
             return points;
@@ -113,19 +104,23 @@ final class SqliteSloSnapshots {
               if (!rs.next()) {
                 return java.util.Optional.empty();
               }
-              return java.util.Optional.of(
-                  new SloStatus.Point(
-                      Instant.ofEpochMilli(rs.getLong(1)),
-                      rs.getString(2),
-                      rs.getString(3),
-                      real(rs, 4),
-                      real(rs, 5),
-                      real(rs, 6),
-                      real(rs, 7),
-                      real(rs, 8)));
+              return java.util.Optional.of(point(rs));
             }
           }
         });
+  }
+
+  /** A row of {@code SELECT at, cluster, state, error_ratio, budget_remaining, burn_…}. */
+  private static SloStatus.Point point(ResultSet rs) throws SQLException {
+    return new SloStatus.Point(
+        Instant.ofEpochMilli(rs.getLong(1)),
+        rs.getString(2),
+        rs.getString(3),
+        real(rs, 4),
+        real(rs, 5),
+        real(rs, 6),
+        real(rs, 7),
+        real(rs, 8));
   }
 
   private static void real(PreparedStatement statement, int index, Double value)
