@@ -74,8 +74,8 @@ public final class Main {
             throw new IllegalArgumentException(
                 "unknown benchmark '"
                     + name
-                    + "'; choose policy, apply, commit, noop, report, reads, api, validate or"
-                    + " netpol, slo");
+                    + "'; choose policy, apply, commit, noop, report, reads, api, validate,"
+                    + " netpol or slo");
       }
     }
   }

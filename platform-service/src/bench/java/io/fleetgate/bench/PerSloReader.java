@@ -58,20 +58,23 @@ final class PerSloReader {
     String selector =
         "{%s=\"%s\", %s=\"%s\"}".formatted(Labels.SLO, slo.name(), Labels.SERVICE, slo.service());
     Window period = slo.window().length();
-    Double ratio = value(source.query(Series.errorRatio(period) + selector, at));
-    Double traffic = value(source.query(Series.totalEvents(period) + selector, at));
-    if (ratio == null || traffic == null) {
-      return new SloReading.Unknown(slo, cluster, at, "no recorded series");
-    }
     double budget = slo.errorBudget();
     Map<Window, Double> burnRates = new LinkedHashMap<>();
     Set<Window> windows = new java.util.TreeSet<>(SloBenchData.alertWindows(slo));
     windows.add(period);
+    Double ratio = null;
     for (Window w : windows) {
       Double v = value(source.query(Series.errorRatio(w) + selector, at));
+      if (w.equals(period)) {
+        ratio = v;
+      }
       if (v != null && Double.isFinite(v)) {
         burnRates.put(w, v / budget);
       }
+    }
+    Double traffic = value(source.query(Series.totalEvents(period) + selector, at));
+    if (ratio == null || traffic == null) {
+      return new SloReading.Unknown(slo, cluster, at, "no recorded series");
     }
     Set<String> firing = new HashSet<>();
     if (source.query(

@@ -148,9 +148,24 @@ final class SloBench {
       }
       int cluster = Integer.parseInt(known.cluster().substring("cluster-".length()));
       SloBenchData.Figures expected = SloBenchData.figures(known.slo(), cluster);
+      double budget = known.slo().errorBudget();
+      Map<io.fleetgate.slo.Window, Double> burns = new java.util.TreeMap<>();
+      expected.windowRatios().forEach((w, r) -> burns.put(w, r / budget));
+      burns.put(known.slo().window().length(), expected.periodRatio() / budget);
+      boolean burnsMatch = burns.keySet().equals(known.burnRates().keySet());
+      for (var w : burns.keySet()) {
+        burnsMatch &=
+            known.burnRates().get(w) != null
+                && Math.abs(known.burnRates().get(w) - burns.get(w)) < 1e-9;
+      }
+      java.util.Set<String> firing =
+          expected.firing() == null ? java.util.Set.of() : java.util.Set.of(expected.firing());
       if (Math.abs(known.errorRatio() - expected.periodRatio()) > 1e-12
+          || Math.abs(known.budgetRemaining() - (1 - expected.periodRatio() / budget)) > 1e-9
           || Math.abs(known.total() / known.slo().window().length().seconds() - expected.traffic())
-              > 1e-9) {
+              > 1e-9
+          || !burnsMatch
+          || !known.firing().equals(firing)) {
         throw new IllegalStateException(
             who
                 + ": "
@@ -158,9 +173,9 @@ final class SloBench {
                 + " on "
                 + known.cluster()
                 + " reads "
-                + known.errorRatio()
+                + known
                 + ", written "
-                + expected.periodRatio());
+                + expected);
       }
     }
   }

@@ -53,8 +53,19 @@ final class SloMonitor {
   private final Duration snapshotEvery;
   private final Map<URI, PrometheusApi> sources = new ConcurrentHashMap<>();
 
-  /** By service/SLO/cluster: the figures last read, or none, for what is unknown now. */
-  private final Map<String, Optional<SloStatus.LastKnown>> lastKnown = new ConcurrentHashMap<>();
+  /**
+   * By service/SLO/cluster and the SLO's definition: the figures last read, for what is unknown
+   * now. Bounded by the SLOs and clusters of the latest reading.
+   */
+  private final Map<String, SloStatus.LastKnown> lastKnown = new java.util.HashMap<>();
+
+  /**
+   * By service/SLO/cluster: the latest known snapshots, read once after a start, when an SLO is
+   * first unknown; null until then.
+   */
+  private Map<String, SloStatus.Point> stored;
+
+  private Instant storedRetry = Instant.EPOCH;
 
   private SloStatus.Report latest;
   private Instant lastSnapshot = Instant.EPOCH;
@@ -171,35 +182,43 @@ final class SloMonitor {
     return slo.service() + "/" + slo.name() + "/" + cluster;
   }
 
+  /** The key of figures held in memory: a changed target or window makes them another SLO's. */
+  private static String heldKey(Slo slo, String cluster) {
+    return key(slo, cluster) + "|" + slo.target() + "|" + slo.window().describe();
+  }
+
   /**
-   * What was last read for an SLO unknown now: held since it was read, or, after a restart, the
-   * latest known snapshot (looked up once).
+   * What was last read for an SLO unknown now, if within its window: held since it was read, or,
+   * after a restart, the latest known snapshot (all read in one query, once).
    */
-  private Optional<SloStatus.LastKnown> lastKnown(String key, Slo slo, String cluster) {
-    Optional<SloStatus.LastKnown> held = lastKnown.get(key);
+  private Optional<SloStatus.LastKnown> lastKnown(Slo slo, String cluster, Instant now) {
+    Instant oldest = now.minusSeconds(slo.window().length().seconds());
+    SloStatus.LastKnown held = lastKnown.get(heldKey(slo, cluster));
     if (held != null) {
-      return held;
+      return held.at().isBefore(oldest) ? Optional.empty() : Optional.of(held);
     }
-    Optional<SloStatus.LastKnown> stored;
-    try {
-      stored =
-          store
-              .lastKnownSlo(slo.service(), slo.name(), cluster)
-              .map(
-                  p -> {
-                    Map<String, Double> burns = new LinkedHashMap<>();
-                    putIfPresent(burns, "1h", p.burn1h());
-                    putIfPresent(burns, "6h", p.burn6h());
-                    putIfPresent(burns, "3d", p.burn3d());
-                    return new SloStatus.LastKnown(
-                        p.at(), p.errorRatio(), p.budgetRemaining(), burns);
-                  });
-    } catch (RuntimeException e) {
-      log.warn("Cannot read the last known figures of {}: {}", key, e.getMessage());
+    if (stored == null && !now.isBefore(storedRetry)) {
+      try {
+        stored = store.lastKnownSlos(now.minus(RETENTION));
+      } catch (RuntimeException e) {
+        log.warn("Cannot read the last known SLO figures: {}", e.getMessage());
+        storedRetry = now.plus(snapshotEvery);
+      }
+    }
+    SloStatus.Point p = stored == null ? null : stored.get(key(slo, cluster));
+    if (p == null || p.at().isBefore(oldest)) {
       return Optional.empty();
     }
-    lastKnown.put(key, stored);
-    return stored;
+    return Optional.of(
+        new SloStatus.LastKnown(p.at(), p.errorRatio(), p.budgetRemaining(), trend(p)));
+  }
+
+  private static Map<String, Double> trend(SloStatus.Point p) {
+    Map<String, Double> burns = new LinkedHashMap<>();
+    putIfPresent(burns, "1h", p.burn1h());
+    putIfPresent(burns, "6h", p.burn6h());
+    putIfPresent(burns, "3d", p.burn3d());
+    return burns;
   }
 
   private static void putIfPresent(Map<String, Double> burns, String window, Double value) {
@@ -240,11 +259,14 @@ final class SloMonitor {
     for (SloReading.Known k : rollup.known()) {
       Map<String, Double> burns = new LinkedHashMap<>();
       new TreeMap<>(k.burnRates()).forEach((w, r) -> burns.put(w.toString(), r));
-      String key = key(slo, k.cluster());
+      String key = heldKey(slo, k.cluster());
       seen.add(key);
+      Map<String, Double> trend = new LinkedHashMap<>();
+      for (Window w : TREND) {
+        putIfPresent(trend, w.toString(), k.burnRates().get(w));
+      }
       lastKnown.put(
-          key,
-          Optional.of(new SloStatus.LastKnown(k.at(), k.errorRatio(), k.budgetRemaining(), burns)));
+          key, new SloStatus.LastKnown(k.at(), k.errorRatio(), k.budgetRemaining(), trend));
       clusters.add(
           new SloStatus.ClusterView(
               k.cluster(),
@@ -258,8 +280,7 @@ final class SloMonitor {
               null));
     }
     for (SloReading.Unknown u : rollup.unknown()) {
-      String key = key(slo, u.cluster());
-      seen.add(key);
+      seen.add(heldKey(slo, u.cluster()));
       clusters.add(
           new SloStatus.ClusterView(
               u.cluster(),
@@ -270,7 +291,7 @@ final class SloMonitor {
               null,
               List.of(),
               u.reason(),
-              lastKnown(key, slo, u.cluster()).orElse(null)));
+              lastKnown(slo, u.cluster(), u.at()).orElse(null)));
     }
     List<SloStatus.AlertView> alerts = new ArrayList<>();
     for (BurnRateAlert a : slo.alerting().conditions()) {

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  *
  * <p>Judged by occurrences, an event indicator's error ratio over a window is bad over total events
  * in that window, and over the SLO's rolling window it is the sum of the 5-minute bad rates over
- * the sum of the 5-minute total rates, so that busy hours weigh more than quiet ones. Judged by
+ * the sum of the 5-minute total rates, so that busy hours weigh more than quiet ones; the window's
+ * average traffic is recorded beside it, to weigh each cluster when SLOs are rolled up. Judged by
  * time slices, it is the share of bad slices ({@code Timeslices}) or one minus the average slice
  * ratio ({@code RatioTimeslices}), from a subquery at the slice's resolution; a slice without data
  * is not counted.
@@ -90,20 +91,23 @@ public final class RuleGenerator {
         rules.add(new Rule.Recording(Series.errorRatio(window), expr, labels(window)));
       }
       if (periodRecorded) {
+        // One series per SLO over its window, whatever series its indicator's queries give (a
+        // query left unaggregated yields one per pod): all events together, as the budget counts
+        // them, never the worst series alone.
         Window period = slo.window().length();
         String expr =
             weighted
-                ? "sum_over_time(%s%s[%s]) / sum_over_time(%s%s[%s])"
+                ? "sum(sum_over_time(%s%s[%s])) / sum(sum_over_time(%s%s[%s]))"
                     .formatted(
                         Series.BAD_EVENTS, selector, period, Series.TOTAL_EVENTS, selector, period)
-                : "avg_over_time(%s%s[%s])"
+                : "avg(avg_over_time(%s%s[%s]))"
                     .formatted(Series.errorRatio(FIVE_MINUTES), selector, period);
         rules.add(new Rule.Recording(Series.errorRatio(period), expr, labels(period)));
         if (weighted) {
           rules.add(
               new Rule.Recording(
                   Series.totalEvents(period),
-                  "avg_over_time(%s%s[%s])".formatted(Series.TOTAL_EVENTS, selector, period),
+                  "sum(avg_over_time(%s%s[%s]))".formatted(Series.TOTAL_EVENTS, selector, period),
                   labels(period)));
         }
       }

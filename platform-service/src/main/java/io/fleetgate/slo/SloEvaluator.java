@@ -108,7 +108,7 @@ public final class SloEvaluator {
       Window p = period.get();
       if (slo.window().rolling()) {
         if (weighted(slo)) {
-          queries.putIfAbsent("total|" + p, "sum %s (%s)".formatted(BY, Series.totalEvents(p)));
+          queries.putIfAbsent("total|" + p, "max %s (%s)".formatted(BY, Series.totalEvents(p)));
         }
       } else if (weighted(slo)) {
         queries.putIfAbsent(
@@ -206,12 +206,13 @@ public final class SloEvaluator {
       }
       ratio = value;
       if (weighted(slo)) {
+        // Without the traffic series (rules written before it was recorded) the cluster's own
+        // figures stand; only its weight in the fleet-wide roll-up is unknown.
         Double totalRate = answers.get("total|" + p).get(slo.id());
-        if (totalRate == null) {
-          return noSeries(slo, cluster, at, Series.totalEvents(p));
+        if (totalRate != null && Double.isFinite(totalRate) && totalRate >= 0) {
+          total = totalRate * p.seconds();
+          bad = ratio * total;
         }
-        total = totalRate * p.seconds();
-        bad = ratio * total;
       }
     } else if (weighted(slo)) {
       Double badRate = answers.get("bad|" + p).get(slo.id());
@@ -259,8 +260,8 @@ public final class SloEvaluator {
         at,
         "this Prometheus has no "
             + series
-            + " series for it: load its rules (fleetgate slo rules) and check that the service"
-            + " has traffic");
+            + " series for it: load its rules as this version of Fleetgate writes them (fleetgate"
+            + " slo rules) and check that the service has traffic");
   }
 
   private static Map<String, Set<String>> firing(MetricsSource.Answer.Samples samples) {

@@ -679,7 +679,7 @@ class PlatformApiIT {
   }
 
   /** A validator for a schema of the document, resolving its #/components references. */
-  private static JsonSchema validator(JsonNode document, JsonNode schema) {
+  static JsonSchema validator(JsonNode document, JsonNode schema) {
     ObjectNode root = JSON.createObjectNode();
     root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     root.setAll((ObjectNode) schema.deepCopy());

@@ -93,6 +93,7 @@ class SloApiIT {
         Thread loop = Thread.ofPlatform().start(server::run);
         try {
           JsonNode slos = awaitSlos(server.port(), token);
+          assertAnswersItsSchema(slos);
 
           assertThat(slos.at("/problems").size()).isZero();
           JsonNode gateway = slos.at("/slos/0");
@@ -136,11 +137,12 @@ class SloApiIT {
 
           // Prometheus stops: once the figures are older than 30 s, every cluster is unknown,
           // with the figures last read beside it, never in its place.
-          lastRead = slos;
+          lastRead = JSON.readTree(get(server.port(), "/api/v1/slos", token));
           prometheus.stop();
           clock.move(Duration.ofSeconds(31));
-          JsonNode stale = awaitSlos(server.port(), token).at("/slos/0/clusters/0");
-          assertStale(stale, lastRead);
+          JsonNode stale = awaitSlos(server.port(), token);
+          assertAnswersItsSchema(stale);
+          assertStale(stale.at("/slos/0/clusters/0"), lastRead);
         } finally {
           server.stop();
           loop.join(30_000);
@@ -152,13 +154,26 @@ class SloApiIT {
       try (PlatformServer again = start(config, clock)) {
         Thread loop = Thread.ofPlatform().start(again::run);
         try {
-          assertStale(awaitSlos(again.port(), token).at("/slos/0/clusters/0"), lastRead);
+          JsonNode restarted = awaitSlos(again.port(), token);
+          assertAnswersItsSchema(restarted);
+          assertStale(restarted.at("/slos/0/clusters/0"), lastRead);
         } finally {
           again.stop();
           loop.join(30_000);
         }
       }
     }
+  }
+
+  private static void assertAnswersItsSchema(JsonNode answer) throws Exception {
+    JsonNode document;
+    try (var in = SloApiIT.class.getResourceAsStream("/io/fleetgate/httpapi/openapi.json")) {
+      document = JSON.readTree(in);
+    }
+    JsonNode schema = JSON.readTree("{\"$ref\": \"#/components/schemas/SloReport\"}");
+    assertThat(PlatformApiIT.validator(document, schema).validate(answer))
+        .as("answers its schema: " + answer)
+        .isEmpty();
   }
 
   private static void assertStale(JsonNode cluster, JsonNode lastRead) {

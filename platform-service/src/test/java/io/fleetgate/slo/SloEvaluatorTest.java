@@ -88,6 +88,22 @@ class SloEvaluatorTest {
   }
 
   @Test
+  void rulesWrittenBeforeTheTrafficSeriesStillGiveTheClustersFiguresButNoFleetWeight() {
+    Slo slo = slo("checkout", "availability", SloWindow.rolling(Window.days(28)));
+    Map<String, List<MetricsSource.Sample>> answers = new HashMap<>();
+    answers.put("ratio_rate28d", List.of(sample(slo, 0.0005)));
+    answers.put("ratio_rate1h", List.of(sample(slo, 0.002)));
+    MetricsSource source = (promql, at) -> answer(answers, promql);
+
+    SloReading.Known known =
+        (SloReading.Known) new SloEvaluator(List.of(slo)).evaluate("x", source, AT).getFirst();
+
+    assertThat(known.budgetRemaining()).isCloseTo(0.5, within(1e-9));
+    assertThat(known.total()).isNaN();
+    assertThat(ServiceRollup.of(List.of(known)).getFirst().weighted()).isEmpty();
+  }
+
+  @Test
   void aCalendarPeriodIsAveragedSinceItBeganForNoRuleCanRecordIt() {
     ZonedDateTime start = ZonedDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneId.of("UTC"));
     Slo monthly =

@@ -94,6 +94,28 @@ class SloRulesPromtoolIT {
   }
 
   @Test
+  void theWindowCountsEveryPodsEventsTogetherWhenTheQueriesKeepAPodLabel() throws Exception {
+    Slo slo = read(Specs.AVAILABILITY.replace("query: sum(rate(", "query: sum by (pod) (rate("));
+    // Pod a answers 600 requests a minute, all good; pod b 6, half of them failing. Together
+    // 3 of 606 fail; pod b alone would say half.
+    String series =
+        series("http_requests_total{service=\"checkout\",pod=\"a\",code=\"200\"}", "0+600x70")
+            + series("http_requests_total{service=\"checkout\",pod=\"b\",code=\"200\"}", "0+3x70")
+            + series("http_requests_total{service=\"checkout\",pod=\"b\",code=\"500\"}", "0+3x70");
+    String tests =
+        """
+            promql_expr_test:
+              - expr: round(fleetgate_slo:sli_error:ratio_rate28d{%s} * 1e9)
+                eval_time: 70m
+                exp_samples:
+                  - labels: '{%s, fleetgate_window="28d"}'
+                    value: %d
+        """
+            .formatted(SELECTOR, SELECTOR, Math.round(3.0 / 606 * 1e9));
+    assertPasses(slo, series, tests);
+  }
+
+  @Test
   void aSlowBurnOfTwiceTheBudgetOpensATicketButPagesNobody() throws Exception {
     Slo slo = availability();
     // 0.2 % of requests fail for 7 hours: twice the 0.1 % budget.

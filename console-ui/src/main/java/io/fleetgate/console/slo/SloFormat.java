@@ -23,9 +23,9 @@ public final class SloFormat {
     return String.format(Locale.ROOT, "%.1f %% left", remaining * 100);
   }
 
-  /** {@code 42 %} or {@code −12 %}: the budget left, short, for a stale figure. */
+  /** {@code 42.0 %} or {@code −12.5 %}: the budget left, short, for a stale figure. */
   public static String percent(double remaining) {
-    return String.format(Locale.ROOT, "%.0f %%", remaining * 100).replace('-', '−');
+    return String.format(Locale.ROOT, "%.1f %%", remaining * 100).replace('-', '−');
   }
 
   /** {@code 0.123 %}: an error ratio; {@code unknown} for null. */

@@ -91,7 +91,7 @@ class SloViewModelTest {
     SloViewModel.ClusterRow down = model.clusters().get(1);
     assertThat(down.risk()).isEqualTo(Risk.UNKNOWN);
     assertThat(down.budgetRemaining()).as("nothing to draw a bar from").isNull();
-    assertThat(down.budget()).isEqualTo("unknown · was 42 %");
+    assertThat(down.budget()).isEqualTo("unknown · was 42.0 %");
     assertThat(List.of(down.burn1h(), down.burn6h(), down.burn3d(), down.exhaustion()))
         .containsOnly("unknown");
     assertThat(down.reason())

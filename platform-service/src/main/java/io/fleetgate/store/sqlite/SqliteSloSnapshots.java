@@ -87,25 +87,29 @@ final class SqliteSloSnapshots {
         });
   }
 
-  /** The latest known point of one SLO on one cluster. */
-  java.util.Optional<SloStatus.Point> lastKnown(String service, String slo, String cluster) {
+  /**
+   * The latest known point of every SLO on every cluster since {@code since}, by {@code
+   * service/slo/cluster}, in one query.
+   */
+  java.util.Map<String, SloStatus.Point> lastKnown(Instant since) {
     return db.read(
-        "read the last known SLO snapshot",
+        "read the last known SLO snapshots",
         connection -> {
+          // SQLite takes the bare columns from the row that holds the max()
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "SELECT at, cluster, state, error_ratio, budget_remaining, burn_1h, burn_6h,"
-                      + " burn_3d FROM slo_snapshots WHERE service = ? AND slo = ? AND cluster = ?"
-                      + " AND state = 'known' ORDER BY at DESC LIMIT 1")) {
-            select.setString(1, service);
-            select.setString(2, slo);
-            select.setString(3, cluster);
+                  "SELECT max(at), cluster, state, error_ratio, budget_remaining, burn_1h, burn_6h,"
+                      + " burn_3d, service, slo FROM slo_snapshots WHERE state = 'known' AND at >= ?"
+                      + " GROUP BY service, slo, cluster")) {
+            select.setLong(1, since.toEpochMilli());
+            java.util.Map<String, SloStatus.Point> points = new java.util.HashMap<>();
             try (ResultSet rs = select.executeQuery()) {
-              if (!rs.next()) {
-                return java.util.Optional.empty();
+              while (rs.next()) {
+                SloStatus.Point p = point(rs);
+                points.put(rs.getString(9) + "/" + rs.getString(10) + "/" + p.cluster(), p);
               }
-              return java.util.Optional.of(point(rs));
             }
+            return points;
           }
         });
   }

@@ -57,10 +57,13 @@ public final class SqliteStore
     new SqliteSloSnapshots(db).record(snapshots, keepAfter);
   }
 
-  /** The latest known snapshot of one SLO on one cluster, for the figures beside an unknown. */
-  public java.util.Optional<io.fleetgate.api.SloStatus.Point> lastKnownSlo(
-      String service, String slo, String cluster) {
-    return new SqliteSloSnapshots(db).lastKnown(service, slo, cluster);
+  /**
+   * The latest known snapshot of every SLO on every cluster since {@code since}, by {@code
+   * service/slo/cluster}: the figures beside an SLO unknown now, after a restart.
+   */
+  public java.util.Map<String, io.fleetgate.api.SloStatus.Point> lastKnownSlos(
+      java.time.Instant since) {
+    return new SqliteSloSnapshots(db).lastKnown(since);
   }
 
   /** One SLO's snapshots between two times, per cluster oldest first, at most {@code limit}. */
