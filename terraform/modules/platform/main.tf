@@ -272,7 +272,7 @@ locals {
       "secret_reader/${ns}" = {
         apiVersion = "rbac.authorization.k8s.io/v1"
         kind       = "Role"
-        metadata   = { name = "${var.name}-kubeconfig-reader", namespace = ns, labels = local.labels }
+        metadata   = { name = "${local.cluster_scoped}:kubeconfig-reader", namespace = ns, labels = local.labels }
         rules = [merge(
           { apiGroups = [""], resources = ["secrets"], verbs = ["get"] },
           names == null ? {} : { resourceNames = names },
@@ -281,8 +281,8 @@ locals {
       "secret_reader_binding/${ns}" = {
         apiVersion = "rbac.authorization.k8s.io/v1"
         kind       = "RoleBinding"
-        metadata   = { name = "${var.name}-kubeconfig-reader", namespace = ns, labels = local.labels }
-        roleRef    = { apiGroup = "rbac.authorization.k8s.io", kind = "Role", name = "${var.name}-kubeconfig-reader" }
+        metadata   = { name = "${local.cluster_scoped}:kubeconfig-reader", namespace = ns, labels = local.labels }
+        roleRef    = { apiGroup = "rbac.authorization.k8s.io", kind = "Role", name = "${local.cluster_scoped}:kubeconfig-reader" }
         subjects   = [{ kind = "ServiceAccount", name = var.name, namespace = var.namespace }]
       }
     }]...),

@@ -21,7 +21,7 @@ variable "create_namespace" {
 }
 
 variable "name" {
-  description = "Name of the Deployment, Service, ServiceAccount and the other namespaced objects; the cluster-wide RBAC objects are named '<name>:<namespace>:…'."
+  description = "Name of the Deployment, Service, ServiceAccount and the other namespaced objects; the RBAC objects are named '<name>:<namespace>:…', since some live outside its namespace."
   type        = string
   default     = "fleetgate"
 
