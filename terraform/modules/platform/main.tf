@@ -14,6 +14,7 @@ locals {
   data_mount       = "/var/lib/fleetgate"
   kubeconfig_mount = "/etc/fleetgate/management"
   webhook_mount    = "/etc/fleetgate/webhook"
+  api_token_mount  = "/etc/fleetgate/api-token"
   git_token_mount  = "/etc/fleetgate/git"
   token_dir        = "/var/run/secrets/kubernetes.io/serviceaccount"
 
@@ -67,6 +68,7 @@ locals {
     var.branch == null ? [] : ["--branch", var.branch],
     var.webhook_secret == null ? [] : ["--webhook-secret-file", "${local.webhook_mount}/${var.webhook_secret.key}"],
     var.git_token_secret == null ? [] : ["--git-token-file", "${local.git_token_mount}/${var.git_token_secret.key}"],
+    var.api_token_secret == null ? [] : ["--api-token-file", "${var.api_token_secret.role}=${local.api_token_mount}/${var.api_token_secret.key}"],
   )
 
   secret_volumes = concat(
@@ -78,10 +80,15 @@ locals {
       name   = "git-token"
       secret = { secretName = var.git_token_secret.name, defaultMode = 256 }
     }],
+    var.api_token_secret == null ? [] : [{
+      name   = "api-token"
+      secret = { secretName = var.api_token_secret.name, defaultMode = 256 }
+    }],
   )
   secret_mounts = concat(
     var.webhook_secret == null ? [] : [{ name = "webhook-secret", mountPath = local.webhook_mount, readOnly = true }],
     var.git_token_secret == null ? [] : [{ name = "git-token", mountPath = local.git_token_mount, readOnly = true }],
+    var.api_token_secret == null ? [] : [{ name = "api-token", mountPath = local.api_token_mount, readOnly = true }],
   )
 
   probe = {

@@ -153,6 +153,26 @@ variable "webhook_secret" {
   }
 }
 
+variable "api_token_secret" {
+  description = "An existing Secret in the namespace holding a platform API token (fgt_ and 43 base64url characters) that Fleetgate accepts with the given role while it runs (name, data key, role). Null: tokens are created with `fleetgate token create` in the pod."
+  type = object({
+    name = string
+    key  = optional(string, "token")
+    role = optional(string, "admin")
+  })
+  default = null
+
+  validation {
+    condition     = var.api_token_secret == null || can(regex("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$", var.api_token_secret.name))
+    error_message = "api_token_secret.name must be a Secret name: lowercase letters, digits, '-' or '.'."
+  }
+
+  validation {
+    condition     = var.api_token_secret == null || contains(["viewer", "operator", "admin"], try(var.api_token_secret.role, ""))
+    error_message = "api_token_secret.role must be viewer, operator or admin."
+  }
+}
+
 variable "git_token_secret" {
   description = "An existing Secret in the namespace holding an access token for an https:// repository (name and data key). Null reads the repository without credentials."
   type = object({

@@ -57,6 +57,7 @@ run "runs_serve_with_the_mounted_files" {
   variables {
     webhook_secret   = { name = "hooks" }
     git_token_secret = { name = "git", key = "pat" }
+    api_token_secret = { name = "console-token", role = "viewer" }
   }
 
   assert {
@@ -71,14 +72,15 @@ run "runs_serve_with_the_mounted_files" {
       "--full-check-every", "10m",
       "--webhook-secret-file", "/etc/fleetgate/webhook/secret",
       "--git-token-file", "/etc/fleetgate/git/pat",
+      "--api-token-file", "viewer=/etc/fleetgate/api-token/token",
     ]
     error_message = "Unexpected arguments: ${jsonencode(output.args)}."
   }
 
   assert {
     condition = [for v in yamldecode(kubectl_manifest.object["deployment"].yaml_body).spec.template.spec.volumes : v.name] == [
-    "data", "management-kubeconfig", "tmp", "webhook-secret", "git-token"]
-    error_message = "The pod mounts the data volume, the kubeconfig, /tmp and both Secrets."
+    "data", "management-kubeconfig", "tmp", "webhook-secret", "git-token", "api-token"]
+    error_message = "The pod mounts the data volume, the kubeconfig, /tmp and the three Secrets."
   }
 
   assert {
@@ -195,4 +197,14 @@ run "refuses_kube_system" {
   }
 
   expect_failures = [var.namespace]
+}
+
+run "refuses_an_api_token_role_that_does_not_exist" {
+  command = plan
+
+  variables {
+    api_token_secret = { name = "console-token", role = "root" }
+  }
+
+  expect_failures = [var.api_token_secret]
 }

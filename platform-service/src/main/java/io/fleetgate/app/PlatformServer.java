@@ -151,6 +151,14 @@ public final class PlatformServer implements AutoCloseable {
     return events;
   }
 
+  /**
+   * Accepts a token whose secret the operator keeps (a mounted Secret) for as long as this process
+   * runs.
+   */
+  public void acceptToken(String name, io.fleetgate.auth.Role role, String secret) {
+    tokens.provisioned(name, role, secret);
+  }
+
   /** A token for a client in this process; never stored, gone when the process ends. */
   public String inProcessToken(String name, io.fleetgate.auth.Role role) {
     return tokens.ephemeral(name, role).secret();

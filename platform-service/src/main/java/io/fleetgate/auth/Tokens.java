@@ -39,6 +39,35 @@ public final class Tokens {
     return new Issued(token, secret);
   }
 
+  /**
+   * A token whose secret the operator made and keeps elsewhere (a Kubernetes Secret mounted as a
+   * file): held by this process only, never stored; rotating it is changing the file and
+   * restarting.
+   *
+   * @throws IllegalArgumentException when the secret is not {@code fgt_} and at least 43 base64url
+   *     characters (32 random bytes); the message never quotes it
+   */
+  public ApiToken provisioned(String name, Role role, String secret) {
+    requireWellMade(secret);
+    ApiToken token = new ApiToken(-1, name, role, java.time.Instant.now());
+    ephemeral.put(hash(secret), token);
+    return token;
+  }
+
+  /**
+   * @throws IllegalArgumentException when {@code secret} is not {@code fgt_} and at least 43
+   *     base64url characters (32 random bytes); the message never quotes it
+   */
+  public static void requireWellMade(String secret) {
+    if (secret == null || !secret.matches(PREFIX + "[A-Za-z0-9_-]{43,196}")) {
+      throw new IllegalArgumentException(
+          "a provisioned token must be '"
+              + PREFIX
+              + "' and at least 43 base64url characters (32 random bytes), e.g. printf 'fgt_%s'"
+              + " \"$(openssl rand 32 | basenc --base64url | tr -d =)\"");
+    }
+  }
+
   /** A new token; the returned secret is the only copy there will ever be. */
   public Issued create(String name, Role role) {
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {

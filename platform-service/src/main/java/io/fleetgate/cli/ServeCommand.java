@@ -63,6 +63,15 @@ final class ServeCommand implements Callable<Integer> {
   java.nio.file.Path webhookSecretFile;
 
   @Option(
+      names = "--api-token-file",
+      paramLabel = "ROLE=FILE",
+      description =
+          "Accept the API token held in FILE (fgt_ and 43 base64url characters, e.g. a mounted"
+              + " Secret) with ROLE viewer, operator or admin, while this process runs; repeatable."
+              + " The token is never stored; change the file and restart to rotate it.")
+  java.util.Map<String, java.nio.file.Path> apiTokenFiles = new java.util.LinkedHashMap<>();
+
+  @Option(
       names = "--tls-keystore",
       paramLabel = "FILE",
       description =
@@ -84,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
     }
     PrintWriter out = spec.commandLine().getOut();
+    java.util.Map<io.fleetgate.auth.Role, String> accepted = apiTokens();
     SyncSetup.Config config = source.config(SyncSetup.Engine.WASM, null);
     try (PlatformServer server =
         PlatformServer.start(
@@ -102,6 +112,7 @@ final class ServeCommand implements Callable<Integer> {
                       .collect(Collectors.joining(" ")));
               out.flush();
             })) {
+      accepted.forEach((role, secret) -> server.acceptToken("file-" + role.wire(), role, secret));
       Thread hook = new Thread(server::stop, "fleetgate-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       out.printf(
@@ -116,6 +127,37 @@ final class ServeCommand implements Callable<Integer> {
       server.run();
       return ExitCodes.OK;
     }
+  }
+
+  /** Each {@code --api-token-file}'s token by role; errors name the file, never its content. */
+  private java.util.Map<io.fleetgate.auth.Role, String> apiTokens() throws java.io.IOException {
+    java.util.Map<io.fleetgate.auth.Role, String> tokens =
+        new java.util.EnumMap<>(io.fleetgate.auth.Role.class);
+    for (var entry : apiTokenFiles.entrySet()) {
+      io.fleetgate.auth.Role role;
+      try {
+        role = io.fleetgate.auth.Role.valueOf(entry.getKey().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--api-token-file "
+                + entry.getKey()
+                + "=…: the role must be viewer, operator or admin");
+      }
+      java.nio.file.Path file = entry.getValue();
+      if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > 1024) {
+        throw new IllegalArgumentException(
+            "--api-token-file " + entry.getKey() + "=" + file + ": not a file of at most 1 KiB");
+      }
+      String secret = java.nio.file.Files.readString(file).strip();
+      try {
+        io.fleetgate.auth.Tokens.requireWellMade(secret);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--api-token-file " + entry.getKey() + "=" + file + ": " + e.getMessage());
+      }
+      tokens.put(role, secret);
+    }
+    return tokens;
   }
 
   private ApiSettings.Tls tls() throws java.io.IOException {

@@ -40,6 +40,45 @@ class TokensTest {
   }
 
   @Test
+  void aProvisionedTokenIsAcceptedWhileThisProcessRunsAndNeverStored(@TempDir Path data)
+      throws Exception {
+    String secret = "fgt_" + "A".repeat(20) + "b-_9".repeat(6);
+    try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
+      Tokens tokens = new Tokens(store.tokens());
+      tokens.provisioned("file-viewer", Role.VIEWER, secret);
+
+      assertThat(tokens.authenticate(secret))
+          .hasValueSatisfying(
+              t -> {
+                assertThat(t.role()).isEqualTo(Role.VIEWER);
+                assertThat(t.name()).isEqualTo("file-viewer");
+              });
+      assertThat(store.tokens().tokens()).isEmpty();
+      assertThat(new Tokens(store.tokens()).authenticate(secret))
+          .as("gone with the process")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aProvisionedTokenTooShortOrOfOtherCharactersIsRefusedWithoutQuotingIt() {
+    for (String bad :
+        new String[] {
+          null,
+          "",
+          "fgt_short",
+          "fgt_" + "a".repeat(42),
+          "xyz_" + "a".repeat(43),
+          "fgt_" + "a".repeat(42) + "=",
+          "fgt_" + "a".repeat(42) + "\n"
+        }) {
+      assertThatThrownBy(() -> Tokens.requireWellMade(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("aaaa", "short"));
+    }
+  }
+
+  @Test
   void rolesIncludeTheOnesBelow() {
     assertThat(Role.ADMIN.includes(Role.OPERATOR)).isTrue();
     assertThat(Role.OPERATOR.includes(Role.VIEWER)).isTrue();

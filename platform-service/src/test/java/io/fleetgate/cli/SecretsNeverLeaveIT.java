@@ -177,6 +177,10 @@ class SecretsNeverLeaveIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    // A viewer token from a file, as a mounted Secret gives it
+    String viewer = "fgt_" + "k8sSecretMountedViewerToken_".repeat(2);
+    Path viewerFile = data.resolveSibling("viewer-token");
+    Files.writeString(viewerFile, viewer + "\n");
     Process serve =
         start(
             logs.resolve("serve.log"),
@@ -188,7 +192,9 @@ class SecretsNeverLeaveIT {
                   "--host",
                   "127.0.0.1",
                   "--interval",
-                  "1h"
+                  "1h",
+                  "--api-token-file",
+                  "viewer=" + viewerFile
                 },
                 repoArgs));
     try {
@@ -196,6 +202,9 @@ class SecretsNeverLeaveIT {
       awaitReady(base, serve);
       Thread events = Thread.ofPlatform().start(() -> readEvents(base, admin));
       post(base, "/api/v1/refresh", admin, "");
+      assertThat(JSON.readTree(get(base, "/api/v1/clusters", viewer)).has("clusters"))
+          .as("the token of --api-token-file is accepted")
+          .isTrue();
       hookWithTheSecret(base);
       JsonNode document = JSON.readTree(get(base, "/openapi.json", null));
       for (var paths = document.path("paths").properties().iterator(); paths.hasNext(); ) {
