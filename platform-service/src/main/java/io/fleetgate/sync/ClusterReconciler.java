@@ -122,13 +122,21 @@ final class ClusterReconciler {
     log.info("{}: {} ({})", scope.cluster(), outcome.word(), AuditTrail.summary(outcome));
   }
 
-  /** Runs the planning phases only; the scope then holds the plan, or the outcome that ended it. */
-  void plan(ClusterScope scope) {
+  /**
+   * Runs the planning phases that ask the cluster ({@code onCluster}), or those that do not
+   * (render, validate: they read the working copy); the scope then holds the plan, or the outcome
+   * that ended it. A scope cut off at its deadline runs no further phase.
+   */
+  void plan(ClusterScope scope, boolean onCluster) {
     for (Phase phase : planning) {
-      phase.run(scope);
-      if (scope.ended()) {
+      if (ClusterScope.asksTheCluster(phase.name()) != onCluster) {
+        continue;
+      }
+      if (scope.ended() || scope.deadlinePassed() != null) {
         return;
       }
+      scope.phase = phase.name();
+      phase.run(scope);
     }
   }
 }

@@ -44,6 +44,11 @@ final class ClusterScope {
   /** The phases that talk to the cluster: a deadline passed in one of them is the cluster's. */
   private static final Set<String> CLUSTER_PHASES = Set.of("plan", "apply", "observe");
 
+  /** Whether the phase talks to the cluster: a deadline passed in it is the cluster's. */
+  static boolean asksTheCluster(String phase) {
+    return CLUSTER_PHASES.contains(phase);
+  }
+
   /** The phase running now; read by the thread that holds the reconcile to its deadline. */
   volatile String phase = "render";
 

@@ -69,6 +69,35 @@ class FrozenApiServerIT {
                       + " its calls to the cluster were cut off");
         }
         assertThat(setup.store().verify().intact()).isTrue();
+
+        // A plan (GET …/plan, fleetgate diff) is held to the same deadline.
+        change(repo, 9);
+        long started = System.nanoTime();
+        var planning =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return setup
+                        .engine()
+                        .plan(new SyncOptions(java.util.Optional.empty(), true, false));
+                  } catch (io.fleetgate.source.SourceException e) {
+                    throw new IllegalStateException(e);
+                  }
+                },
+                task -> Thread.ofVirtual().start(task));
+        List<ClusterPlan> plans =
+            planning.get(
+                DEADLINE.plus(ClusterRuns.GRACE).plus(SLACK).toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(took).isLessThan(DEADLINE.plus(ClusterRuns.GRACE).plus(SLACK));
+        assertThat(plan(plans, frozen).unreachable())
+            .isEqualTo(
+                "the reconcile passed its deadline of 10 s in the plan phase; its calls to the"
+                    + " cluster were cut off");
+        assertThat(plan(plans, other).unreachable()).isEmpty();
+        assertThat(plan(plans, other).changes())
+            .anySatisfy(change -> assertThat(change.toString()).contains("round-9"));
       } finally {
         signal("CONT", apiserver);
       }
@@ -103,6 +132,10 @@ class FrozenApiServerIT {
             .start();
     String said = new String(kill.getInputStream().readAllBytes());
     assertThat(kill.waitFor()).as("kill -%s: %s", signal, said).isZero();
+  }
+
+  private static ClusterPlan plan(List<ClusterPlan> plans, String cluster) {
+    return plans.stream().filter(p -> p.cluster().equals(cluster)).findFirst().orElseThrow();
   }
 
   private static ClusterOutcome outcome(SyncReport report, String cluster) {
