@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every targeted cluster's reconcile on its own virtual thread and holds each to the reconcile
- * deadline. A reconcile past it is cut off: its outcome becomes the deadline's, its thread is
- * interrupted and its connections are closed, so a call waiting on a frozen server fails at once.
- * One that still has not ended a grace period later is left behind — its outcome is recorded
- * without it — and the next sync does not start that cluster again until it has ended, so a hung
- * cluster never holds the others, the run or the next one.
+ * deadline, plus an allowance for each object rendered for its cluster ({@link
+ * ClusterScope#budgetFor}). A reconcile past it is cut off: its outcome becomes the deadline's, its
+ * thread is interrupted and its connections are closed, so a call waiting on a frozen server fails
+ * at once. One that still has not ended a grace period later is left behind — its outcome is
+ * recorded without it — and the next sync does not start that cluster again until it has ended, so
+ * a hung cluster never holds the others, the run or the next one.
  */
 final class ClusterRuns {
 
@@ -47,6 +48,23 @@ final class ClusterRuns {
 
   /** One cluster's reconcile in flight. */
   private record Run(ClusterScope scope, Thread thread, CompletableFuture<ClusterOutcome> done) {
+
+    /**
+     * Waits for the reconcile until its budget, counted from {@code startedAt}, is spent; the
+     * budget grows once its objects are rendered, so the wait is taken up again until it stops
+     * growing.
+     */
+    boolean awaitBudget(long startedAt, Duration deadline) {
+      while (true) {
+        long due = startedAt + scope.budget(deadline).toNanos();
+        if (awaitUntil(due)) {
+          return true;
+        }
+        if (System.nanoTime() - (startedAt + scope.budget(deadline).toNanos()) >= 0) {
+          return false;
+        }
+      }
+    }
 
     boolean awaitUntil(long nanoTime) {
       try {
@@ -80,14 +98,14 @@ final class ClusterRuns {
    */
   List<ClusterOutcome> reconcileAll(
       List<ClusterScope> scopes, Function<ClusterScope, ClusterOutcome> reconcile) {
-    long deadlineAt = System.nanoTime() + deadline.toNanos();
+    long startedAt = System.nanoTime();
     List<Object> started = new ArrayList<>(scopes.size());
     for (ClusterScope scope : scopes) {
       started.add(start(scope, reconcile));
     }
     List<Run> cutOff = new ArrayList<>();
     for (Object entry : started) {
-      if (entry instanceof Run run && !run.awaitUntil(deadlineAt)) {
+      if (entry instanceof Run run && !run.awaitBudget(startedAt, deadline)) {
         cut(run);
         cutOff.add(run);
       }

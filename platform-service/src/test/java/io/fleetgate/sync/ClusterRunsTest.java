@@ -95,6 +95,29 @@ class ClusterRunsTest {
   }
 
   @Test
+  void aReconcileWithManyObjectsIsGivenTimeForEachBeforeItIsCutOff() {
+    // 20 objects: 50 ms each on top of the 400 ms deadline, 1.4 s in all.
+    plans.put(
+        "large",
+        () -> {
+          try {
+            Thread.sleep(900);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("cut off", e);
+          }
+        });
+    ClusterRuns runs = runs();
+    ClusterScope large = scope("large");
+    large.budgetFor(20);
+
+    List<ClusterOutcome> outcomes = runs.reconcileAll(List.of(large), reconciler::reconcile);
+
+    assertThat(AuditTrail.summary(outcomes.getFirst())).isEqualTo("waiting: done");
+    assertThat(disconnected).isEmpty();
+  }
+
+  @Test
   void anErrorInOneClustersPhaseStallsThatClusterAndNeverTheSync() {
     plans.put(
         "exhausted",
