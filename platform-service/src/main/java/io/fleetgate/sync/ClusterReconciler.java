@@ -37,11 +37,10 @@ final class ClusterReconciler {
     String current = "";
     try {
       for (Phase phase : phases) {
-        if (scope.deadlinePassed() != null) {
+        if (!scope.enter(phase.name())) {
           break;
         }
         current = phase.name();
-        scope.phase = current;
         timed(phase, scope);
         if (scope.ended()) {
           break;
@@ -61,20 +60,21 @@ final class ClusterReconciler {
                     + (e instanceof Error ? e.toString() : e.getMessage())));
       }
     } finally {
+      if (scope.outcome == null) {
+        scope.end(
+            ClusterOutcome.stalled(
+                scope.target(), "the " + current + " phase ended without an outcome"));
+      }
+      // From here the outcome stands: a deadline passing now no longer cuts the reconcile off.
+      scope.endPhases();
       ClusterOutcome deadline = scope.deadlinePassed();
       if (deadline != null) {
         // Whatever the cut-off phase concluded from its cancelled calls is not an outcome.
         Thread.interrupted();
         scope.end(deadline);
       }
-      if (scope.outcome == null) {
-        scope.end(
-            ClusterOutcome.stalled(
-                scope.target(), "the " + current + " phase ended without an outcome"));
-      }
       try {
         if (scope.claimRecord()) {
-          scope.phase = record.name();
           timed(record, scope);
         }
       } catch (RuntimeException | Error e) {
@@ -132,10 +132,9 @@ final class ClusterReconciler {
       if (ClusterScope.asksTheCluster(phase.name()) != onCluster) {
         continue;
       }
-      if (scope.ended() || scope.deadlinePassed() != null) {
+      if (scope.ended() || !scope.enter(phase.name())) {
         return;
       }
-      scope.phase = phase.name();
       phase.run(scope);
     }
   }

@@ -161,6 +161,11 @@ final class ClusterRuns {
   /** Cuts the reconcile off: its outcome is now the deadline's, and its waits end. */
   private void cut(Run run) {
     ClusterOutcome outcome = run.scope().cutOff(deadline);
+    if (outcome == null) {
+      // Its phases ended in time and it is recording what they did: that outcome stands.
+      log.info("{}: past its deadline while recording; not cut off", run.scope().cluster());
+      return;
+    }
     log.warn("{}: cutting off: {}", run.scope().cluster(), AuditTrail.summary(outcome));
     run.thread().interrupt();
     writers.disconnect(run.scope().access);
@@ -170,6 +175,14 @@ final class ClusterRuns {
   private ClusterOutcome leaveBehind(Run run) {
     ClusterScope scope = run.scope();
     ClusterOutcome outcome = scope.deadlinePassed();
+    if (outcome == null) {
+      // Not cut off: still recording its own outcome, which it records itself when done.
+      log.warn(
+          "{}: still recording {} after its deadline; not started again until it has ended",
+          scope.cluster(),
+          io.fleetgate.domain.Deadlines.display(grace));
+      return scope.outcome;
+    }
     log.warn(
         "{}: the cut-off reconcile has not ended {} after its deadline; recording without it",
         scope.cluster(),

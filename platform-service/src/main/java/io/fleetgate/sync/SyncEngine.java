@@ -286,6 +286,7 @@ public final class SyncEngine {
             ClusterOutcome.stalled(scope.target(), "unexpected error planning: " + e.getMessage()));
       }
     }
+    scope.endPhases();
     return scope.outcome;
   }
 
