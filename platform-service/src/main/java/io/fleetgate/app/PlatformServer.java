@@ -66,7 +66,8 @@ public final class PlatformServer implements AutoCloseable {
       EventLog events = new EventLog(EVENT_BUFFER, clock);
       SyncEvents syncEvents = new SyncEvents(events);
       AtomicBoolean synced = new AtomicBoolean();
-      // Syncs and plans share the working copy: one at a time.
+      // Syncs and plans share the working copy: one at a time. A plan holds it only while it
+      // fetches, renders and validates, never while it waits on a cluster.
       var sourceLock = new java.util.concurrent.locks.ReentrantLock();
       SyncLoop loop =
           new SyncLoop(
@@ -99,15 +100,19 @@ public final class PlatformServer implements AutoCloseable {
                   throw new IllegalStateException(
                       "a sync is taking longer than a minute; try again");
                 }
+                io.fleetgate.sync.SyncEngine.Preview preview;
                 try {
-                  return setup
-                      .engine()
-                      .plan(
-                          new io.fleetgate.sync.SyncOptions(
-                              java.util.Optional.of(cluster), true, true));
+                  preview =
+                      setup
+                          .engine()
+                          .preview(
+                              new io.fleetgate.sync.SyncOptions(
+                                  java.util.Optional.of(cluster), true, true));
                 } finally {
                   sourceLock.unlock();
                 }
+                // The working copy is no longer read: syncs go on while the cluster is asked.
+                return preview.plan();
               },
               config.repo(),
               PolicyCatalog.builtIn(),

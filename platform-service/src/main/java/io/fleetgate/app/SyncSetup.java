@@ -266,7 +266,7 @@ public final class SyncSetup implements AutoCloseable {
                 new OpaServerEvaluator(
                     OpaEndpoint.external(
                         config.opaUrl(), config.opaTokenFile(), config.opaCaFile()),
-                    config.deadlines().evaluation()),
+                    config.deadlines()),
                 OPA_SERVER_ONLY);
       } else {
         server =
@@ -276,8 +276,7 @@ public final class SyncSetup implements AutoCloseable {
                 config.dataDir().resolve("opa"));
         evaluator =
             PolicyEngines.builtInOnly(
-                new OpaServerEvaluator(server.endpoint(), config.deadlines().evaluation()),
-                OPA_SERVER_ONLY);
+                new OpaServerEvaluator(server.endpoint(), config.deadlines()), OPA_SERVER_ONLY);
       }
     } catch (PolicyException | RuntimeException e) {
       store.close();

@@ -71,8 +71,9 @@ final class RepoOptions {
       names = "--reconcile-deadline",
       paramLabel = "DURATION",
       description =
-          "How long one cluster's reconcile may take, e.g. 5m; past it the cluster's calls are cut"
-              + " off and it is reported unreachable (default: 5m).")
+          "How long one cluster's reconcile (and one cluster's plan, for diff and the plan API)"
+              + " may take, e.g. 5m, plus 50 ms for each object rendered for the cluster; past it"
+              + " the cluster's calls are cut off and it is reported unreachable (default: 5m).")
   String reconcileDeadline;
 
   @Option(

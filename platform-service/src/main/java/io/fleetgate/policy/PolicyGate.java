@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * decides which bundles may be applied. Fails closed: an object the engine could not decide is
  * denied, with the engine's message as finding; a change set it could not decide denies every
  * object.
+ *
+ * <p>Evaluations run on the gate's own threads ({@link GateWorkers}) while the caller waits,
+ * interruptibly. A caller interrupted while it waits — a reconcile cut off at its deadline — stops
+ * the check: the evaluations in flight are interrupted, none starts after, and every object whose
+ * decision was not in is denied. Once one evaluation of a check passes its evaluation deadline, the
+ * remaining objects of that check are denied without evaluation, so a policy that loops costs a
+ * deadline once, not once per object.
  */
 public final class PolicyGate {
 
@@ -27,6 +38,7 @@ public final class PolicyGate {
           .register(io.micrometer.core.instrument.Metrics.globalRegistry);
 
   private final PolicyEngines engines;
+  private final GateWorkers workers = GateWorkers.perProcessor();
 
   public PolicyGate(PolicyEngines engines) {
     this.engines = engines;
@@ -57,14 +69,40 @@ public final class PolicyGate {
     PolicyEvaluator evaluator = engines.evaluatorFor(context.policies());
     // The change set and the objects are judged independently, so they are judged at the same
     // time on every core (the evaluator is thread-safe); the verdicts keep the objects' order.
-    CompletableFuture<Together> together =
+    Check check = new Check(evaluator, context);
+    Future<Together> together =
         objects.isEmpty()
             ? null
-            : CompletableFuture.supplyAsync(() -> decideTogether(evaluator, objects, context));
-    List<Judged> judged =
-        objects.parallelStream().map(object -> verdict(evaluator, object, context)).toList();
-    if (together != null) {
-      judgeTogether(evaluator, together.join(), judged, context);
+            : workers.submit(() -> decideTogether(evaluator, objects, context));
+    List<Future<Judged>> pending = new ArrayList<>(objects.size());
+    for (RenderedObject object : objects) {
+      pending.add(workers.submit(() -> check.verdict(object)));
+    }
+    List<Judged> judged = new ArrayList<>(objects.size());
+    Together changeSet;
+    try {
+      for (Future<Judged> future : pending) {
+        judged.add(future.get());
+      }
+      changeSet = together == null ? null : together.get();
+    } catch (InterruptedException e) {
+      check.cancel();
+      pending.forEach(future -> future.cancel(true));
+      if (together != null) {
+        together.cancel(true);
+      }
+      Thread.currentThread().interrupt();
+      log.warn(
+          "Policy check for {} cut off; denying every object not yet decided",
+          context.cluster().name());
+      judged = cutOff(objects, pending, evaluator);
+      changeSet = null;
+    } catch (ExecutionException e) {
+      // verdict and decideTogether catch every Throwable; an exception here is a gate bug.
+      throw new IllegalStateException("A policy evaluation failed outside the engine", e);
+    }
+    if (changeSet != null) {
+      judgeTogether(evaluator, changeSet, judged, context);
     }
     List<GateResult.Verdict> verdicts = new ArrayList<>(judged.size());
     for (Judged j : judged) {
@@ -84,8 +122,87 @@ public final class PolicyGate {
     final List<Finding> warnings = new ArrayList<>();
     boolean engineError;
 
+    /** The engine was stopped at the evaluation deadline. */
+    boolean overran;
+
     Judged(RenderedObject object) {
       this.object = object;
+    }
+  }
+
+  /**
+   * The verdicts of a check cut off by its caller's interrupt: those decided before the cut, as
+   * they were, and a denial for every other object, its change set included.
+   */
+  private static List<Judged> cutOff(
+      List<RenderedObject> objects, List<Future<Judged>> pending, PolicyEvaluator evaluator) {
+    List<Judged> judged = new ArrayList<>(objects.size());
+    for (int i = 0; i < objects.size(); i++) {
+      Future<Judged> future = pending.get(i);
+      Judged decided = null;
+      if (future.state() == Future.State.SUCCESS) {
+        decided = future.resultNow();
+      }
+      if (decided == null) {
+        decided = new Judged(objects.get(i));
+        decided.denials.add(
+            new Finding(
+                Finding.ENGINE,
+                "not evaluated by policy engine "
+                    + evaluator.engine()
+                    + ": the reconcile was cut off at its deadline before this object's decision"
+                    + " was in, so it is denied"));
+        decided.engineError = true;
+      }
+      judged.add(decided);
+    }
+    return judged;
+  }
+
+  /**
+   * One call of {@link #check}: whether its caller cut it off, and the first evaluation that passed
+   * its deadline, after which no object of the check is evaluated.
+   */
+  private static final class Check {
+    private final PolicyEvaluator evaluator;
+    private final PolicyContext context;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicReference<String> overran = new AtomicReference<>();
+
+    Check(PolicyEvaluator evaluator, PolicyContext context) {
+      this.evaluator = evaluator;
+      this.context = context;
+    }
+
+    void cancel() {
+      cancelled.set(true);
+    }
+
+    Judged verdict(RenderedObject object) {
+      if (cancelled.get()) {
+        // Never read: the caller has already denied it. Not evaluating it is the point.
+        throw new CancellationException("the check was cut off");
+      }
+      String first = overran.get();
+      if (first != null) {
+        Judged judged = new Judged(object);
+        judged.denials.add(
+            new Finding(
+                Finding.ENGINE,
+                "not evaluated by policy engine "
+                    + evaluator.engine()
+                    + ": the evaluation of "
+                    + first
+                    + " passed its evaluation deadline, so the remaining objects of this"
+                    + " cluster are denied without evaluation"));
+        judged.engineError = true;
+        return judged;
+      }
+      Judged judged = PolicyGate.verdict(evaluator, object, context);
+      if (judged.overran) {
+        overran.compareAndSet(null, object.ref().toString());
+      }
+      return judged;
     }
   }
 
@@ -214,6 +331,7 @@ public final class PolicyGate {
           e.getMessage());
       judged.denials.add(engineFailure(evaluator, object.ref().toString(), e));
       judged.engineError = true;
+      judged.overran = e instanceof PolicyDeadlineException;
     }
     EVALUATION.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     return judged;

@@ -40,6 +40,18 @@ public final class Kustomize {
           "crds",
           "configurations");
 
+  /** How long the output is waited for once kustomize has exited. */
+  private static final Duration READ_GRACE = Duration.ofSeconds(2);
+
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+  private static final Path KILL =
+      Files.isExecutable(Path.of("/usr/bin/kill"))
+          ? Path.of("/usr/bin/kill")
+          : Path.of("/bin/kill");
+
+  /** Whether builds run in a process group of their own, killed as one. */
+  private static final boolean GROUPS = Files.isExecutable(SETSID) && Files.isExecutable(KILL);
+
   private final Path binary;
   private final Duration deadline;
 
@@ -83,37 +95,16 @@ public final class Kustomize {
     try {
       process =
           new ProcessBuilder(
-                  binary.toString(),
-                  "build",
-                  "--load-restrictor",
-                  "LoadRestrictionsRootOnly",
-                  dir.toString())
+                  inOwnGroup(
+                      List.of(
+                          binary.toString(),
+                          "build",
+                          "--load-restrictor",
+                          "LoadRestrictionsRootOnly",
+                          dir.toString())))
               .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
               .start();
-      InputStream stdout = process.getInputStream();
-      InputStream stderr = process.getErrorStream();
-      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> read(stdout, maxBytes));
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> read(stderr, 64 << 10));
-      if (!process.waitFor(deadline.toNanos(), TimeUnit.NANOSECONDS)) {
-        killTree(process);
-        throw new ManifestException(
-            at,
-            "kustomize build did not finish within its deadline of "
-                + io.fleetgate.domain.Deadlines.display(deadline)
-                + " and was stopped; look for a file it cannot finish reading, or raise"
-                + " --kustomize-deadline");
-      }
-      byte[] yaml = out.join();
-      if (process.exitValue() != 0) {
-        String message =
-            new String(err.join(), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
-        throw new ManifestException(at, "kustomize build failed: " + message);
-      }
-      if (yaml.length > maxBytes) {
-        throw new ManifestException(
-            at, "kustomize build produced more than " + maxBytes / 1048576 + " MiB");
-      }
-      return new String(yaml, StandardCharsets.UTF_8);
+      return awaitOutput(process, at, maxBytes);
     } catch (IOException e) {
       throw new ManifestException(at, "kustomize could not be run: " + e.getMessage());
     } catch (InterruptedException e) {
@@ -125,12 +116,107 @@ public final class Kustomize {
   }
 
   /**
-   * Kills the process and everything it started. Its descendants are listed before it is killed:
-   * once it is gone they are no longer its descendants, and would be left running with its pipes
-   * open.
+   * Waits for the build and reads its output, each stream on a thread of its own (never a shared
+   * pool that other work could starve). Output past {@code maxBytes} is refused as soon as it
+   * passes the limit; a build past the deadline, or whose output stays open after it exits (a
+   * process it started still holds the pipe), is killed with every process it started.
+   */
+  private String awaitOutput(Process process, SourceLocation at, long maxBytes)
+      throws ManifestException, InterruptedException {
+    long due = System.nanoTime() + deadline.toNanos();
+    CompletableFuture<byte[]> out = reading(process.getInputStream(), maxBytes, "stdout");
+    CompletableFuture<byte[]> err = reading(process.getErrorStream(), 64 << 10, "stderr");
+    try {
+      CompletableFuture.anyOf(process.onExit(), out).get(remaining(due), TimeUnit.NANOSECONDS);
+      if (out.isDone() && out.join().length > maxBytes) {
+        throw tooMuch(process, at, maxBytes);
+      }
+      if (!process.waitFor(remaining(due), TimeUnit.NANOSECONDS)) {
+        throw new java.util.concurrent.TimeoutException();
+      }
+    } catch (java.util.concurrent.TimeoutException e) {
+      killTree(process);
+      throw new ManifestException(
+          at,
+          "kustomize build did not finish within its deadline of "
+              + io.fleetgate.domain.Deadlines.display(deadline)
+              + " and was stopped; look for a file it cannot finish reading, or raise"
+              + " --kustomize-deadline");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("reading kustomize's output failed", e.getCause());
+    }
+    byte[] yaml;
+    try {
+      yaml = out.get(READ_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      killTree(process);
+      throw new ManifestException(
+          at,
+          "kustomize exited, but a process it started kept its output open; every process it"
+              + " started was killed");
+    }
+    if (yaml.length > maxBytes) {
+      throw tooMuch(process, at, maxBytes);
+    }
+    if (process.exitValue() != 0) {
+      String message =
+          new String(errors(err), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+      throw new ManifestException(at, "kustomize build failed: " + message);
+    }
+    return new String(yaml, StandardCharsets.UTF_8);
+  }
+
+  /** What kustomize wrote to stderr, or nothing when it is not in within the grace period. */
+  private static byte[] errors(CompletableFuture<byte[]> err) throws InterruptedException {
+    try {
+      return err.get(READ_GRACE.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+      return new byte[0];
+    }
+  }
+
+  private static ManifestException tooMuch(Process process, SourceLocation at, long maxBytes) {
+    killTree(process);
+    return new ManifestException(
+        at,
+        "kustomize build produced more than "
+            + (maxBytes >= 1 << 20 ? maxBytes / 1048576 + " MiB" : maxBytes / 1024 + " KiB")
+            + ", the limit for one bundle; split the kustomization or render less into it");
+  }
+
+  private static long remaining(long due) {
+    return Math.max(0, due - System.nanoTime());
+  }
+
+  /**
+   * The command, started in a session and process group of its own when {@code setsid} is
+   * installed, so that {@link #killTree} can kill the whole group at once: a process kustomize
+   * started that forks, or leaves an orphan behind, is in the group all the same.
+   */
+  static List<String> inOwnGroup(List<String> command) {
+    if (!GROUPS) {
+      return command;
+    }
+    List<String> grouped = new java.util.ArrayList<>();
+    grouped.add(SETSID.toString());
+    grouped.addAll(command);
+    return grouped;
+  }
+
+  /**
+   * Kills the process and everything it started: its process group at once (when it was started in
+   * one of its own, {@link #inOwnGroup}), then the process and the descendants it had, listed
+   * before it is killed — once it is gone they are no longer its descendants. Without a group of
+   * its own, an orphan it left behind is out of reach.
    */
   static void killTree(Process process) {
+    if (process == null) {
+      return;
+    }
     List<ProcessHandle> descendants = process.descendants().toList();
+    if (GROUPS) {
+      killGroup(process.pid());
+    }
     process.destroyForcibly();
     descendants.forEach(ProcessHandle::destroyForcibly);
     try {
@@ -140,6 +226,34 @@ public final class Kustomize {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       // Killed with SIGKILL; the kernel reaps it whatever we wait for.
     }
+  }
+
+  /** SIGKILL to every process of the group: one system call, so none can fork its way out. */
+  private static void killGroup(long group) {
+    try {
+      Process kill =
+          new ProcessBuilder(KILL.toString(), "-KILL", "--", "-" + group)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!kill.waitFor(5, TimeUnit.SECONDS)) {
+        kill.destroyForcibly();
+      }
+    } catch (IOException e) {
+      // The process itself is still killed by the caller; only an orphan may be left.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Reads up to {@code max + 1} bytes of the stream on a daemon thread of its own. */
+  private static CompletableFuture<byte[]> reading(InputStream in, long max, String name) {
+    CompletableFuture<byte[]> read = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .daemon()
+        .name("kustomize-" + name)
+        .start(() -> read.complete(Kustomize.read(in, max)));
+    return read;
   }
 
   /**

@@ -37,11 +37,10 @@ final class ClusterReconciler {
     String current = "";
     try {
       for (Phase phase : phases) {
-        if (scope.deadlinePassed() != null) {
+        if (!scope.enter(phase.name())) {
           break;
         }
         current = phase.name();
-        scope.phase = current;
         timed(phase, scope);
         if (scope.ended()) {
           break;
@@ -61,20 +60,21 @@ final class ClusterReconciler {
                     + (e instanceof Error ? e.toString() : e.getMessage())));
       }
     } finally {
+      if (scope.outcome == null) {
+        scope.end(
+            ClusterOutcome.stalled(
+                scope.target(), "the " + current + " phase ended without an outcome"));
+      }
+      // From here the outcome stands: a deadline passing now no longer cuts the reconcile off.
+      scope.endPhases();
       ClusterOutcome deadline = scope.deadlinePassed();
       if (deadline != null) {
         // Whatever the cut-off phase concluded from its cancelled calls is not an outcome.
         Thread.interrupted();
         scope.end(deadline);
       }
-      if (scope.outcome == null) {
-        scope.end(
-            ClusterOutcome.stalled(
-                scope.target(), "the " + current + " phase ended without an outcome"));
-      }
       try {
         if (scope.claimRecord()) {
-          scope.phase = record.name();
           timed(record, scope);
         }
       } catch (RuntimeException | Error e) {
@@ -122,13 +122,20 @@ final class ClusterReconciler {
     log.info("{}: {} ({})", scope.cluster(), outcome.word(), AuditTrail.summary(outcome));
   }
 
-  /** Runs the planning phases only; the scope then holds the plan, or the outcome that ended it. */
-  void plan(ClusterScope scope) {
+  /**
+   * Runs the planning phases that ask the cluster ({@code onCluster}), or those that do not
+   * (render, validate: they read the working copy); the scope then holds the plan, or the outcome
+   * that ended it. A scope cut off at its deadline runs no further phase.
+   */
+  void plan(ClusterScope scope, boolean onCluster) {
     for (Phase phase : planning) {
-      phase.run(scope);
-      if (scope.ended()) {
+      if (ClusterScope.asksTheCluster(phase.name()) != onCluster) {
+        continue;
+      }
+      if (scope.ended() || !scope.enter(phase.name())) {
         return;
       }
+      phase.run(scope);
     }
   }
 }

@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every targeted cluster's reconcile on its own virtual thread and holds each to the reconcile
- * deadline. A reconcile past it is cut off: its outcome becomes the deadline's, its thread is
- * interrupted and its connections are closed, so a call waiting on a frozen server fails at once.
- * One that still has not ended a grace period later is left behind — its outcome is recorded
- * without it — and the next sync does not start that cluster again until it has ended, so a hung
- * cluster never holds the others, the run or the next one.
+ * deadline, plus an allowance for each object rendered for its cluster ({@link
+ * ClusterScope#budgetFor}). A reconcile past it is cut off: its outcome becomes the deadline's, its
+ * thread is interrupted and its connections are closed, so a call waiting on a frozen server fails
+ * at once. One that still has not ended a grace period later is left behind — its outcome is
+ * recorded without it — and the next sync does not start that cluster again until it has ended, so
+ * a hung cluster never holds the others, the run or the next one.
  */
 final class ClusterRuns {
 
@@ -47,6 +48,23 @@ final class ClusterRuns {
 
   /** One cluster's reconcile in flight. */
   private record Run(ClusterScope scope, Thread thread, CompletableFuture<ClusterOutcome> done) {
+
+    /**
+     * Waits for the reconcile until its budget, counted from {@code startedAt}, is spent; the
+     * budget grows once its objects are rendered, so the wait is taken up again until it stops
+     * growing.
+     */
+    boolean awaitBudget(long startedAt, Duration deadline) {
+      while (true) {
+        long due = startedAt + scope.budget(deadline).toNanos();
+        if (awaitUntil(due)) {
+          return true;
+        }
+        if (System.nanoTime() - (startedAt + scope.budget(deadline).toNanos()) >= 0) {
+          return false;
+        }
+      }
+    }
 
     boolean awaitUntil(long nanoTime) {
       try {
@@ -80,14 +98,14 @@ final class ClusterRuns {
    */
   List<ClusterOutcome> reconcileAll(
       List<ClusterScope> scopes, Function<ClusterScope, ClusterOutcome> reconcile) {
-    long deadlineAt = System.nanoTime() + deadline.toNanos();
+    long startedAt = System.nanoTime();
     List<Object> started = new ArrayList<>(scopes.size());
     for (ClusterScope scope : scopes) {
       started.add(start(scope, reconcile));
     }
     List<Run> cutOff = new ArrayList<>();
     for (Object entry : started) {
-      if (entry instanceof Run run && !run.awaitUntil(deadlineAt)) {
+      if (entry instanceof Run run && !run.awaitBudget(startedAt, deadline)) {
         cut(run);
         cutOff.add(run);
       }
@@ -143,6 +161,11 @@ final class ClusterRuns {
   /** Cuts the reconcile off: its outcome is now the deadline's, and its waits end. */
   private void cut(Run run) {
     ClusterOutcome outcome = run.scope().cutOff(deadline);
+    if (outcome == null) {
+      // Its phases ended in time and it is recording what they did: that outcome stands.
+      log.info("{}: past its deadline while recording; not cut off", run.scope().cluster());
+      return;
+    }
     log.warn("{}: cutting off: {}", run.scope().cluster(), AuditTrail.summary(outcome));
     run.thread().interrupt();
     writers.disconnect(run.scope().access);
@@ -152,6 +175,14 @@ final class ClusterRuns {
   private ClusterOutcome leaveBehind(Run run) {
     ClusterScope scope = run.scope();
     ClusterOutcome outcome = scope.deadlinePassed();
+    if (outcome == null) {
+      // Not cut off: still recording its own outcome, which it records itself when done.
+      log.warn(
+          "{}: still recording {} after its deadline; not started again until it has ended",
+          scope.cluster(),
+          io.fleetgate.domain.Deadlines.display(grace));
+      return scope.outcome;
+    }
     log.warn(
         "{}: the cut-off reconcile has not ended {} after its deadline; recording without it",
         scope.cluster(),

@@ -19,6 +19,8 @@ final class RenderPhase implements Phase {
   @Override
   public void run(ClusterScope scope) {
     scope.render = renderer.render(scope.repo, scope.target());
+    // The reconcile's budget grows with what it has to apply.
+    scope.budgetFor(scope.render.objects().size());
     if (!scope.render.ok()) {
       scope.end(ClusterOutcome.stalled(scope.target(), scope.render.problems()));
     }

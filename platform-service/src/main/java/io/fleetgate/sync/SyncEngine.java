@@ -56,6 +56,10 @@ public final class SyncEngine {
   private final Inventory inventory;
   private final ClusterReconciler reconciler;
   private final ClusterRuns clusterRuns;
+
+  /** Plans' cluster runs: apart from syncs', so that a plan never waits for a sync's reconcile. */
+  private final ClusterRuns previews;
+
   private final Set<String> rekeyed = ConcurrentHashMap.newKeySet();
   private final Clock clock;
   private final java.time.Duration retention;
@@ -102,6 +106,8 @@ public final class SyncEngine {
         new ClusterReconciler(
             all, planning, new RecordPhase(parts.audit(), parts.runs(), parts.reports()));
     this.clusterRuns =
+        new ClusterRuns(reconciler, parts.writers(), parts.reconcileDeadline(), ClusterRuns.GRACE);
+    this.previews =
         new ClusterRuns(reconciler, parts.writers(), parts.reconcileDeadline(), ClusterRuns.GRACE);
   }
 
@@ -222,25 +228,75 @@ public final class SyncEngine {
    * a server-side dry run against the live object.
    */
   public List<ClusterPlan> plan(SyncOptions options) throws SourceException {
+    return preview(options).plan();
+  }
+
+  /**
+   * The part of a plan that reads the working copy: fetch, then render and validate for every
+   * targeted cluster. Nothing is asked of a cluster yet, so a caller that keeps others off the
+   * working copy meanwhile ({@code serve}) holds them off for that part only.
+   */
+  public Preview preview(SyncOptions options) throws SourceException {
     Fetched fetched = fetch();
     SourceState state = fetched.state();
     LoadedRepo repo = renderer.load(fetched.worktree());
-    List<ClusterPlan> plans = new ArrayList<>();
+    List<ClusterScope> scopes = new ArrayList<>();
     for (ClusterAccess access : targets(directory.discover(), options)) {
-      plans.add(planCluster(access, repo, state.revision()));
+      ClusterScope scope =
+          new ClusterScope(
+              access, repo, state.revision(), SyncOptions.previewOf(access.target().name()), 0);
+      reconciler.plan(scope, false);
+      scopes.add(scope);
     }
-    plans.sort(Comparator.comparing(ClusterPlan::cluster));
-    return plans;
+    return new Preview(scopes);
   }
 
-  private ClusterPlan planCluster(ClusterAccess access, LoadedRepo repo, Revision revision) {
-    ClusterScope scope =
-        new ClusterScope(access, repo, revision, SyncOptions.previewOf(access.target().name()), 0);
-    String cluster = access.target().name();
-    GateResult noVerdicts = new GateResult(List.of());
-    reconciler.plan(scope);
-    GateResult gate = scope.gate == null ? noVerdicts : scope.gate;
-    return switch (scope.outcome) {
+  /** A plan rendered and validated from the working copy, to be completed by the clusters. */
+  public final class Preview {
+    private final List<ClusterScope> scopes;
+
+    private Preview(List<ClusterScope> scopes) {
+      this.scopes = scopes;
+    }
+
+    /**
+     * Asks each cluster what applying would change, each on its own thread and held to the
+     * reconcile deadline like a reconcile (a frozen API server is cut off, not waited for); reads
+     * nothing from the working copy.
+     */
+    public List<ClusterPlan> plan() {
+      List<ClusterScope> asking = scopes.stream().filter(scope -> !scope.ended()).toList();
+      previews.reconcileAll(asking, SyncEngine.this::planOnCluster);
+      List<ClusterPlan> plans = new ArrayList<>();
+      for (ClusterScope scope : scopes) {
+        plans.add(planOf(scope));
+      }
+      plans.sort(Comparator.comparing(ClusterPlan::cluster));
+      return plans;
+    }
+  }
+
+  private ClusterOutcome planOnCluster(ClusterScope scope) {
+    try {
+      reconciler.plan(scope, true);
+    } catch (RuntimeException e) {
+      if (scope.deadlinePassed() == null) {
+        log.error("Planning {} failed unexpectedly", scope.cluster(), e);
+        scope.end(
+            ClusterOutcome.stalled(scope.target(), "unexpected error planning: " + e.getMessage()));
+      }
+    }
+    scope.endPhases();
+    return scope.outcome;
+  }
+
+  private static ClusterPlan planOf(ClusterScope scope) {
+    String cluster = scope.cluster();
+    GateResult gate = scope.gate == null ? new GateResult(List.of()) : scope.gate;
+    // A plan cut off at its deadline may still be running: only the cut is read from it.
+    ClusterOutcome cut = scope.deadlinePassed();
+    ClusterOutcome outcome = cut != null ? cut : scope.outcome;
+    return switch (outcome) {
       case null -> new ClusterPlan(cluster, List.of(), gate, scope.writer.preview(scope.plan), "");
       case ClusterOutcome.Stalled s -> new ClusterPlan(cluster, problems(s), gate, List.of(), "");
       case ClusterOutcome.Unreachable u ->

@@ -60,6 +60,11 @@ final class ValidatePhase implements Phase {
                   .toList()));
       return;
     }
+    if (scope.deadlinePassed() != null) {
+      // Cut off while the gate worked: its denials of the objects it never decided are not
+      // findings, and the record phase records the deadline instead.
+      return;
+    }
     if (scope.recording()) {
       record(scope);
     }

@@ -9,6 +9,7 @@ import io.fleetgate.tools.ToolCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +132,72 @@ class KustomizeRenderIT {
               assertThat(p.location().path()).isEqualTo("apps/kustomization.yaml");
               assertThat(p.message()).contains("kustomize build failed").contains("missing.yaml");
             });
+  }
+
+  @Test
+  void aProcessTheBuildStartedIsKilledWithIt(@TempDir Path dir) throws Exception {
+    // A child that forks a grandchild and exits leaves it orphaned: no longer anyone's
+    // descendant by the time the tree is listed, the way a forking plugin would escape.
+    String marker = "3600." + ProcessHandle.current().pid();
+    Process build =
+        new ProcessBuilder(
+                Kustomize.inOwnGroup(
+                    List.of("sh", "-c", "(sleep " + marker + " &); exec sleep 3600")))
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    try {
+      waitFor(() -> running(marker).size() == 1);
+
+      Kustomize.killTree(build);
+
+      waitFor(() -> running(marker).isEmpty());
+      assertThat(build.isAlive()).isFalse();
+    } finally {
+      running(marker).forEach(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  @Test
+  void outputOverTheLimitIsReportedAsSoonAsItPassesTheLimit(@TempDir Path repo) throws Exception {
+    write(
+        repo,
+        "apps/config.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  blob: "
+            + "x".repeat(1 << 20)
+            + "\n");
+    write(repo, "apps/kustomization.yaml", "resources:\n  - config.yaml\n");
+    Kustomize kustomize =
+        new Kustomize(ToolCache.locate().executable("kustomize"), java.time.Duration.ofSeconds(20));
+
+    long started = System.nanoTime();
+    Throwable thrown =
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                kustomize.build(
+                    repo.resolve("apps"),
+                    "apps",
+                    Map.of("apps/kustomization.yaml", repo.resolve("apps/kustomization.yaml")),
+                    64 << 10));
+    java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(thrown)
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("kustomize build produced more than 64 KiB");
+    assertThat(took).isLessThan(java.time.Duration.ofSeconds(10));
+  }
+
+  private static List<ProcessHandle> running(String marker) {
+    try (var all = ProcessHandle.allProcesses()) {
+      return all.filter(p -> p.info().commandLine().orElse("").contains(marker)).toList();
+    }
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
+    long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - until).as("waited 10 s").isNegative();
+      Thread.sleep(20);
+    }
   }
 
   private static void fleet(Path repo) throws IOException {

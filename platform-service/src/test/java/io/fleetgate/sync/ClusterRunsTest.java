@@ -44,6 +44,9 @@ class ClusterRunsTest {
         }
       };
 
+  /** How each cluster's record phase behaves after it has noted the outcome. */
+  private final Map<String, Runnable> records = new java.util.concurrent.ConcurrentHashMap<>();
+
   private ClusterReconciler reconciler;
 
   private ClusterRuns runs() {
@@ -56,7 +59,10 @@ class ClusterRunsTest {
     Phase record =
         phase(
             "record",
-            scope -> recorded.add(scope.cluster() + " " + AuditTrail.summary(scope.outcome)));
+            scope -> {
+              recorded.add(scope.cluster() + " " + AuditTrail.summary(scope.outcome));
+              records.getOrDefault(scope.cluster(), () -> {}).run();
+            });
     reconciler = new ClusterReconciler(List.of(render, plan, done), List.of(render, plan), record);
     return new ClusterRuns(reconciler, writers, DEADLINE, GRACE);
   }
@@ -92,6 +98,74 @@ class ClusterRunsTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  @Test
+  void aReconcileThatHasBegunRecordingIsNeverCutOffNorItsOutcomeReplaced() {
+    // Its phases end in time; recording what they did outlasts the deadline and the grace period.
+    records.put(
+        "slow-records",
+        () -> {
+          long until = System.nanoTime() + Duration.ofMillis(900).toNanos();
+          while (System.nanoTime() - until < 0) {
+            Thread.onSpinWait();
+          }
+        });
+    ClusterRuns runs = runs();
+
+    List<ClusterOutcome> outcomes =
+        runs.reconcileAll(List.of(scope("slow-records")), reconciler::reconcile);
+
+    assertThat(recorded).containsExactly("slow-records waiting: done");
+    assertThat(AuditTrail.summary(outcomes.getFirst())).isEqualTo("waiting: done");
+    assertThat(disconnected).isEmpty();
+  }
+
+  @Test
+  void aCutAfterThePhasesEndedLeavesTheirOutcome() {
+    ClusterScope scope = scope("finished");
+    assertThat(scope.enter("observe")).isTrue();
+    scope.end(ClusterOutcome.waiting(scope.target(), "done", Instant.EPOCH));
+    scope.endPhases();
+
+    assertThat(scope.cutOff(DEADLINE)).isNull();
+    assertThat(scope.deadlinePassed()).isNull();
+    assertThat(scope.enter("record")).isFalse();
+  }
+
+  @Test
+  void aCutNamesThePhaseEnteredAndNoPhaseIsEnteredAfterIt() {
+    ClusterScope scope = scope("cut");
+    assertThat(scope.enter("plan")).isTrue();
+
+    ClusterOutcome cut = scope.cutOff(DEADLINE);
+
+    assertThat(AuditTrail.summary(cut)).contains("in the plan phase");
+    assertThat(scope.enter("apply")).isFalse();
+    assertThat(scope.cutOff(DEADLINE)).isSameAs(cut);
+  }
+
+  @Test
+  void aReconcileWithManyObjectsIsGivenTimeForEachBeforeItIsCutOff() {
+    // 20 objects: 50 ms each on top of the 400 ms deadline, 1.4 s in all.
+    plans.put(
+        "large",
+        () -> {
+          try {
+            Thread.sleep(900);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("cut off", e);
+          }
+        });
+    ClusterRuns runs = runs();
+    ClusterScope large = scope("large");
+    large.budgetFor(20);
+
+    List<ClusterOutcome> outcomes = runs.reconcileAll(List.of(large), reconciler::reconcile);
+
+    assertThat(AuditTrail.summary(outcomes.getFirst())).isEqualTo("waiting: done");
+    assertThat(disconnected).isEmpty();
   }
 
   @Test

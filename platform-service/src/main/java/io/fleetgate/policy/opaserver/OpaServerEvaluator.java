@@ -28,6 +28,7 @@ public final class OpaServerEvaluator implements PolicyEvaluator {
   private final URI decision;
   private final URI changeset;
   private final Duration timeout;
+  private final Duration changeSetTimeout;
   private final HttpClient http;
   private final java.util.Optional<String> authorization;
 
@@ -43,14 +44,33 @@ public final class OpaServerEvaluator implements PolicyEvaluator {
 
   /**
    * @param endpoint the server's base URL, the bearer token it requires and the CA it is signed by
-   * @param timeout how long one decision may take before it counts as a denial
+   * @param timeout how long one decision, of an object or a change set alike, may take before it
+   *     counts as a denial
    */
   public OpaServerEvaluator(OpaEndpoint endpoint, Duration timeout) {
+    this(endpoint, timeout, timeout);
+  }
+
+  /**
+   * @param endpoint the server's base URL, the bearer token it requires and the CA it is signed by
+   * @param deadlines how long an object's decision ({@link
+   *     io.fleetgate.domain.Deadlines#evaluation}) and a change set's ({@link
+   *     io.fleetgate.domain.Deadlines#changeSet}) may take, each request from its start, connecting
+   *     included, to its answer; past it the decision counts as a denial
+   */
+  public OpaServerEvaluator(OpaEndpoint endpoint, io.fleetgate.domain.Deadlines deadlines) {
+    this(endpoint, deadlines.evaluation(), deadlines.changeSet());
+  }
+
+  private OpaServerEvaluator(OpaEndpoint endpoint, Duration timeout, Duration changeSetTimeout) {
     URI server = endpoint.url();
     this.decision = server.resolve("/v1/data/fleetgate/main/decision");
     this.changeset = server.resolve("/v1/data/fleetgate/main/changeset");
     this.timeout = timeout;
-    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
+    this.changeSetTimeout = changeSetTimeout;
+    // No client-wide connect timeout: each request's own timeout runs from its start, so it
+    // bounds the connect as well, by the deadline of the document asked for.
+    HttpClient.Builder http = HttpClient.newBuilder();
     endpoint.trust().ifPresent(http::sslContext);
     this.http = http.build();
     this.authorization = endpoint.token().map(token -> "Bearer " + token);
@@ -58,15 +78,16 @@ public final class OpaServerEvaluator implements PolicyEvaluator {
 
   @Override
   public PolicyDecision evaluate(PolicyInput input) throws PolicyException {
-    return DecisionDocument.parse(ask(decision, input.toJson()), engine());
+    return DecisionDocument.parse(ask(decision, input.toJson(), timeout), engine());
   }
 
   @Override
   public ChangeSetDecision evaluateChangeSet(ChangeSetInput input) throws PolicyException {
-    return DecisionDocument.parseChangeSet(ask(changeset, input.toJson()), engine());
+    return DecisionDocument.parseChangeSet(
+        ask(changeset, input.toJson(), changeSetTimeout), engine());
   }
 
-  private JsonNode ask(URI document, String input) throws PolicyException {
+  private JsonNode ask(URI document, String input, Duration timeout) throws PolicyException {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(document)
             .timeout(timeout)
@@ -78,8 +99,11 @@ public final class OpaServerEvaluator implements PolicyEvaluator {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
-      throw new PolicyException(
-          engine() + " did not answer within " + timeout.toMillis() + " ms", e);
+      throw new io.fleetgate.policy.PolicyDeadlineException(
+          engine()
+              + " did not answer within its deadline of "
+              + io.fleetgate.domain.Deadlines.display(timeout),
+          e);
     } catch (IOException e) {
       throw new PolicyException(engine() + " is unreachable: " + e.getMessage(), e);
     } catch (InterruptedException e) {

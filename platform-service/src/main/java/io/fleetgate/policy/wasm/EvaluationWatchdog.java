@@ -40,6 +40,11 @@ final class EvaluationWatchdog {
     private final long due;
     private final AtomicInteger state = new AtomicInteger(RUNNING);
 
+    /**
+     * Whether the thread was already interrupted, by someone else, when the watchdog stopped it.
+     */
+    private volatile boolean interruptedBefore;
+
     private Watch(Duration deadline) {
       this.due = System.nanoTime() + deadline.toNanos();
     }
@@ -52,7 +57,9 @@ final class EvaluationWatchdog {
     /**
      * Ends the watch. When the watchdog interrupted the thread, the interrupt it sent is cleared
      * here, so that it never reaches whatever the thread does next; an interrupt from anyone else
-     * is kept.
+     * that was pending when the watchdog sent its own (a reconcile cut off during a host builtin
+     * that ignores interrupts) is set again. One that arrives after the watchdog's cannot be told
+     * from it: the reconcile's cut-off mark, not the interrupt alone, is what stops a reconcile.
      */
     @Override
     public void close() {
@@ -64,10 +71,14 @@ final class EvaluationWatchdog {
         Thread.onSpinWait();
       }
       Thread.interrupted();
+      if (interruptedBefore) {
+        thread.interrupt();
+      }
     }
 
     private void stopIfDue(long now) {
       if (now - due >= 0 && state.compareAndSet(RUNNING, STOPPING)) {
+        interruptedBefore = thread.isInterrupted();
         thread.interrupt();
         state.set(STOPPED);
       }

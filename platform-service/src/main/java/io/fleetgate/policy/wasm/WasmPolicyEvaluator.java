@@ -257,7 +257,7 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
       // included — may hold any state: it is never reused, and its permit is given back.
       pool.discard();
       if (watch.stopped()) {
-        throw new PolicyException(
+        throw new io.fleetgate.policy.PolicyDeadlineException(
             "The Wasm policy did not decide within its deadline of "
                 + Deadlines.display(deadline)
                 + " and was stopped; a rule loops or builds an enormous collection",
@@ -279,7 +279,7 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
     if (watch.stopped()) {
       // Stopped just as it returned: its answer is not trusted, nor its instance.
       pool.discard();
-      throw new PolicyException(
+      throw new io.fleetgate.policy.PolicyDeadlineException(
           "The Wasm policy did not decide within its deadline of "
               + Deadlines.display(deadline)
               + " and was stopped",

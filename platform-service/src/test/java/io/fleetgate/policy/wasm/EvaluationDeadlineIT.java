@@ -79,6 +79,21 @@ class EvaluationDeadlineIT {
       }
       """;
 
+  /** A change-set policy that tries every 4-tuple of the characters of the whole set. */
+  private static final String LOOPING_CHANGE_SET =
+      """
+      package fleetgate.changeset.loop
+
+      deny contains {"object": {"kind": "ConfigMap", "namespace": "apps", "name": "x"}, "msg": "never"} if {
+        chars := split(json.marshal(input.objects), "")
+        some a in chars
+        some b in chars
+        some c in chars
+        some d in chars
+        d == "never"
+      }
+      """;
+
   private static final String STOPPED =
       "The Wasm policy did not decide within its deadline of 1 s and was stopped; a rule loops or"
           + " builds an enormous collection";
@@ -151,9 +166,11 @@ class EvaluationDeadlineIT {
       assertThat(evaluator.instancesMade()).isEqualTo(made + 1);
       assertThat(evaluator.idleInstances()).isOne();
 
+      // The calm object first: once the loop has passed its deadline, the gate evaluates no
+      // further object of the check (PolicyGateCutOffTest), so a calm one after it may be denied.
       GateResult gate =
           new PolicyGate(evaluator)
-              .check(List.of(configMap("loop"), configMap("calm")), CLUSTER, "0123456789abcdef");
+              .check(List.of(configMap("calm"), configMap("loop")), CLUSTER, "0123456789abcdef");
       assertThat(gate.deniedBundles()).containsExactly("apps");
       assertThat(gate.denials())
           .singleElement()
@@ -163,6 +180,43 @@ class EvaluationDeadlineIT {
                 assertThat(verdict.decision().denials().toString())
                     .contains("did not decide within its deadline of 1 s");
               });
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(120)
+  void aChangeSetIsStoppedAtTheChangeSetDeadlineAndEveryObjectDenied(@TempDir Path cache)
+      throws Exception {
+    PolicyBundle bundle =
+        OpaLocator.compiler(cache)
+            .compile(
+                PolicyBundle.builtInRego(),
+                new RepoPolicies(Map.of("policies/loop.rego", LOOPING_CHANGE_SET)));
+    io.fleetgate.domain.Deadlines deadlines =
+        io.fleetgate.domain.Deadlines.DEFAULTS
+            .withEvaluation(Duration.ofMillis(500))
+            .withChangeSet(Duration.ofSeconds(2));
+    try (WasmPolicyEvaluator evaluator = WasmPolicyEvaluator.of(bundle, deadlines)) {
+      long started = System.nanoTime();
+      GateResult gate =
+          new PolicyGate(evaluator)
+              .check(List.of(configMap("calm"), configMap("quiet")), CLUSTER, "0123456789abcdef");
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      // Held to the change set's own deadline: not stopped at the object's, nor left running.
+      assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(2 + 2));
+      assertThat(gate.denials())
+          .hasSize(2)
+          .allSatisfy(
+              verdict -> {
+                assertThat(verdict.engineError()).isTrue();
+                assertThat(verdict.decision().denials().toString())
+                    .contains("the change set")
+                    .contains("did not decide within its deadline of 2 s");
+              });
+      assertThat(evaluator.idleInstances())
+          .as("the instances that decided the objects are kept, the stopped one is not")
+          .isLessThan(Runtime.getRuntime().availableProcessors());
     }
   }
 
