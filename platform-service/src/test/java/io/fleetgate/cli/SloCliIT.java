@@ -57,6 +57,50 @@ class SloCliIT {
   }
 
   @Test
+  void forOneClusterPrintsWhatTheSyncEngineDeliversToIt() throws Exception {
+    Path repo = copyOfExampleFleet();
+    Files.writeString(
+        repo.resolve("fleet.yaml"),
+        Files.readString(repo.resolve("fleet.yaml"))
+            + """
+              slo:
+                prometheus:
+                  - clusterSelector: {matchLabels: {tier: payments}}
+                    url: http://prometheus.{cluster}.internal:9090
+                    rules: {delivery: PrometheusRule, namespace: platform-observability}
+                targets:
+                  - service: payment-gateway
+                    clusterSelector: {matchLabels: {tier: payments}}
+            """);
+
+    CliRun beijing =
+        CliRun.of(
+            "slo",
+            "rules",
+            "--repo",
+            repo.toString(),
+            "--cluster",
+            "beijing-prod",
+            "--format",
+            "prometheusrule");
+    CliRun aws =
+        CliRun.of("slo", "rules", "--repo", repo.toString(), "--cluster", "aws-cn-north-1-prod");
+    CliRun unknown = CliRun.of("slo", "rules", "--repo", repo.toString(), "--cluster", "nowhere");
+
+    assertThat(beijing.code()).as(beijing.err()).isZero();
+    assertThat(beijing.out())
+        .contains("name: fleetgate-slo-payment-gateway-payment-gateway-availability")
+        .as("the namespace fleet.yaml delivers the cluster's rules to")
+        .contains("namespace: platform-observability")
+        .contains("fleetgate.io/slo: payment-gateway/payment-gateway-availability");
+    assertThat(aws.code()).as(aws.err()).isZero();
+    assertThat(aws.out()).isEmpty();
+    assertThat(aws.err()).contains("no SLOs in").contains("judged on aws-cn-north-1-prod");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no cluster nowhere").contains("nowhere/cluster.yaml");
+  }
+
+  @Test
   void aBadSpecWritesNothingAndNamesFileLineAndField() throws Exception {
     Path repo = copyOfExampleFleet();
     Path spec = repo.resolve("slos/payment-gateway.yaml");
