@@ -157,6 +157,21 @@ class SloRuleDeliveryIT {
     repo.write("slos/billing-service.yaml", billing("requests"))
         .commit("Retire the settlement SLO");
 
+    ClusterPlan preview =
+        plan(sandbox).stream().filter(p -> p.cluster().equals(GUANGZHOU)).findFirst().orElseThrow();
+    assertThat(preview.changes())
+        .as("fleetgate diff shows the bundle like any other")
+        .anySatisfy(
+            c -> {
+              assertThat(c.ref().name()).isEqualTo(BILLING_SETTLEMENT);
+              assertThat(c.bundle()).isEqualTo(SloRuleBundle.NAME);
+              assertThat(c.change()).isEqualTo(io.fleetgate.apply.PlannedChange.Change.PRUNE);
+            })
+        .anySatisfy(
+            c -> {
+              assertThat(c.ref().name()).isEqualTo(BILLING_REQUESTS);
+              assertThat(c.change()).isEqualTo(io.fleetgate.apply.PlannedChange.Change.UNCHANGED);
+            });
     SyncReport report = sync(sandbox);
 
     assertThat(report.converged()).as(describe(report)).isTrue();
@@ -368,18 +383,27 @@ class SloRuleDeliveryIT {
   }
 
   private static SyncReport sync(SandboxFleetHandle sandbox) throws Exception {
-    try (SyncSetup setup =
-        SyncSetup.open(
-            new SyncSetup.Config(
-                repo.dir().toString(),
-                "main",
-                sandbox.managementKubeconfig(),
-                dataDir,
-                SyncSetup.Engine.WASM,
-                null),
-            Clock.systemUTC())) {
+    try (SyncSetup setup = open(sandbox)) {
       return setup.engine().syncOnce(SyncOptions.all());
     }
+  }
+
+  private static List<ClusterPlan> plan(SandboxFleetHandle sandbox) throws Exception {
+    try (SyncSetup setup = open(sandbox)) {
+      return setup.engine().plan(SyncOptions.all());
+    }
+  }
+
+  private static SyncSetup open(SandboxFleetHandle sandbox) throws Exception {
+    return SyncSetup.open(
+        new SyncSetup.Config(
+            repo.dir().toString(),
+            "main",
+            sandbox.managementKubeconfig(),
+            dataDir,
+            SyncSetup.Engine.WASM,
+            null),
+        Clock.systemUTC());
   }
 
   private static ClusterOutcome outcome(SyncReport report, String cluster) {
