@@ -70,7 +70,7 @@ final class RepositoryView {
   }
 
   /** The generated bundle of SLO rules, when fleet.yaml delivers them to any cluster. */
-  private static Optional<BundleView> sloRules(
+  static Optional<BundleView> sloRules(
       io.fleetgate.render.LoadedRepo loaded, List<ClusterSummary> clusters) {
     var settings = loaded.spec().slo();
     List<String> namespaces =

@@ -131,6 +131,33 @@ class SloCliIT {
         .contains("spec.timeWindow[0].duration: '4w2d' is not a duration");
   }
 
+  @Test
+  void validateNamesASpecProblemOnceWhenClustersTakeTheRules() throws Exception {
+    Path repo = copyOfExampleFleet();
+    Files.writeString(
+        repo.resolve("fleet.yaml"),
+        Files.readString(repo.resolve("fleet.yaml"))
+            + """
+              slo:
+                prometheus:
+                  - url: http://prometheus.{cluster}.internal:9090
+                    rules: {delivery: PrometheusRule, namespace: platform-observability}
+            """);
+    Path spec = repo.resolve("slos/payment-gateway.yaml");
+    Files.writeString(spec, Files.readString(spec).replace("target: 0.999", "target: 1.5"));
+
+    CliRun result = CliRun.of("validate", "--repo", repo.toString());
+
+    assertThat(result.code()).isNotZero();
+    String problem =
+        "slos/payment-gateway.yaml:16: spec.objectives[0].target: must be above 0 and below 1";
+    String output = result.out() + result.err();
+    assertThat(output).contains(problem);
+    assertThat(output.indexOf(problem))
+        .as("once, though every cluster's render names it too")
+        .isEqualTo(output.lastIndexOf(problem));
+  }
+
   private static String exampleFleet() {
     return Path.of("..", "clusters").toAbsolutePath().normalize().toString();
   }
