@@ -65,7 +65,39 @@ final class RepositoryView {
                   .map(ClusterSummary::name)
                   .toList()));
     }
+    sloRules(loaded.get(), clusters).ifPresent(bundles::add);
     return bundles;
+  }
+
+  /** The generated bundle of SLO rules, when fleet.yaml delivers them to any cluster. */
+  static Optional<BundleView> sloRules(
+      io.fleetgate.render.LoadedRepo loaded, List<ClusterSummary> clusters) {
+    var settings = loaded.spec().slo();
+    List<String> namespaces =
+        settings.prometheus().stream()
+            .filter(p -> p.rules() != null)
+            .map(p -> p.rules().namespace())
+            .distinct()
+            .toList();
+    if (namespaces.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new BundleView(
+            io.fleetgate.render.SloRuleBundle.NAME,
+            io.fleetgate.render.SloFiles.DIRECTORY,
+            "clusters whose spec.slo.prometheus entry delivers rules",
+            namespaces,
+            true,
+            false,
+            true,
+            clusters.stream()
+                .filter(
+                    c ->
+                        io.fleetgate.render.SloRuleBundle.takes(
+                            loaded.spec(), loaded.slos(), c.labels()))
+                .map(ClusterSummary::name)
+                .toList()));
   }
 
   List<WaiverView> waivers() {

@@ -1,13 +1,19 @@
 package io.fleetgate.cli;
 
+import io.fleetgate.domain.ClusterTarget;
+import io.fleetgate.render.FleetSpec;
+import io.fleetgate.render.LoadedRepo;
 import io.fleetgate.render.ManifestLimits;
+import io.fleetgate.render.Renderer;
 import io.fleetgate.render.SloFiles;
+import io.fleetgate.slo.PrometheusRules;
 import io.fleetgate.slo.RuleFile;
 import io.fleetgate.slo.RuleGenerator;
 import io.fleetgate.slo.RuleGroup;
 import io.fleetgate.slo.Slo;
 import io.fleetgate.slo.SloCatalog;
 import io.fleetgate.slo.SloProblem;
+import io.fleetgate.validate.RepoClusters;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +31,8 @@ import picocli.CommandLine.Option;
     name = "rules",
     description = {
       "Write the Prometheus recording rules and multiwindow multi-burn-rate alerts of every SLO in"
-          + " slos/ (OpenSLO v1 or Sloth prometheus/v1), one file per service.",
+          + " slos/ (OpenSLO v1 or Sloth prometheus/v1), one file per service; as"
+          + " PrometheusRule objects, one per SLO, as the sync engine delivers them.",
       "Exit codes: 0 written, 2 a spec has problems (nothing is written)."
     })
 final class SloRulesCommand implements Callable<Integer> {
@@ -56,9 +63,18 @@ final class SloRulesCommand implements Callable<Integer> {
 
   @Option(
       names = "--namespace",
-      defaultValue = "monitoring",
-      description = "The namespace of PrometheusRule objects (default: ${DEFAULT-VALUE}).")
+      description =
+          "The namespace of PrometheusRule objects (default: the one fleet.yaml delivers the"
+              + " --cluster's rules to, else monitoring).")
   String namespace;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "NAME",
+      description =
+          "Only the SLOs judged on this cluster (fleet.yaml spec.slo.targets, the cluster's labels"
+              + " from NAME/cluster.yaml): what the sync engine delivers to it.")
+  String cluster;
 
   @Override
   public Integer call() throws Exception {
@@ -73,8 +89,38 @@ final class SloRulesCommand implements Callable<Integer> {
     if (!Files.isDirectory(repo)) {
       throw new IllegalArgumentException(repo + " is not a directory; give the repository's path");
     }
-    SloCatalog catalog = SloFiles.read(repo, ManifestLimits.defaults());
     PrintWriter err = spec.commandLine().getErr();
+    SloCatalog catalog;
+    FleetSpec.RuleDelivery delivery = null;
+    java.util.function.Predicate<Slo> judged = slo -> true;
+    if (cluster == null) {
+      catalog = SloFiles.read(repo, ManifestLimits.defaults());
+    } else {
+      LoadedRepo loaded = new Renderer(ManifestLimits.defaults()).load(repo);
+      if (loaded.spec() == null) {
+        loaded.fleetProblems().forEach(err::println);
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+      }
+      ClusterTarget target =
+          RepoClusters.in(repo).stream()
+              .filter(t -> t.name().equals(cluster))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "no cluster "
+                              + cluster
+                              + " in "
+                              + repo
+                              + " (declare it in "
+                              + cluster
+                              + "/cluster.yaml)"));
+      FleetSpec.SloSettings settings = loaded.spec().slo();
+      catalog = loaded.slos();
+      delivery = settings.rulesFor(target.labels()).orElse(null);
+      judged = slo -> settings.judges(slo.service(), target.labels());
+    }
     if (!catalog.problems().isEmpty()) {
       for (SloProblem problem : catalog.problems()) {
         err.println(problem);
@@ -84,29 +130,29 @@ final class SloRulesCommand implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     Map<String, List<Slo>> byService = new TreeMap<>();
-    for (Slo slo : catalog.slos()) {
+    for (Slo slo : catalog.slos().stream().filter(judged).toList()) {
       byService.computeIfAbsent(slo.service(), s -> new ArrayList<>()).add(slo);
     }
     PrintWriter stdout = spec.commandLine().getOut();
     if (out != null) {
       Files.createDirectories(out);
     }
+    String objectsNamespace =
+        namespace != null ? namespace : delivery != null ? delivery.namespace() : "monitoring";
+    Map<String, String> objectLabels = delivery != null ? delivery.labels() : Map.of();
     boolean first = true;
     for (Map.Entry<String, List<Slo>> service : byService.entrySet()) {
       List<RuleGroup> groups = new ArrayList<>();
+      List<Map<String, Object>> objects = new ArrayList<>();
       List<String> sources = new ArrayList<>();
       for (Slo slo : service.getValue()) {
-        groups.addAll(RuleGenerator.rules(slo));
+        List<RuleGroup> own = RuleGenerator.rules(slo);
+        groups.addAll(own);
+        objects.add(PrometheusRules.object(slo, objectsNamespace, objectLabels, own));
         sources.add(slo.declaredAt().toString());
       }
       String text =
-          operator
-              ? RuleFile.prometheusRule(
-                  "fleetgate-slo-" + service.getKey().toLowerCase(java.util.Locale.ROOT),
-                  namespace,
-                  groups,
-                  sources)
-              : RuleFile.rules(groups, sources);
+          operator ? RuleFile.prometheusRules(objects, sources) : RuleFile.rules(groups, sources);
       if (out == null) {
         stdout.print((first ? "" : "---\n") + text);
       } else {
@@ -118,7 +164,10 @@ final class SloRulesCommand implements Callable<Integer> {
       first = false;
     }
     if (byService.isEmpty()) {
-      err.println("no SLOs in " + repo.resolve(SloFiles.DIRECTORY));
+      err.println(
+          "no SLOs in "
+              + repo.resolve(SloFiles.DIRECTORY)
+              + (cluster == null ? "" : " judged on " + cluster));
     }
     stdout.flush();
     err.flush();

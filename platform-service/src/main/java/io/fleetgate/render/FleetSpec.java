@@ -48,6 +48,19 @@ public record FleetSpec(
       return java.util.Optional.empty();
     }
 
+    /**
+     * How the SLO rules reach a cluster: the {@code rules} of the first entry whose selector picks
+     * it, or empty when that entry (or none) delivers any.
+     */
+    public java.util.Optional<RuleDelivery> rulesFor(Map<String, String> labels) {
+      for (PrometheusEntry entry : prometheus) {
+        if (entry.clusterSelector().matches(labels)) {
+          return java.util.Optional.ofNullable(entry.rules());
+        }
+      }
+      return java.util.Optional.empty();
+    }
+
     /** Whether a service's SLOs are judged on a cluster with these labels. */
     public boolean judges(String service, Map<String, String> labels) {
       boolean named = false;
@@ -63,9 +76,35 @@ public record FleetSpec(
     }
   }
 
-  /** One {@code spec.slo.prometheus[]} entry. */
+  /**
+   * One {@code spec.slo.prometheus[]} entry.
+   *
+   * @param rules how the SLO rules reach the entry's clusters; null when they are not delivered
+   */
   public record PrometheusEntry(
-      LabelSelector clusterSelector, String url, SourceLocation declaredAt) {}
+      LabelSelector clusterSelector, String url, RuleDelivery rules, SourceLocation declaredAt) {
+
+    /** An entry whose clusters are delivered no rules. */
+    public PrometheusEntry(LabelSelector clusterSelector, String url, SourceLocation declaredAt) {
+      this(clusterSelector, url, null, declaredAt);
+    }
+  }
+
+  /**
+   * {@code spec.slo.prometheus[].rules}: the SLO rules delivered to the entry's clusters by the
+   * sync engine as Prometheus Operator {@code PrometheusRule} objects (the {@link
+   * SloRuleBundle#NAME} bundle).
+   *
+   * @param namespace where the objects go: a namespace the operator's Prometheus reads rules from
+   * @param labels added to every object, e.g. what the Prometheus's {@code ruleSelector} matches
+   * @param declaredAt the line of {@code rules} in {@code fleet.yaml}
+   */
+  public record RuleDelivery(
+      String namespace, Map<String, String> labels, SourceLocation declaredAt) {
+    public RuleDelivery {
+      labels = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(labels));
+    }
+  }
 
   /** One {@code spec.slo.targets[]} entry. */
   public record SloTarget(
@@ -114,6 +153,14 @@ public record FleetSpec(
 
   /** Reads the Fleet document; every problem is reported with its line in {@code fleet.yaml}. */
   static FleetSpec from(Manifest manifest) throws ManifestException {
+    return from(manifest, Map.of());
+  }
+
+  /**
+   * Reads the Fleet document; problems of fields that {@code lines} locates (by path, {@code
+   * spec.slo.prometheus[0].rules}) name the field's own line, the others the document's.
+   */
+  static FleetSpec from(Manifest manifest, Map<String, Integer> lines) throws ManifestException {
     SourceLocation at = manifest.location();
     if (!"Fleet".equals(manifest.string("kind"))
         || !"fleetgate.io/v1alpha1".equals(manifest.string("apiVersion"))) {
@@ -134,6 +181,14 @@ public record FleetSpec(
       if (!name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
         throw new ManifestException(
             at, "bundle name '" + name + "' must be lower-case letters, digits and '-'");
+      }
+      if (name.equals(SloRuleBundle.NAME)) {
+        throw new ManifestException(
+            at,
+            "bundle name '"
+                + name
+                + "' is reserved for the PrometheusRule objects Fleetgate generates from slos/"
+                + " (spec.slo.prometheus[].rules); choose another");
       }
       if (name.equals(Renderer.OVERLAY_BUNDLE)) {
         throw new ManifestException(
@@ -163,17 +218,19 @@ public record FleetSpec(
         bundles,
         !Boolean.FALSE.equals(spec.get("clusterOverlays")),
         policyParameters(spec.get("policy"), at),
-        slo(spec.get("slo"), at));
+        slo(spec.get("slo"), at, lines));
   }
 
-  private static SloSettings slo(Object value, SourceLocation at) throws ManifestException {
+  private static SloSettings slo(Object value, SourceLocation at, Map<String, Integer> lines)
+      throws ManifestException {
     if (value == null) {
       return SloSettings.NONE;
     }
     Map<String, Object> slo = map(value, at, "spec.slo");
     List<PrometheusEntry> prometheus = new ArrayList<>();
-    for (Object item : list(slo.get("prometheus"), at, "spec.slo.prometheus")) {
-      Map<String, Object> entry = map(item, at, "spec.slo.prometheus[]");
+    List<?> entries = list(slo.get("prometheus"), at, "spec.slo.prometheus");
+    for (int i = 0; i < entries.size(); i++) {
+      Map<String, Object> entry = map(entries.get(i), at, "spec.slo.prometheus[]");
       String url = string(entry, "url", at);
       String probe = url.replace("{cluster}", "cluster");
       java.net.URI uri;
@@ -194,7 +251,13 @@ public record FleetSpec(
                 + "' must be http:// or https://HOST[:PORT][/PATH], with {cluster} for the"
                 + " cluster's name and no credentials or query");
       }
-      prometheus.add(new PrometheusEntry(selector(entry.get("clusterSelector"), at), url, at));
+      RuleDelivery rules =
+          entry.containsKey("rules")
+              ? RuleDeliveryField.read(
+                  entry.get("rules"), "spec.slo.prometheus[" + i + "].rules", at, lines)
+              : null;
+      prometheus.add(
+          new PrometheusEntry(selector(entry.get("clusterSelector"), at), url, rules, at));
     }
     List<SloTarget> targets = new ArrayList<>();
     for (Object item : list(slo.get("targets"), at, "spec.slo.targets")) {

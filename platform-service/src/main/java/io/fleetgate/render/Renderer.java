@@ -30,6 +30,7 @@ public final class Renderer {
 
   private final ManifestLimits limits;
   private final Kustomize kustomize;
+  private final SloRuleBundle sloRules = new SloRuleBundle();
 
   /** A renderer without kustomize: kustomization directories are reported, not rendered. */
   public Renderer(ManifestLimits limits) {
@@ -106,7 +107,10 @@ public final class Renderer {
         SloFiles.read(repoRoot, limits));
   }
 
-  /** Renders the objects the cluster should hold. */
+  /**
+   * Renders the objects the cluster should hold: its bundles', then the generated {@link
+   * SloRuleBundle} when fleet.yaml delivers SLO rules to it, then its own directory's.
+   */
   public RenderResult render(LoadedRepo repo, ClusterTarget target) {
     List<RenderProblem> problems = new ArrayList<>(repo.fleetProblems());
     if (repo.spec() == null) {
@@ -124,6 +128,18 @@ public final class Renderer {
       for (Manifest manifest : repo.bundleManifests().getOrDefault(bundle.name(), List.of())) {
         try {
           add(objects, rendered(manifest, bundle.name(), variables), bundle);
+        } catch (ManifestException e) {
+          problems.add(e.problem());
+        }
+      }
+    }
+    SloRuleBundle.ForCluster rules = sloRules.render(repo.spec(), repo.slos(), target);
+    problems.addAll(rules.problems());
+    if (rules.selected()) {
+      bundles.add(SloRuleBundle.NAME);
+      for (RenderedObject object : rules.objects()) {
+        try {
+          add(objects, object, null);
         } catch (ManifestException e) {
           problems.add(e.problem());
         }
@@ -160,13 +176,13 @@ public final class Renderer {
       return null;
     }
     try {
-      List<Manifest> documents = parser.parse(file, FleetSpec.FILE);
+      List<FieldLines> documents = parser.parseWithLines(file, FleetSpec.FILE);
       if (documents.size() != 1) {
         throw new ManifestException(
             SourceLocation.file(FleetSpec.FILE),
             "must hold exactly one Fleet document, not " + documents.size());
       }
-      return FleetSpec.from(documents.getFirst());
+      return FleetSpec.from(documents.getFirst().manifest(), documents.getFirst().lines());
     } catch (ManifestException e) {
       problems.add(e.problem());
       return null;
@@ -314,10 +330,16 @@ public final class Renderer {
     return new RenderedObject(ref, bundle, content, at);
   }
 
+  /**
+   * @param bundle the repository bundle declaring the object, whose namespaces it must keep to;
+   *     null for a generated one
+   */
   private static void add(
       Map<ObjectRef, RenderedObject> objects, RenderedObject object, FleetSpec.Bundle bundle)
       throws ManifestException {
-    checkNamespaces(object, bundle);
+    if (bundle != null) {
+      checkNamespaces(object, bundle);
+    }
     RenderedObject previous = objects.putIfAbsent(object.ref(), object);
     if (previous != null) {
       throw new ManifestException(

@@ -21,23 +21,15 @@ public final class RuleFile {
   }
 
   /**
-   * A {@code monitoring.coreos.com/v1 PrometheusRule} holding the groups.
-   *
-   * @param name the object's name
-   * @param namespace the namespace the Prometheus Operator reads rules from
+   * {@code monitoring.coreos.com/v1 PrometheusRule} objects ({@link PrometheusRules}), one YAML
+   * document each.
    */
-  public static String prometheusRule(
-      String name, String namespace, List<RuleGroup> groups, List<String> sources) {
-    Map<String, Object> object = new LinkedHashMap<>();
-    object.put("apiVersion", "monitoring.coreos.com/v1");
-    object.put("kind", "PrometheusRule");
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("name", name);
-    metadata.put("namespace", namespace);
-    metadata.put("labels", Map.of("app.kubernetes.io/managed-by", "fleetgate"));
-    object.put("metadata", metadata);
-    object.put("spec", Map.of("groups", groups(groups)));
-    return header(sources) + yaml(object);
+  public static String prometheusRules(List<Map<String, Object>> objects, List<String> sources) {
+    StringBuilder text = new StringBuilder(header(sources));
+    for (int i = 0; i < objects.size(); i++) {
+      text.append(i == 0 ? "" : "---\n").append(yaml(objects.get(i)));
+    }
+    return text.toString();
   }
 
   private static String header(List<String> sources) {
@@ -46,7 +38,8 @@ public final class RuleFile {
         + "; edit the SLO spec, not this file.\n";
   }
 
-  private static List<Object> groups(List<RuleGroup> groups) {
+  /** The groups as the {@code groups:} of a rule file holds them: plain maps, lists and strings. */
+  static List<Object> groups(List<RuleGroup> groups) {
     List<Object> out = new ArrayList<>();
     for (RuleGroup group : groups) {
       Map<String, Object> g = new LinkedHashMap<>();

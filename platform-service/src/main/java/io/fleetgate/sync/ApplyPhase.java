@@ -26,7 +26,12 @@ final class ApplyPhase implements Phase {
         scope.recording()
             ? recorder(inventory, scope.key(), scope.cluster(), scope.revision.commit())
             : ClusterWriter.ExecutionSink.NONE;
-    scope.results = scope.writer.execute(scope.plan, sink);
+    scope.results =
+        UnservedRules.explain(
+            scope.writer.execute(scope.plan, sink),
+            scope.writer,
+            scope.repo.spec(),
+            scope.target().labels());
   }
 
   /** Commits each executed batch to the inventory together with its audit events. */

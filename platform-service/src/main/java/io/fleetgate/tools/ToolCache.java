@@ -42,17 +42,35 @@ public final class ToolCache {
           "No tool cache at " + dir + " (tools.env is missing). Run bin/setup.");
     }
     Map<String, String> entries = new HashMap<>();
+    read(manifest, entries);
+    // One file per key, for the keys tools.env lacks: the cache is shared by checkouts whose
+    // bin/setup may know fewer tools and rewrites tools.env without the others' lines.
+    Path more = dir.resolve("tools.d");
+    if (Files.isDirectory(more)) {
+      try (var files = Files.list(more)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".env")).sorted().toList()) {
+          Map<String, String> one = new HashMap<>();
+          read(file, one);
+          one.forEach(entries::putIfAbsent);
+        }
+      } catch (IOException e) {
+        throw new ToolException("Cannot read " + more + ": " + e.getMessage(), e);
+      }
+    }
+    return new ToolCache(dir, entries);
+  }
+
+  private static void read(Path file, Map<String, String> entries) {
     try {
-      for (String line : Files.readAllLines(manifest)) {
+      for (String line : Files.readAllLines(file)) {
         int eq = line.indexOf('=');
         if (eq > 0 && !line.startsWith("#")) {
           entries.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
         }
       }
     } catch (IOException e) {
-      throw new ToolException("Cannot read " + manifest + ": " + e.getMessage(), e);
+      throw new ToolException("Cannot read " + file + ": " + e.getMessage(), e);
     }
-    return new ToolCache(dir, entries);
   }
 
   /**

@@ -57,6 +57,50 @@ class SloCliIT {
   }
 
   @Test
+  void forOneClusterPrintsWhatTheSyncEngineDeliversToIt() throws Exception {
+    Path repo = copyOfExampleFleet();
+    Files.writeString(
+        repo.resolve("fleet.yaml"),
+        Files.readString(repo.resolve("fleet.yaml"))
+            + """
+              slo:
+                prometheus:
+                  - clusterSelector: {matchLabels: {tier: payments}}
+                    url: http://prometheus.{cluster}.internal:9090
+                    rules: {delivery: PrometheusRule, namespace: platform-observability}
+                targets:
+                  - service: payment-gateway
+                    clusterSelector: {matchLabels: {tier: payments}}
+            """);
+
+    CliRun beijing =
+        CliRun.of(
+            "slo",
+            "rules",
+            "--repo",
+            repo.toString(),
+            "--cluster",
+            "beijing-prod",
+            "--format",
+            "prometheusrule");
+    CliRun aws =
+        CliRun.of("slo", "rules", "--repo", repo.toString(), "--cluster", "aws-cn-north-1-prod");
+    CliRun unknown = CliRun.of("slo", "rules", "--repo", repo.toString(), "--cluster", "nowhere");
+
+    assertThat(beijing.code()).as(beijing.err()).isZero();
+    assertThat(beijing.out())
+        .contains("name: fleetgate-slo-payment-gateway-payment-gateway-availability")
+        .as("the namespace fleet.yaml delivers the cluster's rules to")
+        .contains("namespace: platform-observability")
+        .contains("fleetgate.io/slo: payment-gateway/payment-gateway-availability");
+    assertThat(aws.code()).as(aws.err()).isZero();
+    assertThat(aws.out()).isEmpty();
+    assertThat(aws.err()).contains("no SLOs in").contains("judged on aws-cn-north-1-prod");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no cluster nowhere").contains("nowhere/cluster.yaml");
+  }
+
+  @Test
   void aBadSpecWritesNothingAndNamesFileLineAndField() throws Exception {
     Path repo = copyOfExampleFleet();
     Path spec = repo.resolve("slos/payment-gateway.yaml");
@@ -85,6 +129,33 @@ class SloCliIT {
     assertThat(result.out() + result.err())
         .contains("slos/payment-gateway.yaml:12")
         .contains("spec.timeWindow[0].duration: '4w2d' is not a duration");
+  }
+
+  @Test
+  void validateNamesASpecProblemOnceWhenClustersTakeTheRules() throws Exception {
+    Path repo = copyOfExampleFleet();
+    Files.writeString(
+        repo.resolve("fleet.yaml"),
+        Files.readString(repo.resolve("fleet.yaml"))
+            + """
+              slo:
+                prometheus:
+                  - url: http://prometheus.{cluster}.internal:9090
+                    rules: {delivery: PrometheusRule, namespace: platform-observability}
+            """);
+    Path spec = repo.resolve("slos/payment-gateway.yaml");
+    Files.writeString(spec, Files.readString(spec).replace("target: 0.999", "target: 1.5"));
+
+    CliRun result = CliRun.of("validate", "--repo", repo.toString());
+
+    assertThat(result.code()).isNotZero();
+    String problem =
+        "slos/payment-gateway.yaml:16: spec.objectives[0].target: must be above 0 and below 1";
+    String output = result.out() + result.err();
+    assertThat(output).contains(problem);
+    assertThat(output.indexOf(problem))
+        .as("once, though every cluster's render names it too")
+        .isEqualTo(output.lastIndexOf(problem));
   }
 
   private static String exampleFleet() {

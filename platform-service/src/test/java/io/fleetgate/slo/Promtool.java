@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Prometheus's own rule checker and rule unit-test runner ({@code bin/setup} installs it). */
-final class Promtool {
+public final class Promtool {
 
   private final Path executable;
 
@@ -19,7 +19,7 @@ final class Promtool {
     this.executable = executable;
   }
 
-  static Promtool locate() {
+  public static Promtool locate() {
     for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
       Path candidate = Path.of(dir, "promtool");
       if (Files.isExecutable(candidate)) {
@@ -31,7 +31,7 @@ final class Promtool {
   }
 
   /** {@code promtool check rules FILE}: its output, after asserting that it passed. */
-  String check(Path rules) throws IOException, InterruptedException {
+  public String check(Path rules) throws IOException, InterruptedException {
     Result result = run(List.of("check", "rules", rules.toString()));
     assertThat(result.code()).as(result.output()).isZero();
     return result.output();
