@@ -102,20 +102,7 @@ final class SloRulesCommand implements Callable<Integer> {
         err.flush();
         return ExitCodes.BAD_INPUT;
       }
-      ClusterTarget target =
-          RepoClusters.in(repo).stream()
-              .filter(t -> t.name().equals(cluster))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "no cluster "
-                              + cluster
-                              + " in "
-                              + repo
-                              + " (declare it in "
-                              + cluster
-                              + "/cluster.yaml)"));
+      ClusterTarget target = RepoClusters.named(repo, cluster);
       FleetSpec.SloSettings settings = loaded.spec().slo();
       catalog = loaded.slos();
       delivery = settings.rulesFor(target.labels()).orElse(null);

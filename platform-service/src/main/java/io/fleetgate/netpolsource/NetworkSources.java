@@ -41,20 +41,7 @@ public final class NetworkSources {
    */
   public static ModelRead rendered(Path repo, String cluster, Renderer renderer)
       throws IOException {
-    ClusterTarget target =
-        RepoClusters.in(repo).stream()
-            .filter(t -> t.name().equals(cluster))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "no cluster "
-                            + cluster
-                            + " in "
-                            + repo
-                            + " (declare it in "
-                            + cluster
-                            + "/cluster.yaml)"));
+    ClusterTarget target = RepoClusters.named(repo, cluster);
     LoadedRepo loaded = renderer.load(repo);
     RenderResult render = renderer.render(loaded, target);
     return fromRendered(render.objects(), render.problems());

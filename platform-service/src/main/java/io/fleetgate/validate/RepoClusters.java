@@ -51,4 +51,25 @@ public final class RepoClusters {
     }
     return targets;
   }
+
+  /**
+   * The cluster of that name.
+   *
+   * @throws IllegalArgumentException when the repository declares none, saying where to
+   */
+  public static ClusterTarget named(Path repo, String cluster) throws IOException {
+    return in(repo).stream()
+        .filter(t -> t.name().equals(cluster))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no cluster "
+                        + cluster
+                        + " in "
+                        + repo
+                        + " (declare it in "
+                        + cluster
+                        + "/cluster.yaml)"));
+  }
 }
