@@ -382,8 +382,19 @@ public final class Renderer {
    * A cluster object with the identity of a bundle object is merged onto it; others stand alone.
    */
   private static void overlay(
-      Map<ObjectRef, RenderedObject> objects, RenderedObject overlay, List<String> bundles) {
+      Map<ObjectRef, RenderedObject> objects, RenderedObject overlay, List<String> bundles)
+      throws ManifestException {
     RenderedObject base = objects.get(overlay.ref());
+    if (base != null && base.bundle().equals(SloRuleBundle.NAME)) {
+      // The rules come from the SLO specs only: a patch would silently replace or unlabel them.
+      throw new ManifestException(
+          overlay.source(),
+          "declares "
+              + overlay.ref()
+              + ", which Fleetgate generates from the SLO specs (bundle '"
+              + SloRuleBundle.NAME
+              + "'); remove this file and change the SLO spec or fleet.yaml's spec.slo instead");
+    }
     if (base == null) {
       objects.put(overlay.ref(), overlay);
       if (!bundles.contains(OVERLAY_BUNDLE)) {

@@ -24,17 +24,39 @@ public final class PrometheusRules {
 
   private PrometheusRules() {}
 
+  /** The longest object name Kubernetes accepts (a DNS subdomain). */
+  static final int MAX_NAME = 253;
+
   /**
-   * {@code fleetgate-slo-<service>-<slo>}, the service lower-cased with every character but a
-   * letter or digit as {@code -}: a valid object name (at most 206 characters, since a service has
-   * at most 128 and an SLO's name is a DNS label). Two SLOs may share one (services {@code a_b} and
-   * {@code a-b}); whoever delivers them must refuse that.
+   * {@code fleetgate-slo-<service>-<slo>}, each lower-cased with every run of characters but
+   * letters and digits as one {@code -}: a valid object name whatever the spec's format allows (a
+   * Sloth SLO may be called {@code API_Latency}); cut to 253 characters with a hash of the SLO's
+   * identity when longer. Two SLOs may share one (services {@code a_b} and {@code a-b}); whoever
+   * delivers them must refuse that.
    */
   public static String name(Slo slo) {
-    return "fleetgate-slo-"
-        + slo.service().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "-")
-        + "-"
-        + slo.name();
+    String name = "fleetgate-slo-" + part(slo.service()) + "-" + part(slo.name());
+    if (name.length() <= MAX_NAME) {
+      return name;
+    }
+    String hash = hash(slo.id());
+    return name.substring(0, MAX_NAME - hash.length() - 1).replaceAll("-+$", "") + "-" + hash;
+  }
+
+  /** Eight hex digits of a checksum of the SLO's identity (a clash is refused, as any other). */
+  private static String hash(String id) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    for (char c : id.toCharArray()) {
+      crc.update(c >> 8);
+      crc.update(c);
+    }
+    return "%08x".formatted(crc.getValue());
+  }
+
+  private static String part(String text) {
+    String part =
+        text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return part.isEmpty() ? "x" : part;
   }
 
   /**

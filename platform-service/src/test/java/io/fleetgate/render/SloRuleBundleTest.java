@@ -197,6 +197,53 @@ class SloRuleBundleTest {
   }
 
   @Test
+  void refusesAClusterOverlayThatWouldPatchAGeneratedObject(@TempDir Path repo) throws IOException {
+    fleet(repo, SLO_SETTINGS);
+    write(repo, "slos/search.yaml", sloth("search", "availability"));
+    write(
+        repo,
+        "beijing-prod/cluster.yaml",
+        "apiVersion: cluster.x-k8s.io/v1beta2\nkind: Cluster\nmetadata:\n  name: beijing-prod\n"
+            + "  namespace: fleet\n");
+    write(
+        repo,
+        "beijing-prod/rule.yaml",
+        "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n"
+            + "  name: fleetgate-slo-search-availability\n  namespace: monitoring\n"
+            + "  labels: {release: null}\nspec: {groups: []}\n");
+
+    RenderResult beijing = renderer.render(renderer.load(repo), BEIJING);
+
+    assertThat(beijing.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.toString())
+                    .contains("beijing-prod/rule.yaml:1")
+                    .contains("generates from the SLO specs"));
+  }
+
+  @Test
+  void anySlothNameGivesAnObjectNameTheApiServerAccepts(@TempDir Path repo) throws IOException {
+    fleet(repo, SLO_SETTINGS);
+    write(repo, "slos/a.yaml", sloth("Payment_Gateway", "API_Latency_p99"));
+    write(repo, "slos/b.yaml", sloth("s".repeat(128), "n".repeat(128)));
+    LoadedRepo loaded = renderer.load(repo);
+    assertThat(loaded.slos().problems()).isEmpty();
+
+    List<String> names = names(renderer.render(loaded, BEIJING));
+
+    assertThat(names)
+        .hasSize(2)
+        .allSatisfy(
+            n ->
+                assertThat(n)
+                    .hasSizeLessThanOrEqualTo(253)
+                    .matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?"))
+        .contains("fleetgate-slo-payment-gateway-api-latency-p99");
+  }
+
+  @Test
   void refusesARepositoryBundleNamedLikeTheGeneratedOne(@TempDir Path repo) throws IOException {
     write(
         repo,
