@@ -158,7 +158,7 @@ variable "api_token_secret" {
   type = object({
     name = string
     key  = optional(string, "token")
-    role = optional(string, "admin")
+    role = optional(string, "viewer")
   })
   default = null
 

@@ -56,14 +56,19 @@ public final class Tokens {
 
   /**
    * @throws IllegalArgumentException when {@code secret} is not {@code fgt_} and at least 43
-   *     base64url characters (32 random bytes); the message never quotes it
+   *     base64url characters (32 random bytes), or too uniform to be random; the message never
+   *     quotes it
    */
   public static void requireWellMade(String secret) {
-    if (secret == null || !secret.matches(PREFIX + "[A-Za-z0-9_-]{43,196}")) {
+    if (secret == null
+        || !secret.matches(PREFIX + "[A-Za-z0-9_-]{43,196}")
+        // 32 random bytes in base64url show some 30 distinct characters; fewer than 16 is typed
+        || secret.substring(PREFIX.length()).chars().distinct().count() < 16) {
       throw new IllegalArgumentException(
           "a provisioned token must be '"
               + PREFIX
-              + "' and at least 43 base64url characters (32 random bytes), e.g. printf 'fgt_%s'"
+              + "' and at least 43 random base64url characters (32 random bytes), e.g. printf"
+              + " 'fgt_%s'"
               + " \"$(openssl rand 32 | basenc --base64url | tr -d =)\"");
     }
   }

@@ -143,17 +143,31 @@ final class ServeCommand implements Callable<Integer> {
                 + entry.getKey()
                 + "=…: the role must be viewer, operator or admin");
       }
-      java.nio.file.Path file = entry.getValue();
-      if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) > 1024) {
+      if (tokens.containsKey(role)) {
         throw new IllegalArgumentException(
-            "--api-token-file " + entry.getKey() + "=" + file + ": not a file of at most 1 KiB");
+            "--api-token-file names role " + role.wire() + " twice; give one file per role");
       }
-      String secret = java.nio.file.Files.readString(file).strip();
+      java.nio.file.Path file = entry.getValue();
+      String where = "--api-token-file " + entry.getKey() + "=" + file + ": ";
+      String secret;
+      try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes(1025);
+        if (bytes.length > 1024) {
+          throw new IllegalArgumentException(where + "larger than 1 KiB");
+        }
+        secret = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException(
+            where + "cannot be read (" + e.getClass().getSimpleName() + ")");
+      }
+      if (tokens.containsValue(secret)) {
+        throw new IllegalArgumentException(
+            where + "holds the token of another role; give each its own");
+      }
       try {
         io.fleetgate.auth.Tokens.requireWellMade(secret);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "--api-token-file " + entry.getKey() + "=" + file + ": " + e.getMessage());
+        throw new IllegalArgumentException(where + e.getMessage());
       }
       tokens.put(role, secret);
     }

@@ -42,7 +42,7 @@ class TokensTest {
   @Test
   void aProvisionedTokenIsAcceptedWhileThisProcessRunsAndNeverStored(@TempDir Path data)
       throws Exception {
-    String secret = "fgt_" + "A".repeat(20) + "b-_9".repeat(6);
+    String secret = "fgt_Zq3xV9mK2pL7nR4tW8yB1cD6fG0hJ5sE-_uIoAaXkMv";
     try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
       Tokens tokens = new Tokens(store.tokens());
       tokens.provisioned("file-viewer", Role.VIEWER, secret);
@@ -70,7 +70,9 @@ class TokensTest {
           "fgt_" + "a".repeat(42),
           "xyz_" + "a".repeat(43),
           "fgt_" + "a".repeat(42) + "=",
-          "fgt_" + "a".repeat(42) + "\n"
+          "fgt_" + "a".repeat(42) + "\n",
+          "fgt_" + "A".repeat(43),
+          "fgt_" + "abcdefgh".repeat(6)
         }) {
       assertThatThrownBy(() -> Tokens.requireWellMade(bad))
           .isInstanceOf(IllegalArgumentException.class)
