@@ -74,18 +74,7 @@ class ConsoleScreensIT {
 
   @BeforeAll
   static void startToolkit() throws Exception {
-    String display = System.getenv("DISPLAY");
-    assertThat(display)
-        .as("The console tests need a display. Run them under 'xvfb-run -a' (bin/test does).")
-        .isNotBlank();
-    CompletableFuture<Void> started = new CompletableFuture<>();
-    try {
-      Platform.startup(() -> started.complete(null));
-    } catch (IllegalStateException alreadyRunning) {
-      started.complete(null);
-    }
-    started.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    Platform.setImplicitExit(false);
+    FxTesting.startToolkit();
   }
 
   @AfterAll

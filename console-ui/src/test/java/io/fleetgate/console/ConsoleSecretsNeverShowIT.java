@@ -60,17 +60,7 @@ class ConsoleSecretsNeverShowIT {
 
   @BeforeAll
   static void startToolkit() throws Exception {
-    assertThat(System.getenv("DISPLAY"))
-        .as("The console tests need a display. Run them under 'xvfb-run -a' (bin/test does).")
-        .isNotBlank();
-    CompletableFuture<Void> started = new CompletableFuture<>();
-    try {
-      Platform.startup(() -> started.complete(null));
-    } catch (IllegalStateException alreadyRunning) {
-      started.complete(null);
-    }
-    started.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    Platform.setImplicitExit(false);
+    FxTesting.startToolkit();
   }
 
   @AfterAll

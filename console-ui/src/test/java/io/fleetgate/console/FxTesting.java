@@ -17,6 +17,24 @@ public final class FxTesting {
 
   private FxTesting() {}
 
+  /**
+   * Starts the JavaFX toolkit once for all screen tests (it cannot be started twice) and keeps it
+   * running when their windows close.
+   */
+  public static void startToolkit() throws Exception {
+    org.assertj.core.api.Assertions.assertThat(System.getenv("DISPLAY"))
+        .as("The console tests need a display. Run them under 'xvfb-run -a' (bin/test does).")
+        .isNotBlank();
+    CompletableFuture<Void> started = new CompletableFuture<>();
+    try {
+      Platform.startup(() -> started.complete(null));
+    } catch (IllegalStateException alreadyRunning) {
+      started.complete(null);
+    }
+    started.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    Platform.setImplicitExit(false);
+  }
+
   /** Runs {@code action} on the JavaFX thread and returns its result. */
   public static <T> T onFx(Supplier<T> action) throws Exception {
     CompletableFuture<T> result = new CompletableFuture<>();

@@ -12,11 +12,9 @@ import io.fleetgate.testing.FleetRepo;
 import io.fleetgate.testing.SandboxFleetHandle;
 import io.fleetgate.testing.SandboxFleetTest;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -103,17 +101,7 @@ class NetworkScreensIT {
 
   @BeforeAll
   static void startToolkit() throws Exception {
-    assertThat(System.getenv("DISPLAY"))
-        .as("The console tests need a display. Run them under 'xvfb-run -a' (bin/test does).")
-        .isNotBlank();
-    CompletableFuture<Void> started = new CompletableFuture<>();
-    try {
-      Platform.startup(() -> started.complete(null));
-    } catch (IllegalStateException alreadyRunning) {
-      started.complete(null);
-    }
-    started.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    Platform.setImplicitExit(false);
+    FxTesting.startToolkit();
   }
 
   @AfterAll

@@ -1,24 +1,22 @@
 package io.fleetgate.console;
 
+import static io.fleetgate.console.FxTesting.TIMEOUT;
+import static io.fleetgate.console.FxTesting.onFx;
+import static io.fleetgate.console.FxTesting.screenshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetgate.console.slo.SloSource;
 import io.fleetgate.console.slo.SloView;
 import io.fleetgate.console.slo.SloViewModel;
-import io.fleetgate.console.ui.Screenshots;
 import io.fleetgate.console.ui.UiThread;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -35,23 +33,12 @@ import org.junit.jupiter.api.Test;
  */
 class SloMonthScreensIT {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
   private static final Instant AT = Instant.parse("2026-11-30T12:00:00Z");
 
   @BeforeAll
   static void startToolkit() throws Exception {
-    assertThat(System.getenv("DISPLAY"))
-        .as("The console tests need a display. Run them under 'xvfb-run -a' (bin/test does).")
-        .isNotBlank();
-    CompletableFuture<Void> started = new CompletableFuture<>();
-    try {
-      Platform.startup(() -> started.complete(null));
-    } catch (IllegalStateException alreadyRunning) {
-      started.complete(null);
-    }
-    started.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    Platform.setImplicitExit(false);
+    FxTesting.startToolkit();
   }
 
   @AfterAll
@@ -166,15 +153,7 @@ class SloMonthScreensIT {
       assertThat(oneHour.samples().size()).isLessThanOrEqualTo(3 * 1200);
       assertThat(oneHour.samples()).anyMatch(s -> s.value() != null && s.value() == 30.0);
       assertThat(charts.budget().lines().get(1).samples()).anyMatch(s -> s.value() == null);
-      Path dir = Path.of(System.getProperty("fleetgate.screenshots", "target/screenshots"));
-      onFx(
-          () -> {
-            try {
-              return Screenshots.save(stage.getScene(), dir.resolve("slo-month.png"));
-            } catch (java.io.IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          });
+      screenshot(stage.getScene(), "slo-month.png");
     } finally {
       onFx(
           () -> {
@@ -182,18 +161,5 @@ class SloMonthScreensIT {
             return null;
           });
     }
-  }
-
-  private static <T> T onFx(Supplier<T> action) throws Exception {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(
-        () -> {
-          try {
-            result.complete(action.get());
-          } catch (Throwable t) {
-            result.completeExceptionally(t);
-          }
-        });
-    return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 }

@@ -1,6 +1,5 @@
 package io.fleetgate.console;
 
-import static io.fleetgate.console.FxTesting.TIMEOUT;
 import static io.fleetgate.console.FxTesting.awaitFx;
 import static io.fleetgate.console.FxTesting.onFx;
 import static io.fleetgate.console.FxTesting.screenshot;
@@ -28,8 +27,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -92,17 +89,7 @@ class SloScreensIT {
 
   @BeforeAll
   static void startToolkit() throws Exception {
-    assertThat(System.getenv("DISPLAY"))
-        .as("The console tests need a display. Run them under 'xvfb-run -a' (bin/test does).")
-        .isNotBlank();
-    CompletableFuture<Void> started = new CompletableFuture<>();
-    try {
-      Platform.startup(() -> started.complete(null));
-    } catch (IllegalStateException alreadyRunning) {
-      started.complete(null);
-    }
-    started.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    Platform.setImplicitExit(false);
+    FxTesting.startToolkit();
   }
 
   @AfterAll

@@ -3,6 +3,7 @@ package io.fleetgate.console.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetgate.api.ClusterSummary;
+import io.fleetgate.console.FxTesting;
 import io.fleetgate.console.ui.Screenshots;
 import io.fleetgate.console.ui.UiThread;
 import java.nio.file.Path;
@@ -38,14 +39,7 @@ class FleetScaleIT {
 
   @BeforeAll
   static void startToolkit() throws Exception {
-    CompletableFuture<Void> started = new CompletableFuture<>();
-    try {
-      Platform.startup(() -> started.complete(null));
-    } catch (IllegalStateException alreadyRunning) {
-      started.complete(null);
-    }
-    started.get(30, TimeUnit.SECONDS);
-    Platform.setImplicitExit(false);
+    FxTesting.startToolkit();
   }
 
   private static FleetSource.Picture fleet(int round) {

@@ -2,6 +2,7 @@ package io.fleetgate.console.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetgate.console.FxTesting;
 import io.fleetgate.console.ui.Screenshots;
 import io.fleetgate.console.ui.UiThread;
 import java.nio.file.Path;
@@ -27,14 +28,7 @@ class NetworkScaleIT {
 
   @BeforeAll
   static void startToolkit() throws Exception {
-    CompletableFuture<Void> started = new CompletableFuture<>();
-    try {
-      Platform.startup(() -> started.complete(null));
-    } catch (IllegalStateException alreadyRunning) {
-      started.complete(null);
-    }
-    started.get(30, TimeUnit.SECONDS);
-    Platform.setImplicitExit(false);
+    FxTesting.startToolkit();
   }
 
   /** The generated picture, whatever is asked. */
