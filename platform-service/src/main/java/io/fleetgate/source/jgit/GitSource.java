@@ -26,6 +26,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,57 +177,73 @@ public final class GitSource implements SourceFetcher {
     // Working copies are the owner's alone (0700), whatever the files in them are created as.
     io.fleetgate.files.OwnerOnly.directory(worktree.getParent());
     boolean cloned = Files.isDirectory(worktree.resolve(".git"));
+    if (cloned) {
+      return update(monitor);
+    }
     String target;
     try {
       target = branch != null ? branch : remoteDefaultBranch();
     } catch (GitAPIException | RuntimeException e) {
-      if (!cloned) {
-        throw cannotFetch(e);
-      }
-      try (Git git = Git.open(worktree.toFile())) {
-        return stale(git, e);
-      } catch (IOException | RuntimeException inner) {
-        e.addSuppressed(inner);
-        throw cannotFetch(e);
-      }
-    }
-    try {
-      if (!cloned) {
-        log.info("Cloning {}", describe());
-        try (Git git =
-            Git.cloneRepository()
-                .setURI(remote)
-                .setCredentialsProvider(credentials)
-                .setTransportConfigCallback(ssh)
-                .setBranch(target)
-                .setDirectory(worktree.toFile())
-                .setTimeout(TIMEOUT_SECONDS)
-                .setProgressMonitor(monitor)
-                .call()) {
-          return verified(git, checkout(git, target));
-        }
-      }
-      try (Git git = Git.open(worktree.toFile())) {
-        try {
-          git.fetch()
-              .setRemote("origin")
-              .setCredentialsProvider(credentials)
-              .setTransportConfigCallback(ssh)
-              .setTimeout(TIMEOUT_SECONDS)
-              .setProgressMonitor(monitor)
-              .setRemoveDeletedRefs(true)
-              .call();
-        } catch (GitAPIException | RuntimeException e) {
-          return stale(git, e);
-        }
-        return verified(git, checkout(git, target));
-      }
-    } catch (GitAPIException | IOException | RuntimeException e) {
-      if (!cloned) {
-        deleteQuietly();
-      }
       throw cannotFetch(e);
     }
+    log.info("Cloning {}", describe());
+    try (Git git =
+        Git.cloneRepository()
+            .setURI(remote)
+            .setCredentialsProvider(credentials)
+            .setTransportConfigCallback(ssh)
+            .setBranch(target)
+            .setDirectory(worktree.toFile())
+            .setTimeout(TIMEOUT_SECONDS)
+            .setProgressMonitor(monitor)
+            .call()) {
+      return verified(git, checkout(git, target));
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      deleteQuietly();
+      throw cannotFetch(e);
+    }
+  }
+
+  /**
+   * Fetches into the existing clone and checks out the branch's tip. Without a given branch, the
+   * branch to follow is the one the remote's HEAD names in the refs this fetch's own connection
+   * advertised; only a remote that does not say what its HEAD names (no symref capability) is asked
+   * again with ls-remote. A fetch that fails keeps the working copy as stale.
+   */
+  private Fetch update(ProgressMonitor monitor) throws SourceException {
+    try (Git git = Git.open(worktree.toFile())) {
+      String target;
+      try {
+        FetchResult fetched =
+            git.fetch()
+                .setRemote("origin")
+                .setCredentialsProvider(credentials)
+                .setTransportConfigCallback(ssh)
+                .setTimeout(TIMEOUT_SECONDS)
+                .setProgressMonitor(monitor)
+                .setRemoveDeletedRefs(true)
+                .call();
+        target = branch != null ? branch : followedBranch(fetched);
+      } catch (GitAPIException | RuntimeException e) {
+        return stale(git, e);
+      }
+      return verified(git, checkout(git, target));
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      throw cannotFetch(e);
+    }
+  }
+
+  /** The branch the remote's HEAD names, from a fetch's advertisement or else ls-remote. */
+  private String followedBranch(FetchResult fetched) throws GitAPIException, SourceException {
+    Ref head = fetched.getAdvertisedRef(Constants.HEAD);
+    if (head != null && head.isSymbolic()) {
+      Map<String, Ref> advertised = new java.util.HashMap<>();
+      for (Ref ref : fetched.getAdvertisedRefs()) {
+        advertised.put(ref.getName(), ref);
+      }
+      return defaultBranch(advertised, withoutUserInfo(remote));
+    }
+    return remoteDefaultBranch();
   }
 
   /**
@@ -359,6 +376,13 @@ public final class GitSource implements SourceFetcher {
     ObjectId tip = git.getRepository().resolve("refs/remotes/origin/" + target);
     if (tip == null) {
       throw new IOException("the remote has no branch '" + target + "'");
+    }
+    try {
+      WorktreeUpdate.clearChanged(git.getRepository(), tip);
+    } catch (IOException | RuntimeException e) {
+      // Only a speed-up: the reset below rewrites whatever is left as it would have anyway.
+      log.debug(
+          "Cannot clear the changed files of {} before the reset: {}", worktree, e.toString());
     }
     git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
     git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
