@@ -59,7 +59,9 @@ final class MemoizedEvaluator implements PolicyEvaluator {
 
   @Override
   public PolicyDecision evaluate(PolicyInput input) throws PolicyException {
-    InputDigest digest = InputDigest.of(input.document());
+    // Written once: digested, and handed to the engine on a miss.
+    String json = input.toJson();
+    InputDigest digest = InputDigest.of(json);
     long slot =
         slot(
             input.cluster().qualifiedName(),
@@ -71,7 +73,7 @@ final class MemoizedEvaluator implements PolicyEvaluator {
       return known;
     }
     MISSES.increment();
-    PolicyDecision decision = engine.evaluate(input);
+    PolicyDecision decision = engine.evaluate(input, json);
     objects.put(slot, digest, decision);
     return decision;
   }

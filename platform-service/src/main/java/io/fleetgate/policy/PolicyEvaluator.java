@@ -14,6 +14,15 @@ public interface PolicyEvaluator extends AutoCloseable {
   PolicyDecision evaluate(PolicyInput input) throws PolicyException;
 
   /**
+   * As {@link #evaluate(PolicyInput)}, for a caller that has already written the input's JSON text
+   * ({@link PolicyInput#toJson()}, exactly): an engine that reads the text takes this one instead
+   * of writing it again.
+   */
+  default PolicyDecision evaluate(PolicyInput input, String json) throws PolicyException {
+    return evaluate(input);
+  }
+
+  /**
    * @throws PolicyException as {@link #evaluate}; the caller must deny every object of the set
    */
   ChangeSetDecision evaluateChangeSet(ChangeSetInput input) throws PolicyException;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MemoizedEvaluatorTest {
 
   /** Counts what reaches the engine; denies objects named "bad"; fails on "broken". */
-  private static final class CountingEngine implements PolicyEvaluator {
+  private static class CountingEngine implements PolicyEvaluator {
     final List<String> evaluated = new ArrayList<>();
     final boolean pure;
 
@@ -124,6 +124,24 @@ class MemoizedEvaluatorTest {
   }
 
   @Test
+  void handsTheEngineTheTextItDigested() throws Exception {
+    List<String> received = new ArrayList<>();
+    PolicyEvaluator textReader =
+        new CountingEngine(true) {
+          @Override
+          public PolicyDecision evaluate(PolicyInput input, String json) {
+            received.add(json);
+            return new PolicyDecision(List.of(), List.of());
+          }
+        };
+    PolicyInput input = new PolicyInput(object("cm", "1"), CLUSTER, "c1", Map.of("k", 1.5));
+
+    new MemoizedEvaluator(textReader, 10, 10).evaluate(input);
+
+    assertThat(received).containsExactly(input.toJson());
+  }
+
+  @Test
   void theDigestIsThatOfTheTextTheEngineReceives() throws Exception {
     PolicyInput input = new PolicyInput(object("cm", "1"), CLUSTER, "c1", Map.of("k", 1.5));
     byte[] sha =
@@ -131,9 +149,11 @@ class MemoizedEvaluatorTest {
             .digest(input.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(sha);
 
-    assertThat(InputDigest.of(input.document()))
-        .isEqualTo(
-            new InputDigest(bytes.getLong(), bytes.getLong(), bytes.getLong(), bytes.getLong()));
+    InputDigest expected =
+        new InputDigest(bytes.getLong(), bytes.getLong(), bytes.getLong(), bytes.getLong());
+
+    assertThat(InputDigest.of(input.document())).isEqualTo(expected);
+    assertThat(InputDigest.of(input.toJson())).isEqualTo(expected);
   }
 
   @Test

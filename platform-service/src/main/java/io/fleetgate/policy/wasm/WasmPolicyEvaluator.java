@@ -219,8 +219,13 @@ public final class WasmPolicyEvaluator implements PolicyEvaluator {
 
   @Override
   public PolicyDecision evaluate(PolicyInput input) throws PolicyException {
+    return evaluate(input, input.toJson());
+  }
+
+  @Override
+  public PolicyDecision evaluate(PolicyInput input, String json) throws PolicyException {
     return DecisionDocument.parse(
-        first(run(ENTRYPOINT, input.toJson(), limits.object()), ENTRYPOINT), engine());
+        first(run(ENTRYPOINT, json, limits.object()), ENTRYPOINT), engine());
   }
 
   @Override
