@@ -15,16 +15,26 @@ import java.util.Map;
  * @param policyParameters the policy parameters of cluster groups, in declaration order
  * @param slo where each cluster's Prometheus answers, and which clusters each service's SLOs are
  *     judged on
+ * @param waves the fleet's named groups of clusters, in order, which patch rollouts use by name
  */
 public record FleetSpec(
     List<Bundle> bundles,
     boolean clusterOverlays,
     List<PolicyParameters> policyParameters,
-    SloSettings slo) {
+    SloSettings slo,
+    List<Wave> waves) {
 
   public FleetSpec(
       List<Bundle> bundles, boolean clusterOverlays, List<PolicyParameters> policyParameters) {
-    this(bundles, clusterOverlays, policyParameters, SloSettings.NONE);
+    this(bundles, clusterOverlays, policyParameters, SloSettings.NONE, List.of());
+  }
+
+  /** {@code spec.waves[]}: a named group of clusters, by the labels of their Cluster objects. */
+  public record Wave(String name, LabelSelector clusterSelector, SourceLocation declaredAt) {}
+
+  /** The wave of this name, when fleet.yaml declares one. */
+  public java.util.Optional<Wave> wave(String name) {
+    return waves.stream().filter(w -> w.name().equals(name)).findFirst();
   }
 
   /**
@@ -218,7 +228,31 @@ public record FleetSpec(
         bundles,
         !Boolean.FALSE.equals(spec.get("clusterOverlays")),
         policyParameters(spec.get("policy"), at),
-        slo(spec.get("slo"), at, lines));
+        slo(spec.get("slo"), at, lines),
+        waves(spec.get("waves"), at, lines));
+  }
+
+  private static List<Wave> waves(Object value, SourceLocation at, Map<String, Integer> lines)
+      throws ManifestException {
+    List<Wave> waves = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    int i = 0;
+    for (Object item : list(value, at, "spec.waves")) {
+      String field = "spec.waves[" + i++ + "]";
+      SourceLocation line =
+          lines.containsKey(field) ? new SourceLocation(at.path(), lines.get(field)) : at;
+      Map<String, Object> wave = map(item, line, field);
+      String name = string(wave, "name", line);
+      if (!name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+        throw new ManifestException(
+            line, field + ".name '" + name + "' must be lower-case letters, digits and '-'");
+      }
+      if (!names.add(name)) {
+        throw new ManifestException(line, "declares wave '" + name + "' twice");
+      }
+      waves.add(new Wave(name, selector(wave.get("clusterSelector"), line), line));
+    }
+    return List.copyOf(waves);
   }
 
   private static SloSettings slo(Object value, SourceLocation at, Map<String, Integer> lines)

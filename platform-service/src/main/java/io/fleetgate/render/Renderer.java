@@ -50,6 +50,15 @@ public final class Renderer {
   }
 
   /** Reads {@code fleet.yaml}, every bundle and every cluster directory, once. */
+  /**
+   * The patch rollouts of {@code rollouts/}, read with this renderer's limits.
+   *
+   * @param spec the fleet's spec from {@link #load}, null when it could not be read
+   */
+  public io.fleetgate.rollout.RolloutCatalog rollouts(Path repoRoot, FleetSpec spec) {
+    return RolloutFiles.read(repoRoot, limits, spec);
+  }
+
   public LoadedRepo load(Path repoRoot) {
     List<RenderProblem> fleetProblems = new ArrayList<>();
     Map<String, List<Manifest>> bundleManifests = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package io.fleetgate.render;
 import io.fleetgate.slo.SloCatalog;
 import io.fleetgate.slo.SloProblem;
 import io.fleetgate.slo.SloReader;
-import io.fleetgate.slo.SpecDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,7 @@ public final class SloFiles {
 
   public static SloCatalog read(Path repoRoot, ManifestLimits limits) {
     SpecFiles.Read read = new SpecFiles(limits).below(repoRoot, DIRECTORY);
-    List<SpecDocument> documents = new ArrayList<>();
-    for (SpecFiles.Document d : read.documents()) {
-      documents.add(new SpecDocument(d.object(), d.location(), d.lines()));
-    }
-    SloCatalog catalog = SloReader.read(documents);
+    SloCatalog catalog = SloReader.read(read.documents());
     if (read.problems().isEmpty()) {
       return catalog;
     }

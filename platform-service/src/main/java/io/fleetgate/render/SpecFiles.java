@@ -1,16 +1,17 @@
 package io.fleetgate.render;
 
 import io.fleetgate.domain.SourceLocation;
+import io.fleetgate.domain.SpecDocument;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads the YAML documents of a repository directory that hold specs rather than objects to apply
- * (the SLOs in {@code slos/}), with the same limits and confinement as manifests and the line of
- * every field, so that a spec reader can name the line of the field it refuses.
+ * (the SLOs in {@code slos/}, the patch rollouts in {@code rollouts/}), with the same limits and
+ * confinement as manifests and the line of every field, so that a spec reader can name the line of
+ * the field it refuses.
  */
 public final class SpecFiles {
 
@@ -20,25 +21,15 @@ public final class SpecFiles {
     this.limits = limits;
   }
 
-  /**
-   * One YAML document of a spec file.
-   *
-   * @param object the document as a map
-   * @param location the file and the line the document starts on
-   * @param lines each field's line by path ({@code spec.objectives[0].target})
-   */
-  public record Document(
-      Map<String, Object> object, SourceLocation location, Map<String, Integer> lines) {}
-
   /** What a directory holds: its documents, file by file, and the files that could not be read. */
-  public record Read(List<Document> documents, List<RenderProblem> problems) {}
+  public record Read(List<SpecDocument> documents, List<RenderProblem> problems) {}
 
   /**
    * Every document of the {@code .yaml}, {@code .yml} and {@code .json} files below {@code
    * directory} (relative to the repository root), sorted by path; nothing when it does not exist.
    */
   public Read below(Path repoRoot, String directory) {
-    List<Document> documents = new ArrayList<>();
+    List<SpecDocument> documents = new ArrayList<>();
     List<RenderProblem> problems = new ArrayList<>();
     RepoFiles files;
     Path dir;
@@ -58,7 +49,7 @@ public final class SpecFiles {
       try {
         for (FieldLines located : parser.parseWithLines(file, files.relative(file))) {
           Manifest manifest = located.manifest();
-          documents.add(new Document(manifest.object(), manifest.location(), located.lines()));
+          documents.add(new SpecDocument(manifest.object(), manifest.location(), located.lines()));
         }
       } catch (ManifestException e) {
         problems.add(e.problem());

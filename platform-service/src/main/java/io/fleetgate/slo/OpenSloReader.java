@@ -1,5 +1,6 @@
 package io.fleetgate.slo;
 
+import io.fleetgate.domain.SpecDocument;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

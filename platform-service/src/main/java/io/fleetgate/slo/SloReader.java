@@ -1,5 +1,6 @@
 package io.fleetgate.slo;
 
+import io.fleetgate.domain.SpecDocument;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

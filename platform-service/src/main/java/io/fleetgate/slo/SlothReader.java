@@ -1,5 +1,6 @@
 package io.fleetgate.slo;
 
+import io.fleetgate.domain.SpecDocument;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -66,6 +66,12 @@ public final class Validator {
           new RenderProblem(
               p.location(), (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()));
     }
+    for (io.fleetgate.rollout.RolloutProblem p :
+        renderer.rollouts(repo, loaded.spec()).problems()) {
+      problems.add(
+          new RenderProblem(
+              p.location(), (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()));
+    }
     Map<String, Builder> findings = new LinkedHashMap<>();
     int objects = 0;
     for (ClusterTarget target : targets) {

@@ -129,6 +129,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void theRolloutCoreIsPure() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.rollout")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.rollout",
+            "io.fleetgate.domain..",
+            "java.lang..",
+            "java.util..",
+            "java.math..",
+            "java.time..")
+        .check(classes);
+  }
+
+  @Test
   void theSyncEngineSeesNoKubernetesClientTypes() {
     noClasses()
         .that()

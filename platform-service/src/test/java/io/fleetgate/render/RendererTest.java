@@ -50,6 +50,30 @@ class RendererTest {
   }
 
   @Test
+  void readsTheFleetsWavesInOrderAndRefusesBadOnesWithTheirLine(@TempDir Path repo)
+      throws IOException {
+    assertThat(renderer.load(exampleFleet()).spec().waves())
+        .extracting(FleetSpec.Wave::name)
+        .containsExactly("canary", "mainland-payments");
+    assertThat(renderer.load(exampleFleet()).spec().wave("canary").orElseThrow().clusterSelector())
+        .satisfies(s -> assertThat(s.matches(Map.of("provider", "aws"))).isTrue());
+
+    fleet(repo);
+    String spec = Files.readString(repo.resolve("fleet.yaml"));
+    write(repo, "fleet.yaml", spec + "  waves:\n    - name: canary\n    - name: canary\n");
+    assertThat(renderer.load(repo).fleetProblems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.toString()).contains("declares wave 'canary' twice"));
+    write(repo, "fleet.yaml", spec + "  waves:\n    - name: Canary\n");
+    assertThat(renderer.load(repo).fleetProblems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.toString())
+                    .matches("fleet\\.yaml:\\d+: .*spec.waves\\[0\\].name 'Canary' must be.*"));
+  }
+
+  @Test
   void givesEachClusterThePolicyParametersOfItsGroupsInOrder() {
     LoadedRepo repo = renderer.load(exampleFleet());
 

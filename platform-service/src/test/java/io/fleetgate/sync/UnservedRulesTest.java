@@ -35,7 +35,8 @@ class UnservedRulesTest {
                       new FleetSpec.RuleDelivery(
                           "monitoring", Map.of(), new SourceLocation("fleet.yaml", 42)),
                       new SourceLocation("fleet.yaml", 40))),
-              List.of()));
+              List.of()),
+          List.of());
 
   private static final ObjectResult RULE_FAILED =
       new ObjectResult(
