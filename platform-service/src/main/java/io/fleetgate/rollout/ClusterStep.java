@@ -1,0 +1,30 @@
+package io.fleetgate.rollout;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where one cluster of a rollout stands.
+ *
+ * @param previous the version it had before the rollout changed it, for a roll back
+ * @param since when it entered this status
+ */
+public record ClusterStep(Status status, Optional<String> previous, Instant since, String reason) {
+
+  /** The closed set of a cluster's statuses in a rollout. */
+  public enum Status {
+    PATCHING,
+    DONE,
+    FAILED,
+    RESTORING,
+    RESTORED
+  }
+
+  static ClusterStep patching(Optional<String> previous, Instant now) {
+    return new ClusterStep(Status.PATCHING, previous, now, "");
+  }
+
+  ClusterStep to(Status next, Instant now, String why) {
+    return new ClusterStep(next, previous, now, why);
+  }
+}

@@ -1,0 +1,315 @@
+package io.fleetgate.rollout;
+
+import io.fleetgate.domain.ClusterTarget;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One step of a rollout: from its state, what its clusters show now and what the gates say, the
+ * next state, what to do to which cluster, and what to record. Pure: the caller reads the clusters,
+ * runs the actions, keeps the state and records the events; a step taken twice on the same
+ * observations asks for nothing twice.
+ *
+ * <p>A wave waits until every gate is open (a closed maintenance window, a missing approval, an
+ * unknown SLO or policy answer: it waits, failing closed), then patches its clusters, at most
+ * {@code maxParallel} at a time, starting none while a gate is closed. A cluster is done when every
+ * node is on the target and Ready; a failure reported by a cluster, or a gate failing (an SLO
+ * burning, a denial, nodes not Ready while it soaks), fails the wave, and the rollout halts or
+ * rolls back as its spec says. {@link ClusterProgress#upToDate} counts nodes on the version the
+ * cluster is being brought to: the target, or while rolling back its version from before.
+ */
+public final class RolloutEngine {
+
+  private RolloutEngine() {}
+
+  /** The outcome of a step. */
+  public record Step(RolloutState state, List<RolloutAction> actions, List<RolloutEvent> events) {}
+
+  public static Step step(
+      WavePlan plan,
+      RolloutState state,
+      Map<String, ClusterProgress> progress,
+      GateSource gates,
+      Instant now) {
+    Work work = new Work(plan, state, progress, gates, now);
+    switch (state.phase()) {
+      case RUNNING -> work.run();
+      case PAUSED -> work.finishInFlight();
+      case ROLLING_BACK -> work.rollBack();
+      default -> {
+        // Settled: nothing happens until someone acts.
+      }
+    }
+    return new Step(work.state, List.copyOf(work.actions), List.copyOf(work.events));
+  }
+
+  /** One step's working state. */
+  private static final class Work {
+    final WavePlan plan;
+    final Map<String, ClusterProgress> progress;
+    final GateSource gates;
+    final Instant now;
+    RolloutState state;
+    final List<RolloutAction> actions = new ArrayList<>();
+    final List<RolloutEvent> events = new ArrayList<>();
+
+    Work(
+        WavePlan plan,
+        RolloutState state,
+        Map<String, ClusterProgress> progress,
+        GateSource gates,
+        Instant now) {
+      this.plan = plan;
+      this.state = state;
+      this.progress = progress;
+      this.gates = gates;
+      this.now = now;
+    }
+
+    WavePlan.Planned current() {
+      return plan.waves().get(state.wave());
+    }
+
+    List<String> clusters(WavePlan.Planned wave) {
+      return wave.clusters().stream().map(ClusterTarget::qualifiedName).toList();
+    }
+
+    void event(RolloutEvent.Kind kind, String cluster, String message) {
+      String wave =
+          state.wave() < plan.waves().size() ? plan.waves().get(state.wave()).wave().name() : "";
+      events.add(new RolloutEvent(kind, wave, cluster, message));
+    }
+
+    void run() {
+      // A wave that finishes in this step lets the next one start in it too, gates permitting.
+      for (int guard = 0;
+          guard <= plan.waves().size() && state.phase() == RolloutPhase.RUNNING;
+          guard++) {
+        int wave = state.wave();
+        switch (state.waveStatus()) {
+          case WAITING -> waiting();
+          case PATCHING -> patching();
+          case SOAKING -> soaking();
+          case DONE -> advance();
+        }
+        if (state.wave() == wave && state.waveStatus() != RolloutState.WaveStatus.DONE) {
+          return;
+        }
+      }
+    }
+
+    void waiting() {
+      Optional<GateAnswer> closed =
+          firstClosed(Gates.start(current(), state, progress, gates, now));
+      if (closed.isPresent()) {
+        hold(closed.get());
+        return;
+      }
+      state = state.wave(state.wave(), RolloutState.WaveStatus.PATCHING, Optional.empty(), "");
+      event(
+          RolloutEvent.Kind.WAVE_STARTED,
+          "",
+          current().clusters().size() + " cluster(s), every gate open");
+      patching();
+    }
+
+    void patching() {
+      WavePlan.Planned wave = current();
+      int inFlight = 0;
+      for (String cluster : clusters(wave)) {
+        ClusterStep step = state.clusters().get(cluster);
+        if (step == null || step.status() == ClusterStep.Status.DONE) {
+          continue;
+        }
+        ClusterProgress seen = progress.get(cluster);
+        if (seen != null && seen.failure().isPresent()) {
+          if (step.status() != ClusterStep.Status.FAILED) {
+            state =
+                state.cluster(
+                    cluster, step.to(ClusterStep.Status.FAILED, now, seen.failure().get()));
+            event(RolloutEvent.Kind.CLUSTER_FAILED, cluster, seen.failure().get());
+          }
+          fail(cluster + ": " + seen.failure().get());
+          return;
+        }
+        if (seen != null && seen.finished()) {
+          state = state.cluster(cluster, step.to(ClusterStep.Status.DONE, now, ""));
+          event(RolloutEvent.Kind.CLUSTER_DONE, cluster, seen.nodes() + " node(s) on the target");
+          continue;
+        }
+        inFlight++;
+      }
+      Optional<GateAnswer> closed = firstClosed(Gates.during(wave, state, progress, gates, now));
+      if (closed.isPresent() && closed.get() instanceof GateAnswer.Failing failing) {
+        fail(failing.reason());
+        return;
+      }
+      if (closed.isEmpty()) {
+        start(wave, wave.wave().maxParallel() - inFlight);
+      } else if (closed.get() instanceof GateAnswer.Held held) {
+        state = state.because("not starting more clusters: " + held.reason());
+      }
+      boolean allDone =
+          clusters(wave).stream()
+              .allMatch(
+                  c ->
+                      state.clusters().containsKey(c)
+                          && state.clusters().get(c).status() == ClusterStep.Status.DONE);
+      if (allDone) {
+        if (wave.wave().soak().isZero() || wave.clusters().isEmpty()) {
+          state = state.wave(state.wave(), RolloutState.WaveStatus.DONE, Optional.empty(), "");
+          event(RolloutEvent.Kind.WAVE_DONE, "", "every cluster on the target");
+        } else {
+          Instant until = now.plus(wave.wave().soak());
+          state = state.wave(state.wave(), RolloutState.WaveStatus.SOAKING, Optional.of(until), "");
+          event(RolloutEvent.Kind.WAVE_SOAKING, "", "soaking until " + until);
+        }
+      }
+    }
+
+    void start(WavePlan.Planned wave, int slots) {
+      for (String cluster : clusters(wave)) {
+        if (slots <= 0) {
+          return;
+        }
+        if (state.clusters().containsKey(cluster)) {
+          continue;
+        }
+        ClusterProgress seen = progress.get(cluster);
+        if (seen == null) {
+          state = state.because("not starting " + cluster + ": it cannot be read");
+          continue;
+        }
+        actions.add(
+            new RolloutAction.Patch(
+                cluster, plan.rollout().target(), wave.wave().maxUnavailableNodes()));
+        state = state.cluster(cluster, ClusterStep.patching(seen.version(), now));
+        event(
+            RolloutEvent.Kind.CLUSTER_PATCHING,
+            cluster,
+            "to "
+                + plan.rollout().target().describe()
+                + seen.version().map(v -> " from " + v).orElse(""));
+        slots--;
+      }
+    }
+
+    void soaking() {
+      Optional<GateAnswer> closed = firstClosed(Gates.soak(current(), state, progress, gates, now));
+      if (closed.isPresent() && closed.get() instanceof GateAnswer.Failing failing) {
+        fail(failing.reason());
+        return;
+      }
+      if (now.isBefore(state.soakUntil().orElse(now))) {
+        return;
+      }
+      state = state.wave(state.wave(), RolloutState.WaveStatus.DONE, Optional.empty(), "");
+      event(RolloutEvent.Kind.WAVE_DONE, "", "soaked, every gate open");
+    }
+
+    void advance() {
+      if (state.wave() + 1 < plan.waves().size()) {
+        state = state.wave(state.wave() + 1, RolloutState.WaveStatus.WAITING, Optional.empty(), "");
+        return;
+      }
+      state = state.with(RolloutPhase.COMPLETED, "", now);
+      events.add(new RolloutEvent(RolloutEvent.Kind.COMPLETED, "", "", "every wave done"));
+    }
+
+    void hold(GateAnswer answer) {
+      if (answer instanceof GateAnswer.Failing failing) {
+        fail(failing.reason());
+        return;
+      }
+      GateAnswer.Held held = (GateAnswer.Held) answer;
+      String reason = held.reason() + held.until().map(u -> " (until " + u + ")").orElse("");
+      if (!reason.equals(state.reason())) {
+        event(RolloutEvent.Kind.WAVE_HELD, "", reason);
+      }
+      state = state.because(reason);
+    }
+
+    void fail(String reason) {
+      if (plan.rollout().onFailure() == FailurePolicy.ROLLBACK) {
+        state = state.with(RolloutPhase.ROLLING_BACK, reason, now);
+        event(RolloutEvent.Kind.ROLLING_BACK, "", reason);
+        rollBack();
+      } else {
+        state = state.with(RolloutPhase.HALTED, reason, now);
+        event(RolloutEvent.Kind.HALTED, "", reason);
+      }
+    }
+
+    void finishInFlight() {
+      for (var entry : state.clusters().entrySet()) {
+        ClusterProgress seen = progress.get(entry.getKey());
+        if (entry.getValue().status() == ClusterStep.Status.PATCHING
+            && seen != null
+            && seen.finished()) {
+          state =
+              state.cluster(entry.getKey(), entry.getValue().to(ClusterStep.Status.DONE, now, ""));
+          event(
+              RolloutEvent.Kind.CLUSTER_DONE,
+              entry.getKey(),
+              seen.nodes() + " node(s) on the target");
+        }
+      }
+    }
+
+    void rollBack() {
+      boolean restored = true;
+      for (var entry : state.clusters().entrySet()) {
+        String cluster = entry.getKey();
+        ClusterStep step = entry.getValue();
+        switch (step.status()) {
+          case PATCHING, DONE, FAILED -> {
+            if (step.previous().isEmpty()) {
+              String reason =
+                  "cannot roll back " + cluster + ": its version from before is unknown";
+              state = state.with(RolloutPhase.HALTED, reason, now);
+              event(RolloutEvent.Kind.HALTED, cluster, reason);
+              return;
+            }
+            actions.add(new RolloutAction.Restore(cluster, step.previous().get()));
+            state = state.cluster(cluster, step.to(ClusterStep.Status.RESTORING, now, ""));
+            event(RolloutEvent.Kind.CLUSTER_RESTORING, cluster, "back to " + step.previous().get());
+            restored = false;
+          }
+          case RESTORING -> {
+            ClusterProgress seen = progress.get(cluster);
+            if (seen != null && seen.finished()) {
+              state = state.cluster(cluster, step.to(ClusterStep.Status.RESTORED, now, ""));
+              event(
+                  RolloutEvent.Kind.CLUSTER_RESTORED, cluster, "on " + step.previous().orElse("?"));
+            } else {
+              restored = false;
+            }
+          }
+          case RESTORED -> {
+            // Done already.
+          }
+        }
+      }
+      if (restored) {
+        state = state.with(RolloutPhase.ROLLED_BACK, state.reason(), now);
+        events.add(
+            new RolloutEvent(
+                RolloutEvent.Kind.ROLLED_BACK,
+                "",
+                "",
+                "every cluster reached is on its version from before"));
+      }
+    }
+
+    private static Optional<GateAnswer> firstClosed(List<GateAnswer> answers) {
+      Optional<GateAnswer> failing =
+          answers.stream().filter(a -> a instanceof GateAnswer.Failing).findFirst();
+      return failing.isPresent()
+          ? failing
+          : answers.stream().filter(a -> !(a instanceof GateAnswer.Open)).findFirst();
+    }
+  }
+}
