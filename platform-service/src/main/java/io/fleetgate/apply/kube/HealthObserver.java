@@ -8,6 +8,7 @@ import io.fleetgate.health.HealthCheck;
 import io.fleetgate.kube.ClusterApi;
 import io.fleetgate.kube.GroupVersionKind;
 import io.fleetgate.kube.KubeException;
+import io.fleetgate.kube.KubeObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,34 +90,49 @@ final class HealthObserver {
   }
 
   /**
-   * Warning events the cluster recorded about the synced objects (the latest 500 Warnings read).
+   * The latest Warning events of the cluster (at most 500), read before or while the objects are
+   * written so that reading them costs the sync no time of its own; empty when the cluster will not
+   * list them (events are a help, not a requirement).
    */
-  List<ApplyReport.ObjectEvent> warnings(List<ObjectResult> results) {
+  List<KubeObject> warningEvents() {
+    try {
+      return api.list(new GroupVersionKind("", "v1", "Event"), "type=Warning", 500);
+    } catch (KubeException e) {
+      return List.of();
+    }
+  }
+
+  /** The Warning events among {@code events} about the synced objects. */
+  static List<ApplyReport.ObjectEvent> about(List<ObjectResult> results, List<KubeObject> events) {
     java.util.Map<String, ObjectRef> synced = new java.util.HashMap<>();
     for (ObjectResult result : results) {
       synced.put(
           result.ref().kind() + "/" + result.ref().namespace() + "/" + result.ref().name(),
           result.ref());
     }
-    List<ApplyReport.ObjectEvent> events = new ArrayList<>();
-    try {
-      for (var event : api.list(new GroupVersionKind("", "v1", "Event"), "type=Warning", 500)) {
-        String kind = event.text("involvedObject", "kind").orElse("");
-        String namespace = event.text("involvedObject", "namespace").orElse("");
-        String name = event.text("involvedObject", "name").orElse("");
-        ObjectRef ref = synced.get(kind + "/" + namespace + "/" + name);
-        if (ref != null) {
-          events.add(
-              new ApplyReport.ObjectEvent(
-                  ref,
-                  event.text("reason").orElse(""),
-                  event.text("message").orElse(""),
-                  event.text("count").map(Integer::parseInt).orElse(1)));
-        }
+    List<ApplyReport.ObjectEvent> found = new ArrayList<>();
+    for (var event : events) {
+      String kind = event.text("involvedObject", "kind").orElse("");
+      String namespace = event.text("involvedObject", "namespace").orElse("");
+      String name = event.text("involvedObject", "name").orElse("");
+      ObjectRef ref = synced.get(kind + "/" + namespace + "/" + name);
+      if (ref != null) {
+        found.add(
+            new ApplyReport.ObjectEvent(
+                ref,
+                event.text("reason").orElse(""),
+                event.text("message").orElse(""),
+                event.text("count").map(HealthObserver::count).orElse(1)));
       }
-    } catch (KubeException e) {
-      // Events are a help, not a requirement: a cluster that will not list them still synced.
     }
-    return events;
+    return found;
+  }
+
+  private static int count(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 }

@@ -52,6 +52,12 @@ final class ServerSideApplyWriter implements ClusterWriter {
   private final boolean dryRun;
   private final io.micrometer.core.instrument.Timer applyLatency;
 
+  /**
+   * The cluster's Warning events, read beside the writes of {@link #execute} so that {@link
+   * #observe} does not wait for them; null before a plan was executed.
+   */
+  private volatile java.util.concurrent.CompletableFuture<List<KubeObject>> warnings;
+
   ServerSideApplyWriter(ClusterApi api, String cluster, boolean dryRun) {
     this.api = api;
     this.cluster = cluster;
@@ -140,6 +146,11 @@ final class ServerSideApplyWriter implements ClusterWriter {
     List<Step> applySide =
         plan.applySide().stream().filter(s -> !(s instanceof Step.Blocked)).toList();
     log.info("Applying {} objects to {}", applySide.size(), cluster);
+    HealthObserver reader = new HealthObserver(api);
+    warnings =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            reader::warningEvents,
+            task -> Thread.ofVirtual().name("warnings-" + cluster).start(task));
     List<ObjectResult> results = new ArrayList<>(plan.steps().size());
     int start = 0;
     while (start < applySide.size()) {
@@ -169,17 +180,20 @@ final class ServerSideApplyWriter implements ClusterWriter {
   @Override
   public Observation observe(List<ObjectResult> results) {
     HealthObserver observer = new HealthObserver(api);
-    // The Warning events are listed while the objects are read back.
-    try (var background = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-      var warnings = background.submit(() -> observer.warnings(results));
-      var health = observer.observe(results);
-      return new Observation(health, warnings.get());
+    var events = warnings;
+    warnings = null;
+    List<io.fleetgate.apply.ApplyReport.ObjectHealth> health = observer.observe(results);
+    List<KubeObject> listed;
+    try {
+      listed = events == null ? observer.warningEvents() : events.get();
     } catch (InterruptedException e) {
+      events.cancel(true);
       Thread.currentThread().interrupt();
       throw new KubeException("Interrupted while listing Warning events", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new KubeException("Listing Warning events failed: " + e.getCause(), e);
+      listed = List.of();
     }
+    return new Observation(health, HealthObserver.about(results, listed));
   }
 
   @Override
