@@ -70,7 +70,7 @@ final class RolloutListCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
-    RolloutCatalog catalog = renderer.rollouts(repo, loaded.spec());
+    RolloutCatalog catalog = renderer.rollouts(repo, loaded);
     for (RolloutProblem problem : catalog.problems()) {
       err.println(problem);
     }

@@ -16,17 +16,29 @@ import java.util.Map;
  * @param slo where each cluster's Prometheus answers, and which clusters each service's SLOs are
  *     judged on
  * @param waves the fleet's named groups of clusters, in order, which patch rollouts use by name
+ * @param waveProblems what is wrong with {@code spec.waves}: reported with the rollouts (only they
+ *     use waves), blocking no sync
  */
 public record FleetSpec(
     List<Bundle> bundles,
     boolean clusterOverlays,
     List<PolicyParameters> policyParameters,
     SloSettings slo,
-    List<Wave> waves) {
+    List<Wave> waves,
+    List<RenderProblem> waveProblems) {
 
   public FleetSpec(
       List<Bundle> bundles, boolean clusterOverlays, List<PolicyParameters> policyParameters) {
-    this(bundles, clusterOverlays, policyParameters, SloSettings.NONE, List.of());
+    this(bundles, clusterOverlays, policyParameters, SloSettings.NONE, List.of(), List.of());
+  }
+
+  public FleetSpec(
+      List<Bundle> bundles,
+      boolean clusterOverlays,
+      List<PolicyParameters> policyParameters,
+      SloSettings slo,
+      List<Wave> waves) {
+    this(bundles, clusterOverlays, policyParameters, slo, waves, List.of());
   }
 
   /** {@code spec.waves[]}: a named group of clusters, by the labels of their Cluster objects. */
@@ -224,35 +236,95 @@ public record FleetSpec(
       }
       bundles.add(parsed);
     }
+    Waves waves = waves(spec.get("waves"), at, lines);
     return new FleetSpec(
         bundles,
         !Boolean.FALSE.equals(spec.get("clusterOverlays")),
         policyParameters(spec.get("policy"), at),
         slo(spec.get("slo"), at, lines),
-        waves(spec.get("waves"), at, lines));
+        waves.waves(),
+        waves.problems());
   }
 
-  private static List<Wave> waves(Object value, SourceLocation at, Map<String, Integer> lines)
-      throws ManifestException {
+  /** {@code spec.waves} as read: the waves without problems, and the problems of the others. */
+  private record Waves(List<Wave> waves, List<RenderProblem> problems) {}
+
+  private static Waves waves(Object value, SourceLocation at, Map<String, Integer> lines) {
     List<Wave> waves = new ArrayList<>();
+    List<RenderProblem> problems = new ArrayList<>();
     java.util.Set<String> names = new java.util.HashSet<>();
+    if (value != null && !(value instanceof List<?>)) {
+      problems.add(new RenderProblem(at, "spec.waves must be a list of {name, clusterSelector}"));
+      return new Waves(List.of(), problems);
+    }
     int i = 0;
-    for (Object item : list(value, at, "spec.waves")) {
+    for (Object item : value == null ? List.of() : (List<?>) value) {
       String field = "spec.waves[" + i++ + "]";
       SourceLocation line =
           lines.containsKey(field) ? new SourceLocation(at.path(), lines.get(field)) : at;
-      Map<String, Object> wave = map(item, line, field);
-      String name = string(wave, "name", line);
-      if (!name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
-        throw new ManifestException(
-            line, field + ".name '" + name + "' must be lower-case letters, digits and '-'");
+      try {
+        Map<String, Object> wave = map(item, line, field);
+        known(wave, java.util.Set.of("name", "clusterSelector"), line, field);
+        String name = string(wave, "name", line);
+        if (!name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+          throw new ManifestException(
+              line, field + ".name '" + name + "' must be lower-case letters, digits and '-'");
+        }
+        if (!names.add(name)) {
+          throw new ManifestException(line, "declares wave '" + name + "' twice");
+        }
+        if (wave.get("clusterSelector") == null) {
+          throw new ManifestException(
+              line,
+              field
+                  + " ('"
+                  + name
+                  + "') needs a clusterSelector; {} selects every cluster, if that is meant");
+        }
+        waves.add(new Wave(name, strictSelector(wave.get("clusterSelector"), line, field), line));
+      } catch (ManifestException e) {
+        problems.add(e.problem());
       }
-      if (!names.add(name)) {
-        throw new ManifestException(line, "declares wave '" + name + "' twice");
-      }
-      waves.add(new Wave(name, selector(wave.get("clusterSelector"), line), line));
     }
-    return List.copyOf(waves);
+    return new Waves(List.copyOf(waves), List.copyOf(problems));
+  }
+
+  /** A selector whose every key is known and whose In and NotIn terms have values. */
+  private static LabelSelector strictSelector(Object value, SourceLocation at, String field)
+      throws ManifestException {
+    Map<String, Object> selector = map(value, at, field + ".clusterSelector");
+    known(
+        selector,
+        java.util.Set.of("matchLabels", "matchExpressions"),
+        at,
+        field + ".clusterSelector");
+    for (Object item : list(selector.get("matchExpressions"), at, "matchExpressions")) {
+      Map<String, Object> expression = map(item, at, "matchExpressions[]");
+      known(expression, java.util.Set.of("key", "operator", "values"), at, "matchExpressions[]");
+      Object operator = expression.get("operator");
+      if (("In".equals(operator) || "NotIn".equals(operator))
+          && strings(expression.get("values"), at).isEmpty()) {
+        throw new ManifestException(
+            at, field + ".clusterSelector: " + operator + " needs at least one value");
+      }
+    }
+    return selector(value, at);
+  }
+
+  private static void known(
+      Map<String, Object> map, java.util.Set<String> keys, SourceLocation at, String field)
+      throws ManifestException {
+    for (String key : map.keySet()) {
+      if (!keys.contains(key)) {
+        throw new ManifestException(
+            at,
+            field
+                + "."
+                + key
+                + " is not a field; expected "
+                + String.join(" or ", new java.util.TreeSet<>(keys)));
+      }
+    }
   }
 
   private static SloSettings slo(Object value, SourceLocation at, Map<String, Integer> lines)

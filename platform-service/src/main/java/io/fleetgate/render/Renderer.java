@@ -49,16 +49,21 @@ public final class Renderer {
     return limits;
   }
 
-  /** Reads {@code fleet.yaml}, every bundle and every cluster directory, once. */
   /**
-   * The patch rollouts of {@code rollouts/}, read with this renderer's limits.
-   *
-   * @param spec the fleet's spec from {@link #load}, null when it could not be read
+   * The patch rollouts of {@code rollouts/}, read with this renderer's limits against what {@link
+   * #load} read of the same repository (fleet.yaml's waves, the SLOs).
    */
-  public io.fleetgate.rollout.RolloutCatalog rollouts(Path repoRoot, FleetSpec spec) {
-    return RolloutFiles.read(repoRoot, limits, spec);
+  public io.fleetgate.rollout.RolloutCatalog rollouts(Path repoRoot, LoadedRepo loaded) {
+    return RolloutFiles.read(
+        repoRoot,
+        limits,
+        loaded.spec(),
+        loaded.slos().slos().stream()
+            .map(io.fleetgate.slo.Slo::name)
+            .collect(java.util.stream.Collectors.toSet()));
   }
 
+  /** Reads {@code fleet.yaml}, every bundle and every cluster directory, once. */
   public LoadedRepo load(Path repoRoot) {
     List<RenderProblem> fleetProblems = new ArrayList<>();
     Map<String, List<Manifest>> bundleManifests = new LinkedHashMap<>();

@@ -9,8 +9,9 @@ import java.util.Optional;
  * A five-field cron expression — minute, hour, day of month, month, day of week — as crontab(5)
  * reads it: {@code *}, numbers, ranges {@code a-b}, steps {@code * /n} and {@code a-b/n}, lists,
  * month names {@code JAN}–{@code DEC} and day names {@code SUN}–{@code SAT} (0 and 7 are both
- * Sunday). When both the day of month and the day of week are restricted, a time matches when
- * either does, as cron has it.
+ * Sunday). When both the day of month and the day of week are restricted — neither field starts
+ * with {@code *} — a time matches when either does, as crontab(5) has it; {@code * /2} in one of
+ * them restricts the days it names but leaves the other field's days to be matched as well.
  */
 public final class CronSchedule {
 
@@ -70,7 +71,8 @@ public final class CronSchedule {
     }
     return new Result(
         Optional.of(
-            new CronSchedule(text.strip(), fields, parts[2].equals("*"), parts[4].equals("*"))),
+            new CronSchedule(
+                text.strip(), fields, parts[2].startsWith("*"), parts[4].startsWith("*"))),
         "");
   }
 
@@ -88,6 +90,19 @@ public final class CronSchedule {
   /** Whether the schedule fires at some minute of this day. */
   boolean anyMinuteOn(ZonedDateTime day) {
     return months.get(day.getMonthValue()) && dayMatches(day);
+  }
+
+  /** Whether some day of these years (inclusive) has a minute the schedule fires in. */
+  boolean firesWithin(int fromYear, int toYear) {
+    ZonedDateTime day =
+        java.time.LocalDate.of(fromYear, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC);
+    while (day.getYear() <= toYear) {
+      if (anyMinuteOn(day)) {
+        return true;
+      }
+      day = day.plusDays(1);
+    }
+    return false;
   }
 
   private boolean dayMatches(ZonedDateTime time) {

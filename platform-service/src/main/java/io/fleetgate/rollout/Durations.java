@@ -18,8 +18,11 @@ final class Durations {
 
   private Durations() {}
 
+  /** Longer text is refused before any pattern reads it: no duration needs it. */
+  static final int LONGEST_TEXT = 32;
+
   static Optional<Duration> parse(String text) {
-    if (text == null || !WHOLE.matcher(text).matches()) {
+    if (text == null || text.length() > LONGEST_TEXT || !WHOLE.matcher(text).matches()) {
       return Optional.empty();
     }
     Duration total = Duration.ZERO;

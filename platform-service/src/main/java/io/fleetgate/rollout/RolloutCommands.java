@@ -38,8 +38,16 @@ public final class RolloutCommands {
         "by " + by);
   }
 
-  /** Resumes a paused rollout, or a halted one once what failed is fixed. */
+  /**
+   * Resumes a paused rollout, or a halted one once what failed is fixed; never one whose roll back
+   * halted (it may only be rolled back again).
+   */
   public static Outcome resume(RolloutState state, String by, Instant now) {
+    if (state.phase() == RolloutPhase.ROLLBACK_HALTED) {
+      return refused(
+          state,
+          "its roll back could not finish; fix the cause and roll back again, never forward");
+    }
     if (state.phase() != RolloutPhase.PAUSED && state.phase() != RolloutPhase.HALTED) {
       return refused(state, "neither paused nor halted");
     }
@@ -72,6 +80,7 @@ public final class RolloutCommands {
     }
     if (state.phase() == RolloutPhase.COMPLETED
         || state.phase() == RolloutPhase.ROLLED_BACK
+        || state.phase() == RolloutPhase.ROLLBACK_HALTED
         || state.phase() == RolloutPhase.ROLLING_BACK) {
       return refused(state, "over");
     }
@@ -112,6 +121,7 @@ public final class RolloutCommands {
     if (state.phase() == RolloutPhase.PENDING
         || state.phase() == RolloutPhase.ROLLING_BACK
         || state.phase() == RolloutPhase.ROLLED_BACK) {
+      // A halted roll back (ROLLBACK_HALTED) may be asked again once its cause is fixed.
       return refused(
           state, state.phase() == RolloutPhase.PENDING ? "not started" : "rolling back already");
     }

@@ -119,9 +119,11 @@ public final class RolloutEngine {
     void patching() {
       WavePlan.Planned wave = current();
       int inFlight = 0;
-      for (String cluster : clusters(wave)) {
+      // Every cluster the rollout is patching counts, also one that left the wave's selection.
+      for (String cluster : List.copyOf(state.clusters().keySet())) {
         ClusterStep step = state.clusters().get(cluster);
-        if (step == null || step.status() == ClusterStep.Status.DONE) {
+        if (step.status() != ClusterStep.Status.PATCHING
+            && step.status() != ClusterStep.Status.FAILED) {
           continue;
         }
         ClusterProgress seen = progress.get(cluster);
@@ -153,11 +155,12 @@ public final class RolloutEngine {
         state = state.because("not starting more clusters: " + held.reason());
       }
       boolean allDone =
-          clusters(wave).stream()
-              .allMatch(
-                  c ->
-                      state.clusters().containsKey(c)
-                          && state.clusters().get(c).status() == ClusterStep.Status.DONE);
+          inFlight == 0
+              && clusters(wave).stream()
+                  .allMatch(
+                      c ->
+                          state.clusters().containsKey(c)
+                              && state.clusters().get(c).status() == ClusterStep.Status.DONE);
       if (allDone) {
         if (wave.wave().soak().isZero() || wave.clusters().isEmpty()) {
           state = state.wave(state.wave(), RolloutState.WaveStatus.DONE, Optional.empty(), "");
@@ -183,6 +186,14 @@ public final class RolloutEngine {
           state = state.because("not starting " + cluster + ": it cannot be read");
           continue;
         }
+        if (seen.version().isEmpty()) {
+          state =
+              state.because(
+                  "not starting "
+                      + cluster
+                      + ": its current version cannot be read, so it could not be rolled back");
+          continue;
+        }
         actions.add(
             new RolloutAction.Patch(
                 cluster, plan.rollout().target(), wave.wave().maxUnavailableNodes()));
@@ -201,6 +212,11 @@ public final class RolloutEngine {
       Optional<GateAnswer> closed = firstClosed(Gates.soak(current(), state, progress, gates, now));
       if (closed.isPresent() && closed.get() instanceof GateAnswer.Failing failing) {
         fail(failing.reason());
+        return;
+      }
+      if (closed.isPresent()) {
+        // Unknown is not quiet: the soak ends only at a step where every gate is open.
+        hold(closed.get());
         return;
       }
       if (now.isBefore(state.soakUntil().orElse(now))) {
@@ -248,6 +264,18 @@ public final class RolloutEngine {
         ClusterProgress seen = progress.get(entry.getKey());
         if (entry.getValue().status() == ClusterStep.Status.PATCHING
             && seen != null
+            && seen.failure().isPresent()) {
+          // Paused stops new clusters, not the failure policy of those being patched.
+          state =
+              state.cluster(
+                  entry.getKey(),
+                  entry.getValue().to(ClusterStep.Status.FAILED, now, seen.failure().get()));
+          event(RolloutEvent.Kind.CLUSTER_FAILED, entry.getKey(), seen.failure().get());
+          fail(entry.getKey() + ": " + seen.failure().get());
+          return;
+        }
+        if (entry.getValue().status() == ClusterStep.Status.PATCHING
+            && seen != null
             && seen.finished()) {
           state =
               state.cluster(entry.getKey(), entry.getValue().to(ClusterStep.Status.DONE, now, ""));
@@ -261,17 +289,14 @@ public final class RolloutEngine {
 
     void rollBack() {
       boolean restored = true;
-      for (var entry : state.clusters().entrySet()) {
-        String cluster = entry.getKey();
-        ClusterStep step = entry.getValue();
+      List<String> unknown = new ArrayList<>();
+      for (String cluster : List.copyOf(state.clusters().keySet())) {
+        ClusterStep step = state.clusters().get(cluster);
         switch (step.status()) {
           case PATCHING, DONE, FAILED -> {
             if (step.previous().isEmpty()) {
-              String reason =
-                  "cannot roll back " + cluster + ": its version from before is unknown";
-              state = state.with(RolloutPhase.HALTED, reason, now);
-              event(RolloutEvent.Kind.HALTED, cluster, reason);
-              return;
+              unknown.add(cluster);
+              continue;
             }
             actions.add(new RolloutAction.Restore(cluster, step.previous().get()));
             state = state.cluster(cluster, step.to(ClusterStep.Status.RESTORING, now, ""));
@@ -293,15 +318,25 @@ public final class RolloutEngine {
           }
         }
       }
-      if (restored) {
-        state = state.with(RolloutPhase.ROLLED_BACK, state.reason(), now);
-        events.add(
-            new RolloutEvent(
-                RolloutEvent.Kind.ROLLED_BACK,
-                "",
-                "",
-                "every cluster reached is on its version from before"));
+      if (!restored) {
+        return;
       }
+      if (!unknown.isEmpty()) {
+        String reason =
+            "cannot roll back "
+                + String.join(", ", unknown)
+                + ": the version from before is unknown; every other cluster is restored";
+        state = state.with(RolloutPhase.ROLLBACK_HALTED, reason, now);
+        events.add(new RolloutEvent(RolloutEvent.Kind.HALTED, "", "", reason));
+        return;
+      }
+      state = state.with(RolloutPhase.ROLLED_BACK, state.reason(), now);
+      events.add(
+          new RolloutEvent(
+              RolloutEvent.Kind.ROLLED_BACK,
+              "",
+              "",
+              "every cluster reached is on its version from before"));
     }
 
     private static Optional<GateAnswer> firstClosed(List<GateAnswer> answers) {

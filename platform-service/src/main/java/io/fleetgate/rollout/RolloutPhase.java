@@ -12,6 +12,11 @@ public enum RolloutPhase {
   HALTED,
   /** Putting every cluster it reached back on its version from before. */
   ROLLING_BACK,
+  /**
+   * A roll back that cannot finish: a cluster's version from before is unknown, or a restore
+   * failed. Only rolling back again (once the cause is fixed) is accepted, never resuming forward.
+   */
+  ROLLBACK_HALTED,
   /** Every cluster it reached is back on its version from before. */
   ROLLED_BACK,
   /** Every wave is done. */
@@ -22,6 +27,7 @@ public enum RolloutPhase {
     return this == PENDING
         || this == PAUSED
         || this == HALTED
+        || this == ROLLBACK_HALTED
         || this == ROLLED_BACK
         || this == COMPLETED;
   }

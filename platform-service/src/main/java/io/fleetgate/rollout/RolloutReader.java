@@ -49,13 +49,16 @@ public final class RolloutReader {
       Set.of("health", "sloBurnRate", "noPolicyDenials", "approval", "maintenanceWindow");
 
   private final Function<String, Optional<LabelSelector>> fleetWaves;
+  private final Set<String> slos;
 
   /**
    * @param fleetWaves the selector of each wave fleet.yaml declares ({@code spec.waves[]}), for
    *     rollout waves that name no clusters of their own
+   * @param slos the names of the SLOs the repository declares, which burn-rate gates must name
    */
-  public RolloutReader(Function<String, Optional<LabelSelector>> fleetWaves) {
+  public RolloutReader(Function<String, Optional<LabelSelector>> fleetWaves, Set<String> slos) {
     this.fleetWaves = fleetWaves;
+    this.slos = Set.copyOf(slos);
   }
 
   public RolloutCatalog read(List<SpecDocument> documents) {
@@ -228,12 +231,25 @@ public final class RolloutReader {
     return Wave.Clusters.selected(fleet.get(), "fleet.yaml spec.waves[" + name + "]");
   }
 
-  private static List<Gate> gates(Fields f, String at) {
+  private List<Gate> gates(Fields f, String at) {
     List<Gate> gates = new ArrayList<>();
-    if (!f.has(at)) {
+    if (!f.present(at)) {
+      return gates;
+    }
+    if (!f.mapping(at, "of gates; leave it out for none")) {
       return gates;
     }
     f.only(at, GATES);
+    // A gate written without a value is refused, never dropped: a gate not read does not hold.
+    for (String gate : List.of("health", "sloBurnRate", "approval", "maintenanceWindow")) {
+      if (f.present(at + "." + gate)) {
+        f.mapping(at + "." + gate, "");
+      }
+    }
+    if (f.present(at + ".noPolicyDenials")
+        && !(f.get(at + ".noPolicyDenials") instanceof Boolean)) {
+      f.problem(at + ".noPolicyDenials", "must be true or false");
+    }
     if (f.has(at + ".health")) {
       f.only(at + ".health", Set.of("minReadyNodes"));
       gates.add(new Gate.Healthy(percent(f, at + ".health.minReadyNodes", 100)));
@@ -242,6 +258,16 @@ public final class RolloutReader {
       String burn = at + ".sloBurnRate";
       f.only(burn, Set.of("slo", "maxBurnRate", "window"));
       String slo = f.string(burn + ".slo", true);
+      if (slo != null && !slos.contains(slo)) {
+        f.problem(
+            burn + ".slo",
+            "no SLO named '"
+                + slo
+                + "' in slos/"
+                + (slos.isEmpty()
+                    ? ""
+                    : "; the SLOs there: " + String.join(", ", new java.util.TreeSet<>(slos))));
+      }
       double max = f.number(burn + ".maxBurnRate", true);
       if (!Double.isNaN(max) && max <= 0) {
         f.problem(burn + ".maxBurnRate", "must be above 0 (1 spends the budget exactly on time)");
@@ -293,6 +319,15 @@ public final class RolloutReader {
             at + ".timeZone",
             "'" + zoneText + "' is not a time zone; use an IANA name such as Asia/Shanghai");
       }
+    }
+    if (schedule.isPresent() && !schedule.get().firesWithin(2028, 2036)) {
+      f.problem(
+          at + ".schedule",
+          "'"
+              + text
+              + "' never fires (no day from 2028 to 2036 matches it); check its day of month,"
+              + " month and day of week");
+      return Optional.empty();
     }
     if (schedule.isEmpty() || duration == null) {
       return Optional.empty();
@@ -361,6 +396,22 @@ public final class RolloutReader {
           });
     }
 
+    /** Whether the field is written, even without a value ({@code approval:}). */
+    boolean present(String field) {
+      int dot = field.lastIndexOf('.');
+      Object parent = dot < 0 ? document().object() : get(field.substring(0, dot));
+      return parent instanceof Map<?, ?> map && map.containsKey(field.substring(dot + 1));
+    }
+
+    /** Whether the field holds a mapping; a problem when it does not. */
+    boolean mapping(String field, String what) {
+      if (get(field) instanceof Map<?, ?>) {
+        return true;
+      }
+      problem(field, "must be a mapping" + (what.isEmpty() ? "" : " " + what));
+      return false;
+    }
+
     /** Refuses every key of the map at {@code field} that is not one of {@code known}. */
     void only(String field, Set<String> known) {
       Object value = get(field);
@@ -412,6 +463,11 @@ public final class RolloutReader {
           problem(
               at + ".operator",
               "unknown operator '" + operator + "'; use In, NotIn, Exists or DoesNotExist");
+        }
+        if (op.isPresent()
+            && (op.get() == LabelSelector.Operator.IN || op.get() == LabelSelector.Operator.NOT_IN)
+            && values.isEmpty()) {
+          problem(at + ".values", operator + " needs at least one value");
         }
         if (key != null && op.isPresent()) {
           requirements.add(new LabelSelector.Requirement(key, op.get(), values));

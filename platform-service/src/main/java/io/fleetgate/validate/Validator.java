@@ -66,8 +66,7 @@ public final class Validator {
           new RenderProblem(
               p.location(), (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()));
     }
-    for (io.fleetgate.rollout.RolloutProblem p :
-        renderer.rollouts(repo, loaded.spec()).problems()) {
+    for (io.fleetgate.rollout.RolloutProblem p : renderer.rollouts(repo, loaded).problems()) {
       problems.add(
           new RenderProblem(
               p.location(), (p.field().isEmpty() ? "" : p.field() + ": ") + p.message()));

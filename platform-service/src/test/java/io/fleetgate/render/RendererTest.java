@@ -60,17 +60,50 @@ class RendererTest {
 
     fleet(repo);
     String spec = Files.readString(repo.resolve("fleet.yaml"));
-    write(repo, "fleet.yaml", spec + "  waves:\n    - name: canary\n    - name: canary\n");
-    assertThat(renderer.load(repo).fleetProblems())
+    java.util.function.Function<String, java.util.List<String>> problems =
+        waves -> {
+          try {
+            write(repo, "fleet.yaml", spec + "  waves:\n" + waves);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          LoadedRepo loaded = renderer.load(repo);
+          // A wave's problem is the rollouts' to report: it blocks no sync.
+          assertThat(loaded.fleetProblems()).isEmpty();
+          return loaded.spec().waveProblems().stream().map(Object::toString).toList();
+        };
+    assertThat(
+            problems.apply(
+                "    - {name: canary, clusterSelector: {}}\n    - {name: canary, clusterSelector: {}}\n"))
         .singleElement()
-        .satisfies(p -> assertThat(p.toString()).contains("declares wave 'canary' twice"));
-    write(repo, "fleet.yaml", spec + "  waves:\n    - name: Canary\n");
-    assertThat(renderer.load(repo).fleetProblems())
+        .asString()
+        .contains("declares wave 'canary' twice");
+    assertThat(problems.apply("    - {name: Canary, clusterSelector: {}}\n"))
         .singleElement()
-        .satisfies(
-            p ->
-                assertThat(p.toString())
-                    .matches("fleet\\.yaml:\\d+: .*spec.waves\\[0\\].name 'Canary' must be.*"));
+        .asString()
+        .matches("fleet\\.yaml:\\d+: .*spec.waves\\[0\\].name 'Canary' must be.*");
+    assertThat(problems.apply("    - name: canary\n      clusterSelecter: {matchLabels: {a: b}}\n"))
+        .singleElement()
+        .asString()
+        .contains("spec.waves[0].clusterSelecter is not a field; expected clusterSelector or name");
+    assertThat(problems.apply("    - name: canary\n"))
+        .singleElement()
+        .asString()
+        .contains("spec.waves[0] ('canary') needs a clusterSelector");
+    assertThat(
+            problems.apply(
+                "    - name: canary\n      clusterSelector:\n        matchExpressions:\n"
+                    + "          - {key: env, operator: In, value: [prod]}\n"))
+        .singleElement()
+        .asString()
+        .contains("matchExpressions[].value is not a field");
+    assertThat(
+            problems.apply(
+                "    - name: canary\n      clusterSelector:\n        matchExpressions:\n"
+                    + "          - {key: env, operator: NotIn}\n"))
+        .singleElement()
+        .asString()
+        .contains("NotIn needs at least one value");
   }
 
   @Test

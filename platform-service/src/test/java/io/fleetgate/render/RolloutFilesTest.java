@@ -35,6 +35,8 @@ class RolloutFilesTest {
                   new LabelSelector(Map.of("provider", "aws"), List.of()),
                   io.fleetgate.domain.SourceLocation.file("fleet.yaml"))));
 
+  private static final java.util.Set<String> SLOS = java.util.Set.of("checkout", "search");
+
   private static final String HEAD =
       """
       apiVersion: fleetgate.io/v1alpha1
@@ -47,7 +49,7 @@ class RolloutFilesTest {
   private RolloutCatalog read(String text) throws Exception {
     Files.createDirectories(repo.resolve("rollouts"));
     Files.writeString(repo.resolve("rollouts/kernel.yaml"), text);
-    return RolloutFiles.read(repo, ManifestLimits.defaults(), FLEET);
+    return RolloutFiles.read(repo, ManifestLimits.defaults(), FLEET, SLOS);
   }
 
   @Test
@@ -214,7 +216,42 @@ class RolloutFilesTest {
         new Case(
             target + wave + "  onFailure: retry\n",
             "8: spec.onFailure: must be 'halt' (stop where the rollout is) or 'rollback'"),
-        new Case(target + wave + "  paused: true\n", "8: spec.paused: is not a field"));
+        new Case(target + wave + "  paused: true\n", "8: spec.paused: is not a field"),
+        new Case(
+            target + "  waves:\n    - name: canary\n      gates:\n        approval:\n",
+            "10: spec.waves[0].gates.approval: must be a mapping"),
+        new Case(
+            target + "  waves:\n    - name: canary\n      gates:\n        health:\n",
+            "10: spec.waves[0].gates.health: must be a mapping"),
+        new Case(
+            target + "  waves:\n    - name: canary\n      gates:\n        maintenanceWindow:\n",
+            "10: spec.waves[0].gates.maintenanceWindow: must be a mapping"),
+        new Case(
+            target + "  waves:\n    - name: canary\n      gates:\n",
+            "9: spec.waves[0].gates: must be a mapping of gates; leave it out for none"),
+        new Case(
+            target
+                + "  waves:\n    - name: canary\n      gates:\n        noPolicyDenials: yes-please\n",
+            "10: spec.waves[0].gates.noPolicyDenials: must be true or false"),
+        new Case(
+            target + "  waves:\n    - name: canary\n      soak: " + "0s".repeat(6_000) + "\n",
+            "9: spec.waves[0].soak: must be a duration"),
+        new Case(
+            target
+                + "  waves:\n    - name: canary\n      gates:\n        sloBurnRate: {slo: chekout, maxBurnRate: 2}\n",
+            "10: spec.waves[0].gates.sloBurnRate.slo: no SLO named 'chekout' in slos/; the SLOs"
+                + " there: checkout, search"),
+        new Case(
+            target
+                + "  waves:\n    - name: canary\n      gates:\n        maintenanceWindow:\n"
+                + "          schedule: \"0 0 30 2 *\"\n          duration: 4h\n",
+            "11: spec.waves[0].gates.maintenanceWindow.schedule: '0 0 30 2 *' never fires"),
+        new Case(
+            target
+                + "  waves:\n    - name: a\n      clusterSelector:\n        matchExpressions:\n"
+                + "          - {key: env, operator: NotIn, values: []}\n",
+            "11: spec.waves[0].clusterSelector.matchExpressions[0].values: NotIn needs at least one"
+                + " value"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -238,7 +275,7 @@ class RolloutFilesTest {
     Files.writeString(
         repo.resolve("rollouts/c.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
 
-    RolloutCatalog catalog = RolloutFiles.read(repo, ManifestLimits.defaults(), FLEET);
+    RolloutCatalog catalog = RolloutFiles.read(repo, ManifestLimits.defaults(), FLEET, SLOS);
 
     assertThat(catalog.rollouts()).extracting(PatchRollout::name).containsExactly("one");
     assertThat(catalog.problems())
@@ -252,7 +289,7 @@ class RolloutFilesTest {
 
   @Test
   void aRepositoryWithoutRolloutsHasNone() {
-    RolloutCatalog catalog = RolloutFiles.read(repo, ManifestLimits.defaults(), FLEET);
+    RolloutCatalog catalog = RolloutFiles.read(repo, ManifestLimits.defaults(), FLEET, SLOS);
 
     assertThat(catalog.rollouts()).isEmpty();
     assertThat(catalog.problems()).isEmpty();
@@ -273,7 +310,7 @@ class RolloutFilesTest {
     }
     Files.writeString(repo.resolve("rollouts/bomb.yaml"), bomb);
 
-    RolloutCatalog catalog = RolloutFiles.read(repo, ManifestLimits.defaults(), FLEET);
+    RolloutCatalog catalog = RolloutFiles.read(repo, ManifestLimits.defaults(), FLEET, SLOS);
 
     assertThat(catalog.rollouts()).isEmpty();
     assertThat(catalog.problems()).singleElement().asString().startsWith("rollouts/bomb.yaml");

@@ -32,6 +32,10 @@ class CronScheduleTest {
         "0 9 15 * MON     | 2026-12-15T09:00 | true",
         "0 9 15 * MON     | 2026-12-07T09:00 | true",
         "0 9 15 * MON     | 2026-12-08T09:00 | false",
+        // A day field that starts with '*' counts as unrestricted, as crontab(5) has it.
+        "0 1 */2 * SAT    | 2026-12-01T01:00 | false",
+        "0 1 */2 * SAT    | 2026-12-05T01:00 | true",
+        "0 1 */2 * SAT    | 2026-12-12T01:00 | false",
         // One restricted: both must hold.
         "0 9 * * MON-FRI  | 2026-12-05T09:00 | false",
         "0 9 * * MON-FRI  | 2026-12-04T09:00 | true",

@@ -30,6 +30,7 @@ class RolloutEngineTest {
     final Map<String, String> version = new LinkedHashMap<>();
     final Map<String, String> failure = new HashMap<>();
     final Map<String, Integer> ready = new HashMap<>();
+    final java.util.Set<String> versionUnknown = new java.util.HashSet<>();
     final List<RolloutAction> done = new ArrayList<>();
 
     Fleet(String... clusters) {
@@ -59,7 +60,7 @@ class RolloutEngineTest {
                     v.equals(wanted) ? nodes : 0,
                     ready.getOrDefault(cluster, nodes),
                     Optional.ofNullable(failure.get(cluster)),
-                    Optional.of(v)));
+                    versionUnknown.contains(cluster) ? Optional.empty() : Optional.of(v)));
           });
       return out;
     }
@@ -414,6 +415,112 @@ class RolloutEngineTest {
 
     assertThat(fleet.done).isEmpty();
     assertThat(state.reason()).isEqualTo("not starting fleet/rest-1: it cannot be read");
+  }
+
+  @Test
+  void aSoakEndsOnlyAtAStepWhereEveryGateIsOpen() {
+    WavePlan plan =
+        plan(
+            FailurePolicy.HALT,
+            wave("canary", 1, Duration.ofHours(1), new Gate.SloBurn("c", 6, "1h")),
+            wave("main", 1, Duration.ZERO));
+    RolloutState state = run(plan, started(plan), T0, 2);
+    assertThat(state.waveStatus()).isEqualTo(RolloutState.WaveStatus.SOAKING);
+    outside.slo = GateAnswer.held("SLO c is unknown on fleet/canary-1: Prometheus does not answer");
+
+    state = step(plan, state, T0.plus(Duration.ofHours(2)));
+
+    assertThat(state.waveStatus()).isEqualTo(RolloutState.WaveStatus.SOAKING);
+    assertThat(state.reason()).contains("Prometheus does not answer");
+    assertThat(patched()).containsExactly("Patch fleet/canary-1");
+
+    outside.slo = GateAnswer.open();
+    state = step(plan, state, T0.plus(Duration.ofHours(2)));
+
+    assertThat(patched()).containsExactly("Patch fleet/canary-1", "Patch fleet/main-1");
+  }
+
+  @Test
+  void aClusterWhoseVersionCannotBeReadIsNotStartedSoARollBackMissesNone() {
+    WavePlan plan = plan(FailurePolicy.ROLLBACK, wave("main", 3, Duration.ZERO));
+    fleet.versionUnknown.add("fleet/main-2");
+    RolloutState state = step(plan, started(plan), T0);
+    assertThat(patched()).containsExactly("Patch fleet/main-1", "Patch fleet/main-3");
+    assertThat(state.reason())
+        .isEqualTo(
+            "not starting fleet/main-2: its current version cannot be read, so it could not be"
+                + " rolled back");
+    fleet.failure.put("fleet/main-3", "node main-3-a did not come back Ready in 10m");
+
+    state = step(plan, state, T0);
+    fleet.failure.clear();
+    state = step(plan, state, T0);
+
+    assertThat(state.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
+    assertThat(fleet.version)
+        .containsEntry("fleet/main-1", OLD)
+        .containsEntry("fleet/main-2", OLD)
+        .containsEntry("fleet/main-3", OLD);
+  }
+
+  @Test
+  void aRollBackThatCannotRestoreAClusterRestoresTheOthersAndNeverGoesForward() {
+    WavePlan plan = plan(FailurePolicy.ROLLBACK, wave("main", 3, Duration.ZERO));
+    RolloutState state = step(plan, started(plan), T0);
+    // As a store written before versions were kept would hold it.
+    state =
+        state.cluster(
+            "fleet/main-2", new ClusterStep(ClusterStep.Status.PATCHING, Optional.empty(), T0, ""));
+    state = ((Outcome.Accepted) RolloutCommands.rollBack(state, "ana", T0)).state();
+
+    state = run(plan, state, T0, 2);
+
+    assertThat(state.phase()).isEqualTo(RolloutPhase.ROLLBACK_HALTED);
+    assertThat(state.reason())
+        .isEqualTo(
+            "cannot roll back fleet/main-2: the version from before is unknown; every other"
+                + " cluster is restored");
+    assertThat(fleet.version).containsEntry("fleet/main-1", OLD).containsEntry("fleet/main-3", OLD);
+    assertThat(RolloutCommands.resume(state, "ana", T0))
+        .isEqualTo(
+            new Outcome.Refused(
+                "rollout kernel is rollback halted: its roll back could not finish; fix the cause"
+                    + " and roll back again, never forward"));
+    assertThat(RolloutCommands.rollBack(state, "ana", T0)).isInstanceOf(Outcome.Accepted.class);
+  }
+
+  @Test
+  void aClusterThatFailsWhileTheRolloutIsPausedStillFailsTheWave() {
+    WavePlan plan = plan(FailurePolicy.HALT, wave("main", 1, Duration.ZERO));
+    RolloutState state = step(plan, started(plan), T0);
+    state = ((Outcome.Accepted) RolloutCommands.pause(state, "ana", T0)).state();
+    fleet.failure.put("fleet/main-1", "machine main-1-a failed to provision");
+
+    state = step(plan, state, T0);
+
+    assertThat(state.phase()).isEqualTo(RolloutPhase.HALTED);
+    assertThat(state.reason()).isEqualTo("fleet/main-1: machine main-1-a failed to provision");
+  }
+
+  @Test
+  void aClusterThatLeftTheWaveWhileBeingPatchedStillCountsAgainstMaxParallel() {
+    WavePlan plan = plan(FailurePolicy.HALT, wave("main", 1, Duration.ZERO));
+    RolloutState state = step(plan, started(plan), T0);
+    assertThat(patched()).containsExactly("Patch fleet/main-1");
+    // main-1 is relabelled away from the wave while its nodes are still being replaced.
+    WavePlan relabelled =
+        WavePlan.of(
+            plan.rollout(),
+            List.of(
+                cluster("main-1", "elsewhere"),
+                cluster("main-2", "main"),
+                cluster("main-3", "main")));
+    fleet.version.put("fleet/main-1", OLD);
+
+    state = step(relabelled, state, T0);
+
+    assertThat(patched()).containsExactly("Patch fleet/main-1");
+    assertThat(state.waveStatus()).isEqualTo(RolloutState.WaveStatus.PATCHING);
   }
 
   @Test

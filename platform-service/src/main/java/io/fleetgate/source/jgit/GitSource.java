@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * JGit supports), kept under {@code DATA_DIR/sources/<hash of the URL>}.
  *
  * <p>The branch is either given or the remote's default branch: the one its {@code HEAD} names,
- * asked of the remote at every fetch, so that a repository whose HEAD moves (say from {@code
- * master} to {@code main}) is followed to the new branch on the next fetch. The branch last
- * followed is recorded in the working copy, so that a stale fetch after a restart still names it.
+ * read from what the remote advertises at every fetch, so that a repository whose HEAD moves (say
+ * from {@code master} to {@code main}) is followed to the new branch on the next fetch. The branch
+ * last followed is recorded in the working copy, so that a stale fetch after a restart still names
+ * it.
  */
 public final class GitSource implements SourceFetcher {
 
@@ -145,10 +146,13 @@ public final class GitSource implements SourceFetcher {
   /**
    * {@inheritDoc}
    *
-   * <p>Without a given branch, first asks the remote which branch its HEAD names (with the same
-   * credentials as the fetch). A remote that cannot be reached then yields {@link Fetch.Stale} from
-   * the working copy, as a failed fetch does; a remote whose HEAD names no branch (detached, or an
-   * empty repository) is a {@link SourceException} that says to pass {@code --branch}.
+   * <p>Without a given branch, the branch is the one the remote's HEAD names in what the fetch's
+   * own connection advertises (asked again with ls-remote only of a remote that does not say, and
+   * before the first clone). A remote that cannot be reached yields {@link Fetch.Stale} from the
+   * working copy; a remote whose HEAD names no branch (detached, or an empty repository) is a
+   * {@link SourceException} that says to pass {@code --branch}. A working tree whose last checkout
+   * was interrupted is restored to its HEAD before anything else (a fetch cut off at its deadline
+   * in the middle of a checkout leaves it to the next fetch).
    */
   @Override
   public Fetch fetch() throws SourceException {
@@ -197,7 +201,7 @@ public final class GitSource implements SourceFetcher {
             .setTimeout(TIMEOUT_SECONDS)
             .setProgressMonitor(monitor)
             .call()) {
-      return verified(git, checkout(git, target));
+      return checkedOut(git, target);
     } catch (GitAPIException | IOException | RuntimeException e) {
       deleteQuietly();
       throw cannotFetch(e);
@@ -212,6 +216,7 @@ public final class GitSource implements SourceFetcher {
    */
   private Fetch update(ProgressMonitor monitor) throws SourceException {
     try (Git git = Git.open(worktree.toFile())) {
+      repairIfInterrupted(git);
       String target;
       try {
         FetchResult fetched =
@@ -227,7 +232,7 @@ public final class GitSource implements SourceFetcher {
       } catch (GitAPIException | RuntimeException e) {
         return stale(git, e);
       }
-      return verified(git, checkout(git, target));
+      return checkedOut(git, target);
     } catch (GitAPIException | IOException | RuntimeException e) {
       throw cannotFetch(e);
     }
@@ -297,6 +302,29 @@ public final class GitSource implements SourceFetcher {
         null);
   }
 
+  /**
+   * Puts the working tree back on its HEAD when a checkout was stopped in the middle (its marker is
+   * still there): files the checkout had removed come back, half-written ones are rewritten.
+   */
+  private void repairIfInterrupted(Git git) {
+    if (!WorktreeUpdate.interrupted(git.getRepository())) {
+      return;
+    }
+    log.warn("The last checkout of {} was interrupted; restoring its working tree", worktree);
+    try {
+      git.reset().setMode(ResetCommand.ResetType.HARD).call();
+      git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
+      WorktreeUpdate.end(git.getRepository());
+    } catch (GitAPIException | IOException | RuntimeException e) {
+      // A HEAD that cannot be checked out (a tree a checkout refused): the checkout of the next
+      // tip resets the tree as a whole and ends the marker.
+      log.warn(
+          "Cannot restore the working tree of {} to its HEAD: {}; the next checkout will",
+          worktree,
+          e.getMessage());
+    }
+  }
+
   /** The last revision checked out, kept because the remote cannot be reached. */
   private Fetch stale(Git git, Exception cause) throws IOException {
     if (branch == null && followed == null) {
@@ -326,19 +354,28 @@ public final class GitSource implements SourceFetcher {
         e);
   }
 
-  private Fetch verified(Git git, Revision revision) throws IOException {
-    if (signatures == null) {
-      return new Fetch.Fresh(revision, worktree);
+  /**
+   * The fetched tip of {@code target}, judged by the allowed signers before anything of it is
+   * checked out: a refused tip leaves the working copy on the last revision accepted (a fresh clone
+   * excepted, which holds the tip it cloned).
+   */
+  private Fetch checkedOut(Git git, String target) throws IOException, GitAPIException {
+    ObjectId tip = git.getRepository().resolve("refs/remotes/origin/" + target);
+    if (tip == null) {
+      throw new IOException("the remote has no branch '" + target + "'");
     }
-    try (RevWalk walk = new RevWalk(git.getRepository())) {
-      RevCommit commit = walk.parseCommit(ObjectId.fromString(revision.commit()));
-      var refusal = signatures.refusal(git.getRepository(), commit);
-      if (refusal.isPresent()) {
-        log.warn("Refusing {}: {}", revision.shortCommit(), refusal.get());
-        return new Fetch.Refused(revision, worktree, refusal.get());
+    Revision revision = revision(git, tip);
+    if (signatures != null) {
+      try (RevWalk walk = new RevWalk(git.getRepository())) {
+        var refusal = signatures.refusal(git.getRepository(), walk.parseCommit(tip));
+        if (refusal.isPresent()) {
+          log.warn("Refusing {}: {}", revision.shortCommit(), refusal.get());
+          return new Fetch.Refused(revision, worktree, refusal.get());
+        }
       }
-      return new Fetch.Fresh(revision, worktree);
     }
+    checkout(git, tip, target);
+    return new Fetch.Fresh(revision, worktree);
   }
 
   /**
@@ -370,13 +407,12 @@ public final class GitSource implements SourceFetcher {
 
   /**
    * Resets the working copy to the fetched tip of {@code target}; when following the default
-   * branch, records {@code target} as followed, in memory and in the working copy's config.
+   * branch, records {@code target} as followed, in memory and in the working copy's config. A
+   * marker in the repository stands while the working tree is being changed, so that a process
+   * stopped in the middle leaves a working copy the next fetch repairs before anything reads it.
    */
-  private Revision checkout(Git git, String target) throws IOException, GitAPIException {
-    ObjectId tip = git.getRepository().resolve("refs/remotes/origin/" + target);
-    if (tip == null) {
-      throw new IOException("the remote has no branch '" + target + "'");
-    }
+  private void checkout(Git git, ObjectId tip, String target) throws IOException, GitAPIException {
+    WorktreeUpdate.begin(git.getRepository());
     try {
       WorktreeUpdate.clearChanged(git.getRepository(), tip);
     } catch (IOException | RuntimeException e) {
@@ -386,10 +422,10 @@ public final class GitSource implements SourceFetcher {
     }
     git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
     git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
+    WorktreeUpdate.end(git.getRepository());
     if (branch == null) {
       follow(git, target);
     }
-    return revision(git, tip);
   }
 
   private void follow(Git git, String target) throws IOException {

@@ -5,12 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.SystemReader;
 
 /**
  * Makes a hard reset of the working copy cheap on file systems that flush a file replaced by a
@@ -19,11 +24,16 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
  * anew instead of replacing them. On ext4 that costs about a fifth of a replacement.
  *
  * <p>Only what the reset rewrites anyway is removed, and the reset that follows restores every path
- * of the new tip whatever was removed, so a process stopped in between leaves nothing the next
- * fetch does not repair. Nothing outside the working tree is touched: a path is unlinked only when
- * it is a regular file and every directory above it, up to the working tree, is a directory and not
- * a symbolic link (a repository whose older commit made {@code bundles} a link to {@code /etc} does
- * not make this delete {@code /etc/…}).
+ * of the new tip whatever was removed. While the working tree is changed a marker stands in the
+ * repository ({@link #begin}, {@link #end}); a process stopped in between leaves it, and the next
+ * fetch resets the tree to its HEAD before anything reads it ({@link #interrupted}).
+ *
+ * <p>Nothing but files the index says were checked out is touched: a path is unlinked only when the
+ * index holds it as a regular or executable file (never {@code .git/…}, which no checkout writes,
+ * whatever a hostile tree holds), it is a regular file in the working tree, and every directory
+ * above it, up to the working tree, is a directory and not a symbolic link (a repository whose
+ * older commit made {@code bundles} a link to {@code /etc} does not make this delete {@code
+ * /etc/…}).
  */
 final class WorktreeUpdate {
 
@@ -36,6 +46,7 @@ final class WorktreeUpdate {
       return;
     }
     Path root = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+    DirCache index = repository.readDirCache();
     try (RevWalk walk = new RevWalk(repository);
         TreeWalk tree = new TreeWalk(repository)) {
       tree.addTree(walk.parseCommit(head).getTree());
@@ -43,12 +54,51 @@ final class WorktreeUpdate {
       tree.setRecursive(true);
       tree.setFilter(TreeFilter.ANY_DIFF);
       while (tree.next()) {
-        Path file = root.resolve(tree.getPathString()).normalize();
+        String path = tree.getPathString();
+        if (!checkedOutFile(index, path)) {
+          continue;
+        }
+        Path file = root.resolve(path).normalize();
         if (file.startsWith(root) && insideWithoutLinks(root, file)) {
           Files.deleteIfExists(file);
         }
       }
     }
+  }
+
+  /** The index holds the path as a file a checkout wrote. */
+  private static boolean checkedOutFile(DirCache index, String path) {
+    try {
+      SystemReader.getInstance().checkPath(path);
+    } catch (CorruptObjectException e) {
+      return false;
+    }
+    DirCacheEntry entry = index.getEntry(path);
+    return entry != null
+        && (entry.getFileMode() == FileMode.REGULAR_FILE
+            || entry.getFileMode() == FileMode.EXECUTABLE_FILE);
+  }
+
+  /** Marks the working tree as being changed. */
+  static void begin(Repository repository) throws IOException {
+    Path marker = marker(repository);
+    if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createFile(marker);
+    }
+  }
+
+  /** The working tree is as its HEAD says again. */
+  static void end(Repository repository) throws IOException {
+    Files.deleteIfExists(marker(repository));
+  }
+
+  /** Whether a change of the working tree was begun and never ended. */
+  static boolean interrupted(Repository repository) {
+    return Files.exists(marker(repository), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private static Path marker(Repository repository) {
+    return repository.getDirectory().toPath().resolve("fleetgate-checkout-in-progress");
   }
 
   /** The file is a regular file and no directory between it and the root is a link. */

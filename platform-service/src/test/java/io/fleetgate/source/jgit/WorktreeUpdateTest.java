@@ -99,6 +99,113 @@ class WorktreeUpdateTest {
     }
   }
 
+  /** A commit whose tree holds {@code .git/config} and a changed bundle file, as a hostile push. */
+  private static ObjectId hostile(Git git, ObjectId parent) throws Exception {
+    var repo = git.getRepository();
+    try (var inserter = repo.newObjectInserter()) {
+      var dotGit = new org.eclipse.jgit.lib.TreeFormatter();
+      dotGit.append(
+          "config",
+          org.eclipse.jgit.lib.FileMode.REGULAR_FILE,
+          inserter.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, "[core]\n".getBytes()));
+      var bundles = new org.eclipse.jgit.lib.TreeFormatter();
+      bundles.append(
+          "a.yaml",
+          org.eclipse.jgit.lib.FileMode.REGULAR_FILE,
+          inserter.insert(org.eclipse.jgit.lib.Constants.OBJ_BLOB, "a: 666\n".getBytes()));
+      var root = new org.eclipse.jgit.lib.TreeFormatter();
+      root.append(".git", org.eclipse.jgit.lib.FileMode.TREE, inserter.insert(dotGit));
+      root.append("bundles", org.eclipse.jgit.lib.FileMode.TREE, inserter.insert(bundles));
+      var commit = new org.eclipse.jgit.lib.CommitBuilder();
+      commit.setTreeId(inserter.insert(root));
+      commit.setParentId(parent);
+      var who = new org.eclipse.jgit.lib.PersonIdent("mallory", "m@example.com");
+      commit.setAuthor(who);
+      commit.setCommitter(who);
+      commit.setMessage("hostile");
+      ObjectId id = inserter.insert(commit);
+      inserter.flush();
+      return id;
+    }
+  }
+
+  @Test
+  void neverUnlinksWhatAHostileTreePutsUnderDotGit() throws Exception {
+    Path tree = dir.resolve("repo");
+    try (Git git = Git.init().setDirectory(tree.toFile()).setInitialBranch("main").call()) {
+      write(tree, "bundles/a.yaml", "a: 1\n");
+      ObjectId first = commit(git, "first");
+      ObjectId bad = hostile(git, first);
+      String config = Files.readString(tree.resolve(".git/config"));
+
+      WorktreeUpdate.clearChanged(git.getRepository(), bad);
+
+      assertThat(tree.resolve(".git/config")).hasContent(config.strip());
+    }
+  }
+
+  @Test
+  void aFetchAfterAHostileTipThatWasRefusedRecoversOnceTheBranchIsFixed() throws Exception {
+    Path origin = dir.resolve("origin");
+    try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
+      write(origin, "bundles/a.yaml", "a: 1\n");
+      ObjectId first = commit(git, "first");
+      GitSource source = new GitSource(origin.toUri().toString(), "main", dir.resolve("data"));
+      assertThat(source.fetch()).isInstanceOf(io.fleetgate.source.SourceFetcher.Fetch.Fresh.class);
+      Path copy = source.worktree();
+      String config = Files.readString(copy.resolve(".git/config"));
+
+      var update = git.getRepository().updateRef("refs/heads/main");
+      update.setNewObjectId(hostile(git, first));
+      update.forceUpdate();
+      try {
+        source.fetch();
+      } catch (io.fleetgate.source.SourceException refused) {
+        // A tree that cannot be checked out is an error of this fetch, not of the next one.
+      }
+      assertThat(copy.resolve(".git/config")).hasContent(config.strip());
+
+      update = git.getRepository().updateRef("refs/heads/main");
+      update.setNewObjectId(first);
+      update.forceUpdate();
+      write(origin, "bundles/a.yaml", "a: 2\n");
+      commit(git, "fixed");
+
+      var fetched = source.fetch();
+
+      assertThat(fetched).isInstanceOf(io.fleetgate.source.SourceFetcher.Fetch.Fresh.class);
+      assertThat(copy.resolve("bundles/a.yaml")).hasContent("a: 2");
+      assertThat(WorktreeUpdate.interrupted(Git.open(copy.toFile()).getRepository())).isFalse();
+    }
+  }
+
+  @Test
+  void anInterruptedCheckoutIsRestoredBeforeTheNextFetchReturns() throws Exception {
+    Path origin = dir.resolve("origin");
+    try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
+      write(origin, "bundles/a.yaml", "a: 1\n");
+      write(origin, "bundles/b.yaml", "b: 1\n");
+      commit(git, "first");
+      GitSource source = new GitSource(origin.toUri().toString(), "main", dir.resolve("data"));
+      source.fetch();
+      Path copy = source.worktree();
+      // As a process stopped between unlinking the changed files and the reset leaves it.
+      try (Git local = Git.open(copy.toFile())) {
+        WorktreeUpdate.begin(local.getRepository());
+      }
+      Files.delete(copy.resolve("bundles/a.yaml"));
+      Files.writeString(copy.resolve("bundles/b.yaml"), "b: half-writ");
+      org.eclipse.jgit.util.FileUtils.delete(
+          origin.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
+
+      var fetched = source.fetch();
+
+      assertThat(fetched).isInstanceOf(io.fleetgate.source.SourceFetcher.Fetch.Stale.class);
+      assertThat(copy.resolve("bundles/a.yaml")).hasContent("a: 1");
+      assertThat(copy.resolve("bundles/b.yaml")).hasContent("b: 1");
+    }
+  }
+
   private static void write(Path root, String path, String text) throws Exception {
     Path file = root.resolve(path);
     Files.createDirectories(file.getParent());
