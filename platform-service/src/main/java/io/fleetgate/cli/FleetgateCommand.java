@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       AuditReportCommand.class,
       TokenCommand.class,
       NetpolCommand.class,
-      SloCommand.class
+      SloCommand.class,
+      PatchCommand.class
     })
 public final class FleetgateCommand implements Runnable {
 

@@ -27,12 +27,13 @@ public sealed interface NodeListing {
   }
 
   /**
-   * @param reason one sentence, cut to {@link FieldBound#MAX_CODE_POINTS}
+   * @param reason one line (runs of white space, line breaks included, become one space), cut to
+   *     {@link FieldBound#MAX_CODE_POINTS}
    */
   record Unreachable(String cluster, String reason) implements NodeListing {
     public Unreachable {
       Objects.requireNonNull(cluster, "cluster");
-      reason = FieldBound.cut(reason);
+      reason = FieldBound.cut(reason == null ? "" : reason.strip().replaceAll("\\s+", " "));
     }
   }
 }

@@ -136,6 +136,13 @@ class PatchMatrixTest {
   }
 
   @Test
+  void anUnreachableReasonIsOneLine() {
+    assertThat(NodeListing.unreachable("fleet/a", " Failed to connect\nHTTP response code: 0\n"))
+        .isEqualTo(
+            new NodeListing.Unreachable("fleet/a", "Failed to connect HTTP response code: 0"));
+  }
+
+  @Test
   void isCompleteOnlyWhenEveryClusterIsReadAndUpToDate() {
     PatchTarget target = new PatchTarget("v1.34.10", null, null);
     List<NodeListing> patched =
