@@ -102,8 +102,8 @@ public record ListPage(List<KubeObject> items, String continueToken) {
                 + ": one page of "
                 + limit
                 + " objects is larger than "
-                + (maxBytes >> 20)
-                + " MiB, which Fleetgate does not read; ask the cluster's owner why its objects"
+                + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MiB" : maxBytes + " bytes")
+                + ", which Fleetgate does not read; ask the cluster's owner why its objects"
                 + " are this large");
       }
       return bytes;

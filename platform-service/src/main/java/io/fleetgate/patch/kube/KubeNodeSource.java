@@ -29,12 +29,23 @@ public final class KubeNodeSource implements NodeSource {
   static final int MAX_NODES = 20_000;
 
   private final KubeClients clients;
+  private final int page;
+  private final int maxPageBytes;
+  private final int maxNodes;
 
   /**
    * @param clients builds each cluster's client from its kubeconfig, under its policy and deadline
    */
   public KubeNodeSource(KubeClients clients) {
+    this(clients, PAGE, MAX_PAGE_MIB << 20, MAX_NODES);
+  }
+
+  /** With other bounds, so that a test reaches them with a handful of nodes. */
+  KubeNodeSource(KubeClients clients, int page, int maxPageBytes, int maxNodes) {
     this.clients = clients;
+    this.page = page;
+    this.maxPageBytes = maxPageBytes;
+    this.maxNodes = maxNodes;
   }
 
   @Override
@@ -46,15 +57,15 @@ public final class KubeNodeSource implements NodeSource {
       List<NodePatchLevel> nodes = new ArrayList<>();
       String token = null;
       do {
-        ListPage page = api.listPage(NODE, PAGE, token, MAX_PAGE_MIB << 20);
-        for (KubeObject node : page.items()) {
+        ListPage answer = api.listPage(NODE, page, token, maxPageBytes);
+        for (KubeObject node : answer.items()) {
           nodes.add(levelOf(cluster, node));
         }
-        if (nodes.size() > MAX_NODES) {
+        if (nodes.size() > maxNodes) {
           return NodeListing.unreachable(
-              cluster, "it has more than " + MAX_NODES + " nodes, more than Fleetgate reads");
+              cluster, "it has more than " + maxNodes + " nodes, more than Fleetgate reads");
         }
-        token = page.continueToken();
+        token = answer.continueToken();
       } while (token != null);
       return NodeListing.listed(cluster, nodes);
     } catch (KubeException e) {
