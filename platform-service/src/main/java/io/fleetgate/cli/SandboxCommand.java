@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
       SandboxCommand.Up.class,
       SandboxCommand.Status.class,
       SandboxCommand.Down.class,
-      SandboxNodesCommand.class
+      SandboxNodesCommand.class,
+      SandboxUpgradeNodesCommand.class
     })
 final class SandboxCommand implements Runnable {
 
