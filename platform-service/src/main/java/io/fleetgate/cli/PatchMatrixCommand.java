@@ -3,6 +3,7 @@ package io.fleetgate.cli;
 import io.fleetgate.cluster.capi.CapiClusterDirectory;
 import io.fleetgate.domain.Kubeconfig;
 import io.fleetgate.kube.KubeClients;
+import io.fleetgate.kube.KubeException;
 import io.fleetgate.kube.KubeconfigPolicy;
 import io.fleetgate.patch.MatrixCsv;
 import io.fleetgate.patch.MatrixFilter;
@@ -110,12 +111,24 @@ final class PatchMatrixCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--out " + out + " is a directory; name a file");
     }
     Duration deadline = DurationArg.parse(timeout, "--timeout", spec);
-    FleetNodes fleet =
-        FleetNodes.read(
-            new CapiClusterDirectory(
-                new KubeClients(KubeconfigPolicy.operatorFile(), deadline)
-                    .api(management(managementKubeconfig))),
-            new KubeNodeSource(new KubeClients(KubeconfigPolicy.strict(), deadline)));
+    FleetNodes fleet;
+    try {
+      fleet =
+          FleetNodes.read(
+              new CapiClusterDirectory(
+                  new KubeClients(KubeconfigPolicy.operatorFile(), deadline)
+                      .api(management(managementKubeconfig))),
+              new KubeNodeSource(new KubeClients(KubeconfigPolicy.strict(), deadline)));
+    } catch (KubeException e) {
+      // Without the management cluster no cluster is known: nothing to show, not an empty fleet.
+      throw new KubeException(
+          "Cannot read the fleet's clusters from the management cluster of "
+              + managementKubeconfig
+              + " ("
+              + e.getMessage().lines().findFirst().orElse("no reason given")
+              + "). Is it up, and is the kubeconfig current?",
+          e);
+    }
     PatchMatrix matrix =
         PatchMatrix.of(fleet.listings(), target, fleet.notRead())
             .filter(new MatrixFilter(cluster, behind));

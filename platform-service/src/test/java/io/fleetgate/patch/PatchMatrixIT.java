@@ -253,6 +253,23 @@ class PatchMatrixIT {
     assertThat(missing.err()).contains("Cannot read the management kubeconfig /nonexistent/");
   }
 
+  @Test
+  @Order(7)
+  void anUnreachableManagementClusterIsAnErrorNotAnEmptyFleet(SandboxFleetHandle sandbox) {
+    sandbox.fleet().stopMember(io.fleetgate.sandbox.SandboxLayout.MANAGEMENT);
+
+    CliRun run = matrix(sandbox, "--kubernetes-version", "v1.34.3");
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .startsWith(
+            "fleetgate: Cannot read the fleet's clusters from the management cluster of "
+                + sandbox.managementKubeconfig())
+        .contains("Is it up, and is the kubeconfig current?")
+        .doesNotContain("HTTP response body");
+  }
+
   private static CliRun matrix(SandboxFleetHandle sandbox, String... args) {
     List<String> all =
         new ArrayList<>(
