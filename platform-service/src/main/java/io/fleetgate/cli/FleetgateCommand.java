@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       NetpolCommand.class,
       SloCommand.class,
-      RolloutCommand.class
+      RolloutCommand.class,
+      PatchCommand.class
     })
 public final class FleetgateCommand implements Runnable {
 

@@ -15,7 +15,13 @@ import picocli.CommandLine.Option;
     name = "sandbox",
     description =
         "Run a local fleet of real kube-apiservers: one management cluster and N workload clusters.",
-    subcommands = {SandboxCommand.Up.class, SandboxCommand.Status.class, SandboxCommand.Down.class})
+    subcommands = {
+      SandboxCommand.Up.class,
+      SandboxCommand.Status.class,
+      SandboxCommand.Down.class,
+      SandboxNodesCommand.class,
+      SandboxUpgradeNodesCommand.class
+    })
 final class SandboxCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -311,6 +311,19 @@ public final class ClusterApi {
   }
 
   /**
+   * Reads one page of the objects of a kind in every namespace: at most {@code limit} objects, its
+   * answer at most {@code maxBytes} long (a larger one fails before it is parsed).
+   *
+   * @param continueToken the previous page's {@link ListPage#continueToken}, or null for the first
+   * @throws KubeException when the server cannot be reached, refuses, or answers too much
+   */
+  public ListPage listPage(GroupVersionKind gvk, int limit, String continueToken, int maxBytes) {
+    ResourceType type = mapper.resourceFor(gvk);
+    throttle();
+    return ListPage.fetch(client, type, limit, continueToken, maxBytes);
+  }
+
+  /**
    * Replaces an object's status through its {@code /status} subresource.
    *
    * @param status the new status, as a JSON-like map

@@ -146,6 +146,29 @@ class ArchitectureTest {
   }
 
   @Test
+  void thePatchCoreIsPure() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.patch")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.patch", "io.fleetgate.domain..", "java.lang..", "java.util..")
+        .check(classes);
+  }
+
+  @Test
+  void theNodeReaderIsTheOnlyWayFromThePatchCoreToClusters() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.fleetgate.patch..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.fleetgate.sandbox..", "io.fleetgate.sync..", "io.fleetgate.apply..")
+        .check(classes);
+  }
+
+  @Test
   void theSyncEngineSeesNoKubernetesClientTypes() {
     noClasses()
         .that()
