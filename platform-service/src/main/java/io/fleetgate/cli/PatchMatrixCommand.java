@@ -66,6 +66,20 @@ final class PatchMatrixCommand implements Callable<Integer> {
   String osImage;
 
   @Option(
+      names = "--rollout",
+      paramLabel = "NAME",
+      description =
+          "Take the target from this patch rollout of --repo (instead of --kubernetes-version,"
+              + " --kernel and --os-image).")
+  String rollout;
+
+  @Option(
+      names = "--repo",
+      paramLabel = "PATH",
+      description = "The config repository's working copy holding --rollout's rollouts/.")
+  Path repo;
+
+  @Option(
       names = "--cluster",
       paramLabel = "TEXT",
       description = "Only clusters whose namespace/name contains this text.")
@@ -101,7 +115,11 @@ final class PatchMatrixCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("csv")) {
       throw new IllegalArgumentException("--format " + format + " is not text or csv");
     }
-    PatchTarget target = new PatchTarget(kubernetesVersion, kernel, osImage);
+    PatchTarget target =
+        rollout == null
+            ? new PatchTarget(kubernetesVersion, kernel, osImage)
+            : RolloutTargets.of(
+                repo, rollout, kubernetesVersion != null || kernel != null || osImage != null);
     if (behind && !target.names()) {
       throw new IllegalArgumentException(
           "--behind needs a target to be behind: give --kubernetes-version, --kernel or"

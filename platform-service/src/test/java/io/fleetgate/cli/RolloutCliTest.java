@@ -67,6 +67,51 @@ class RolloutCliTest {
   }
 
   @Test
+  void thePatchMatrixTakesARolloutsTargetOnlyAlone() {
+    Path repo = io.fleetgate.testing.FleetRepo.copyExampleFleet(work.resolve("fleet"));
+    String kubeconfig = work.resolve("no-such.kubeconfig").toString();
+
+    CliRun both =
+        CliRun.of(
+            "patch",
+            "matrix",
+            "--management-kubeconfig",
+            kubeconfig,
+            "--rollout",
+            "kernel-2026-11",
+            "--repo",
+            repo.toString(),
+            "--kernel",
+            "6.8.0-88-generic");
+    CliRun unknown =
+        CliRun.of(
+            "patch",
+            "matrix",
+            "--management-kubeconfig",
+            kubeconfig,
+            "--rollout",
+            "nope",
+            "--repo",
+            repo.toString());
+    CliRun noRepo =
+        CliRun.of(
+            "patch",
+            "matrix",
+            "--management-kubeconfig",
+            kubeconfig,
+            "--rollout",
+            "kernel-2026-11");
+
+    assertThat(both.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(both.err())
+        .contains("--rollout names the target; leave out --kubernetes-version, --kernel");
+    assertThat(unknown.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(unknown.err()).contains("no rollout named 'nope'").contains("kernel-2026-11");
+    assertThat(noRepo.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(noRepo.err()).contains("--rollout kernel-2026-11 needs --repo");
+  }
+
+  @Test
   void anUnknownRolloutNameSaysWhichThereAre() {
     Path repo = io.fleetgate.testing.FleetRepo.copyExampleFleet(work.resolve("fleet"));
 

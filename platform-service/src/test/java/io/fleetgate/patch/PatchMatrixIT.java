@@ -70,8 +70,43 @@ class PatchMatrixIT {
     assertThat(node.text("status", "capacity", "pods")).contains("110");
   }
 
+  /** The same nodes judged by a patch rollout's target (still before any upgrade). */
   @Test
   @Order(2)
+  void judgesTheNodesByARolloutsTarget(SandboxFleetHandle sandbox, @TempDir Path work)
+      throws Exception {
+    Path repo = io.fleetgate.testing.FleetRepo.copyExampleFleet(work.resolve("fleet"));
+    Files.writeString(
+        repo.resolve("rollouts/kubelet.yaml"),
+        """
+        apiVersion: fleetgate.io/v1alpha1
+        kind: PatchRollout
+        metadata:
+          name: kubelet-v1.34.3
+        spec:
+          target: {kubernetesVersion: v1.34.3}
+          waves: [{name: canary}]
+        """);
+    CliRun byRollout =
+        matrix(
+            sandbox, "--rollout", "kubelet-v1.34.3", "--repo", repo.toString(), "--format", "csv");
+    CliRun byExample =
+        matrix(
+            sandbox, "--rollout", "kernel-2026-11", "--repo", repo.toString(), "--format", "csv");
+
+    assertThat(summary(byRollout.out()))
+        .as(byRollout.out() + byRollout.err())
+        .containsExactly(
+            "fleet/aws-cn-north-1-prod 3/3", "fleet/beijing-prod 3/3", "fleet/guangzhou-prod 0/3");
+    // The example rollout's kernel and OS image are newer than any simulated node's.
+    assertThat(summary(byExample.out()))
+        .as(byExample.out() + byExample.err())
+        .containsExactly(
+            "fleet/aws-cn-north-1-prod 0/3", "fleet/beijing-prod 0/3", "fleet/guangzhou-prod 0/3");
+  }
+
+  @Test
+  @Order(3)
   void anUpgradeWalksTheNodesOneByOneAndTheCountsMove(SandboxFleetHandle sandbox) throws Exception {
     NodeSimulator simulator = new NodeSimulator(sandbox::cluster);
     ClusterApi guangzhou = sandbox.cluster(GUANGZHOU);
@@ -135,7 +170,7 @@ class PatchMatrixIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aNodeThatNeverComesBackIsNotUpToDateAndHaltsTheWalk(SandboxFleetHandle sandbox) {
     NodeSimulator simulator = new NodeSimulator(sandbox::cluster);
 
@@ -166,7 +201,7 @@ class PatchMatrixIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void hostileNodeDataComesOutCutAndSafeInCsv(SandboxFleetHandle sandbox, @TempDir Path dir)
       throws Exception {
     String hugeImage = "=HYPERLINK(\"http://evil.example/\",\"patched\")" + "A".repeat(100_000);
@@ -216,7 +251,7 @@ class PatchMatrixIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aStoppedClusterIsUnreachableNotZero(SandboxFleetHandle sandbox) {
     sandbox.fleet().stopMember(AWS);
 
@@ -237,7 +272,7 @@ class PatchMatrixIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void refusesBadInputByName(SandboxFleetHandle sandbox) {
     CliRun behindWithoutTarget = matrix(sandbox, "--behind");
     CliRun format = matrix(sandbox, "--format", "xlsx");
@@ -254,7 +289,7 @@ class PatchMatrixIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void anUnreachableManagementClusterIsAnErrorNotAnEmptyFleet(SandboxFleetHandle sandbox) {
     sandbox.fleet().stopMember(io.fleetgate.sandbox.SandboxLayout.MANAGEMENT);
 

@@ -420,11 +420,34 @@ public final class GitSource implements SourceFetcher {
       log.debug(
           "Cannot clear the changed files of {} before the reset: {}", worktree, e.toString());
     }
-    git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
+    reset(git, tip);
     git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
     WorktreeUpdate.end(git.getRepository());
     if (branch == null) {
       follow(git, target);
+    }
+  }
+
+  /**
+   * A hard reset to the tip, tried once more after a moment when the branch's ref is locked: a ref
+   * update that finds its lock taken is JGit's way of saying someone else writes it right now,
+   * which passes; a second failure is the fetch's error.
+   */
+  private void reset(Git git, ObjectId tip) throws GitAPIException {
+    try {
+      git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
+    } catch (org.eclipse.jgit.api.errors.JGitInternalException e) {
+      if (e.getMessage() == null || !e.getMessage().startsWith("Cannot lock")) {
+        throw e;
+      }
+      log.warn("Resetting {} found a lock taken ({}); trying once more", worktree, e.getMessage());
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw e;
+      }
+      git.reset().setMode(ResetCommand.ResetType.HARD).setRef(tip.name()).call();
     }
   }
 

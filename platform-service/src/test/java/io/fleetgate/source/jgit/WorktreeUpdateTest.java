@@ -206,6 +206,39 @@ class WorktreeUpdateTest {
     }
   }
 
+  @Test
+  void aBranchLockTakenForAMomentDoesNotFailTheFetch() throws Exception {
+    Path origin = dir.resolve("origin");
+    try (Git git = Git.init().setDirectory(origin.toFile()).setInitialBranch("main").call()) {
+      write(origin, "bundles/a.yaml", "a: 1\n");
+      commit(git, "first");
+      GitSource source = new GitSource(origin.toUri().toString(), "main", dir.resolve("data"));
+      source.fetch();
+      write(origin, "bundles/a.yaml", "a: 2\n");
+      commit(git, "second");
+      Path lock = source.worktree().resolve(".git/refs/heads/main.lock");
+      Files.createDirectories(lock.getParent());
+      Files.writeString(lock, "");
+      Thread release =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      Thread.sleep(40);
+                      Files.delete(lock);
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  });
+
+      var fetched = source.fetch();
+      release.join();
+
+      assertThat(fetched).isInstanceOf(io.fleetgate.source.SourceFetcher.Fetch.Fresh.class);
+      assertThat(source.worktree().resolve("bundles/a.yaml")).hasContent("a: 2");
+    }
+  }
+
   private static void write(Path root, String path, String text) throws Exception {
     Path file = root.resolve(path);
     Files.createDirectories(file.getParent());
