@@ -14,8 +14,21 @@ final class Gates {
 
   private Gates() {}
 
-  /** Before the wave starts: every gate must be open. */
-  static List<GateAnswer> start(
+  /** The points of a wave at which its gates are asked. */
+  enum Moment {
+    /** Before the wave starts: every gate must be open. */
+    START,
+    /**
+     * While its clusters are patched: the window (no new cluster starts while it is shut), the SLO
+     * and the policy; health is judged per cluster as it finishes, an approval was given once.
+     */
+    DURING,
+    /** While the wave soaks: health, the SLO and the policy; soaking needs no window. */
+    SOAK
+  }
+
+  static List<GateAnswer> at(
+      Moment moment,
       WavePlan.Planned wave,
       RolloutState state,
       Map<String, ClusterProgress> progress,
@@ -23,65 +36,17 @@ final class Gates {
       Instant now) {
     List<GateAnswer> answers = new ArrayList<>();
     for (Gate gate : wave.wave().gates()) {
-      answers.add(
+      GateAnswer answer =
           switch (gate) {
-            case Gate.Healthy h -> healthy(h, wave, progress, false);
-            case Gate.InWindow w -> window(w, now);
-            case Gate.Approval a -> approval(a, wave, state);
+            case Gate.Healthy h ->
+                moment == Moment.DURING ? null : healthy(h, wave, progress, moment == Moment.SOAK);
+            case Gate.InWindow w -> moment == Moment.SOAK ? null : window(w, now);
+            case Gate.Approval a -> moment == Moment.START ? approval(a, wave, state) : null;
             case Gate.SloBurn b -> source.sloBurn(b, names(wave));
             case Gate.NoPolicyDenials d -> source.policyDenials(names(wave));
-          });
-    }
-    return answers;
-  }
-
-  /**
-   * While clusters are patched: a window that closes or an approval are not asked again (the
-   * clusters started go on; no new one starts while the window is shut); the SLO and the policy
-   * are.
-   */
-  static List<GateAnswer> during(
-      WavePlan.Planned wave,
-      RolloutState state,
-      Map<String, ClusterProgress> progress,
-      GateSource source,
-      Instant now) {
-    List<GateAnswer> answers = new ArrayList<>();
-    for (Gate gate : wave.wave().gates()) {
-      switch (gate) {
-        case Gate.InWindow w -> answers.add(window(w, now));
-        case Gate.SloBurn b -> answers.add(source.sloBurn(b, names(wave)));
-        case Gate.NoPolicyDenials d -> answers.add(source.policyDenials(names(wave)));
-        case Gate.Healthy h -> {
-          // Judged per cluster as it finishes: every node on the target and Ready.
-        }
-        case Gate.Approval a -> {
-          // Given once, before the wave started.
-        }
-      }
-    }
-    return answers;
-  }
-
-  /** While the wave soaks: its clusters must stay healthy, the SLO and policy stay open. */
-  static List<GateAnswer> soak(
-      WavePlan.Planned wave,
-      RolloutState state,
-      Map<String, ClusterProgress> progress,
-      GateSource source,
-      Instant now) {
-    List<GateAnswer> answers = new ArrayList<>();
-    for (Gate gate : wave.wave().gates()) {
-      switch (gate) {
-        case Gate.Healthy h -> answers.add(healthy(h, wave, progress, true));
-        case Gate.SloBurn b -> answers.add(source.sloBurn(b, names(wave)));
-        case Gate.NoPolicyDenials d -> answers.add(source.policyDenials(names(wave)));
-        case Gate.InWindow w -> {
-          // Soaking is watching, not changing: it needs no window.
-        }
-        case Gate.Approval a -> {
-          // Given once, before the wave started.
-        }
+          };
+      if (answer != null) {
+        answers.add(answer);
       }
     }
     return answers;

@@ -103,7 +103,7 @@ public final class RolloutEngine {
 
     void waiting() {
       Optional<GateAnswer> closed =
-          firstClosed(Gates.start(current(), state, progress, gates, now));
+          firstClosed(Gates.at(Gates.Moment.START, current(), state, progress, gates, now));
       if (closed.isPresent()) {
         hold(closed.get());
         return;
@@ -144,7 +144,8 @@ public final class RolloutEngine {
         }
         inFlight++;
       }
-      Optional<GateAnswer> closed = firstClosed(Gates.during(wave, state, progress, gates, now));
+      Optional<GateAnswer> closed =
+          firstClosed(Gates.at(Gates.Moment.DURING, wave, state, progress, gates, now));
       if (closed.isPresent() && closed.get() instanceof GateAnswer.Failing failing) {
         fail(failing.reason());
         return;
@@ -209,7 +210,8 @@ public final class RolloutEngine {
     }
 
     void soaking() {
-      Optional<GateAnswer> closed = firstClosed(Gates.soak(current(), state, progress, gates, now));
+      Optional<GateAnswer> closed =
+          firstClosed(Gates.at(Gates.Moment.SOAK, current(), state, progress, gates, now));
       if (closed.isPresent() && closed.get() instanceof GateAnswer.Failing failing) {
         fail(failing.reason());
         return;
