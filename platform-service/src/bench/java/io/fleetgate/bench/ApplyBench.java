@@ -24,7 +24,7 @@ final class ApplyBench {
 
   static final int OBJECTS = Size.of(10_000, 100);
   private static final int WARMUP = Size.of(1_000, 10);
-  private static final int ROUNDS = Size.of(3, 1);
+  private static final int ROUNDS = Size.of(4, 1);
 
   private ApplyBench() {}
 
@@ -110,7 +110,12 @@ final class ApplyBench {
       requireHolds(raw, "bench-kubectl");
 
       List<Double> ratios = rounds.stream().map(r -> r[0] / r[1]).sorted().toList();
-      double median = ratios.get(ratios.size() / 2);
+      // An even number of rounds, as many with each client first: the median is the mean of the
+      // middle two.
+      double median =
+          ratios.size() % 2 == 1
+              ? ratios.get(ratios.size() / 2)
+              : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
       double fleetgate = median(rounds.stream().map(r -> r[0]).toList());
       double rawRate = median(rounds.stream().map(r -> r[1]).toList());
       Report.line("");
@@ -149,7 +154,10 @@ final class ApplyBench {
 
   private static double median(List<Double> values) {
     List<Double> sorted = values.stream().sorted().toList();
-    return sorted.get(sorted.size() / 2);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   private static void requireNoFailures(int failed) {
