@@ -116,14 +116,24 @@ public final class RolloutCommands {
             + String.join(" or ", gates.stream().map(Gate.Approval::group).toList()));
   }
 
-  /** Starts putting every cluster the rollout reached back on its version from before. */
+  /**
+   * Starts putting every cluster the rollout reached back on its version from before; also again
+   * after a roll back that halted (ROLLBACK_HALTED), once its cause is fixed.
+   */
   public static Outcome rollBack(RolloutState state, String by, Instant now) {
-    if (state.phase() == RolloutPhase.PENDING
-        || state.phase() == RolloutPhase.ROLLING_BACK
-        || state.phase() == RolloutPhase.ROLLED_BACK) {
-      // A halted roll back (ROLLBACK_HALTED) may be asked again once its cause is fixed.
-      return refused(
-          state, state.phase() == RolloutPhase.PENDING ? "not started" : "rolling back already");
+    switch (state.phase()) {
+      case PENDING -> {
+        return refused(state, "not started");
+      }
+      case ROLLING_BACK -> {
+        return refused(state, "rolling back already");
+      }
+      case ROLLED_BACK -> {
+        return refused(state, "rolled back already");
+      }
+      default -> {
+        // Running, paused, halted, completed or a halted roll back: roll back.
+      }
     }
     return accepted(
         state.with(RolloutPhase.ROLLING_BACK, "rolled back by " + by, now),
