@@ -29,7 +29,14 @@ public final class RolloutReader {
   /** A maintenance window longer than this is refused: it would be open all the time. */
   static final Duration LONGEST_WINDOW = Duration.ofDays(7);
 
+  /** A wave's name: a DNS label. */
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+  /** A rollout's name: as Kubernetes names objects (DNS subdomain), so {@code kubelet-v1.34.4}. */
+  private static final Pattern ROLLOUT_NAME =
+      Pattern.compile(
+          "(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+
   private static final Pattern VERSION =
       Pattern.compile("v\\d+\\.\\d+\\.\\d+([-+][0-9A-Za-z.-]+)?");
   private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})%?");
@@ -103,9 +110,12 @@ public final class RolloutReader {
       return Optional.empty();
     }
     String name = f.string("metadata.name", true);
-    if (name != null && !NAME.matcher(name).matches()) {
+    if (name != null && !ROLLOUT_NAME.matcher(name).matches()) {
       f.problem(
-          "metadata.name", "must be lower-case letters, digits and '-' (found '" + name + "')");
+          "metadata.name",
+          "must be lower-case letters, digits, '-' and '.', as Kubernetes names objects (found '"
+              + name
+              + "')");
     }
     f.only("spec", SPEC);
     RolloutTarget target = target(f);

@@ -110,7 +110,11 @@ class RolloutFilesTest {
   }
 
   /** A spec body, and the problem it must give: {@code line: field: message}. */
-  record Case(String spec, String problem) {
+  record Case(String spec, String problem, String name) {
+    Case(String spec, String problem) {
+      this(spec, problem, "kernel");
+    }
+
     @Override
     public String toString() {
       return problem;
@@ -218,6 +222,10 @@ class RolloutFilesTest {
             "8: spec.onFailure: must be 'halt' (stop where the rollout is) or 'rollback'"),
         new Case(target + wave + "  paused: true\n", "8: spec.paused: is not a field"),
         new Case(
+            "  target: {kernelVersion: k}\n" + wave,
+            "4: metadata.name: must be lower-case letters, digits, '-' and '.'",
+            "Kernel_2026"),
+        new Case(
             target + "  waves:\n    - name: canary\n      gates:\n        approval:\n",
             "10: spec.waves[0].gates.approval: must be a mapping"),
         new Case(
@@ -257,7 +265,7 @@ class RolloutFilesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
   void refusesWithFileLineAndField(Case c) throws Exception {
-    RolloutCatalog catalog = read(HEAD + c.spec());
+    RolloutCatalog catalog = read(HEAD.replace("name: kernel", "name: " + c.name()) + c.spec());
 
     assertThat(catalog.rollouts()).isEmpty();
     assertThat(catalog.problems())
@@ -285,6 +293,17 @@ class RolloutFilesTest {
                 + " rollouts/a.yaml:1",
             "rollouts/c.yaml:1: rollouts/ holds fleetgate.io/v1alpha1 PatchRollout documents only"
                 + " (found v1 ConfigMap)");
+  }
+
+  @Test
+  void aRolloutIsNamedAsKubernetesNamesObjects() throws Exception {
+    RolloutCatalog catalog =
+        read(
+            HEAD.replace("name: kernel", "name: kubelet-v1.34.4")
+                + "  target: {kubernetesVersion: v1.34.4}\n  waves: [{name: canary}]\n");
+
+    assertThat(catalog.problems()).isEmpty();
+    assertThat(catalog.named("kubelet-v1.34.4")).isPresent();
   }
 
   @Test
