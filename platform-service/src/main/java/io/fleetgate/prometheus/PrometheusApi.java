@@ -108,6 +108,10 @@ public final class PrometheusApi implements MetricsSource {
           e.getCause() instanceof java.util.concurrent.CompletionException c
               ? c.getCause()
               : e.getCause();
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        // The client's own timer of the same deadline fired first: the same answer as above.
+        return new Answer.Failed(base + " did not answer within " + deadline.toSeconds() + " s");
+      }
       return new Answer.Failed(base + " cannot be asked: " + describe(cause));
     }
   }
@@ -191,9 +195,6 @@ public final class PrometheusApi implements MetricsSource {
     }
     if (cause instanceof java.net.ConnectException) {
       return "nothing answers there (connection refused)";
-    }
-    if (cause instanceof java.net.http.HttpTimeoutException) {
-      return "it did not answer in time";
     }
     return cause == null
         ? "unknown failure"
