@@ -89,7 +89,7 @@ class ConsoleEditorIT {
       @SuppressWarnings("unchecked")
       javafx.scene.control.TreeView<io.fleetgate.console.editor.EditorView.FileNode> files =
           (javafx.scene.control.TreeView<io.fleetgate.console.editor.EditorView.FileNode>)
-              scene.lookup("#editor-files");
+              FxTesting.lookup(scene, "#editor-files");
       awaitFx(() -> find(files.getRoot(), MANIFEST) != null);
       assertThat(
               onFx(
@@ -104,7 +104,7 @@ class ConsoleEditorIT {
             files.getSelectionModel().select(find(files.getRoot(), MANIFEST));
             return null;
           });
-      CodeArea code = (CodeArea) scene.lookup("#editor-code");
+      CodeArea code = (CodeArea) FxTesting.lookup(scene, "#editor-code");
       awaitFx(() -> code.getText().contains(IMAGE + "4.12.3"));
       int imageLine = lineOf(onFx(code::getText), IMAGE);
 
@@ -115,7 +115,8 @@ class ConsoleEditorIT {
             return null;
           });
       @SuppressWarnings("unchecked")
-      ListView<LocalFinding> findings = (ListView<LocalFinding>) scene.lookup("#editor-findings");
+      ListView<LocalFinding> findings =
+          (ListView<LocalFinding>) FxTesting.lookup(scene, "#editor-findings");
       awaitFx(() -> findings.getItems().stream().anyMatch(f -> f.policy().equals("image_pinned")));
       LocalFinding finding =
           onFx(

@@ -97,12 +97,12 @@ class ConsoleScreensIT {
     AutoCloseable events = ConsoleApp.follow(connection, models);
     try {
       Scene scene = stage.getScene();
-      TabPane tabs = (TabPane) scene.lookup("#tabs");
+      TabPane tabs = (TabPane) FxTesting.lookup(scene, "#tabs");
 
       // Fleet: grouped by provider and region, the payments clusters held back by policy.
       @SuppressWarnings("unchecked")
       TreeTableView<FleetOverviewView.Node> table =
-          (TreeTableView<FleetOverviewView.Node>) scene.lookup("#fleet-table");
+          (TreeTableView<FleetOverviewView.Node>) FxTesting.lookup(scene, "#fleet-table");
       awaitFx(
           () ->
               clusterRows(table).size() == 3
@@ -160,7 +160,7 @@ class ConsoleScreensIT {
       @SuppressWarnings("unchecked")
       TableView<io.fleetgate.console.fleet.ClusterSource.ObjectRow> objects =
           (TableView<io.fleetgate.console.fleet.ClusterSource.ObjectRow>)
-              scene.lookup("#cluster-objects");
+              FxTesting.lookup(scene, "#cluster-objects");
       awaitFx(() -> !objects.getItems().isEmpty());
       var edited =
           onFx(
@@ -235,7 +235,7 @@ class ConsoleScreensIT {
           });
       @SuppressWarnings("unchecked")
       TableView<ActivityViewModel.Journey> activity =
-          (TableView<ActivityViewModel.Journey>) scene.lookup("#activity-table");
+          (TableView<ActivityViewModel.Journey>) FxTesting.lookup(scene, "#activity-table");
       awaitFx(
           () ->
               !activity.getItems().isEmpty()
@@ -256,10 +256,10 @@ class ConsoleScreensIT {
           });
       @SuppressWarnings("unchecked")
       TableView<PolicySource.FindingRow> findings =
-          (TableView<PolicySource.FindingRow>) scene.lookup("#policy-findings");
+          (TableView<PolicySource.FindingRow>) FxTesting.lookup(scene, "#policy-findings");
       @SuppressWarnings("unchecked")
       TableView<PolicySource.WaiverRow> waivers =
-          (TableView<PolicySource.WaiverRow>) scene.lookup("#policy-waivers");
+          (TableView<PolicySource.WaiverRow>) FxTesting.lookup(scene, "#policy-waivers");
       awaitFx(() -> !findings.getItems().isEmpty() && !waivers.getItems().isEmpty());
       List<PolicySource.FindingRow> found = onFx(() -> new ArrayList<>(findings.getItems()));
       assertThat(found)
@@ -292,7 +292,8 @@ class ConsoleScreensIT {
           .contains("privileged_containers");
       assertThat(onFx(() -> ((Label) scene.lookup("#reports-status")).getText()))
           .contains("finding(s) · audit chain intact");
-      javafx.scene.web.WebView page = (javafx.scene.web.WebView) scene.lookup("#reports-page");
+      javafx.scene.web.WebView page =
+          (javafx.scene.web.WebView) FxTesting.lookup(scene, "#reports-page");
       awaitFx(
           () ->
               page.getEngine().getDocument() != null
@@ -323,7 +324,7 @@ class ConsoleScreensIT {
     MainWindow.Models models = onFx(() -> ConsoleApp.show(stage, connection, background));
     models.fleet().refresh();
     Scene scene = stage.getScene();
-    Label error = (Label) scene.lookup("#fleet-error-text");
+    Label error = (Label) FxTesting.lookup(scene, "#fleet-error-text");
 
     awaitFx(error::isVisible);
 
@@ -331,7 +332,7 @@ class ConsoleScreensIT {
         .contains("No management cluster kubeconfig")
         .contains("bin/fleetgate sandbox up");
     javafx.scene.control.TitledPane details =
-        (javafx.scene.control.TitledPane) scene.lookup("#fleet-error-details");
+        (javafx.scene.control.TitledPane) FxTesting.lookup(scene, "#fleet-error-details");
     assertThat(onFx(details::isVisible)).isTrue();
     onFx(
         () -> {

@@ -83,10 +83,10 @@ class ConsoleSecretsNeverShowIT {
     AutoCloseable events = ConsoleApp.follow(connection, models);
     try {
       Scene scene = stage.getScene();
-      TabPane tabs = (TabPane) scene.lookup("#tabs");
+      TabPane tabs = (TabPane) FxTesting.lookup(scene, "#tabs");
       @SuppressWarnings("unchecked")
       TreeTableView<FleetOverviewView.Node> fleet =
-          (TreeTableView<FleetOverviewView.Node>) scene.lookup("#fleet-table");
+          (TreeTableView<FleetOverviewView.Node>) FxTesting.lookup(scene, "#fleet-table");
       awaitFx(
           () ->
               clusterItems(fleet).size() == 3
@@ -128,7 +128,7 @@ class ConsoleSecretsNeverShowIT {
           });
       @SuppressWarnings("unchecked")
       TableView<ClusterSource.ObjectRow> objects =
-          (TableView<ClusterSource.ObjectRow>) scene.lookup("#cluster-objects");
+          (TableView<ClusterSource.ObjectRow>) FxTesting.lookup(scene, "#cluster-objects");
       awaitFx(
           () ->
               objects.getItems().stream()
@@ -165,7 +165,7 @@ class ConsoleSecretsNeverShowIT {
           });
       @SuppressWarnings("unchecked")
       TableView<ActivityViewModel.Journey> activity =
-          (TableView<ActivityViewModel.Journey>) scene.lookup("#activity-table");
+          (TableView<ActivityViewModel.Journey>) FxTesting.lookup(scene, "#activity-table");
       awaitFx(() -> !activity.getItems().isEmpty());
       look("activity", scene);
 
@@ -176,7 +176,7 @@ class ConsoleSecretsNeverShowIT {
           });
       @SuppressWarnings("unchecked")
       TableView<PolicySource.FindingRow> findings =
-          (TableView<PolicySource.FindingRow>) scene.lookup("#policy-findings");
+          (TableView<PolicySource.FindingRow>) FxTesting.lookup(scene, "#policy-findings");
       awaitFx(
           () ->
               findings.getItems().stream()
@@ -189,7 +189,8 @@ class ConsoleSecretsNeverShowIT {
             return null;
           });
       models.reports().preview().get(60, TimeUnit.SECONDS);
-      javafx.scene.web.WebView page = (javafx.scene.web.WebView) scene.lookup("#reports-page");
+      javafx.scene.web.WebView page =
+          (javafx.scene.web.WebView) FxTesting.lookup(scene, "#reports-page");
       awaitFx(
           () ->
               page.getEngine().getDocument() != null

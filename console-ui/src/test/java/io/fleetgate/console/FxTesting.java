@@ -49,6 +49,22 @@ public final class FxTesting {
     return result.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
+  /**
+   * The node matching {@code selector} once it is in the scene. A tab pane adds a newly selected
+   * tab's content on the next pulse, so a lookup right after selecting a tab can come back empty.
+   */
+  public static javafx.scene.Node lookup(Scene scene, String selector) throws Exception {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    javafx.scene.Node node;
+    while ((node = onFx(() -> scene.lookup(selector))) == null) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("No " + selector + " in the scene within " + TIMEOUT);
+      }
+      Thread.sleep(50);
+    }
+    return node;
+  }
+
   /** What to do between two looks at a condition (e.g. reload). */
   @FunctionalInterface
   public interface Retry {
