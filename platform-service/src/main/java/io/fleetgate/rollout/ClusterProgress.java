@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param ready nodes that are Ready
  * @param failure why the cluster's patch cannot finish (a node that did not come back, Cluster API
  *     reporting a failed machine), when it cannot
- * @param version the version the cluster had before the rollout reached it (read before the first
- *     change, kept for a roll back)
+ * @param declared what the cluster's Cluster API objects declare now for the parts the rollout's
+ *     target names (read before the rollout's first change, and kept for a roll back); empty when
+ *     they cannot be read
  */
 public record ClusterProgress(
     String cluster,
@@ -20,7 +21,7 @@ public record ClusterProgress(
     int upToDate,
     int ready,
     Optional<String> failure,
-    Optional<String> version) {
+    Optional<RolloutTarget> declared) {
 
   /** Every node on the target and Ready. */
   public boolean finished() {

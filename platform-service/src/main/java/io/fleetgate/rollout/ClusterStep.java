@@ -6,10 +6,12 @@ import java.util.Optional;
 /**
  * Where one cluster of a rollout stands.
  *
- * @param previous the version it had before the rollout changed it, for a roll back
+ * @param previous what its Cluster API objects declared before the rollout changed them, for a roll
+ *     back
  * @param since when it entered this status
  */
-public record ClusterStep(Status status, Optional<String> previous, Instant since, String reason) {
+public record ClusterStep(
+    Status status, Optional<RolloutTarget> previous, Instant since, String reason) {
 
   /** The closed set of a cluster's statuses in a rollout. */
   public enum Status {
@@ -20,7 +22,7 @@ public record ClusterStep(Status status, Optional<String> previous, Instant sinc
     RESTORED
   }
 
-  static ClusterStep patching(Optional<String> previous, Instant now) {
+  static ClusterStep patching(Optional<RolloutTarget> previous, Instant now) {
     return new ClusterStep(Status.PATCHING, previous, now, "");
   }
 

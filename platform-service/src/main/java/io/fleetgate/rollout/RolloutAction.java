@@ -9,6 +9,6 @@ public sealed interface RolloutAction {
   record Patch(String cluster, RolloutTarget target, int maxUnavailableNodes)
       implements RolloutAction {}
 
-  /** Put the cluster back on the version it had before the rollout. */
-  record Restore(String cluster, String version) implements RolloutAction {}
+  /** Put the cluster back on what its Cluster API objects declared before the rollout. */
+  record Restore(String cluster, RolloutTarget previous) implements RolloutAction {}
 }

@@ -187,7 +187,7 @@ public final class RolloutEngine {
           state = state.because("not starting " + cluster + ": it cannot be read");
           continue;
         }
-        if (seen.version().isEmpty()) {
+        if (seen.declared().isEmpty()) {
           state =
               state.because(
                   "not starting "
@@ -198,13 +198,13 @@ public final class RolloutEngine {
         actions.add(
             new RolloutAction.Patch(
                 cluster, plan.rollout().target(), wave.wave().maxUnavailableNodes()));
-        state = state.cluster(cluster, ClusterStep.patching(seen.version(), now));
+        state = state.cluster(cluster, ClusterStep.patching(seen.declared(), now));
         event(
             RolloutEvent.Kind.CLUSTER_PATCHING,
             cluster,
             "to "
                 + plan.rollout().target().describe()
-                + seen.version().map(v -> " from " + v).orElse(""));
+                + seen.declared().map(v -> " from " + v.describe()).orElse(""));
         slots--;
       }
     }
@@ -302,7 +302,10 @@ public final class RolloutEngine {
             }
             actions.add(new RolloutAction.Restore(cluster, step.previous().get()));
             state = state.cluster(cluster, step.to(ClusterStep.Status.RESTORING, now, ""));
-            event(RolloutEvent.Kind.CLUSTER_RESTORING, cluster, "back to " + step.previous().get());
+            event(
+                RolloutEvent.Kind.CLUSTER_RESTORING,
+                cluster,
+                "back to " + step.previous().get().describe());
             restored = false;
           }
           case RESTORING -> {
@@ -310,7 +313,9 @@ public final class RolloutEngine {
             if (seen != null && seen.finished()) {
               state = state.cluster(cluster, step.to(ClusterStep.Status.RESTORED, now, ""));
               event(
-                  RolloutEvent.Kind.CLUSTER_RESTORED, cluster, "on " + step.previous().orElse("?"));
+                  RolloutEvent.Kind.CLUSTER_RESTORED,
+                  cluster,
+                  "on " + step.previous().map(RolloutTarget::describe).orElse("?"));
             } else {
               restored = false;
             }

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 
 class RolloutEngineTest {
 
-  private static final String NEW = "v1.34.4";
-  private static final String OLD = "v1.34.2";
+  private static final RolloutTarget NEW = kubernetes("v1.34.4");
+  private static final RolloutTarget OLD = kubernetes("v1.34.2");
   private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
   /** Clusters as far as the engine can see them: a version and nodes, moved by the actions. */
   private static final class Fleet {
-    final Map<String, String> version = new LinkedHashMap<>();
+    final Map<String, RolloutTarget> version = new LinkedHashMap<>();
     final Map<String, String> failure = new HashMap<>();
     final Map<String, Integer> ready = new HashMap<>();
     final java.util.Set<String> versionUnknown = new java.util.HashSet<>();
@@ -45,7 +45,7 @@ class RolloutEngineTest {
       version.forEach(
           (cluster, v) -> {
             ClusterStep step = state.clusters().get(cluster);
-            String wanted =
+            RolloutTarget wanted =
                 step != null
                         && (step.status() == ClusterStep.Status.RESTORING
                             || step.status() == ClusterStep.Status.RESTORED)
@@ -70,7 +70,7 @@ class RolloutEngineTest {
         done.add(action);
         switch (action) {
           case RolloutAction.Patch p -> version.put(p.cluster(), NEW);
-          case RolloutAction.Restore r -> version.put(r.cluster(), r.version());
+          case RolloutAction.Restore r -> version.put(r.cluster(), r.previous());
         }
       }
     }
@@ -92,6 +92,10 @@ class RolloutEngineTest {
     }
   }
 
+  private static RolloutTarget kubernetes(String version) {
+    return new RolloutTarget(Optional.of(version), Optional.empty(), Optional.empty());
+  }
+
   private static ClusterTarget cluster(String name, String wave) {
     return new ClusterTarget("fleet", name, Map.of("wave", wave), ClusterPhase.PROVISIONED);
   }
@@ -110,11 +114,7 @@ class RolloutEngineTest {
   private static WavePlan plan(FailurePolicy onFailure, Wave... waves) {
     PatchRollout rollout =
         new PatchRollout(
-            "kernel",
-            new RolloutTarget(Optional.of(NEW), Optional.empty(), Optional.empty()),
-            List.of(waves),
-            onFailure,
-            SourceLocation.file("rollouts/r.yaml"));
+            "kernel", NEW, List.of(waves), onFailure, SourceLocation.file("rollouts/r.yaml"));
     return WavePlan.of(
         rollout,
         List.of(
