@@ -59,6 +59,27 @@ public interface PlatformApi {
   SloStatus.History sloHistory(
       String service, String slo, String cluster, Instant from, Instant to, int points);
 
+  /** Every patch rollout of the synced revision, with its waves, clusters and gates now. */
+  RolloutStatus.Board rollouts();
+
+  /**
+   * Runs a command on a rollout as {@code user}, a member of {@code groups} (approvals are checked
+   * against them).
+   *
+   * @throws RolloutStatus.RefusedException for an unknown rollout or a command refused, with why
+   */
+  RolloutStatus.CommandResult rolloutCommand(
+      String rollout, RolloutStatus.Command command, String user, List<String> groups);
+
+  /**
+   * The fleet's patch matrix against a target ({@code null} parts: not judged), or against a
+   * rollout's target when {@code rollout} names one.
+   *
+   * @throws RolloutStatus.RefusedException for an unknown rollout
+   */
+  RolloutStatus.Matrix patchMatrix(
+      String rollout, String kubernetesVersion, String kernelVersion, String osImage);
+
   /** The latest sync of the fleet. */
   Optional<RunView> latestRun();
 

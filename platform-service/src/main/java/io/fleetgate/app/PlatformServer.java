@@ -117,6 +117,8 @@ public final class PlatformServer implements AutoCloseable {
               config.repo(),
               PolicyCatalog.builtIn(),
               new ServedPlatform.Network(setup.workingCopy(), setup.renderer()),
+              new ServedPlatform.Rollouts(
+                  new SyncedRollouts(setup, sourceLock), setup.fleet(), rolloutNodeTimeout()),
               clock);
       Tokens tokens = new Tokens(setup.store().tokens());
       ApiServer api = new ApiServer(platform, tokens, events, settings, synced::get, metrics);
@@ -169,15 +171,74 @@ public final class PlatformServer implements AutoCloseable {
     return tokens.ephemeral(name, role).secret();
   }
 
-  /** Syncs until {@link #stop()}, and reads the SLOs every 30 s meanwhile (for their trends). */
+  /**
+   * Syncs until {@link #stop()}, and meanwhile reads the SLOs every 30 s (for their trends) and
+   * steps the rollouts every {@link #rolloutInterval}.
+   */
   public void run() {
     Thread slos = Thread.ofVirtual().name("slo-reader").start(this::readSlos);
+    Thread rollouts = Thread.ofVirtual().name("rollouts").start(this::stepRollouts);
     try {
       loop.run();
     } finally {
       running = false;
       slos.interrupt();
+      rollouts.interrupt();
     }
+  }
+
+  private volatile Duration rolloutInterval = Duration.ofSeconds(5);
+
+  /** How often rollouts in motion are stepped (default 5 s). */
+  public void rolloutInterval(Duration interval) {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalArgumentException("The rollout interval must be positive");
+    }
+    this.rolloutInterval = interval;
+  }
+
+  /** One step of every rollout in motion, now. */
+  public void stepRolloutsNow() {
+    platform.stepRollouts();
+  }
+
+  private void stepRollouts() {
+    while (running) {
+      try {
+        platform.stepRollouts();
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(PlatformServer.class)
+            .warn("Cannot step the rollouts: {}", e.getMessage());
+      }
+      try {
+        Thread.sleep(rolloutInterval);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * How long a node on its new levels may stay not Ready before its cluster's patch fails: {@code
+   * FLEETGATE_ROLLOUT_NODE_TIMEOUT_SECONDS}, or 10 minutes.
+   */
+  static Duration rolloutNodeTimeout() {
+    String seconds = System.getenv("FLEETGATE_ROLLOUT_NODE_TIMEOUT_SECONDS");
+    if (seconds == null || seconds.isBlank()) {
+      return RolloutService.NODE_TIMEOUT;
+    }
+    try {
+      long value = Long.parseLong(seconds.strip());
+      if (value > 0) {
+        return Duration.ofSeconds(value);
+      }
+    } catch (NumberFormatException e) {
+      // Refused below.
+    }
+    throw new IllegalArgumentException(
+        "FLEETGATE_ROLLOUT_NODE_TIMEOUT_SECONDS must be a positive number of seconds, not '"
+            + seconds
+            + "'");
   }
 
   private void readSlos() {

@@ -37,6 +37,18 @@ public final class ServedPlatform implements PlatformApi {
   private final ComplianceRecords records;
   private final RepositoryView repository;
   private final Consumer<String> refresh;
+  private final RolloutService rollouts;
+
+  /**
+   * What rollouts are run from: the synced revision's rollouts, and the management cluster.
+   *
+   * @param nodeTimeout how long a node on its new levels may stay not Ready before its cluster's
+   *     patch fails
+   */
+  public record Rollouts(
+      java.util.function.Supplier<RolloutService.Source> source,
+      SyncSetup.Fleet fleet,
+      Duration nodeTimeout) {}
 
   /**
    * @param refresh asks the sync loop for a sync now, with a reason for the log
@@ -51,6 +63,7 @@ public final class ServedPlatform implements PlatformApi {
       String repository,
       PolicyCatalog catalog,
       Network network,
+      Rollouts rollouts,
       Clock clock) {
     this.fleet = new FleetStatus(store, fleet, planner, clock);
     this.network =
@@ -93,6 +106,40 @@ public final class ServedPlatform implements PlatformApi {
             clock,
             Duration.ofSeconds(30),
             Duration.ofMinutes(5));
+    this.rollouts =
+        new RolloutService(
+            rollouts.source(),
+            rollouts.fleet(),
+            store.rollouts(),
+            slos,
+            this.fleet,
+            clock,
+            rollouts.nodeTimeout());
+  }
+
+  /** One step of every rollout in motion (the platform's loop calls it). */
+  public void stepRollouts() {
+    rollouts.tick();
+  }
+
+  @Override
+  public io.fleetgate.api.RolloutStatus.Board rollouts() {
+    return rollouts.board();
+  }
+
+  @Override
+  public io.fleetgate.api.RolloutStatus.CommandResult rolloutCommand(
+      String rollout,
+      io.fleetgate.api.RolloutStatus.Command command,
+      String user,
+      List<String> groups) {
+    return rollouts.command(rollout, command, user, groups);
+  }
+
+  @Override
+  public io.fleetgate.api.RolloutStatus.Matrix patchMatrix(
+      String rollout, String kubernetesVersion, String kernelVersion, String osImage) {
+    return rollouts.matrix(rollout, kubernetesVersion, kernelVersion, osImage);
   }
 
   /** Reads the SLOs now unless they were read within the last 30 s (the platform's loop does). */

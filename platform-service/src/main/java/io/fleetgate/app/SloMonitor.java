@@ -68,6 +68,7 @@ final class SloMonitor {
   private Instant storedRetry = Instant.EPOCH;
 
   private SloStatus.Report latest;
+  private List<SloReading> latestReadings = List.of();
   private Instant lastSnapshot = Instant.EPOCH;
 
   SloMonitor(
@@ -98,6 +99,17 @@ final class SloMonitor {
       lastSnapshot = now;
     }
     return latest;
+  }
+
+  /** The readings behind {@link #status}, read again as it is; empty before any. */
+  synchronized List<SloReading> readings() {
+    status();
+    return latestReadings;
+  }
+
+  /** The SLOs of the synced revision. */
+  List<Slo> slos() {
+    return repository.get().map(r -> r.slos().slos()).orElse(List.of());
   }
 
   SloStatus.History history(
@@ -143,6 +155,7 @@ final class SloMonitor {
   private SloStatus.Report evaluate(Instant now) {
     Optional<LoadedRepo> loaded = repository.get();
     if (loaded.isEmpty() || loaded.get().spec() == null) {
+      latestReadings = List.of();
       return new SloStatus.Report(now, List.of(), List.of());
     }
     LoadedRepo repo = loaded.get();
@@ -158,6 +171,7 @@ final class SloMonitor {
           .ifPresent(url -> byCluster.put(c.name(), source(url)));
     }
     if (slos.isEmpty() || byCluster.isEmpty()) {
+      latestReadings = List.of();
       return new SloStatus.Report(now, List.of(), problems);
     }
     List<SloReading> readings =
@@ -165,6 +179,7 @@ final class SloMonitor {
             .evaluate(byCluster, now).stream()
                 .filter(r -> settings.judges(r.slo().service(), labels.get(r.cluster())))
                 .toList();
+    latestReadings = readings;
     List<SloStatus.SloView> views = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (ServiceRollup rollup : ServiceRollup.of(readings)) {

@@ -209,6 +209,17 @@ public final class SyncSetup implements AutoCloseable {
   private final Path workingCopy;
   private final Renderer renderer;
 
+  /**
+   * The fleet as the management cluster holds it: its client, the clusters it declares, and a
+   * reader of their nodes (with kubeconfigs from Secrets held to the strict policy).
+   */
+  public record Fleet(
+      io.fleetgate.kube.ClusterApi management,
+      io.fleetgate.cluster.ClusterDirectory directory,
+      io.fleetgate.patch.NodeSource nodes) {}
+
+  private final Fleet fleet;
+
   private SyncSetup(
       SyncEngine engine,
       SqliteStore store,
@@ -216,7 +227,9 @@ public final class SyncSetup implements AutoCloseable {
       OpaServer opaServer,
       HeadExport heads,
       Path workingCopy,
-      Renderer renderer) {
+      Renderer renderer,
+      Fleet fleet) {
+    this.fleet = fleet;
     this.workingCopy = workingCopy;
     this.renderer = renderer;
     this.engine = engine;
@@ -310,7 +323,18 @@ public final class SyncSetup implements AutoCloseable {
                     new ReportPublisher(connections, clock), PolicyCatalog.builtIn()),
                 retention(),
                 config.deadlines().reconcile()));
-    return new SyncSetup(engine, store, evaluator, server, heads, source.worktree(), renderer);
+    return new SyncSetup(
+        engine,
+        store,
+        evaluator,
+        server,
+        heads,
+        source.worktree(),
+        renderer,
+        new Fleet(
+            management,
+            new CapiClusterDirectory(management),
+            new io.fleetgate.patch.kube.KubeNodeSource(clients)));
   }
 
   /**
@@ -382,6 +406,10 @@ public final class SyncSetup implements AutoCloseable {
   /** Where each run's audit head is written. */
   public java.nio.file.Path headFile() {
     return heads.file();
+  }
+
+  public Fleet fleet() {
+    return fleet;
   }
 
   public SqliteStore store() {

@@ -9,7 +9,7 @@ public interface TokenStore {
   /**
    * @throws IllegalArgumentException when a token of that name exists
    */
-  ApiToken save(String name, Role role, String secretHash);
+  ApiToken save(String name, Role role, String secretHash, java.util.List<String> groups);
 
   Optional<ApiToken> findByHash(String secretHash);
 

@@ -75,6 +75,19 @@ public final class Tokens {
 
   /** A new token; the returned secret is the only copy there will ever be. */
   public Issued create(String name, Role role) {
+    return create(name, role, java.util.List.of());
+  }
+
+  /**
+   * @param groups the groups the holder belongs to (lower-case names, as approval gates name them)
+   */
+  public Issued create(String name, Role role, java.util.List<String> groups) {
+    for (String group : groups) {
+      if (group == null || !group.matches("[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?")) {
+        throw new IllegalArgumentException(
+            "a group is 1-63 lower-case letters, digits, '.' or '-', not '" + group + "'");
+      }
+    }
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
       throw new IllegalArgumentException(
           "token name must be 1-63 letters, digits, '.', '_' or '-', not '" + name + "'");
@@ -82,7 +95,7 @@ public final class Tokens {
     byte[] random = new byte[32];
     RANDOM.nextBytes(random);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    return new Issued(store.save(name, role, hash(secret)), secret);
+    return new Issued(store.save(name, role, hash(secret), groups), secret);
   }
 
   /** The token a bearer secret belongs to, if any. */

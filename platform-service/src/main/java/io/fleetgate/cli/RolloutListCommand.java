@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,8 +37,6 @@ import picocli.CommandLine.Parameters;
       "Exit codes: 0 listed, 2 a rollout document or fleet.yaml has problems."
     })
 final class RolloutListCommand implements Callable<Integer> {
-
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -148,31 +145,6 @@ final class RolloutListCommand implements Callable<Integer> {
   }
 
   static String describe(Gate gate, Instant now) {
-    return switch (gate) {
-      case Gate.Healthy h -> "health: at least " + h.minReadyPercent() + " % of nodes Ready";
-      case Gate.SloBurn b ->
-          "SLO "
-              + b.slo()
-              + " burning at most "
-              + java.math.BigDecimal.valueOf(b.maxBurnRate()).stripTrailingZeros().toPlainString()
-              + "× over "
-              + b.window();
-      case Gate.NoPolicyDenials d -> "no policy denials";
-      case Gate.Approval a -> "approval by " + a.group();
-      case Gate.InWindow w -> {
-        var window = w.window();
-        String when =
-            window
-                .openSince(now)
-                .map(s -> "open now, since " + WHEN.format(s.atZone(window.zone())))
-                .orElseGet(
-                    () ->
-                        window
-                            .nextOpening(now)
-                            .map(s -> "next opens " + WHEN.format(s.atZone(window.zone())))
-                            .orElse("never opens in the coming year"));
-        yield "maintenance window " + window.describe() + ", " + when;
-      }
-    };
+    return io.fleetgate.rollout.GateText.describe(gate, now);
   }
 }

@@ -48,6 +48,14 @@ final class TokenCommand implements Runnable {
     String name;
 
     @Option(
+        names = "--group",
+        paramLabel = "GROUP",
+        description =
+            "A group its holder belongs to, e.g. payments-change-board (repeatable); rollout waves"
+                + " that need a group's approval accept it from the group's tokens.")
+    java.util.List<String> groups = new java.util.ArrayList<>();
+
+    @Option(
         names = "--data-dir",
         paramLabel = "DIR",
         description = "Where the database is (default: ~/.fleetgate/data).")
@@ -57,7 +65,7 @@ final class TokenCommand implements Runnable {
     public Integer call() throws Exception {
       Role parsed = Role.parse(role);
       try (SqliteStore store = open(dataDir)) {
-        Tokens.Issued issued = new Tokens(store.tokens()).create(name, parsed);
+        Tokens.Issued issued = new Tokens(store.tokens()).create(name, parsed, groups);
         spec.commandLine().getOut().println(issued.secret());
         spec.commandLine().getOut().flush();
         spec.commandLine()

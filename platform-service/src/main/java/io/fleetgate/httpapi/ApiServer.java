@@ -97,6 +97,9 @@ public final class ApiServer implements AutoCloseable {
               config.routes.exception(
                   IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
               config.routes.exception(
+                  io.fleetgate.api.RolloutStatus.RefusedException.class,
+                  (e, ctx) -> problem(ctx, e.notFound() ? 404 : 409, e.getMessage()));
+              config.routes.exception(
                   io.fleetgate.api.Reachability.RefusedException.class,
                   (e, ctx) -> problem(ctx, Handlers.status(e.refusal()), e.getMessage()));
               config.routes.exception(
@@ -160,6 +163,10 @@ public final class ApiServer implements AutoCloseable {
               config.routes.get("/api/v1/slos", handlers::slos, Access.VIEWER);
               config.routes.get(
                   "/api/v1/slos/{service}/{slo}/history", handlers::sloHistory, Access.VIEWER);
+              config.routes.get("/api/v1/rollouts", handlers::rollouts, Access.VIEWER);
+              config.routes.post(
+                  "/api/v1/rollouts/{name}/{command}", handlers::rolloutCommand, Access.OPERATOR);
+              config.routes.get("/api/v1/patch-matrix", handlers::patchMatrix, Access.VIEWER);
               config.routes.get("/api/v1/audit", handlers::audit, Access.VIEWER);
               config.routes.get(
                   "/api/v1/audit/verification", handlers::verification, Access.VIEWER);

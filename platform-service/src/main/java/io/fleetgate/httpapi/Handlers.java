@@ -184,7 +184,7 @@ final class Handlers {
   void createToken(Context ctx) throws IOException {
     JsonNode body = body(ctx);
     Tokens.Issued issued =
-        tokens.create(text(body, "name"), Role.parse(body.path("role").asText("")));
+        tokens.create(text(body, "name"), Role.parse(body.path("role").asText("")), groups(body));
     Map<String, Object> answer = new LinkedHashMap<>(describe(issued.token()));
     answer.put("token", issued.secret());
     // Written without the redacting mapper: this answer is the one place the secret appears.
@@ -198,6 +198,7 @@ final class Handlers {
     map.put("name", token.name());
     map.put("role", token.role().wire());
     map.put("created", token.created().toString());
+    map.put("groups", token.groups());
     return map;
   }
 
@@ -223,6 +224,71 @@ final class Handlers {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw ApiError.badRequest("the request body is not JSON: " + e.getOriginalMessage());
     }
+  }
+
+  /** The token request's {@code groups}: a list of names, or none. */
+  private static java.util.List<String> groups(JsonNode body) {
+    JsonNode groups = body.get("groups");
+    if (groups == null || groups.isNull()) {
+      return java.util.List.of();
+    }
+    if (!groups.isArray() || groups.size() > 50) {
+      throw ApiError.badRequest("groups must be a list of at most 50 group names");
+    }
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (JsonNode group : groups) {
+      if (!group.isTextual()) {
+        throw ApiError.badRequest("groups must be a list of group names");
+      }
+      names.add(group.asText());
+    }
+    return names;
+  }
+
+  void rollouts(Context ctx) {
+    ctx.json(platform.rollouts());
+  }
+
+  /** Operator: start, pause, resume, approve or roll back; as the token's holder, its groups. */
+  void rolloutCommand(Context ctx) {
+    String name = ctx.pathParam("name");
+    io.fleetgate.api.RolloutStatus.Command command =
+        switch (ctx.pathParam("command")) {
+          case "start" -> io.fleetgate.api.RolloutStatus.Command.START;
+          case "pause" -> io.fleetgate.api.RolloutStatus.Command.PAUSE;
+          case "resume" -> io.fleetgate.api.RolloutStatus.Command.RESUME;
+          case "approve" -> io.fleetgate.api.RolloutStatus.Command.APPROVE;
+          case "rollback" -> io.fleetgate.api.RolloutStatus.Command.ROLLBACK;
+          default ->
+              throw ApiError.notFound(
+                  "no rollout command '"
+                      + ctx.pathParam("command")
+                      + "'; commands: start, pause, resume, approve, rollback");
+        };
+    var token = ApiServer.token(ctx);
+    String user = token.map(t -> t.name()).orElse("anonymous");
+    java.util.List<String> groups =
+        token.map(io.fleetgate.auth.ApiToken::groups).orElse(java.util.List.of());
+    ctx.json(platform.rolloutCommand(name, command, "token " + user, groups));
+  }
+
+  void patchMatrix(Context ctx) {
+    String rollout = ctx.queryParam("rollout");
+    String kubernetes = ctx.queryParam("kubernetesVersion");
+    String kernel = ctx.queryParam("kernelVersion");
+    String os = ctx.queryParam("osImage");
+    for (String value : new String[] {rollout, kubernetes, kernel, os}) {
+      if (value != null && value.length() > 253) {
+        throw ApiError.badRequest("a patch matrix parameter is at most 253 characters");
+      }
+    }
+    if (rollout != null
+        && !rollout.isBlank()
+        && (kubernetes != null || kernel != null || os != null)) {
+      throw ApiError.badRequest(
+          "give either rollout or kubernetesVersion/kernelVersion/osImage, not both");
+    }
+    ctx.json(platform.patchMatrix(rollout, kubernetes, kernel, os));
   }
 
   private static String text(JsonNode body, String field) {

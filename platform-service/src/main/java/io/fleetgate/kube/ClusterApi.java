@@ -171,17 +171,30 @@ public final class ClusterApi {
     return apply(object, false, fieldManager);
   }
 
+  /**
+   * Server-side-applies as another field manager; without {@code force} a field another manager
+   * owns with a different value fails with the server's conflict (HTTP 409).
+   */
+  public KubeObject applyAs(String fieldManager, Map<String, Object> object, boolean force) {
+    return apply(object, false, fieldManager, force);
+  }
+
   private KubeObject apply(Map<String, Object> object, boolean dryRun) {
     return apply(object, dryRun, FIELD_MANAGER);
   }
 
   private KubeObject apply(Map<String, Object> object, boolean dryRun, String fieldManager) {
+    return apply(object, dryRun, fieldManager, true);
+  }
+
+  private KubeObject apply(
+      Map<String, Object> object, boolean dryRun, String fieldManager, boolean force) {
     // The same body as the hot path writes, so an apply and its dry run never differ.
     ApplyCall.Document desired = ApplyCall.Document.of(object);
     ResourceType type = mapper.resourceFor(desired.gvk());
     PatchOptions options = new PatchOptions();
     options.setFieldManager(fieldManager);
-    options.setForce(true);
+    options.setForce(force);
     if (dryRun) {
       options.setDryRun("All");
     }

@@ -1,6 +1,8 @@
 package io.fleetgate.patch;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One node's patch level as its {@code status.nodeInfo} and conditions report it. Every text field
@@ -15,6 +17,8 @@ import java.util.Objects;
  * @param containerRuntimeVersion {@code status.nodeInfo.containerRuntimeVersion}
  * @param ready the {@code Ready} condition
  * @param schedulable false when the node is cordoned ({@code spec.unschedulable})
+ * @param readySince when the Ready condition last changed ({@code lastTransitionTime}), when the
+ *     node reports it
  */
 public record NodePatchLevel(
     String cluster,
@@ -24,7 +28,30 @@ public record NodePatchLevel(
     String osImage,
     String containerRuntimeVersion,
     NodeReadiness ready,
-    boolean schedulable) {
+    boolean schedulable,
+    Optional<Instant> readySince) {
+
+  /** A node whose Ready condition does not say since when. */
+  public NodePatchLevel(
+      String cluster,
+      String node,
+      String kubeletVersion,
+      String kernelVersion,
+      String osImage,
+      String containerRuntimeVersion,
+      NodeReadiness ready,
+      boolean schedulable) {
+    this(
+        cluster,
+        node,
+        kubeletVersion,
+        kernelVersion,
+        osImage,
+        containerRuntimeVersion,
+        ready,
+        schedulable,
+        Optional.empty());
+  }
 
   public NodePatchLevel {
     Objects.requireNonNull(cluster, "cluster");
@@ -35,6 +62,7 @@ public record NodePatchLevel(
     osImage = FieldBound.cut(osImage);
     containerRuntimeVersion = FieldBound.cut(containerRuntimeVersion);
     Objects.requireNonNull(ready, "ready");
+    Objects.requireNonNull(readySince, "readySince");
   }
 
   /** The combination the matrix groups nodes by. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Durations as specs write them: {@code 90s}, {@code 30m}, {@code 2h}, {@code 1h30m}, {@code 7d}.
  */
-final class Durations {
+public final class Durations {
 
   private static final Pattern WHOLE = Pattern.compile("(?:\\d+[dhms])+");
   private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
@@ -50,7 +50,7 @@ final class Durations {
   }
 
   /** {@code 1h30m}, {@code 2d}, {@code 45s}; zero is {@code 0s}. */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     if (duration.isZero()) {
       return "0s";
     }

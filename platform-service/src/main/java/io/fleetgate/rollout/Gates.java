@@ -34,7 +34,21 @@ final class Gates {
       Map<String, ClusterProgress> progress,
       GateSource source,
       Instant now) {
-    List<GateAnswer> answers = new ArrayList<>();
+    return each(moment, wave, state, progress, source, now).stream()
+        .map(GateReport::answer)
+        .flatMap(java.util.Optional::stream)
+        .toList();
+  }
+
+  /** Every gate of the wave with its answer at that moment; empty for a gate not asked then. */
+  static List<GateReport> each(
+      Moment moment,
+      WavePlan.Planned wave,
+      RolloutState state,
+      Map<String, ClusterProgress> progress,
+      GateSource source,
+      Instant now) {
+    List<GateReport> answers = new ArrayList<>();
     for (Gate gate : wave.wave().gates()) {
       GateAnswer answer =
           switch (gate) {
@@ -45,9 +59,7 @@ final class Gates {
             case Gate.SloBurn b -> source.sloBurn(b, names(wave));
             case Gate.NoPolicyDenials d -> source.policyDenials(names(wave));
           };
-      if (answer != null) {
-        answers.add(answer);
-      }
+      answers.add(new GateReport(gate, java.util.Optional.ofNullable(answer)));
     }
     return answers;
   }

@@ -142,6 +142,17 @@ public final class RolloutCommands {
         "by " + by);
   }
 
+  /**
+   * Halts a running or paused rollout for a reason found outside the engine: its target changed in
+   * the config repository while it ran, say. Only someone can resume it.
+   */
+  public static Outcome halt(RolloutState state, String why, Instant now) {
+    if (state.phase() != RolloutPhase.RUNNING && state.phase() != RolloutPhase.PAUSED) {
+      return refused(state, "neither running nor paused");
+    }
+    return accepted(state.with(RolloutPhase.HALTED, why, now), RolloutEvent.Kind.HALTED, "", why);
+  }
+
   private static Outcome accepted(
       RolloutState state, RolloutEvent.Kind kind, String wave, String message) {
     return new Outcome.Accepted(state, new RolloutEvent(kind, wave, "", message));

@@ -153,7 +153,11 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "io.fleetgate.patch", "io.fleetgate.domain..", "java.lang..", "java.util..")
+            "io.fleetgate.patch",
+            "io.fleetgate.domain..",
+            "java.lang..",
+            "java.util..",
+            "java.time..")
         .check(classes);
   }
 

@@ -176,7 +176,7 @@ class PlatformApiIT {
         checked.add(what);
       }
     }
-    assertThat(checked).hasSize(27);
+    assertThat(checked).hasSize(30);
     JsonNode bundles = JSON.readTree(get("/api/v1/bundles", TOKENS.get(Role.VIEWER)).body());
     assertThat(bundles.at("/bundles/1/name").asText()).isEqualTo("payments");
     assertThat(bundles.at("/bundles/1/selector").asText())
@@ -587,6 +587,8 @@ class PlatformApiIT {
               "/api/v1/slos/payment-gateway/payment-gateway-availability/history",
               null,
               Map.of());
+      case "/api/v1/rollouts/{name}/{command}" ->
+          new Call(method, "/api/v1/rollouts/kernel-2026-11/start", null, Map.of());
       case "/api/v1/reports/{id}" ->
           new Call(method, "/api/v1/reports/" + reportId(), null, Map.of());
       case "/api/v1/reports" -> new Call(method, template, "{\"format\":\"json\"}", Map.of());

@@ -80,12 +80,14 @@ public final class KubeNodeSource implements NodeSource {
   /** The node's patch level; absent fields are empty, a missing Ready condition is unknown. */
   static NodePatchLevel levelOf(String cluster, KubeObject node) {
     String ready = null;
+    java.util.Optional<java.time.Instant> since = java.util.Optional.empty();
     var conditions = node.at("status", "conditions");
     if (conditions.isPresent() && conditions.get().isJsonArray()) {
       for (JsonElement condition : conditions.get().getAsJsonArray()) {
         if (condition.isJsonObject()
             && "Ready".equals(text(condition.getAsJsonObject().get("type")))) {
           ready = text(condition.getAsJsonObject().get("status"));
+          since = instant(text(condition.getAsJsonObject().get("lastTransitionTime")));
         }
       }
     }
@@ -102,7 +104,20 @@ public final class KubeNodeSource implements NodeSource {
         node.text("status", "nodeInfo", "osImage").orElse(""),
         node.text("status", "nodeInfo", "containerRuntimeVersion").orElse(""),
         NodeReadiness.ofCondition(ready),
-        !unschedulable);
+        !unschedulable,
+        since);
+  }
+
+  /** An RFC 3339 time as the API writes it; empty when absent or not a time. */
+  private static java.util.Optional<java.time.Instant> instant(String text) {
+    if (text == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /**

@@ -102,7 +102,8 @@ final class SqliteDatabase implements AutoCloseable {
         T result = work.run(connection);
         connection.commit();
         return result;
-      } catch (SQLException e) {
+      } catch (SQLException | RuntimeException e) {
+        // Rolled back before autocommit is turned on again: turning it on commits what is pending.
         try {
           connection.rollback();
         } catch (SQLException rollback) {

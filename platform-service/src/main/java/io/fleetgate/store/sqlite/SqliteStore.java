@@ -78,6 +78,11 @@ public final class SqliteStore
   }
 
   /** The API tokens. */
+  /** The rollouts' states, saved with their audit events. */
+  public io.fleetgate.rollout.run.RolloutRecords rollouts() {
+    return new SqliteRollouts(db, audit);
+  }
+
   public io.fleetgate.auth.TokenStore tokens() {
     return new SqliteTokens(db);
   }

@@ -21,7 +21,7 @@ final class SqliteTokens implements TokenStore {
   }
 
   @Override
-  public ApiToken save(String name, Role role, String secretHash) {
+  public ApiToken save(String name, Role role, String secretHash, List<String> groups) {
     if (tokens().stream().anyMatch(t -> t.name().equals(name))) {
       throw new IllegalArgumentException(
           "a token named '" + name + "' exists; choose another name or revoke it first");
@@ -33,12 +33,14 @@ final class SqliteTokens implements TokenStore {
             connection -> {
               try (PreparedStatement insert =
                   connection.prepareStatement(
-                      "INSERT INTO api_tokens (name, role, token_hash, created) VALUES (?, ?, ?, ?)",
+                      "INSERT INTO api_tokens (name, role, token_hash, created, groups)"
+                          + " VALUES (?, ?, ?, ?, ?)",
                       java.sql.Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, name);
                 insert.setString(2, role.wire());
                 insert.setString(3, secretHash);
                 insert.setString(4, created.toString());
+                insert.setString(5, String.join(",", groups));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                   keys.next();
@@ -46,7 +48,7 @@ final class SqliteTokens implements TokenStore {
                 }
               }
             });
-    return new ApiToken(id, name, role, created);
+    return new ApiToken(id, name, role, created, groups);
   }
 
   @Override
@@ -56,7 +58,7 @@ final class SqliteTokens implements TokenStore {
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "SELECT id, name, role, created FROM api_tokens WHERE token_hash = ?")) {
+                  "SELECT id, name, role, created, groups FROM api_tokens WHERE token_hash = ?")) {
             select.setString(1, secretHash);
             try (ResultSet row = select.executeQuery()) {
               return row.next() ? Optional.of(token(row)) : Optional.<ApiToken>empty();
@@ -73,7 +75,7 @@ final class SqliteTokens implements TokenStore {
           List<ApiToken> tokens = new ArrayList<>();
           try (PreparedStatement select =
                   connection.prepareStatement(
-                      "SELECT id, name, role, created FROM api_tokens ORDER BY id");
+                      "SELECT id, name, role, created, groups FROM api_tokens ORDER BY id");
               ResultSet row = select.executeQuery()) {
             while (row.next()) {
               tokens.add(token(row));
@@ -101,6 +103,7 @@ final class SqliteTokens implements TokenStore {
         row.getLong(1),
         row.getString(2),
         Role.parse(row.getString(3)),
-        Instant.parse(row.getString(4)));
+        Instant.parse(row.getString(4)),
+        row.getString(5).isEmpty() ? List.of() : List.of(row.getString(5).split(",")));
   }
 }

@@ -36,7 +36,7 @@ class SqliteReadersTest {
     try (SqliteStore store = SqliteStore.open(dir, Clock.systemUTC())) {
       store.append(policyEvents(ROWS));
       TokenStore tokens = store.tokens();
-      tokens.save("viewer", Role.VIEWER, "hash-of-the-viewer");
+      tokens.save("viewer", Role.VIEWER, "hash-of-the-viewer", List.of());
       CountDownLatch reportIsReading = new CountDownLatch(1);
       CountDownLatch releaseReport = new CountDownLatch(1);
       List<Long> streamed = new ArrayList<>();
