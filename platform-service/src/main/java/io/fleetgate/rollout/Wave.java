@@ -39,7 +39,7 @@ public record Wave(
       names = List.copyOf(names);
     }
 
-    static Clusters selected(LabelSelector selector, String from) {
+    public static Clusters selected(LabelSelector selector, String from) {
       return new Clusters(selector, List.of(), from);
     }
 

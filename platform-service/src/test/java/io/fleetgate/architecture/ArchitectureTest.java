@@ -173,6 +173,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void theRolloutRunnerSeesNoKubernetesClientTypesNorTheDatabase() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.fleetgate.rollout.run..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.kubernetes..",
+            "com.google.gson..",
+            "io.fleetgate.kube..",
+            "io.fleetgate.rollout.kube..",
+            "io.fleetgate.store..",
+            "java.sql..")
+        .check(classes);
+  }
+
+  @Test
   void theSyncEngineSeesNoKubernetesClientTypes() {
     noClasses()
         .that()
