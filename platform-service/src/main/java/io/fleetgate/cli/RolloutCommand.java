@@ -7,7 +7,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "rollout",
     description = "Patch rollouts declared in the config repository's rollouts/ directory.",
-    subcommands = {RolloutListCommand.class})
+    subcommands = {
+      RolloutListCommand.class,
+      RolloutStatusCommand.class,
+      RolloutActCommand.Start.class,
+      RolloutActCommand.Pause.class,
+      RolloutActCommand.Resume.class,
+      RolloutActCommand.Approve.class,
+      RolloutActCommand.Rollback.class
+    })
 final class RolloutCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
