@@ -60,6 +60,22 @@ public final class PlatformServer implements AutoCloseable {
       Clock clock,
       Consumer<SyncReport> onReport)
       throws PolicyException {
+    return start(config, settings, interval, fullCheckEvery, clock, onReport, rolloutNodeTimeout());
+  }
+
+  /**
+   * @param nodeTimeout how long a node on its new levels may stay not Ready before its cluster's
+   *     patch fails
+   */
+  public static PlatformServer start(
+      SyncSetup.Config config,
+      ApiSettings settings,
+      Duration interval,
+      Duration fullCheckEvery,
+      Clock clock,
+      Consumer<SyncReport> onReport,
+      Duration nodeTimeout)
+      throws PolicyException {
     var metrics = ApiServer.metricsRegistry();
     SyncSetup setup = SyncSetup.open(config, clock);
     try {
@@ -118,7 +134,7 @@ public final class PlatformServer implements AutoCloseable {
               PolicyCatalog.builtIn(),
               new ServedPlatform.Network(setup.workingCopy(), setup.renderer()),
               new ServedPlatform.Rollouts(
-                  new SyncedRollouts(setup, sourceLock), setup.fleet(), rolloutNodeTimeout()),
+                  new SyncedRollouts(setup, sourceLock), setup.fleet(), nodeTimeout),
               clock);
       Tokens tokens = new Tokens(setup.store().tokens());
       ApiServer api = new ApiServer(platform, tokens, events, settings, synced::get, metrics);

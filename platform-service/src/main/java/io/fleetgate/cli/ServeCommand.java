@@ -33,6 +33,15 @@ final class ServeCommand implements Callable<Integer> {
   String interval;
 
   @Option(
+      names = "--rollout-interval",
+      defaultValue = "5s",
+      paramLabel = "DURATION",
+      description =
+          "How often rollouts in motion take a step: read their clusters, move their waves"
+              + " (default: ${DEFAULT-VALUE}).")
+  String rolloutInterval;
+
+  @Option(
       names = "--full-check-every",
       defaultValue = "10m",
       paramLabel = "DURATION",
@@ -113,6 +122,7 @@ final class ServeCommand implements Callable<Integer> {
               out.flush();
             })) {
       accepted.forEach((role, secret) -> server.acceptToken("file-" + role.wire(), role, secret));
+      server.rolloutInterval(DurationArg.parse(rolloutInterval, "--rollout-interval", spec));
       Thread hook = new Thread(server::stop, "fleetgate-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       out.printf(
