@@ -171,6 +171,9 @@ public final class UpgradePlayer implements AutoCloseable {
       clusters =
           clients.apply(SandboxLayout.MANAGEMENT).list(CapiClusterDirectory.CLUSTER).stream()
               .filter(c -> FleetSeeder.NAMESPACE.equals(c.namespace()))
+              // The sandbox's own member name: no workload cluster is called so, and its client
+              // is the management cluster's, whose nodes are not the player's to walk.
+              .filter(c -> !c.name().equals(SandboxLayout.MANAGEMENT))
               .toList();
       readable(SandboxLayout.MANAGEMENT);
     } catch (RuntimeException e) {

@@ -294,6 +294,53 @@ class UpgradePlayerIT {
     assertThat(events).anyMatch(e -> e.equals(new PlayerEvent.Readable(GUANGZHOU)));
   }
 
+  /**
+   * A Cluster named as the sandbox's management member would reach the management cluster's own
+   * client; the player must never walk nodes there.
+   */
+  @Test
+  @Order(8)
+  void neverWalksTheManagementClustersNodes(SandboxFleetHandle sandbox) throws Exception {
+    String node = "management-node-1";
+    new NodeSimulator(sandbox.fleet()::api)
+        .addNode(SandboxLayout.MANAGEMENT, node, NodeImage.current("v1.34.4"));
+    sandbox
+        .management()
+        .create(
+            "kubectl-create",
+            Map.of(
+                "apiVersion",
+                "cluster.x-k8s.io/v1beta2",
+                "kind",
+                "Cluster",
+                "metadata",
+                Map.of("name", SandboxLayout.MANAGEMENT, "namespace", "fleet"),
+                "spec",
+                Map.of(
+                    "topology",
+                    Map.of("classRef", Map.of("name", "sandbox"), "version", "v1.34.9"))));
+    String before =
+        sandbox
+            .management()
+            .get(NODE, null, node)
+            .orElseThrow()
+            .text("metadata", "resourceVersion")
+            .orElseThrow();
+
+    try (UpgradePlayer player = player(sandbox, FAST)) {
+      Thread.sleep(1_500);
+    }
+
+    assertThat(events).noneMatch(this::walkStarted);
+    assertThat(
+            sandbox
+                .management()
+                .get(NODE, null, node)
+                .orElseThrow()
+                .text("metadata", "resourceVersion"))
+        .contains(before);
+  }
+
   private UpgradePlayer player(SandboxFleetHandle sandbox, Duration perNode) {
     events.clear();
     return new UpgradePlayer(
