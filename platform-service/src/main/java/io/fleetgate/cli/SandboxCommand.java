@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
       SandboxCommand.Status.class,
       SandboxCommand.Down.class,
       SandboxNodesCommand.class,
-      SandboxUpgradeNodesCommand.class
+      SandboxUpgradeNodesCommand.class,
+      SandboxSimulateUpgradesCommand.class
     })
 final class SandboxCommand implements Runnable {
 

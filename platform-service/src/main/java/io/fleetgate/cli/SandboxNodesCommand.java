@@ -1,6 +1,6 @@
 package io.fleetgate.cli;
 
-import io.fleetgate.sandbox.NodeImage;
+import io.fleetgate.sandbox.NodeSeeding;
 import io.fleetgate.sandbox.NodeSimulator;
 import io.fleetgate.sandbox.SandboxFleet;
 import io.fleetgate.sandbox.SandboxStatus;
@@ -13,14 +13,17 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code fleetgate sandbox nodes}: simulated nodes in every workload cluster of the running
- * sandbox, one cluster a patch behind, so the patch matrix has something to show.
+ * sandbox, at the image each Cluster's topology declares (one cluster a patch behind, as {@code
+ * sandbox up} declared it), so the patch matrix has something to show.
  */
 @Command(
     name = "nodes",
     description = {
       "Create simulated Node objects (demo and test support) in every workload cluster of the"
-          + " running sandbox: Ready, at the API server's Kubernetes version, one cluster a patch"
-          + " release and a kernel behind. Idempotent: existing nodes are kept as they are."
+          + " running sandbox: Ready, at the version, kernel and OS image its Cluster's"
+          + " spec.topology declares (as 'sandbox up' created it: the API server's version, one"
+          + " cluster a patch release and a kernel behind). Idempotent: existing nodes are kept"
+          + " as they are."
     })
 final class SandboxNodesCommand implements Callable<Integer> {
 
@@ -34,14 +37,6 @@ final class SandboxNodesCommand implements Callable<Integer> {
       defaultValue = "" + NodeSimulator.DEFAULT_NODES,
       description = "Nodes in each workload cluster (default: ${DEFAULT-VALUE}).")
   int perCluster;
-
-  @Option(
-      names = "--behind",
-      paramLabel = "CLUSTER",
-      description =
-          "The cluster whose nodes start a patch behind (default: the second workload cluster,"
-              + " or the only one).")
-  String behind;
 
   @Override
   public Integer call() {
@@ -57,25 +52,20 @@ final class SandboxNodesCommand implements Callable<Integer> {
     }
     List<String> clusters =
         status.workloads().stream().map(SandboxStatus.MemberStatus::name).toList();
-    String late = behind != null ? behind : clusters.get(Math.min(1, clusters.size() - 1));
-    if (!clusters.contains(late)) {
-      throw new IllegalArgumentException(
-          "--behind " + late + " is not a workload cluster of the sandbox: " + clusters);
-    }
-    NodeSimulator simulator = new NodeSimulator(fleet::api);
     PrintWriter out = spec.commandLine().getOut();
-    for (String cluster : clusters) {
-      String version = fleet.api(cluster).serverVersion();
-      NodeImage image =
-          cluster.equals(late) ? NodeImage.oneBehind(version) : NodeImage.current(version);
-      int created = simulator.seed(cluster, perCluster, image).size();
+    for (NodeSeeding.Seeded seeded : new NodeSeeding(fleet::api).seed(clusters, perCluster)) {
+      int created = seeded.created().size();
       out.printf(
           "  %-22s %d node(s) created, %d kept%s%n",
-          cluster,
+          seeded.cluster(),
           created,
           perCluster - created,
           created > 0
-              ? " (" + image.kubeletVersion() + ", kernel " + image.kernelVersion() + ")"
+              ? " ("
+                  + seeded.image().kubeletVersion()
+                  + ", kernel "
+                  + seeded.image().kernelVersion()
+                  + ")"
               : "");
     }
     out.flush();

@@ -217,6 +217,32 @@ public final class ClusterApi {
   }
 
   /**
+   * Creates one object with a plain create ({@code POST}), as {@code kubectl create} would: its
+   * fields belong to {@code fieldManager} through an {@code Update} operation, so a later
+   * server-side apply by another manager that leaves them out does not remove them.
+   *
+   * @throws KubeException with the server's message, code 409 when the object exists already
+   */
+  public KubeObject create(String fieldManager, Map<String, Object> object) {
+    ApplyCall.Document desired = ApplyCall.Document.of(object);
+    ResourceType type = mapper.resourceFor(desired.gvk());
+    io.kubernetes.client.util.generic.options.CreateOptions options =
+        new io.kubernetes.client.util.generic.options.CreateOptions();
+    options.setFieldManager(fieldManager);
+    DynamicKubernetesObject body =
+        new DynamicKubernetesObject(GSON.toJsonTree(object).getAsJsonObject());
+    DynamicKubernetesApi api = api(type);
+    KubernetesApiResponse<DynamicKubernetesObject> response =
+        throttled(
+            "create " + desired.name(),
+            () ->
+                type.namespaced()
+                    ? api.create(desired.namespace(), body, options)
+                    : api.create(body, options));
+    return new KubeObject(success(response, "create " + desired.describe()).getRaw());
+  }
+
+  /**
    * The Kubernetes version the server reports ({@code /version}), e.g. {@code v1.34.4}.
    *
    * @throws KubeException when the server does not answer

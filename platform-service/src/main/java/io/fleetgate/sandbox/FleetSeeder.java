@@ -3,6 +3,7 @@ package io.fleetgate.sandbox;
 import io.fleetgate.cluster.capi.CapiClusterDirectory;
 import io.fleetgate.kube.ClusterApi;
 import io.fleetgate.kube.GroupVersionKind;
+import io.fleetgate.kube.KubeException;
 import io.fleetgate.kube.KubeObject;
 import java.io.IOException;
 import java.io.Reader;
@@ -26,12 +27,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * Declares the workload clusters in the management cluster as Cluster API would: the CAPI CRDs, one
  * {@code Cluster} per workload cluster and its {@code <name>-kubeconfig} Secret. Every write is a
- * server-side apply, so seeding again converges instead of failing.
+ * server-side apply, so seeding again converges instead of failing; only a new Cluster's topology
+ * is written with a plain create (see {@link #declare}).
  */
 final class FleetSeeder {
 
   /** The management-cluster namespace holding the sandbox's {@code Cluster} objects. */
   static final String NAMESPACE = "fleet";
+
+  /** The field manager of the topology the seeder creates a Cluster with (an Update operation). */
+  static final String TOPOLOGY_MANAGER = "fleetgate-sandbox";
 
   private static final Logger log = LoggerFactory.getLogger(FleetSeeder.class);
   private static final GroupVersionKind CRD =
@@ -60,8 +65,18 @@ final class FleetSeeder {
     names.forEach(this::awaitEstablished);
   }
 
-  /** Declares one workload cluster; returns its {@code Cluster} object as stored. */
-  KubeObject declare(WorkloadProfile profile, String kubeconfig, int port) {
+  /**
+   * Declares one workload cluster; returns its {@code Cluster} object as stored.
+   *
+   * <p>A Cluster that does not exist yet is first created, with a plain create as {@value
+   * #TOPOLOGY_MANAGER}, with a managed topology declaring {@code nodes} ({@link
+   * ClusterTopology#declaring}); the fields this seeder applies afterwards never include the
+   * topology, so seeding again never resets it (a demo restarted mid-rollout keeps its versions)
+   * and a rollout's server-side apply of the version takes it over without a conflict.
+   *
+   * @param nodes the image the cluster's nodes start with
+   */
+  KubeObject declare(WorkloadProfile profile, String kubeconfig, int port, NodeImage nodes) {
     management.apply(
         Map.of("apiVersion", "v1", "kind", "Namespace", "metadata", Map.of("name", NAMESPACE)));
     management.apply(
@@ -90,13 +105,38 @@ final class FleetSeeder {
             "apiGroup", "infrastructure.cluster.x-k8s.io",
             "kind", profile.infrastructureKind(),
             "name", profile.name()));
-    return management.apply(
+    Map<String, Object> cluster =
         Map.of(
             "apiVersion", CapiClusterDirectory.CLUSTER.apiVersion(),
             "kind", CapiClusterDirectory.CLUSTER.kind(),
             "metadata",
                 Map.of("name", profile.name(), "namespace", NAMESPACE, "labels", profile.labels()),
-            "spec", spec));
+            "spec", spec);
+    if (management.get(CapiClusterDirectory.CLUSTER, NAMESPACE, profile.name()).isEmpty()) {
+      createWithTopology(cluster, spec, nodes);
+    }
+    return management.apply(cluster);
+  }
+
+  private void createWithTopology(
+      Map<String, Object> cluster, Map<String, Object> spec, NodeImage nodes) {
+    Map<String, Object> withTopology = new LinkedHashMap<>(spec);
+    withTopology.put("topology", ClusterTopology.declaring(nodes));
+    Map<String, Object> created = new LinkedHashMap<>(cluster);
+    created.put("spec", withTopology);
+    try {
+      management.create(TOPOLOGY_MANAGER, created);
+      log.info(
+          "Created Cluster {} with topology version {}, kernel {}",
+          ((Map<?, ?>) cluster.get("metadata")).get("name"),
+          nodes.kubeletVersion(),
+          nodes.kernelVersion());
+    } catch (KubeException e) {
+      if (e.httpStatus() != 409) {
+        throw e;
+      }
+      // Created meanwhile by someone else: its topology is theirs to keep.
+    }
   }
 
   private void awaitEstablished(String crdName) {

@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code Node} objects through the real API (the object, then its {@code status} subresource with
  * {@code nodeInfo}, a Ready condition, addresses and capacity), and upgrades them one at a time
  * through the real API as a node upgrader would: cordon, drain marker, new versions while not Ready
- * ("rebooting"), Ready, uncordon.
+ * ("rebooting"), Ready, uncordon; one at a time or a few at a time ({@link UpgradePace}).
  *
  * <p>Demo and test support only. Nothing in the sandbox fights it: the sandbox runs no
  * kube-controller-manager, so no node lifecycle controller marks these kubelet-less nodes Unknown
@@ -94,50 +96,121 @@ public final class NodeSimulator {
 
   /**
    * Upgrades the cluster's simulated nodes to the target one at a time, in name order; nodes
-   * already at the target and Ready are skipped. Each node takes about {@code perNode}: cordoned
-   * and marked drained, half of it draining, then its new versions with Ready false (rebooting),
-   * the other half rebooting, then Ready and uncordoned. Blocks until done.
+   * already at the target ({@link SimulatedNode#at}) are skipped. Each node takes about {@code
+   * perNode}: cordoned and marked drained, half of it draining, then its new versions with Ready
+   * false (rebooting), the other half rebooting, then Ready and uncordoned. Blocks until done.
    *
    * @param failure a node that never comes back Ready: the walk halts there, the node left
    *     cordoned, not Ready and with its new versions, the nodes after it untouched
    */
   public UpgradeOutcome upgrade(
       String cluster, PatchTarget target, Duration perNode, InjectedFailure failure) {
-    if (perNode.isNegative()) {
-      throw new SandboxException("A node's upgrade cannot take a negative time");
-    }
+    return upgrade(cluster, target, new UpgradePace(perNode, 1), failure, () -> true);
+  }
+
+  /**
+   * Upgrades the cluster's simulated nodes to the target {@code pace.nodesAtOnce()} at a time, in
+   * name order, as {@link #upgrade(String, PatchTarget, Duration, InjectedFailure)} does one at a
+   * time: the nodes of a batch are cordoned together, reboot together and come back together.
+   *
+   * @param failure a node that never comes back Ready: the other nodes of its batch finish, then
+   *     the walk halts, that node left cordoned and not Ready, the nodes after the batch untouched
+   * @param carryOn asked before each batch; when it answers false the walk stops there ({@link
+   *     UpgradeOutcome.Stopped}), every node it touched finished
+   */
+  public UpgradeOutcome upgrade(
+      String cluster,
+      PatchTarget target,
+      UpgradePace pace,
+      InjectedFailure failure,
+      BooleanSupplier carryOn) {
     ClusterApi api = clusters.apply(cluster);
-    List<KubeObject> nodes =
-        api.list(NODE).stream()
-            .filter(n -> n.label(SIMULATED_LABEL).isPresent())
-            .sorted(Comparator.comparing(KubeObject::name))
-            .toList();
+    List<SimulatedNode> walk = nodes(api).stream().filter(n -> !n.at(target)).toList();
     List<String> upgraded = new ArrayList<>();
-    for (KubeObject node : nodes) {
-      NodeImage from = imageOf(node);
-      NodeImage to = from.patchedTo(target);
-      if (to.equals(from) && ready(node)) {
-        continue;
+    for (int first = 0; first < walk.size(); first += pace.nodesAtOnce()) {
+      if (!carryOn.getAsBoolean()) {
+        return new UpgradeOutcome.Stopped(upgraded, "the walk was called off before its next node");
       }
-      String name = node.name();
-      log.info("Upgrading simulated node {} of {} to {}", name, cluster, target.describe());
-      writeNode(api, name, true, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-      pause(perNode.dividedBy(2));
-      KubeObject current = api.get(NODE, null, name).orElseThrow(() -> gone(cluster, name));
-      current =
-          api.replaceStatus(
-              current, status(name, to, "False", "KubeletNotReady", "node is rebooting"));
-      pause(perNode.minus(perNode.dividedBy(2)));
-      if (failure instanceof InjectedFailure.NeverReady never && never.node().equals(name)) {
+      List<SimulatedNode> batch =
+          walk.subList(first, Math.min(walk.size(), first + pace.nodesAtOnce()));
+      Optional<String> stuck = upgradeBatch(api, cluster, batch, target, pace.perNode(), failure);
+      batch.stream()
+          .map(SimulatedNode::name)
+          .filter(name -> stuck.map(s -> !s.equals(name)).orElse(true))
+          .forEach(upgraded::add);
+      if (stuck.isPresent()) {
         return new UpgradeOutcome.Halted(
-            upgraded, name, "node " + name + " did not come back Ready after its reboot");
+            upgraded,
+            stuck.get(),
+            "node " + stuck.get() + " did not come back Ready after its reboot");
       }
-      api.replaceStatus(
-          current, status(name, to, "True", "KubeletReady", "kubelet is posting ready"));
-      writeNode(api, name, false, null);
-      upgraded.add(name);
     }
     return new UpgradeOutcome.Completed(upgraded);
+  }
+
+  /** The cluster's simulated nodes as they are now, in name order. */
+  public List<SimulatedNode> nodes(String cluster) {
+    return nodes(clusters.apply(cluster));
+  }
+
+  private static List<SimulatedNode> nodes(ClusterApi api) {
+    return api.list(NODE).stream()
+        .filter(n -> n.label(SIMULATED_LABEL).isPresent())
+        .sorted(Comparator.comparing(KubeObject::name))
+        .map(
+            n ->
+                new SimulatedNode(
+                    n.name(), imageOf(n), ready(n), n.annotation(DRAIN_ANNOTATION).isPresent()))
+        .toList();
+  }
+
+  /** Walks one batch; returns the node that never came back, if the failure names one of them. */
+  private Optional<String> upgradeBatch(
+      ClusterApi api,
+      String cluster,
+      List<SimulatedNode> batch,
+      PatchTarget target,
+      Duration perNode,
+      InjectedFailure failure) {
+    String drainedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    for (SimulatedNode node : batch) {
+      log.info("Upgrading simulated node {} of {} to {}", node.name(), cluster, target.describe());
+      writeNode(api, node.name(), true, drainedAt);
+    }
+    pause(perNode.dividedBy(2));
+    Map<String, KubeObject> rebooting = new LinkedHashMap<>();
+    for (SimulatedNode node : batch) {
+      KubeObject current =
+          api.get(NODE, null, node.name()).orElseThrow(() -> gone(cluster, node.name()));
+      rebooting.put(
+          node.name(),
+          api.replaceStatus(
+              current,
+              status(
+                  node.name(),
+                  node.image().patchedTo(target),
+                  "False",
+                  "KubeletNotReady",
+                  "node is rebooting")));
+    }
+    pause(perNode.minus(perNode.dividedBy(2)));
+    Optional<String> stuck = Optional.empty();
+    for (SimulatedNode node : batch) {
+      if (failure instanceof InjectedFailure.NeverReady never && never.node().equals(node.name())) {
+        stuck = Optional.of(node.name());
+        continue;
+      }
+      api.replaceStatus(
+          rebooting.get(node.name()),
+          status(
+              node.name(),
+              node.image().patchedTo(target),
+              "True",
+              "KubeletReady",
+              "kubelet is posting ready"));
+      writeNode(api, node.name(), false, null);
+    }
+    return stuck;
   }
 
   /**

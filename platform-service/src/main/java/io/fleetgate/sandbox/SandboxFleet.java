@@ -312,9 +312,12 @@ public final class SandboxFleet {
     seeder.installCrds(tools.capiCrds());
     CapiStatusSimulator simulator = new CapiStatusSimulator(management);
     String token = pki.adminToken();
+    List<String> workloads = state.workloads().stream().map(SandboxState.Member::name).toList();
     for (SandboxState.Member member : state.workloads()) {
+      NodeImage nodes =
+          StartingImages.of(workloads, member.name(), api(member.name()).serverVersion());
       KubeObject cluster =
-          seeder.declare(member.profile(), kubeconfigOf(member, token), member.port());
+          seeder.declare(member.profile(), kubeconfigOf(member, token), member.port(), nodes);
       simulator.markProvisioned(cluster, 3, 3);
     }
     progress.accept(

@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * DIR/etcd/                        etcd data (shared by every API server, one prefix each)
  * DIR/apiservers/NAME/             each API server's serving certificates
  * DIR/logs/, DIR/pids/             process output and pid files
+ * DIR/upgrade-player.pid           the pid of the upgrade player, locked while it runs
  * </pre>
  */
 public record SandboxLayout(Path root) {
@@ -62,5 +63,10 @@ public record SandboxLayout(Path root) {
 
   public Path pids() {
     return root.resolve("pids");
+  }
+
+  /** The upgrade player's pid file, locked while it runs ({@link PlayerPidFile}). */
+  public Path playerPidFile() {
+    return root.resolve("upgrade-player.pid");
   }
 }

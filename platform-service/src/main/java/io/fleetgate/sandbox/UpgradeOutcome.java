@@ -24,4 +24,14 @@ public sealed interface UpgradeOutcome {
       upgraded = List.copyOf(upgraded);
     }
   }
+
+  /**
+   * The walk was called off between two batches, e.g. because the cluster now declares another
+   * image; every node it touched finished, the nodes after them were not touched.
+   */
+  record Stopped(List<String> upgraded, String reason) implements UpgradeOutcome {
+    public Stopped {
+      upgraded = List.copyOf(upgraded);
+    }
+  }
 }

@@ -282,6 +282,23 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * The sandbox plays what no kubelet or Cluster API controller provides there (node status, node
+   * upgrades): demo and test support that no capability may lean on, or the product would only work
+   * against its own simulator.
+   */
+  @Test
+  void onlyTheEntryPointsUseTheSandbox() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "io.fleetgate.sandbox..", "io.fleetgate.app..", "io.fleetgate.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.fleetgate.sandbox..")
+        .check(classes);
+  }
+
   @Test
   void capabilitiesHaveNoCycles() {
     slices().matching("io.fleetgate.(*)..").should().beFreeOfCycles().check(classes);
