@@ -292,6 +292,7 @@ public final class RolloutEngine {
     void rollBack() {
       boolean restored = true;
       List<String> unknown = new ArrayList<>();
+      List<String> failedRestores = new ArrayList<>();
       for (String cluster : List.copyOf(state.clusters().keySet())) {
         ClusterStep step = state.clusters().get(cluster);
         switch (step.status()) {
@@ -310,7 +311,9 @@ public final class RolloutEngine {
           }
           case RESTORING -> {
             ClusterProgress seen = progress.get(cluster);
-            if (seen != null && seen.finished()) {
+            if (seen != null && seen.failure().isPresent()) {
+              failedRestores.add(cluster + ": " + seen.failure().get());
+            } else if (seen != null && seen.finished()) {
               state = state.cluster(cluster, step.to(ClusterStep.Status.RESTORED, now, ""));
               event(
                   RolloutEvent.Kind.CLUSTER_RESTORED,
@@ -326,6 +329,17 @@ public final class RolloutEngine {
         }
       }
       if (!restored) {
+        return;
+      }
+      if (!failedRestores.isEmpty()) {
+        String reason =
+            "the roll back could not restore "
+                + String.join("; ", failedRestores)
+                + "; every other cluster is restored";
+        if (!reason.equals(state.reason()) || state.phase() != RolloutPhase.ROLLBACK_HALTED) {
+          state = state.with(RolloutPhase.ROLLBACK_HALTED, reason, now);
+          events.add(new RolloutEvent(RolloutEvent.Kind.HALTED, "", "", reason));
+        }
         return;
       }
       if (!unknown.isEmpty()) {

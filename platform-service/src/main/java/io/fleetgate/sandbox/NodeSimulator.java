@@ -196,7 +196,7 @@ public final class NodeSimulator {
     pause(perNode.minus(perNode.dividedBy(2)));
     Optional<String> stuck = Optional.empty();
     for (SimulatedNode node : batch) {
-      if (failure instanceof InjectedFailure.NeverReady never && never.node().equals(node.name())) {
+      if (failure instanceof InjectedFailure.NeverReady never && never.stops(node.name(), target)) {
         stuck = Optional.of(node.name());
         continue;
       }

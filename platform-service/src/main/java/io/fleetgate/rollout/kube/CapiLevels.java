@@ -81,8 +81,9 @@ public final class CapiLevels implements ClusterLevels {
       }
       KubeObject object = found.get();
       if (object.at("spec", "topology").filter(JsonElement::isJsonObject).isPresent()) {
+        RolloutTarget kept = Topology.keepingOwn(object, levels);
         return apply(
-            object, Topology.paths(levels), Topology.patch(object, levels, maxUnavailableNodes));
+            object, Topology.paths(levels), Topology.patch(object, kept, maxUnavailableNodes));
       }
       return writeOwnObjects(cluster, object, levels, maxUnavailableNodes);
     } catch (KubeException e) {
@@ -256,6 +257,33 @@ public final class CapiLevels implements ClusterLevels {
         }
       }
       return new Declared.Read(new RolloutTarget(version, kernel, osImage));
+    }
+
+    /**
+     * The levels to apply: those given, and every other part this manager declared before with its
+     * value now. Server-side apply removes a field its manager stops sending; a variable left
+     * without its value would make the Cluster invalid.
+     */
+    static RolloutTarget keepingOwn(KubeObject cluster, RolloutTarget levels) {
+      Optional<String> version =
+          levels
+              .kubernetesVersion()
+              .or(
+                  () ->
+                      ManagedFields.ownedBy(
+                              cluster, List.of("f:spec", "f:topology", "f:version"), FIELD_MANAGER)
+                          ? cluster.text("spec", "topology", "version")
+                          : Optional.empty());
+      Optional<String> kernel =
+          levels.kernelVersion().or(() -> ownVariable(cluster, KERNEL_VARIABLE));
+      Optional<String> osImage = levels.osImage().or(() -> ownVariable(cluster, OS_IMAGE_VARIABLE));
+      return new RolloutTarget(version, kernel, osImage);
+    }
+
+    private static Optional<String> ownVariable(KubeObject cluster, String name) {
+      return ManagedFields.ownedBy(cluster, variablePath(name), FIELD_MANAGER)
+          ? variable(cluster, name)
+          : Optional.empty();
     }
 
     static List<List<String>> paths(RolloutTarget levels) {

@@ -46,6 +46,24 @@ final class ManagedFields {
     return Optional.empty();
   }
 
+  /** Whether {@code manager} owns the path, through any operation. */
+  static boolean ownedBy(KubeObject object, List<String> path, String manager) {
+    Optional<JsonElement> entries = object.at("metadata", "managedFields");
+    if (entries.isEmpty() || !entries.get().isJsonArray()) {
+      return false;
+    }
+    for (JsonElement one : entries.get().getAsJsonArray()) {
+      if (one.isJsonObject()
+          && manager.equals(text(one.getAsJsonObject(), "manager"))
+          && one.getAsJsonObject().has("fieldsV1")
+          && one.getAsJsonObject().get("fieldsV1").isJsonObject()
+          && owns(one.getAsJsonObject().getAsJsonObject("fieldsV1"), path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean owns(JsonObject fields, List<String> path) {
     JsonObject at = fields;
     for (String step : path) {

@@ -31,12 +31,16 @@ public record NodeProgress(ClusterProgress progress, Map<String, Integer> byLeve
    *     what it declared before)
    * @param declared what its Cluster API objects declare now, for the parts the target names
    * @param writeFailure why writing its levels failed on the latest step, when it did
+   * @param changedAt when Fleetgate began changing the cluster's levels: no node is stuck from
+   *     before it, however long ago its Ready condition changed (or however far the API server's
+   *     clock is from Fleetgate's)
    */
   public static NodeProgress of(
       NodeListing.Listed listing,
       RolloutTarget expected,
       Optional<RolloutTarget> declared,
       Optional<String> writeFailure,
+      Instant changedAt,
       Duration nodeTimeout,
       Instant now) {
     PatchTarget target = patchTarget(expected);
@@ -50,7 +54,7 @@ public record NodeProgress(ClusterProgress progress, Map<String, Integer> byLeve
       ready += isReady ? 1 : 0;
       upToDate += target.upToDate(node) ? 1 : 0;
       if (failure.isEmpty() && !isReady && onLevels(node, target)) {
-        failure = stuck(node, nodeTimeout, now);
+        failure = stuck(node, changedAt, nodeTimeout, now);
       }
     }
     return new NodeProgress(
@@ -86,12 +90,14 @@ public record NodeProgress(ClusterProgress progress, Map<String, Integer> byLeve
     return target.upToDate(asIfReady);
   }
 
-  private static Optional<String> stuck(NodePatchLevel node, Duration timeout, Instant now) {
+  private static Optional<String> stuck(
+      NodePatchLevel node, Instant changedAt, Duration timeout, Instant now) {
     if (node.readySince().isEmpty()) {
       return Optional.empty();
     }
     Instant since = node.readySince().get();
-    if (Duration.between(since, now).compareTo(timeout) <= 0) {
+    Instant from = since.isAfter(changedAt) ? since : changedAt;
+    if (Duration.between(from, now).compareTo(timeout) <= 0) {
       return Optional.empty();
     }
     return Optional.of(

@@ -407,6 +407,7 @@ public final class RolloutRunner {
             expected,
             before,
             Optional.ofNullable(writeFailures.get(cluster)),
+            step == null ? now : step.since(),
             nodeTimeout,
             now);
     return new Seen.Progress(progress, declaredProblem);

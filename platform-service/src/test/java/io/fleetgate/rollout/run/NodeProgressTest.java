@@ -39,6 +39,7 @@ class NodeProgressTest {
         TARGET,
         Optional.empty(),
         writeFailure,
+        NOW.minus(Duration.ofDays(1)),
         TIMEOUT,
         NOW);
   }
@@ -97,6 +98,29 @@ class NodeProgressTest {
             node("n3", "v1.34.4", "6.8.0-88-generic", NodeReadiness.UNKNOWN, null));
 
     assertThat(progress.progress().failure()).isEmpty();
+  }
+
+  @Test
+  void noNodeIsStuckFromBeforeTheClusterWasChangedWhateverItsReadyConditionSays() {
+    NodeProgress progress =
+        NodeProgress.of(
+            new NodeListing.Listed(
+                "fleet/a",
+                List.of(
+                    node(
+                        "n1",
+                        "v1.34.4",
+                        "6.8.0-88-generic",
+                        NodeReadiness.NOT_READY,
+                        NOW.minus(Duration.ofDays(2))))),
+            TARGET,
+            Optional.empty(),
+            Optional.empty(),
+            NOW.minusSeconds(60),
+            TIMEOUT,
+            NOW);
+
+    assertThat(progress.progress().failure()).as("changed a minute ago").isEmpty();
   }
 
   @Test

@@ -1,0 +1,437 @@
+package io.fleetgate.rollout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetgate.app.PlatformServer;
+import io.fleetgate.app.SyncSetup;
+import io.fleetgate.auth.Role;
+import io.fleetgate.auth.Tokens;
+import io.fleetgate.cli.CliRun;
+import io.fleetgate.httpapi.ApiSettings;
+import io.fleetgate.kube.ClusterApi;
+import io.fleetgate.kube.KubeObject;
+import io.fleetgate.sandbox.InjectedFailure;
+import io.fleetgate.sandbox.NodeSeeding;
+import io.fleetgate.sandbox.UpgradePlayer;
+import io.fleetgate.store.sqlite.SqliteStore;
+import io.fleetgate.testing.FleetRepo;
+import io.fleetgate.testing.SandboxFleetHandle;
+import io.fleetgate.testing.SandboxFleetTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Patch rollouts end to end on the sandbox fleet: the platform serving a config repository, the
+ * sandbox playing Cluster API's node upgrades, and people acting through the command line as
+ * holders of API tokens. Each test runs its own rollout; the nodes keep what the previous left.
+ */
+@SandboxFleetTest(dedicated = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RolloutsIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Duration WAIT = Duration.ofSeconds(120);
+
+  /** The platform's clock: the system's, shifted as a test moves it. */
+  static final class MovableClock extends Clock {
+    private volatile Duration offset = Duration.ZERO;
+
+    void moveTo(Instant when) {
+      offset = Duration.between(Instant.now(), when);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+  }
+
+  @TempDir static Path work;
+
+  private static final MovableClock CLOCK = new MovableClock();
+  private static FleetRepo repo;
+  private static PlatformServer server;
+  private static Thread loop;
+  private static UpgradePlayer player;
+  private static Path operatorToken;
+  private static Path outsiderToken;
+  private static Path data;
+
+  @BeforeAll
+  static void serve(SandboxFleetHandle sandbox) throws Exception {
+    new NodeSeeding(sandbox.fleet()::api).seed(sandbox.workloadClusters(), 3);
+    player =
+        new UpgradePlayer(
+                sandbox.fleet()::api,
+                new UpgradePlayer.Settings(
+                    Duration.ofMillis(100), Duration.ofMillis(150), InjectedFailure.none()),
+                event -> {})
+            .start();
+    repo = FleetRepo.seed(work.resolve("fleet"));
+    data = work.resolve("data");
+    try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
+      Tokens tokens = new Tokens(store.tokens());
+      operatorToken = work.resolve("ana.token");
+      Files.writeString(
+          operatorToken, tokens.create("ana", Role.OPERATOR, List.of("change-board")).secret());
+      outsiderToken = work.resolve("bob.token");
+      Files.writeString(outsiderToken, tokens.create("bob", Role.OPERATOR).secret());
+    }
+    server =
+        PlatformServer.start(
+            new SyncSetup.Config(
+                repo.dir().toString(),
+                "main",
+                sandbox.managementKubeconfig(),
+                data,
+                SyncSetup.Engine.WASM,
+                null),
+            new ApiSettings("127.0.0.1", 0, new byte[0]),
+            Duration.ofSeconds(1),
+            Duration.ofMinutes(30),
+            CLOCK,
+            report -> {},
+            Duration.ofSeconds(3));
+    server.rolloutInterval(Duration.ofMillis(250));
+    loop = Thread.ofPlatform().name("test-sync-loop").start(server::run);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (player != null) {
+      player.close();
+    }
+    if (server != null) {
+      server.stop();
+      loop.join(30_000);
+      server.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aThreeWaveRolloutCompletesAndTheCommandLineShowsEveryStep(SandboxFleetHandle sandbox)
+      throws Exception {
+    publish(
+        "three-waves",
+        """
+        target:
+          kernelVersion: 6.8.0-88-generic
+          osImage: Ubuntu 24.04.3 LTS
+        waves:
+          - name: canary
+            clusters: [aws-cn-north-1-prod]
+            gates:
+              health: {minReadyNodes: 100%}
+              noPolicyDenials: true
+          - name: beijing
+            clusters: [beijing-prod]
+            maxUnavailableNodes: 2
+            gates:
+              approval: {group: change-board}
+          - name: guangzhou
+            clusters: [guangzhou-prod]
+            gates:
+              health: {minReadyNodes: 100%}
+        """);
+
+    CliRun start = rollout("start", "three-waves", operatorToken);
+    assertThat(start.code()).as(start.err()).isZero();
+    JsonNode held =
+        awaitRollout(
+            "three-waves",
+            r -> r.path("wave").asInt() == 1 && r.at("/waves/1/phase").asText().equals("WAITING"));
+    assertThat(held.at("/waves/1/heldBy").asText())
+        .isEqualTo("waiting for approval by a member of change-board");
+    CliRun outsider = rollout("approve", "three-waves", outsiderToken);
+    assertThat(outsider.code()).isEqualTo(1);
+    assertThat(outsider.err())
+        .contains("token bob may not approve wave 'beijing': it needs a member of change-board");
+    CliRun approve = rollout("approve", "three-waves", operatorToken);
+    assertThat(approve.code()).as(approve.err()).isZero();
+
+    JsonNode done = awaitRollout("three-waves", r -> r.path("phase").asText().equals("COMPLETED"));
+
+    for (JsonNode wave : done.path("waves")) {
+      assertThat(wave.path("phase").asText()).isEqualTo("DONE");
+      for (JsonNode cluster : wave.path("clusters")) {
+        assertThat(cluster.path("phase").asText()).isEqualTo("DONE");
+        assertThat(cluster.path("upToDate").asInt()).isEqualTo(3);
+        assertThat(cluster.path("perNode").asDouble()).isPositive();
+      }
+    }
+    for (String cluster : sandbox.workloadClusters()) {
+      assertThat(kernels(sandbox, cluster)).containsOnly("6.8.0-88-generic");
+      assertThat(declared(sandbox, cluster, "nodeKernelVersion")).isEqualTo("6.8.0-88-generic");
+    }
+    CliRun status = rollout("status", "three-waves", operatorToken);
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(status.out())
+        .contains("three-waves  completed  kernel 6.8.0-88-generic, OS image Ubuntu 24.04.3 LTS")
+        .contains("1. canary  done")
+        .contains("2. beijing  done")
+        .contains("3. guangzhou  done")
+        .contains("completed: every wave done");
+    List<String> steps = auditDetails("three-waves");
+    assertThat(steps)
+        .containsSubsequence(
+            "rollout.started by token ana",
+            "rollout.cluster_patching fleet/aws-cn-north-1-prod wave canary: to kernel"
+                + " 6.8.0-88-generic, OS image Ubuntu 24.04.3 LTS from kernel 6.8.0-51-generic, OS"
+                + " image Ubuntu 24.04.1 LTS",
+            "rollout.cluster_done fleet/aws-cn-north-1-prod wave canary: 3 node(s) on the target",
+            "rollout.approved wave beijing: by token ana for change-board",
+            "rollout.cluster_done fleet/guangzhou-prod wave guangzhou: 3 node(s) on the target",
+            "rollout.completed every wave done");
+    CliRun verify = CliRun.of("audit", "verify", "--data-dir", data.toString());
+    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+  }
+
+  @Test
+  @Order(2)
+  void aNodeThatNeverComesBackRollsBackEveryClusterTheRolloutReached(SandboxFleetHandle sandbox)
+      throws Exception {
+    publish(
+        "kernel-rollback",
+        """
+        target:
+          kernelVersion: 6.8.0-90-generic
+        waves:
+          - name: canary
+            clusters: [aws-cn-north-1-prod]
+          - name: rest
+            clusters: [beijing-prod, guangzhou-prod]
+            maxParallel: 2
+        onFailure: rollback
+        """);
+    player.inject(
+        InjectedFailure.neverReadyOnKernel("guangzhou-prod-worker-2", "6.8.0-90-generic"));
+    try {
+      assertThat(rollout("start", "kernel-rollback", operatorToken).code()).isZero();
+
+      JsonNode rolledBack =
+          awaitRollout("kernel-rollback", r -> r.path("phase").asText().equals("ROLLED_BACK"));
+
+      assertThat(rolledBack.path("reason").asText())
+          .startsWith("fleet/guangzhou-prod: node guangzhou-prod-worker-2 has its new versions")
+          .contains("has not been Ready since");
+    } finally {
+      player.inject(InjectedFailure.none());
+    }
+    for (String cluster : sandbox.workloadClusters()) {
+      assertThat(declared(sandbox, cluster, "nodeKernelVersion"))
+          .as(cluster + " declares its kernel from before")
+          .isEqualTo("6.8.0-88-generic");
+      awaitNodes(sandbox, cluster, "6.8.0-88-generic");
+    }
+    assertThat(auditDetails("kernel-rollback"))
+        .contains(
+            "rollout.cluster_done fleet/aws-cn-north-1-prod wave canary: 3 node(s) on the target",
+            "rollout.cluster_restoring fleet/aws-cn-north-1-prod wave rest: back to kernel"
+                + " 6.8.0-88-generic",
+            "rollout.cluster_restoring fleet/beijing-prod wave rest: back to kernel"
+                + " 6.8.0-88-generic",
+            "rollout.cluster_restoring fleet/guangzhou-prod wave rest: back to kernel"
+                + " 6.8.0-88-generic",
+            "rollout.cluster_restored fleet/guangzhou-prod wave rest: on kernel 6.8.0-88-generic",
+            "rollout.rolled_back every cluster reached is on its version from before");
+  }
+
+  @Test
+  @Order(3)
+  void aMaintenanceWindowThatIsShutHoldsTheWaveUntilItOpens(SandboxFleetHandle sandbox)
+      throws Exception {
+    publish(
+        "in-window",
+        """
+        target:
+          kernelVersion: 6.8.0-91-generic
+        waves:
+          - name: everywhere
+            clusters: [aws-cn-north-1-prod, beijing-prod, guangzhou-prod]
+            maxParallel: 3
+            gates:
+              maintenanceWindow: {schedule: "0 1 * * SAT", duration: 2h, timeZone: Asia/Shanghai}
+        """);
+    // Friday 2026-12-04 20:00 in Shanghai: the window opens Saturday 01:00 there.
+    CLOCK.moveTo(Instant.parse("2026-12-04T12:00:00Z"));
+    try {
+      assertThat(rollout("start", "in-window", operatorToken).code()).isZero();
+      JsonNode held =
+          awaitRollout(
+              "in-window", r -> r.at("/waves/0/heldBy").asText().startsWith("outside the"));
+      Thread.sleep(1_000);
+      held = board("in-window");
+      assertThat(held.at("/waves/0/phase").asText()).isEqualTo("WAITING");
+      assertThat(held.at("/waves/0/heldBy").asText())
+          .isEqualTo(
+              "outside the maintenance window 0 1 * * SAT for 2h (Asia/Shanghai) (until"
+                  + " 2026-12-04T17:00:00Z)");
+      assertThat(kernels(sandbox, "beijing-prod")).doesNotContain("6.8.0-91-generic");
+
+      CLOCK.moveTo(Instant.parse("2026-12-04T17:00:30Z"));
+
+      awaitRollout("in-window", r -> r.path("phase").asText().equals("COMPLETED"));
+    } finally {
+      CLOCK.moveTo(Instant.now());
+    }
+    for (String cluster : sandbox.workloadClusters()) {
+      assertThat(kernels(sandbox, cluster)).containsOnly("6.8.0-91-generic");
+    }
+  }
+
+  /** Writes a rollout into the config repository, commits it and waits until it is synced. */
+  private static void publish(String name, String spec) throws Exception {
+    String document =
+        "apiVersion: fleetgate.io/v1alpha1\nkind: PatchRollout\nmetadata:\n  name: "
+            + name
+            + "\nspec:\n"
+            + spec.lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n");
+    String commit = repo.write("rollouts/" + name + ".yaml", document).commit("Rollout " + name);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      JsonNode board = JSON.readTree(get("/api/v1/rollouts"));
+      boolean there = false;
+      for (JsonNode r : board.path("rollouts")) {
+        there |= r.path("name").asText().equals(name);
+      }
+      if (there && board.path("revision").asText().equals(commit)) {
+        return;
+      }
+      assertThat(System.nanoTime())
+          .as("rollout " + name + " synced within " + WAIT + ": " + board)
+          .isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static CliRun rollout(String verb, String name, Path token) {
+    return CliRun.of(
+        "rollout",
+        verb,
+        name,
+        "--server",
+        "http://127.0.0.1:" + server.port(),
+        "--token-file",
+        token.toString());
+  }
+
+  private static JsonNode board(String name) throws Exception {
+    for (JsonNode r : JSON.readTree(get("/api/v1/rollouts")).path("rollouts")) {
+      if (r.path("name").asText().equals(name)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no rollout " + name);
+  }
+
+  private static JsonNode awaitRollout(String name, Predicate<JsonNode> condition)
+      throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      last = board(name);
+      if (condition.test(last)) {
+        return last;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("rollout " + name + " did not get there within " + WAIT + ": " + last);
+  }
+
+  private static String get(String path) throws Exception {
+    String token = Files.readString(operatorToken);
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+    return answer.body();
+  }
+
+  private static List<String> kernels(SandboxFleetHandle sandbox, String cluster) {
+    ClusterApi api = sandbox.cluster(cluster);
+    return api.list(io.fleetgate.kube.GroupVersionKind.of("v1", "Node")).stream()
+        .map(n -> n.text("status", "nodeInfo", "kernelVersion").orElse(""))
+        .toList();
+  }
+
+  private static void awaitNodes(SandboxFleetHandle sandbox, String cluster, String kernel)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!kernels(sandbox, cluster).stream().allMatch(kernel::equals)) {
+      assertThat(System.nanoTime())
+          .as(cluster + "'s nodes back on " + kernel + ": " + kernels(sandbox, cluster))
+          .isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static String declared(SandboxFleetHandle sandbox, String cluster, String variable) {
+    KubeObject object =
+        sandbox
+            .management()
+            .get(
+                io.fleetgate.kube.GroupVersionKind.of("cluster.x-k8s.io/v1beta2", "Cluster"),
+                "fleet",
+                cluster)
+            .orElseThrow();
+    for (var one : object.at("spec", "topology", "variables").orElseThrow().getAsJsonArray()) {
+      if (one.getAsJsonObject().get("name").getAsString().equals(variable)) {
+        return one.getAsJsonObject().get("value").getAsString();
+      }
+    }
+    return "";
+  }
+
+  /** Each audit row of the rollout as {@code kind [cluster] detail}, oldest first. */
+  private static List<String> auditDetails(String rollout) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (SqliteStore store = SqliteStore.open(data, Clock.systemUTC())) {
+      for (var entry : store.entries(0, 100_000)) {
+        if (entry.event().object().equals("PatchRollout " + rollout)) {
+          rows.add(
+              entry.event().kind()
+                  + (entry.event().cluster().isEmpty() ? "" : " " + entry.event().cluster())
+                  + " "
+                  + entry.event().detail());
+        }
+      }
+    }
+    return rows;
+  }
+}
