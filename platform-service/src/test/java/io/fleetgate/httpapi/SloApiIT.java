@@ -41,8 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SloApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long STEP = 60;
-  private static final double RATE = 50;
 
   @TempDir Path work;
 
@@ -239,26 +237,7 @@ class SloApiIT {
   }
 
   private static String history(Instant start, Instant end) {
-    StringBuilder good = new StringBuilder();
-    StringBuilder bad = new StringBuilder();
-    double g = 0;
-    double b = 0;
-    for (long t = start.getEpochSecond(); t <= end.getEpochSecond(); t += STEP) {
-      double share = t > end.getEpochSecond() - 3600 ? 0.02 : 0.0005;
-      b += RATE * STEP * share;
-      g += RATE * STEP * (1 - share);
-      good.append("http_requests_total{service=\"payment-gateway\",code=\"200\"} ")
-          .append(g)
-          .append(' ')
-          .append(t)
-          .append('\n');
-      bad.append("http_requests_total{service=\"payment-gateway\",code=\"500\"} ")
-          .append(b)
-          .append(' ')
-          .append(t)
-          .append('\n');
-    }
-    return "# TYPE http_requests counter\n" + good + bad + "# EOF\n";
+    return io.fleetgate.testing.GatewayTraffic.openMetrics(start, end, 0.02);
   }
 
   private static String get(int port, String path, String token) throws Exception {

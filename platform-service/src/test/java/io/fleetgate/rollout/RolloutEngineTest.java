@@ -321,6 +321,37 @@ class RolloutEngineTest {
   }
 
   @Test
+  void aRestoreThatFailsHaltsTheRollBackOnceTheOthersAreRestoredAndMayBeTriedAgain() {
+    WavePlan plan =
+        plan(
+            FailurePolicy.ROLLBACK,
+            wave("canary", 1, Duration.ZERO),
+            wave("main", 2, Duration.ZERO));
+    RolloutState state = run(plan, started(plan), T0, 2);
+    fleet.failure.put("fleet/main-2", "node main-2-b did not come back Ready in 10m");
+    state = step(plan, state, T0);
+    assertThat(state.phase()).isEqualTo(RolloutPhase.ROLLING_BACK);
+    fleet.failure.put("fleet/main-2", "node main-2-b did not come back Ready in 10m, again");
+
+    state = step(plan, state, T0);
+
+    assertThat(state.phase()).isEqualTo(RolloutPhase.ROLLBACK_HALTED);
+    assertThat(state.reason())
+        .isEqualTo(
+            "the roll back could not restore fleet/main-2: node main-2-b did not come back Ready"
+                + " in 10m, again; every other cluster is restored");
+    assertThat(state.clusters().get("fleet/canary-1").status())
+        .isEqualTo(ClusterStep.Status.RESTORED);
+    assertThat(step(plan, state, T0)).as("settled: nothing more by itself").isEqualTo(state);
+
+    fleet.failure.clear();
+    state = ((Outcome.Accepted) RolloutCommands.rollBack(state, "ana", T0)).state();
+    state = step(plan, state, T0);
+
+    assertThat(state.phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
+  }
+
+  @Test
   void aRollbackAskedForAfterTheRolloutCompletedRestoresEverything() {
     WavePlan plan = plan(FailurePolicy.HALT, wave("main", 3, Duration.ZERO));
     RolloutState state = run(plan, started(plan), T0, 2);
