@@ -32,6 +32,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -310,6 +312,195 @@ class RolloutsIT {
     for (String cluster : sandbox.workloadClusters()) {
       assertThat(kernels(sandbox, cluster)).containsOnly("6.8.0-91-generic");
     }
+  }
+
+  @Test
+  @Order(4)
+  void theServiceKilledMidWaveResumesWhereItWasAndItsAuditChainHolds(SandboxFleetHandle sandbox)
+      throws Exception {
+    player.close();
+    player =
+        new UpgradePlayer(
+                sandbox.fleet()::api,
+                new UpgradePlayer.Settings(
+                    Duration.ofMillis(100), Duration.ofMillis(700), InjectedFailure.none()),
+                event -> {})
+            .start();
+    FleetRepo own = FleetRepo.seed(work.resolve("killed-fleet"));
+    own.write(
+            "rollouts/killed.yaml",
+            """
+            apiVersion: fleetgate.io/v1alpha1
+            kind: PatchRollout
+            metadata:
+              name: killed
+            spec:
+              target:
+                kernelVersion: 6.8.0-93-generic
+              waves:
+                - name: first
+                  clusters: [aws-cn-north-1-prod]
+                - name: second
+                  clusters: [beijing-prod, guangzhou-prod]
+            """)
+        .commit("Rollout killed");
+    Path killedData = work.resolve("killed-data");
+    Path token = work.resolve("carol.token");
+    try (SqliteStore store = SqliteStore.open(killedData, Clock.systemUTC())) {
+      Files.writeString(token, new Tokens(store.tokens()).create("carol", Role.OPERATOR).secret());
+    }
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String[] serve = {
+      "serve",
+      "--repo",
+      own.dir().toString(),
+      "--management-kubeconfig",
+      sandbox.managementKubeconfig().toString(),
+      "--data-dir",
+      killedData.toString(),
+      "--port",
+      Integer.toString(port),
+      "--interval",
+      "2s",
+      "--rollout-interval",
+      "300ms"
+    };
+    String base = "http://127.0.0.1:" + port;
+    Map<String, String> before = new java.util.TreeMap<>();
+    for (String cluster : sandbox.workloadClusters()) {
+      before.put(cluster, declared(sandbox, cluster, "nodeKernelVersion"));
+    }
+    Path logs = Files.createDirectories(Path.of("target", "rollouts-it"));
+    Process first = startServe(serve, logs.resolve("serve-killed.log"));
+    try {
+      awaitServing(base, token, first, "killed", logs.resolve("serve-killed.log"));
+      CliRun start =
+          CliRun.of(
+              "rollout", "start", "killed", "--server", base, "--token-file", token.toString());
+      assertThat(start.code()).as(start.err()).isZero();
+      awaitServed(
+          base,
+          token,
+          "killed",
+          r ->
+              r.at("/waves/1/clusters/0/phase").asText().equals("PATCHING")
+                  && r.at("/waves/1/clusters/0/upToDate").asInt() < 3);
+    } finally {
+      first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    assertThat(first.isAlive()).isFalse();
+
+    Process second = startServe(serve, logs.resolve("serve-resumed.log"));
+    try {
+      awaitServing(base, token, second, "killed", logs.resolve("serve-resumed.log"));
+      JsonNode done =
+          awaitServed(base, token, "killed", r -> r.path("phase").asText().equals("COMPLETED"));
+      for (JsonNode cluster : done.at("/waves/1/clusters")) {
+        assertThat(cluster.path("upToDate").asInt()).isEqualTo(3);
+      }
+    } finally {
+      second.destroy();
+      if (!second.waitFor(30, TimeUnit.SECONDS)) {
+        second.destroyForcibly().waitFor();
+      }
+    }
+    List<String> patched = new ArrayList<>();
+    try (SqliteStore store = SqliteStore.open(killedData, Clock.systemUTC())) {
+      for (var entry : store.entries(0, 100_000)) {
+        if (entry.event().kind().equals("rollout.cluster_patching")) {
+          patched.add(entry.event().cluster() + " " + entry.event().detail());
+        }
+      }
+    }
+    assertThat(patched)
+        .as("each cluster patched once, from the kernel it had before the rollout")
+        .containsExactlyInAnyOrder(
+            "fleet/aws-cn-north-1-prod wave first: to kernel 6.8.0-93-generic from kernel "
+                + before.get("aws-cn-north-1-prod"),
+            "fleet/beijing-prod wave second: to kernel 6.8.0-93-generic from kernel "
+                + before.get("beijing-prod"),
+            "fleet/guangzhou-prod wave second: to kernel 6.8.0-93-generic from kernel "
+                + before.get("guangzhou-prod"));
+    CliRun verify = CliRun.of("audit", "verify", "--data-dir", killedData.toString());
+    assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+    assertThat(verify.out()).contains("Audit chain intact");
+    for (String cluster : sandbox.workloadClusters()) {
+      assertThat(kernels(sandbox, cluster)).containsOnly("6.8.0-93-generic");
+    }
+  }
+
+  private static Process startServe(String[] args, Path log) throws java.io.IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                io.fleetgate.cli.Main.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  /** Waits until the served platform lists the rollout. */
+  private static void awaitServing(String base, Path token, Process serve, String rollout, Path log)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (System.nanoTime() < deadline) {
+      assertThat(serve.isAlive()).as("fleetgate serve is running: " + tail(log)).isTrue();
+      try {
+        JsonNode board = JSON.readTree(get(base, token, "/api/v1/rollouts"));
+        for (JsonNode r : board.path("rollouts")) {
+          if (r.path("name").asText().equals(rollout)) {
+            return;
+          }
+        }
+      } catch (java.io.IOException | AssertionError notYet) {
+        // Starting.
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(
+        "fleetgate serve did not list " + rollout + " within 180 s: " + tail(log));
+  }
+
+  private static String tail(Path log) throws java.io.IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  private static JsonNode awaitServed(
+      String base, Path token, String rollout, Predicate<JsonNode> condition) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      for (JsonNode r : JSON.readTree(get(base, token, "/api/v1/rollouts")).path("rollouts")) {
+        if (r.path("name").asText().equals(rollout)) {
+          last = r;
+        }
+      }
+      if (last != null && condition.test(last)) {
+        return last;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(rollout + " did not get there within " + WAIT + ": " + last);
+  }
+
+  private static String get(String base, Path token, String path) throws Exception {
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + Files.readString(token))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+    return answer.body();
   }
 
   /** Writes a rollout into the config repository, commits it and waits until it is synced. */
