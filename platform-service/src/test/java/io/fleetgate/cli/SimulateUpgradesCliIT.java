@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,17 @@ class SimulateUpgradesCliIT {
 
   private static final String CLUSTER = "beijing-prod";
   private static final Duration WITHIN = Duration.ofSeconds(60);
+
+  /** Every player process a test started, stopped after it whatever the test's outcome. */
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void stopThePlayersStarted() throws InterruptedException {
+    for (Process process : started) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
 
   @Test
   @Order(1)
@@ -128,8 +140,7 @@ class SimulateUpgradesCliIT {
         .contains("start one with 'fleetgate sandbox up'");
   }
 
-  private static Process start(SandboxFleetHandle sandbox, Path log, String... args)
-      throws IOException {
+  private Process start(SandboxFleetHandle sandbox, Path log, String... args) throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -142,10 +153,10 @@ class SimulateUpgradesCliIT {
                 "--state-dir",
                 sandbox.fleet().layout().root().toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    started.add(process);
+    return process;
   }
 
   private static boolean contains(Path log, String text) {
