@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,17 @@ class SimulateUpgradesCliIT {
   private static final String CLUSTER = "beijing-prod";
   private static final Duration WITHIN = Duration.ofSeconds(60);
 
+  /** Every player process a test started, stopped after it whatever the test's outcome. */
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void stopThePlayersStarted() throws InterruptedException {
+    for (Process process : started) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   @Test
   @Order(1)
   void playsUntilSigtermAndRefusesASecondPlayer(SandboxFleetHandle sandbox, @TempDir Path logs)
@@ -42,13 +54,13 @@ class SimulateUpgradesCliIT {
     Path pidFile = sandbox.fleet().layout().playerPidFile();
     Path log = logs.resolve("player.log");
     Process player = start(sandbox, log, "--per-node", "100ms");
-    await(() -> contains(log, "Playing node upgrades"), "the player says it plays");
+    await(() -> contains(log, "Playing node upgrades"), log);
     assertThat(Files.readString(pidFile).strip()).isEqualTo(Long.toString(player.pid()));
 
     Path second = logs.resolve("second.log");
     Process again = start(sandbox, second);
     assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(again.exitValue()).isEqualTo(1);
+    assertThat(again.exitValue()).as(Files.readString(second)).isEqualTo(1);
     assertThat(Files.readString(second))
         .contains("An upgrade player already runs for this sandbox (pid " + player.pid());
 
@@ -77,7 +89,7 @@ class SimulateUpgradesCliIT {
         () ->
             new NodeSimulator(sandbox::cluster).nodes(CLUSTER).stream().allMatch(n -> n.at(target)),
         "the nodes walked to v1.34.9");
-    await(() -> contains(log, "Walk finished: beijing-prod"), "the walk logged");
+    await(() -> contains(log, "Walk finished: beijing-prod"), log);
 
     player.destroy();
     assertThat(player.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -93,7 +105,9 @@ class SimulateUpgradesCliIT {
       SandboxFleetHandle sandbox, @TempDir Path logs) throws Exception {
     Path pidFile = sandbox.fleet().layout().playerPidFile();
     Process killed = start(sandbox, logs.resolve("killed.log"));
-    await(() -> contains(logs.resolve("killed.log"), "Playing node upgrades"), "the player plays");
+    await(
+        () -> contains(logs.resolve("killed.log"), "Playing node upgrades"),
+        logs.resolve("killed.log"));
     killed.destroyForcibly();
     killed.waitFor(60, TimeUnit.SECONDS);
     assertThat(Files.readString(pidFile).strip())
@@ -103,7 +117,7 @@ class SimulateUpgradesCliIT {
     Path log = logs.resolve("next.log");
     Process next = start(sandbox, log);
     try {
-      await(() -> contains(log, "Playing node upgrades"), "the next player plays");
+      await(() -> contains(log, "Playing node upgrades"), log);
       assertThat(Files.readString(pidFile).strip()).isEqualTo(Long.toString(next.pid()));
     } finally {
       next.destroy();
@@ -113,19 +127,20 @@ class SimulateUpgradesCliIT {
 
   @Test
   @Order(3)
-  void refusesBadInputAndAStoppedSandboxByName(@TempDir Path empty) {
+  void refusesBadInputAndAMissingSandboxByName(@TempDir Path empty) {
     CliRun duration =
         CliRun.of("sandbox", "simulate-upgrades", "--per-node", "5 minutes", "--state-dir", "x");
-    CliRun down = CliRun.of("sandbox", "simulate-upgrades", "--state-dir", empty.toString());
+    CliRun none = CliRun.of("sandbox", "simulate-upgrades", "--state-dir", empty.toString());
 
     assertThat(duration.code()).isEqualTo(2);
     assertThat(duration.err()).contains("--per-node must look like 500ms, 30s, 2m or 1h");
-    assertThat(down.code()).isEqualTo(2);
-    assertThat(down.err()).contains("is not up; run 'fleetgate sandbox up'");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err())
+        .contains("there is no sandbox in " + empty.toAbsolutePath().normalize())
+        .contains("start one with 'fleetgate sandbox up'");
   }
 
-  private static Process start(SandboxFleetHandle sandbox, Path log, String... args)
-      throws IOException {
+  private Process start(SandboxFleetHandle sandbox, Path log, String... args) throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -138,10 +153,10 @@ class SimulateUpgradesCliIT {
                 "--state-dir",
                 sandbox.fleet().layout().root().toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    started.add(process);
+    return process;
   }
 
   private static boolean contains(Path log, String text) {
@@ -149,6 +164,26 @@ class SimulateUpgradesCliIT {
       return Files.readString(log).contains(text);
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /** Waits for a line in a player's log; on a timeout the failure shows the log. */
+  private static void await(BooleanSupplier condition, Path log) throws InterruptedException {
+    long deadline = System.nanoTime() + WITHIN.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "Not within " + WITHIN.toSeconds() + " s, " + log + ":\n" + read(log));
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static String read(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
     }
   }
 
