@@ -8,9 +8,18 @@ public final class BoardRows {
 
   private BoardRows() {}
 
-  /** One rollout in the list. */
+  /**
+   * One rollout in the list.
+   *
+   * @param reasonTone how its reason reads: bad when it halted or a gate of its current wave fails
+   */
   public record RolloutRow(
-      RolloutStatus.RolloutView rollout, Tone tone, String phase, String target, String took) {
+      RolloutStatus.RolloutView rollout,
+      Tone tone,
+      String phase,
+      String target,
+      String took,
+      Tone reasonTone) {
     public String name() {
       return rollout.name();
     }
@@ -90,7 +99,19 @@ public final class BoardRows {
           case COMPLETED, ROLLED_BACK -> "took " + RolloutFormat.duration(r.took());
           default -> "for " + RolloutFormat.duration(r.took());
         };
-    return new RolloutRow(r, Tone.of(r.phase()), RolloutFormat.phase(r.phase()), r.target(), took);
+    boolean failing =
+        r.wave() >= 0
+            && r.wave() < r.waves().size()
+            && r.waves().get(r.wave()).gates().stream()
+                .anyMatch(g -> g.answer() == RolloutStatus.GateAnswer.FAILING);
+    Tone tone = Tone.of(r.phase());
+    return new RolloutRow(
+        r,
+        tone,
+        RolloutFormat.phase(r.phase()),
+        r.target(),
+        took,
+        tone == Tone.BAD || failing ? Tone.BAD : Tone.WAITING);
   }
 
   static List<WaveRow> waves(RolloutStatus.RolloutView r) {

@@ -22,7 +22,9 @@ public final class RolloutFormat {
     return phase.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
-  /** {@code 2 h 14 min}, {@code 3 min 20 s}, {@code 45 s}; {@code —} when not known. */
+  /**
+   * {@code 2 h 14 min}, {@code 3 min 20 s}, {@code 33 min}, {@code 45 s}; {@code —} when not known.
+   */
   public static String duration(Number seconds) {
     if (seconds == null) {
       return "—";
@@ -35,10 +37,10 @@ public final class RolloutFormat {
       return days + " d " + hours + " h";
     }
     if (hours > 0) {
-      return hours + " h " + minutes + " min";
+      return minutes == 0 ? hours + " h" : hours + " h " + minutes + " min";
     }
     if (minutes > 0) {
-      return minutes + " min " + s % 60 + " s";
+      return s % 60 == 0 ? minutes + " min" : minutes + " min " + s % 60 + " s";
     }
     return s + " s";
   }

@@ -76,6 +76,9 @@ public final class RolloutViewModel {
     this.threads = threads;
     this.patches = new PatchMatrixViewModel(source, threads);
     selected.addListener((o, a, b) -> show(b));
+    // Shown again: read at once rather than at the timer's next turn.
+    active.addListener((o, was, now) -> tick());
+    page.addListener((o, was, now) -> tick());
   }
 
   /** Reads the board; keeps the selection when that rollout is still there. */

@@ -14,6 +14,8 @@ class RolloutFormatTest {
     assertThat(RolloutFormat.duration(45)).isEqualTo("45 s");
     assertThat(RolloutFormat.duration(134.4)).isEqualTo("2 min 14 s");
     assertThat(RolloutFormat.duration(8_040L)).isEqualTo("2 h 14 min");
+    assertThat(RolloutFormat.duration(1_980L)).isEqualTo("33 min");
+    assertThat(RolloutFormat.duration(3_600L)).isEqualTo("1 h");
     assertThat(RolloutFormat.duration(90_000L)).isEqualTo("1 d 1 h");
     assertThat(RolloutFormat.duration(-3)).isEqualTo("0 s");
   }

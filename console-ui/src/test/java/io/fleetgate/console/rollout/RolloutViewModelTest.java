@@ -22,9 +22,9 @@ class RolloutViewModelTest {
         .extracting(
             BoardRows.RolloutRow::name, BoardRows.RolloutRow::phase, BoardRows.RolloutRow::took)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("kernel-6.8.0-88", "running", "for 33 min 0 s"),
+            org.assertj.core.groups.Tuple.tuple("kernel-6.8.0-88", "running", "for 33 min"),
             org.assertj.core.groups.Tuple.tuple("node-image-2026-11", "running", "for 1 h 30 min"),
-            org.assertj.core.groups.Tuple.tuple("kubernetes-v1.35.1", "halted", "for 1 h 0 min"),
+            org.assertj.core.groups.Tuple.tuple("kubernetes-v1.35.1", "halted", "for 1 h"),
             org.assertj.core.groups.Tuple.tuple("kernel-6.8.0-90", "pending", "not started"));
     assertThat(model.selectedProperty().get().name()).isEqualTo("kernel-6.8.0-88");
     assertThat(model.summaryProperty().get())
@@ -210,15 +210,20 @@ class RolloutViewModelTest {
     timed.tick();
     assertThat(reads[0]).as("hidden: no read").isNull();
     timed.activeProperty().set(true);
+    assertThat(reads[0].at()).as("shown: read at once").isEqualTo(RolloutModels.AT.plusSeconds(1));
     timed.tick();
-    assertThat(reads[0].at()).isEqualTo(RolloutModels.AT.plusSeconds(1));
+    assertThat(reads[0].at()).isEqualTo(RolloutModels.AT.plusSeconds(2));
     assertThat(counting.asked).isEmpty();
     timed.pageProperty().set(RolloutViewModel.Page.PATCHES);
+    assertThat(counting.asked).as("the matrix read once shown").hasSize(1);
     timed.tick();
-    assertThat(counting.asked).hasSize(1);
+    assertThat(counting.asked).hasSize(2);
     assertThat(reads[0].at())
         .as("the board is not on screen")
-        .isEqualTo(RolloutModels.AT.plusSeconds(1));
+        .isEqualTo(RolloutModels.AT.plusSeconds(2));
+    timed.activeProperty().set(false);
+    timed.tick();
+    assertThat(counting.asked).as("hidden again").hasSize(2);
   }
 
   @Test
