@@ -134,6 +134,7 @@ final class BoardView extends StackPane {
     for (Command command : Command.values()) {
       Button button = new Button(RolloutViewModel.verb(command));
       button.setId("rollout-" + command.name().toLowerCase(java.util.Locale.ROOT));
+      button.setMinWidth(Region.USE_PREF_SIZE);
       if (command == Command.ROLLBACK) {
         button.getStyleClass().add(Styles.DANGER);
       }
