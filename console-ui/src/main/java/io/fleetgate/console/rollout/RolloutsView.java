@@ -31,6 +31,7 @@ public final class RolloutsView extends BorderPane {
   static final Duration EVERY = Duration.seconds(5);
 
   private final Timeline timer;
+  private final javafx.beans.value.ObservableValue<Boolean> showing;
 
   public RolloutsView(RolloutViewModel model, BooleanProperty dark) {
     this(model, dark, RolloutsView::askToRollBack);
@@ -106,15 +107,20 @@ public final class RolloutsView extends BorderPane {
 
     timer = new Timeline(new KeyFrame(EVERY, e -> model.tick()));
     timer.setCycleCount(Timeline.INDEFINITE);
-    sceneProperty()
-        .addListener(
-            (o, a, scene) -> {
-              if (scene == null) {
-                timer.stop();
-              } else {
-                timer.play();
-              }
-            });
+    // The timer runs while the view's window is showing: a closed window's view reads nothing.
+    showing =
+        sceneProperty()
+            .flatMap(javafx.scene.Scene::windowProperty)
+            .flatMap(javafx.stage.Window::showingProperty)
+            .orElse(false);
+    showing.addListener(
+        (o, was, now) -> {
+          if (now) {
+            timer.play();
+          } else {
+            timer.stop();
+          }
+        });
   }
 
   /** Asks before a roll back: it puts every cluster the rollout reached back where it was. */

@@ -160,6 +160,21 @@ class RolloutCommandsIT {
     assertThat(onFx(() -> model.rows().size())).as("hidden: not read again").isEqualTo(1);
   }
 
+  @Test
+  void onceItsWindowIsClosedTheBoardIsNeverReadAgain() throws Exception {
+    onFx(
+        () -> {
+          stage.close();
+          return null;
+        });
+    Thread.sleep(500);
+    int before = source.boards.get();
+
+    Thread.sleep((long) (RolloutsView.EVERY.toMillis() * 2.5));
+
+    assertThat(source.boards.get()).as("reads after the window closed").isEqualTo(before);
+  }
+
   private void press(String selector) throws Exception {
     onFx(
         () -> {

@@ -369,9 +369,12 @@ public final class RolloutModels {
     public RolloutStatus.Matrix matrix = RolloutModels.matrix();
     public RuntimeException failure;
     public String refuse;
+    public final java.util.concurrent.atomic.AtomicInteger boards =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public RolloutStatus.Board board() {
+      boards.incrementAndGet();
       if (failure != null) {
         throw failure;
       }
