@@ -167,7 +167,8 @@ class RolloutCommandsIT {
           stage.close();
           return null;
         });
-    Thread.sleep(500);
+    // A read the timer began just before the window closed may still be on its way.
+    Thread.sleep(1_500);
     int before = source.boards.get();
 
     Thread.sleep((long) (RolloutsView.EVERY.toMillis() * 2.5));
