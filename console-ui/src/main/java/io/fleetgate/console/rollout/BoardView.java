@@ -56,6 +56,12 @@ final class BoardView extends StackPane {
               }
             });
     model.selectedProperty().addListener((o, a, b) -> list.getSelectionModel().select(b));
+    // New rows clear the list's selection; the model's stays, so show it again.
+    model
+        .rows()
+        .addListener(
+            (ListChangeListener<BoardRows.RolloutRow>)
+                c -> list.getSelectionModel().select(model.selectedProperty().get()));
     list.setMinWidth(300);
 
     SplitPane split = new SplitPane(list, details(confirm));

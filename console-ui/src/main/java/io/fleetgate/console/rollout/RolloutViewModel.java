@@ -126,7 +126,10 @@ public final class RolloutViewModel {
     problems.setAll(board.problems());
     String was = selected.get() == null ? null : selected.get().name();
     List<BoardRows.RolloutRow> read = board.rollouts().stream().map(BoardRows::rollout).toList();
-    rows.setAll(read);
+    if (!rows.equals(read)) {
+      // Only a change is shown: an unchanged board read again leaves the screen as it is.
+      rows.setAll(read);
+    }
     empty.set(read.isEmpty() ? emptyText(board) : "");
     long moving =
         read.stream()
@@ -171,8 +174,15 @@ public final class RolloutViewModel {
       allowed.set(Set.of());
       return;
     }
-    waves.setAll(BoardRows.waves(row.rollout()));
-    steps.setAll(row.rollout().recent().stream().map(BoardRows::step).toList());
+    List<BoardRows.WaveRow> nowWaves = BoardRows.waves(row.rollout());
+    if (!waves.equals(nowWaves)) {
+      waves.setAll(nowWaves);
+    }
+    List<BoardRows.StepRow> nowSteps =
+        row.rollout().recent().stream().map(BoardRows::step).toList();
+    if (!steps.equals(nowSteps)) {
+      steps.setAll(nowSteps);
+    }
     allowed.set(CommandsAllowed.of(row.rollout()));
   }
 

@@ -161,6 +161,27 @@ class RolloutCommandsIT {
   }
 
   @Test
+  void theSelectedRolloutStaysSelectedInTheListAcrossTheTimersReads() throws Exception {
+    onFx(
+        () -> {
+          model.selectedProperty().set(model.rows().get(2));
+          return null;
+        });
+    int before = source.boards.get();
+    awaitFx(() -> source.boards.get() >= before + 2, () -> CompletableFuture.completedFuture(null));
+    Thread.sleep(300);
+
+    assertThat(
+            onFx(
+                () ->
+                    ((javafx.scene.control.ListView<?>) scene.lookup("#rollout-list"))
+                        .getSelectionModel()
+                        .getSelectedItem()))
+        .isNotNull()
+        .isEqualTo(onFx(() -> model.selectedProperty().get()));
+  }
+
+  @Test
   void onceItsWindowIsClosedTheBoardIsNeverReadAgain() throws Exception {
     onFx(
         () -> {

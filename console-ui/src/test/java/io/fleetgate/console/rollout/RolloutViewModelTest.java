@@ -179,6 +179,25 @@ class RolloutViewModelTest {
   }
 
   @Test
+  void anUnchangedBoardReadAgainChangesNothingOnScreen() {
+    model.refresh().join();
+    List<String> changes = new java.util.ArrayList<>();
+    model
+        .rows()
+        .addListener((javafx.collections.ListChangeListener<Object>) c -> changes.add("rows"));
+    model
+        .waves()
+        .addListener((javafx.collections.ListChangeListener<Object>) c -> changes.add("waves"));
+    model
+        .steps()
+        .addListener((javafx.collections.ListChangeListener<Object>) c -> changes.add("steps"));
+
+    model.refresh().join();
+
+    assertThat(changes).isEmpty();
+  }
+
+  @Test
   void keepsTheSelectedRolloutAcrossReads() {
     model.refresh().join();
     model.selectedProperty().set(model.rows().get(2));
