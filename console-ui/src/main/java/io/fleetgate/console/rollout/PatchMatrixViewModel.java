@@ -97,7 +97,9 @@ public final class PatchMatrixViewModel {
               }
               error.set("");
               matrix = read;
-              notRead.setAll(read.notRead());
+              if (!notRead.equals(read.notRead())) {
+                notRead.setAll(read.notRead());
+              }
               judged.set(MatrixLines.judged(read));
               filter();
               return null;
@@ -117,7 +119,11 @@ public final class PatchMatrixViewModel {
       return;
     }
     List<RolloutStatus.MatrixCluster> kept = shown();
-    lines.setAll(MatrixLines.lines(kept, judged.get()));
+    List<MatrixLines.Line> now = MatrixLines.lines(kept, judged.get());
+    if (!lines.equals(now)) {
+      // Only a change is shown: the table keeps its selection and scroll across the timer's reads.
+      lines.setAll(now);
+    }
     long unreachable = matrix.clusters().stream().filter(c -> !c.reachable()).count();
     long behind =
         matrix.clusters().stream().filter(c -> c.reachable() && c.upToDate() < c.nodes()).count();

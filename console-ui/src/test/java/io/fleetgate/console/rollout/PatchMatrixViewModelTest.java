@@ -151,6 +151,22 @@ class PatchMatrixViewModelTest {
   }
 
   @Test
+  void anUnchangedMatrixReadAgainChangesNothingOnScreen() {
+    model.refresh().join();
+    List<String> changes = new java.util.ArrayList<>();
+    model
+        .lines()
+        .addListener((javafx.collections.ListChangeListener<Object>) c -> changes.add("lines"));
+    model
+        .notRead()
+        .addListener((javafx.collections.ListChangeListener<Object>) c -> changes.add("notRead"));
+
+    model.refresh().join();
+
+    assertThat(changes).isEmpty();
+  }
+
+  @Test
   void aFailedReadKeepsTheLinesItHadAndSaysSo() {
     model.refresh().join();
     source.failure = new IllegalStateException("The token's role is too low for this view.");
