@@ -142,7 +142,8 @@ public final class ConsoleApp extends Application {
             new io.fleetgate.console.fleet.ClusterDetailViewModel(connection.clusters(), threads),
             new io.fleetgate.console.network.NetworkViewModel(
                 connection.network(), threads, NETWORK_WIDTH),
-            new io.fleetgate.console.slo.SloViewModel(connection.slos(), threads, SLO_COLUMNS));
+            new io.fleetgate.console.slo.SloViewModel(connection.slos(), threads, SLO_COLUMNS),
+            new io.fleetgate.console.rollout.RolloutViewModel(connection.rollouts(), threads));
     stage.setTitle("Fleetgate console");
     MainWindow window = new MainWindow(connection.description(), models);
     Scene scene = new Scene(window, 1280, 720);
@@ -155,7 +156,7 @@ public final class ConsoleApp extends Application {
                         ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
                         : new PrimerLight().getUserAgentStylesheet()));
     var accelerators = scene.getAccelerators();
-    for (int i = 0; i < 7; i++) {
+    for (int i = 0; i < 8; i++) {
       int tab = i;
       accelerators.put(
           new javafx.scene.input.KeyCodeCombination(
@@ -170,6 +171,7 @@ public final class ConsoleApp extends Application {
           models.policy().refresh();
           models.network().refresh();
           models.slos().refresh();
+          models.rollouts().refresh();
         });
     accelerators.put(
         new javafx.scene.input.KeyCodeCombination(

@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The console's main window content: a header naming the connection, and the Fleet, Activity,
- * Policy, Reports, Config, Network and SLO tabs.
+ * Policy, Reports, Config, Network, SLO and Rollouts tabs.
  */
 public final class MainWindow extends BorderPane {
 
@@ -30,7 +30,8 @@ public final class MainWindow extends BorderPane {
       io.fleetgate.console.reports.ReportsViewModel reports,
       io.fleetgate.console.fleet.ClusterDetailViewModel cluster,
       io.fleetgate.console.network.NetworkViewModel network,
-      io.fleetgate.console.slo.SloViewModel slos) {}
+      io.fleetgate.console.slo.SloViewModel slos,
+      io.fleetgate.console.rollout.RolloutViewModel rollouts) {}
 
   public MainWindow(String connection, Models models) {
     setId("main-window");
@@ -40,7 +41,7 @@ public final class MainWindow extends BorderPane {
     subtitle.setId("connection");
     subtitle.getStyleClass().add(Styles.TEXT_MUTED);
     VBox heading = new VBox(2, title, subtitle);
-    Label keys = new Label("Ctrl+1–7 tabs · F5 refresh · Ctrl+S save · Ctrl+D dark theme");
+    Label keys = new Label("Ctrl+1–8 tabs · F5 refresh · Ctrl+S save · Ctrl+D dark theme");
     keys.getStyleClass().add(Styles.TEXT_MUTED);
     javafx.scene.control.ToggleButton dark = new javafx.scene.control.ToggleButton("Dark");
     dark.setId("theme-dark");
@@ -81,6 +82,14 @@ public final class MainWindow extends BorderPane {
                 "Network",
                 new io.fleetgate.console.network.NetworkView(models.network(), darkTheme)),
             tab("tab-slo", "SLOs", new io.fleetgate.console.slo.SloView(models.slos(), darkTheme)));
+    Tab rollouts =
+        tab(
+            "tab-rollouts",
+            "Rollouts",
+            new io.fleetgate.console.rollout.RolloutsView(models.rollouts(), darkTheme));
+    // The board reads itself again every few seconds, but only while it is on screen.
+    models.rollouts().activeProperty().bind(rollouts.selectedProperty());
+    tabs.getTabs().add(rollouts);
     setCenter(tabs);
   }
 

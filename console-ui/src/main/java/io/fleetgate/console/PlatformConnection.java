@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param description one line for the window header
  * @param resources what closing the console must stop (the embedded platform)
  * @param repository the fleet repository the config editor clones, when known
+ * @param rollouts the Rollouts tab's reads and commands: over the API in both modes (embedded, the
+ *     API on loopback), so a platform without the rollout routes says so in the tab
  * @param syncNow asks the platform for a sync now (after a push); may throw with a sentence
  */
 public record PlatformConnection(
@@ -31,6 +33,7 @@ public record PlatformConnection(
     io.fleetgate.console.fleet.ClusterSource clusters,
     io.fleetgate.console.network.NetworkSource network,
     io.fleetgate.console.slo.SloSource slos,
+    io.fleetgate.console.rollout.RolloutSource rollouts,
     Events events,
     AutoCloseable resources,
     java.util.Optional<String> repository,
@@ -92,6 +95,7 @@ public record PlatformConnection(
           platform,
           platform,
           platform,
+          platform,
           platform::events,
           () -> {
             server.stop();
@@ -135,6 +139,7 @@ public record PlatformConnection(
       RemotePlatform platform = new RemotePlatform(URI.create(url), token, Clock.systemUTC());
       return new PlatformConnection(
           description,
+          platform,
           platform,
           platform,
           platform,
@@ -214,6 +219,23 @@ public record PlatformConnection(
               java.time.Instant to,
               int points) {
             return starting.join().slos().history(service, slo, from, to, points);
+          }
+        },
+        new io.fleetgate.console.rollout.RolloutSource() {
+          @Override
+          public io.fleetgate.api.RolloutStatus.Board board() {
+            return starting.join().rollouts().board();
+          }
+
+          @Override
+          public io.fleetgate.api.RolloutStatus.CommandResult command(
+              String rollout, io.fleetgate.api.RolloutStatus.Command command) {
+            return starting.join().rollouts().command(rollout, command);
+          }
+
+          @Override
+          public io.fleetgate.api.RolloutStatus.Matrix matrix(MatrixTarget target) {
+            return starting.join().rollouts().matrix(target);
           }
         },
         (lastEventId, listener) -> {
@@ -310,6 +332,23 @@ public record PlatformConnection(
               java.time.Instant from,
               java.time.Instant to,
               int points) {
+            throw new IllegalStateException(message);
+          }
+        },
+        new io.fleetgate.console.rollout.RolloutSource() {
+          @Override
+          public io.fleetgate.api.RolloutStatus.Board board() {
+            throw new IllegalStateException(message);
+          }
+
+          @Override
+          public io.fleetgate.api.RolloutStatus.CommandResult command(
+              String rollout, io.fleetgate.api.RolloutStatus.Command command) {
+            throw new IllegalStateException(message);
+          }
+
+          @Override
+          public io.fleetgate.api.RolloutStatus.Matrix matrix(MatrixTarget target) {
             throw new IllegalStateException(message);
           }
         },

@@ -56,6 +56,19 @@ class PlatformConnectionTest {
     assertThat(read.get()).hasMessageContaining("port 8742 is taken");
     assertThat(problems).containsExactly("The embedded platform did not start: port 8742 is taken");
     assertThatThrownBy(() -> deferred.policy().policy()).hasMessageContaining("port 8742");
+    assertThatThrownBy(() -> deferred.rollouts().board()).hasMessageContaining("port 8742");
+    assertThatThrownBy(
+            () ->
+                deferred
+                    .rollouts()
+                    .command("kernel-6.8.0-88", io.fleetgate.api.RolloutStatus.Command.PAUSE))
+        .hasMessageContaining("port 8742");
+    assertThatThrownBy(
+            () ->
+                deferred
+                    .rollouts()
+                    .matrix(new io.fleetgate.console.rollout.RolloutSource.MatrixTarget.Nothing()))
+        .hasMessageContaining("port 8742");
     events.close();
     deferred.resources().close();
   }

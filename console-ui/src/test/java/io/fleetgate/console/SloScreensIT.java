@@ -162,6 +162,7 @@ class SloScreensIT {
               platform,
               platform,
               platform,
+              platform,
               platform::events,
               () -> {
                 server.stop();

@@ -25,7 +25,8 @@ public final class RemotePlatform
         io.fleetgate.console.reports.ReportSource,
         io.fleetgate.console.fleet.ClusterSource,
         io.fleetgate.console.network.NetworkSource,
-        io.fleetgate.console.slo.SloSource {
+        io.fleetgate.console.slo.SloSource,
+        io.fleetgate.console.rollout.RolloutSource {
 
   private final URI base;
   private final String token;
@@ -33,6 +34,7 @@ public final class RemotePlatform
   private final Clock clock;
   private final RemoteNetwork network;
   private final RemoteSlos slos;
+  private final RemoteRollouts rollouts;
 
   public RemotePlatform(URI base, String token, Clock clock) {
     this.base = base;
@@ -45,6 +47,24 @@ public final class RemotePlatform
     client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
     this.network = new RemoteNetwork(client);
     this.slos = new RemoteSlos(client);
+    this.rollouts = new RemoteRollouts(client);
+  }
+
+  @Override
+  public io.fleetgate.api.RolloutStatus.Board board() {
+    return rollouts.board();
+  }
+
+  @Override
+  public io.fleetgate.api.RolloutStatus.CommandResult command(
+      String rollout, io.fleetgate.api.RolloutStatus.Command command) {
+    return rollouts.command(rollout, command);
+  }
+
+  @Override
+  public io.fleetgate.api.RolloutStatus.Matrix matrix(
+      io.fleetgate.console.rollout.RolloutSource.MatrixTarget target) {
+    return rollouts.matrix(target);
   }
 
   @Override

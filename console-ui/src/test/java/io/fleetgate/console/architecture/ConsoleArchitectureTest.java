@@ -55,4 +55,16 @@ class ConsoleArchitectureTest {
             "io.fleetgate.client..", "io.fleetgate.console.remote..", "io.fleetgate.app..")
         .check(classes);
   }
+
+  @Test
+  void theRolloutsTabReadsThroughItsPortOnly() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.fleetgate.console.rollout..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.client..", "io.fleetgate.console.remote..", "io.fleetgate.app..")
+        .check(classes);
+  }
 }
