@@ -72,6 +72,19 @@ public interface PlatformApi {
       String rollout, RolloutStatus.Command command, String user, List<String> groups);
 
   /**
+   * As {@link #rolloutCommand}; an approval names the wave approved, and is refused unless it is
+   * the current one.
+   */
+  default RolloutStatus.CommandResult rolloutCommand(
+      String rollout,
+      RolloutStatus.Command command,
+      Optional<String> wave,
+      String user,
+      List<String> groups) {
+    return rolloutCommand(rollout, command, user, groups);
+  }
+
+  /**
    * The fleet's patch matrix against a target ({@code null} parts: not judged), or against a
    * rollout's target when {@code rollout} names one.
    *

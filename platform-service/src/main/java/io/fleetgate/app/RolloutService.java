@@ -83,13 +83,38 @@ final class RolloutService {
     runner.tick(fleetNow(now));
   }
 
-  RolloutStatus.Board board() {
+  /** How long a board is answered again without reading the clusters again. */
+  static final Duration BOARD_FRESH_FOR = Duration.ofSeconds(2);
+
+  private RolloutStatus.Board lastBoard;
+  private Instant lastBoardAt = Instant.EPOCH;
+
+  /**
+   * The board, read at most once per {@link #BOARD_FRESH_FOR} however many ask (one reading at a
+   * time): each reading asks the management cluster and every cluster of every rollout.
+   */
+  synchronized RolloutStatus.Board board() {
+    Instant now = clock.instant();
+    if (lastBoard != null && now.isBefore(lastBoardAt.plus(BOARD_FRESH_FOR))) {
+      return lastBoard;
+    }
+    lastBoard = readBoard();
+    lastBoardAt = now;
+    return lastBoard;
+  }
+
+  private RolloutStatus.Board readBoard() {
     Source now = source.get();
     List<RolloutStatus.RolloutView> views = new ArrayList<>();
     if (!now.catalog().rollouts().isEmpty()) {
       RolloutRunner.Fleet fleetNow = fleetNow(now);
       for (PatchRollout rollout : now.catalog().rollouts()) {
         views.add(view(rollout, fleetNow));
+      }
+    }
+    for (RolloutRecords.Stored stored : records.all()) {
+      if (now.catalog().named(stored.state().rollout()).isEmpty() && !over(stored.state())) {
+        views.add(orphanView(stored));
       }
     }
     return new RolloutStatus.Board(
@@ -99,8 +124,59 @@ final class RolloutService {
         now.catalog().problems().stream().map(Object::toString).toList());
   }
 
+  /** Whether nothing is left to do or undo: never started, completed, rolled back. */
+  private static boolean over(RolloutState state) {
+    return state.phase() == RolloutPhase.PENDING
+        || state.phase() == RolloutPhase.COMPLETED
+        || state.phase() == RolloutPhase.ROLLED_BACK;
+  }
+
+  /** A rollout its file no longer declares: what its record says, to see it and roll it back. */
+  private RolloutStatus.RolloutView orphanView(RolloutRecords.Stored stored) {
+    RolloutState state = stored.state();
+    List<RolloutStatus.ClusterView> clusters = new ArrayList<>();
+    state
+        .clusters()
+        .forEach((name, step) -> clusters.add(RolloutViews.cluster(name, step, null, "", null)));
+    return new RolloutStatus.RolloutView(
+        state.rollout(),
+        stored.target().lines().findFirst().orElse(""),
+        "halt",
+        RolloutStatus.Phase.valueOf(state.phase().name()),
+        state.reason(),
+        state.since(),
+        "(no longer in the config repository)",
+        state.wave(),
+        null,
+        List.of(
+            new RolloutStatus.WaveView(
+                "reached",
+                "the clusters its record holds",
+                RolloutStatus.WavePhase.DONE,
+                "",
+                null,
+                null,
+                List.of(),
+                clusters)),
+        records.recent(state.rollout(), RECENT).stream()
+            .map(
+                s ->
+                    new RolloutStatus.StepView(
+                        s.at(), s.kind(), s.wave(), s.cluster(), s.message()))
+            .toList());
+  }
+
   RolloutStatus.CommandResult command(
       String name, RolloutStatus.Command command, String user, List<String> groups) {
+    return command(name, command, java.util.Optional.empty(), user, groups);
+  }
+
+  RolloutStatus.CommandResult command(
+      String name,
+      RolloutStatus.Command command,
+      java.util.Optional<String> wave,
+      String user,
+      List<String> groups) {
     Source now = source.get();
     RolloutRunner.Fleet fleetNow = fleetNow(now);
     RolloutRunner.CommandOutcome outcome =
@@ -108,6 +184,7 @@ final class RolloutService {
             fleetNow,
             name,
             RolloutRunner.Command.valueOf(command.name()),
+            wave,
             user,
             Set.copyOf(groups));
     return switch (outcome) {
@@ -115,13 +192,20 @@ final class RolloutService {
           throw new RolloutStatus.RefusedException(u.reason(), true);
       case RolloutRunner.CommandOutcome.Refused r ->
           throw new RolloutStatus.RefusedException(r.reason(), false);
-      case RolloutRunner.CommandOutcome.Done d ->
-          new RolloutStatus.CommandResult(
-              true, d.message(), view(now.catalog().named(name).orElseThrow(), fleetNow));
+      case RolloutRunner.CommandOutcome.Done d -> {
+        lastBoard = null;
+        yield new RolloutStatus.CommandResult(
+            true,
+            d.message(),
+            now.catalog()
+                .named(name)
+                .map(r -> view(r, fleetNow))
+                .orElseGet(() -> orphanView(records.load(name).orElseThrow())));
+      }
     };
   }
 
-  RolloutStatus.Matrix matrix(
+  synchronized RolloutStatus.Matrix matrix(
       String rollout, String kubernetesVersion, String kernelVersion, String osImage) {
     PatchTarget target = new PatchTarget(kubernetesVersion, kernelVersion, osImage);
     if (rollout != null && !rollout.isBlank()) {

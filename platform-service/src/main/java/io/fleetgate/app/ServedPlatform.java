@@ -137,6 +137,16 @@ public final class ServedPlatform implements PlatformApi {
   }
 
   @Override
+  public io.fleetgate.api.RolloutStatus.CommandResult rolloutCommand(
+      String rollout,
+      io.fleetgate.api.RolloutStatus.Command command,
+      Optional<String> wave,
+      String user,
+      List<String> groups) {
+    return rollouts.command(rollout, command, wave, user, groups);
+  }
+
+  @Override
   public io.fleetgate.api.RolloutStatus.Matrix patchMatrix(
       String rollout, String kubernetesVersion, String kernelVersion, String osImage) {
     return rollouts.matrix(rollout, kubernetesVersion, kernelVersion, osImage);

@@ -81,6 +81,13 @@ final class PlatformClient {
   }
 
   private <T> T send(HttpRequest.Builder request, Class<T> type) throws Refused {
+    if ("http".equalsIgnoreCase(server.getScheme()) && !loopback(server.getHost())) {
+      throw new Refused(
+          0,
+          "Refusing to send the API token unencrypted to "
+              + server.getHost()
+              + ": use https://, or a loopback address for a platform on this machine");
+    }
     String token = token();
     HttpResponse<java.io.InputStream> answer;
     try (HttpClient client =
@@ -118,11 +125,25 @@ final class PlatformClient {
     }
   }
 
+  private static boolean loopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   private static String problem(int status, byte[] body) {
     String detail = "";
     try {
       JsonNode problem = JSON.readTree(body);
       detail = problem.path("detail").asText(problem.path("title").asText(""));
+      if (detail.length() > 2_000) {
+        detail = detail.substring(0, 2_000) + "…";
+      }
     } catch (IOException e) {
       detail = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
     }

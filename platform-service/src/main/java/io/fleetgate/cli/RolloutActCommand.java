@@ -24,21 +24,38 @@ abstract class RolloutActCommand implements Callable<Integer> {
 
   abstract RolloutStatus.Command command();
 
+  /** For an approval, the wave approved (refused unless it is the current one). */
+  String wave() {
+    return null;
+  }
+
   @Override
   public Integer call() {
     String verb = command().name().toLowerCase(Locale.ROOT);
     try {
       RolloutStatus.CommandResult result =
           platform.post(
-              "/api/v1/rollouts/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/" + verb,
+              "/api/v1/rollouts/"
+                  + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                  + "/"
+                  + verb
+                  + (wave() == null
+                      ? ""
+                      : "?wave=" + URLEncoder.encode(wave(), StandardCharsets.UTF_8)),
               RolloutStatus.CommandResult.class);
       var out = spec.commandLine().getOut();
-      out.printf("%s %s: %s%n", name, verb, result.message());
+      out.print(
+          RolloutStatusCommand.RolloutText.clean(
+              name + " " + verb + ": " + result.message() + System.lineSeparator()));
       RolloutStatusCommand.RolloutText.print(out, result.rollout());
       out.flush();
       return ExitCodes.OK;
     } catch (PlatformClient.Refused e) {
-      spec.commandLine().getErr().println(name + " " + verb + " refused: " + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println(
+              RolloutStatusCommand.RolloutText.clean(
+                  name + " " + verb + " refused: " + e.getMessage()));
       return e.status == 404 ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
     }
   }
@@ -90,9 +107,23 @@ abstract class RolloutActCommand implements Callable<Integer> {
             + " rollout."
       })
   static final class Approve extends RolloutActCommand {
+    @picocli.CommandLine.Option(
+        names = "--wave",
+        paramLabel = "NAME",
+        description =
+            "The wave you approve, as the board shows it; refused if the rollout has moved on to"
+                + " another (default: whichever wave is current when the platform gets the"
+                + " command).")
+    String wave;
+
     @Override
     RolloutStatus.Command command() {
       return RolloutStatus.Command.APPROVE;
+    }
+
+    @Override
+    String wave() {
+      return wave;
     }
   }
 

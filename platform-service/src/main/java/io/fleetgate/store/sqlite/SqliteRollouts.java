@@ -38,6 +38,27 @@ final class SqliteRollouts implements RolloutRecords {
   }
 
   @Override
+  public List<Stored> all() {
+    return db.read(
+        "read every rollout",
+        connection -> {
+          List<String> names = new ArrayList<>();
+          try (PreparedStatement select =
+                  connection.prepareStatement("SELECT name FROM rollouts ORDER BY name");
+              ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+              names.add(row.getString(1));
+            }
+          }
+          List<Stored> all = new ArrayList<>();
+          for (String name : names) {
+            load(connection, name).ifPresent(all::add);
+          }
+          return all;
+        });
+  }
+
+  @Override
   public boolean save(RolloutState state, String target, long version, List<AuditEvent> events) {
     return db.write(
         "record rollout " + state.rollout() + " and its audit events",

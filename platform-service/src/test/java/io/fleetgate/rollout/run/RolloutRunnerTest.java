@@ -115,6 +115,11 @@ class RolloutRunnerTest {
     }
 
     @Override
+    public List<Stored> all() {
+      return List.copyOf(stored.values());
+    }
+
+    @Override
     public List<Step> recent(String rollout, int limit) {
       return List.of();
     }
@@ -205,7 +210,8 @@ class RolloutRunnerTest {
         .startsWith("rollout.started", "rollout.wave_started", "rollout.cluster_patching")
         .endsWith("rollout.completed");
     assertThat(records.audit).allSatisfy(e -> assertThat(e.commit()).isEqualTo("abc123"));
-    assertThat(records.load("kubelet").orElseThrow().target()).isEqualTo("Kubernetes v1.34.4");
+    assertThat(records.load("kubelet").orElseThrow().target())
+        .startsWith("Kubernetes v1.34.4\nwave canary");
   }
 
   @Test
@@ -246,7 +252,7 @@ class RolloutRunnerTest {
   }
 
   @Test
-  void aTargetChangedInTheRepositoryWhileRunningHaltsTheRolloutUntilSomeoneResumesIt() {
+  void aTargetChangedInTheRepositoryWhileRunningHaltsTheRolloutAndResumesOnlyOnceRestored() {
     RolloutRunner runner = runner();
     RolloutRunner.Fleet first = fleetOf(rollout(NEW, FailurePolicy.HALT));
     runner.command(first, "kubelet", RolloutRunner.Command.START, "ana", Set.of());
@@ -259,14 +265,129 @@ class RolloutRunnerTest {
     assertThat(state().reason())
         .isEqualTo(
             "its target changed in the config repository from Kubernetes v1.34.4 to Kubernetes"
-                + " v1.35.0 while it ran; roll it back, or resume it to take the new target");
+                + " v1.35.0 while it ran; restore it, or roll the rollout back");
     assertThat(fleet.writes).containsExactly("fleet/canary-1 Kubernetes v1.34.4");
-    runner.tick(changed);
-    assertThat(state().phase()).as("halted stays halted").isEqualTo(RolloutPhase.HALTED);
+    assertThat(runner.command(changed, "kubelet", RolloutRunner.Command.RESUME, "ana", Set.of()))
+        .as("resuming would leave done clusters on the old target")
+        .isInstanceOf(RolloutRunner.CommandOutcome.Refused.class);
 
-    runner.command(changed, "kubelet", RolloutRunner.Command.RESUME, "ana", Set.of());
-    runner.tick(changed);
+    runner.command(first, "kubelet", RolloutRunner.Command.RESUME, "ana", Set.of());
+    runner.tick(first);
     assertThat(state().phase()).isEqualTo(RolloutPhase.RUNNING);
+  }
+
+  @Test
+  void wavesReorderedInTheRepositoryWhileRunningHaltTheRolloutInsteadOfSkippingAWave() {
+    RolloutRunner runner = runner();
+    RolloutRunner.Fleet first = fleetOf(rollout(NEW, FailurePolicy.HALT));
+    runner.command(first, "kubelet", RolloutRunner.Command.START, "ana", Set.of());
+    runner.tick(first);
+    runner.tick(first);
+    assertThat(state().wave()).isEqualTo(1);
+    PatchRollout reordered =
+        new PatchRollout(
+            "kubelet",
+            NEW,
+            List.of(wave("main"), wave("canary")),
+            FailurePolicy.HALT,
+            SourceLocation.file("rollouts/kubelet.yaml"));
+
+    runner.tick(fleetOf(reordered));
+
+    assertThat(state().phase()).isEqualTo(RolloutPhase.HALTED);
+    assertThat(state().reason()).startsWith("its waves changed in the config repository");
+  }
+
+  @Test
+  void aRolloutWhoseFileIsGoneMidWaveHaltsStaysOnTheBoardAndCanBeRolledBack() {
+    RolloutRunner runner = runner();
+    RolloutRunner.Fleet first = fleetOf(rollout(NEW, FailurePolicy.HALT));
+    runner.command(first, "kubelet", RolloutRunner.Command.START, "ana", Set.of());
+    runner.tick(first);
+    RolloutRunner.Fleet gone =
+        new RolloutRunner.Fleet(
+            new RolloutCatalog(List.of(), List.of()), first.clusters(), OPEN, "def456");
+
+    runner.tick(gone);
+
+    assertThat(state().phase()).isEqualTo(RolloutPhase.HALTED);
+    assertThat(state().reason())
+        .startsWith("its file is gone from the config repository at def456");
+    assertThat(runner.command(gone, "kubelet", RolloutRunner.Command.ROLLBACK, "ana", Set.of()))
+        .isInstanceOf(RolloutRunner.CommandOutcome.Done.class);
+    runner.tick(gone);
+    runner.tick(gone);
+    assertThat(state().phase()).isEqualTo(RolloutPhase.ROLLED_BACK);
+    assertThat(fleet.declared.values()).containsOnly(OLD);
+  }
+
+  @Test
+  void twoRolloutsNeverTakeTurnsOnOneCluster() {
+    RolloutRunner runner = runner();
+    PatchRollout a = rollout(NEW, FailurePolicy.HALT);
+    PatchRollout b =
+        new PatchRollout(
+            "kubelet-next",
+            kubernetes("v1.35.0"),
+            List.of(wave("canary")),
+            FailurePolicy.HALT,
+            SourceLocation.file("rollouts/next.yaml"));
+    RolloutRunner.Fleet both =
+        new RolloutRunner.Fleet(
+            new RolloutCatalog(List.of(a, b), List.of()), fleetOf(a).clusters(), OPEN, "abc123");
+    runner.command(both, "kubelet", RolloutRunner.Command.START, "ana", Set.of());
+    runner.tick(both);
+    runner.command(both, "kubelet-next", RolloutRunner.Command.START, "bob", Set.of());
+    runner.command(both, "kubelet", RolloutRunner.Command.PAUSE, "ana", Set.of());
+
+    for (int i = 0; i < 4; i++) {
+      runner.tick(both);
+    }
+
+    assertThat(fleet.writes).containsExactly("fleet/canary-1 Kubernetes v1.34.4");
+    assertThat(records.load("kubelet-next").orElseThrow().state().reason())
+        .isEqualTo(
+            "not starting fleet/canary-1: rollout kubelet is changing it; it starts once that one"
+                + " is done with it");
+  }
+
+  @Test
+  void anApprovalForAWaveTheRolloutHasLeftIsRefused() {
+    Wave gated =
+        new Wave(
+            "main",
+            Wave.Clusters.selected(new LabelSelector(Map.of("wave", "main"), List.of()), "test"),
+            2,
+            1,
+            Duration.ZERO,
+            List.of(new Gate.Approval("qa")),
+            SourceLocation.file("rollouts/kubelet.yaml"));
+    PatchRollout rollout =
+        new PatchRollout(
+            "kubelet",
+            NEW,
+            List.of(wave("canary"), gated),
+            FailurePolicy.HALT,
+            SourceLocation.file("rollouts/kubelet.yaml"));
+    RolloutRunner.Fleet now = fleetOf(rollout);
+    RolloutRunner runner = runner();
+    runner.command(now, "kubelet", RolloutRunner.Command.START, "ana", Set.of());
+
+    assertThat(
+            runner.command(
+                now,
+                "kubelet",
+                RolloutRunner.Command.APPROVE,
+                Optional.of("main"),
+                "bob",
+                Set.of("qa")))
+        .isInstanceOfSatisfying(
+            RolloutRunner.CommandOutcome.Refused.class,
+            r ->
+                assertThat(r.reason())
+                    .isEqualTo(
+                        "wave 'main' of rollout kubelet is not the current one ('canary' is);"
+                            + " look at the board again before approving"));
   }
 
   @Test
