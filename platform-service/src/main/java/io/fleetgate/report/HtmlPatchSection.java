@@ -19,6 +19,10 @@ final class HtmlPatchSection {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+  /** In tables whose headers say UTC. */
+  private static final DateTimeFormatter CELL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
   private HtmlPatchSection() {}
 
   static void write(StringBuilder html, PatchSection section) {
@@ -149,7 +153,7 @@ final class HtmlPatchSection {
         .append(".</p>\n");
     if (!r.waves().isEmpty()) {
       html.append(
-          "<table class=\"waves\"><thead><tr><th>Wave</th><th>Started</th><th>Done</th><th class=\"n\">Took</th><th>Held for</th></tr></thead><tbody>\n");
+          "<table class=\"waves\"><thead><tr><th>Wave</th><th>Started (UTC)</th><th>Done (UTC)</th><th class=\"n\">Took</th><th>Held for</th></tr></thead><tbody>\n");
       for (RolloutHistory.WaveSpan w : r.waves()) {
         html.append("<tr><td>")
             .append(esc(w.wave()))
@@ -167,27 +171,27 @@ final class HtmlPatchSection {
     }
     if (!r.clusters().isEmpty()) {
       html.append(
-          "<table class=\"clusters\"><thead><tr><th>Cluster</th><th>Wave</th><th>Change</th><th>Patching from</th><th>Done or failed</th><th class=\"n\">Took</th><th>Outcome</th><th>Restored</th></tr></thead><tbody>\n");
+          "<table class=\"clusters\"><thead><tr><th>Cluster</th><th>Wave</th><th>Change</th><th>Patching from (UTC)</th><th>Done or failed (UTC)</th><th class=\"n\">Took</th><th>Outcome</th><th>Restored (UTC)</th></tr></thead><tbody>\n");
       for (RolloutHistory.ClusterSpan c : r.clusters()) {
         html.append("<tr class=\"")
             .append(c.outcome().word())
-            .append("\"><td>")
+            .append("\"><td class=\"nw\">")
             .append(esc(c.cluster()))
             .append("</td><td>")
             .append(esc(c.wave()))
-            .append("</td><td>")
+            .append("</td><td class=\"change\">")
             .append(esc(c.change()))
-            .append("</td><td>")
+            .append("</td><td class=\"nw\">")
             .append(time(c.patched()))
-            .append("</td><td>")
+            .append("</td><td class=\"nw\">")
             .append(time(c.settled()))
-            .append("</td><td class=\"n\">")
+            .append("</td><td class=\"n nw\">")
             .append(took(c.took()))
             .append("</td><td class=\"outcome\"><b>")
             .append(esc(c.outcome().word()))
             .append("</b><br/>")
             .append(esc(c.detail()))
-            .append("</td><td>")
+            .append("</td><td class=\"nw\">")
             .append(time(c.restored()))
             .append("</td></tr>\n");
       }
@@ -232,7 +236,7 @@ final class HtmlPatchSection {
   }
 
   private static String time(Instant at) {
-    return at == null ? "<span class=\"muted\">–</span>" : esc(TIME.format(at));
+    return at == null ? "<span class=\"muted\">–</span>" : esc(CELL.format(at));
   }
 
   private static String took(Duration took) {
@@ -250,6 +254,6 @@ final class HtmlPatchSection {
       table.matrix tr.behind td{background:#fff8f0}table.matrix tr.unreachable td{background:#ffebe9}
       table.waves,table.clusters{font-size:11px}tr.failed td.outcome{color:#cf222e}
       tr.restored td.outcome,tr.restoring td.outcome{color:#9a6700}tr.done td.outcome{color:#1a7f37}
-      ul.interruptions{margin:4px 0;padding-left:20px}
+      ul.interruptions{margin:4px 0;padding-left:20px}td.nw{white-space:nowrap}td.outcome{width:22%}td.change{width:26%}
       """;
 }
