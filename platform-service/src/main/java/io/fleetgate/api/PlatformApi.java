@@ -259,7 +259,26 @@ public interface PlatformApi {
   /**
    * @param format html, pdf, json, sarif, junit or openreports
    */
-  record ReportRequest(String format, Instant from, Instant to, String cluster, String control) {}
+  /**
+   * @param patchTargetRollout judge the report's patch matrix against this rollout's target
+   * @param patchKubernetesVersion or against these versions (each optional; null for none)
+   */
+  record ReportRequest(
+      String format,
+      Instant from,
+      Instant to,
+      String cluster,
+      String control,
+      String patchTargetRollout,
+      String patchKubernetesVersion,
+      String patchKernel,
+      String patchOsImage) {
+
+    /** A request that judges the patch matrix against no target. */
+    public ReportRequest(String format, Instant from, Instant to, String cluster, String control) {
+      this(format, from, to, cluster, control, null, null, null, null);
+    }
+  }
 
   record ReportFile(
       String id, String format, Path file, long bytes, long findings, boolean chainIntact) {}

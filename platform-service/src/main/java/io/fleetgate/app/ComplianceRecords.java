@@ -13,6 +13,7 @@ import io.fleetgate.policy.PolicyCatalog;
 import io.fleetgate.report.AuditReportFormat;
 import io.fleetgate.report.ComplianceReport;
 import io.fleetgate.report.ReportBuilder;
+import io.fleetgate.report.patch.MatrixReader;
 import io.fleetgate.store.sqlite.SqliteStore;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -39,8 +40,19 @@ final class ComplianceRecords {
   private final PolicyCatalog catalog;
   private final Clock clock;
   private final Map<String, ReportFile> reports = new ConcurrentHashMap<>();
+  private final java.util.function.Function<ReportRequest, MatrixReader> matrices;
 
-  ComplianceRecords(SqliteStore store, Path dataDir, PolicyCatalog catalog, Clock clock) {
+  /**
+   * @param matrices the reader of the patch matrix a report request asks for
+   * @throws IllegalArgumentException from {@code matrices} when the request names no usable target
+   */
+  ComplianceRecords(
+      SqliteStore store,
+      Path dataDir,
+      PolicyCatalog catalog,
+      Clock clock,
+      java.util.function.Function<ReportRequest, MatrixReader> matrices) {
+    this.matrices = matrices;
     this.store = store;
     this.dataDir = dataDir;
     this.catalog = catalog;
@@ -138,6 +150,7 @@ final class ComplianceRecords {
     if (!from.isBefore(to)) {
       throw new IllegalArgumentException("from must be before to");
     }
+    MatrixReader matrix = matrices.apply(request);
     String id = UUID.randomUUID().toString();
     Path dir = dataDir.resolve("reports");
     io.fleetgate.files.OwnerOnly.directory(dir);
@@ -149,7 +162,7 @@ final class ComplianceRecords {
         new BufferedOutputStream(io.fleetgate.files.OwnerOnly.newOutputStream(file), 1 << 16)) {
       written =
           format.build(
-              new ReportBuilder(store.history(), store, catalog),
+              new ReportBuilder(store.history(), store, catalog, matrix),
               new ComplianceReport.Scope(
                   from, to, request.cluster(), request.control(), clock.instant()),
               out);

@@ -230,6 +230,52 @@ final class RolloutService {
     return RolloutViews.matrix(matrix, clock.instant());
   }
 
+  /**
+   * The reader of the patch matrix for a report, judged against the rollout's target or the
+   * versions given.
+   *
+   * @throws IllegalArgumentException when both are given, or the rollout is not at the synced
+   *     revision
+   */
+  io.fleetgate.report.patch.MatrixReader reportMatrix(
+      String rollout, String kubernetesVersion, String kernelVersion, String osImage) {
+    PatchTarget target = new PatchTarget(kubernetesVersion, kernelVersion, osImage);
+    if (rollout == null || rollout.isBlank()) {
+      return new FleetMatrixReader(
+          fleet.directory(), fleet.nodes(), target, "versions given", clock);
+    }
+    if (target.names()) {
+      throw new IllegalArgumentException(
+          "patchTargetRollout names the target; leave out patchKubernetesVersion, patchKernel"
+              + " and patchOsImage");
+    }
+    RolloutCatalog catalog = source.get().catalog();
+    PatchRollout named =
+        catalog
+            .named(rollout)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "patchTargetRollout: no rollout '"
+                            + rollout
+                            + "' at the synced revision (its rollouts: "
+                            + (catalog.rollouts().isEmpty()
+                                ? "none"
+                                : String.join(
+                                    ", ",
+                                    catalog.rollouts().stream().map(PatchRollout::name).toList()))
+                            + ")"));
+    return new FleetMatrixReader(
+        fleet.directory(),
+        fleet.nodes(),
+        new PatchTarget(
+            named.target().kubernetesVersion().orElse(null),
+            named.target().kernelVersion().orElse(null),
+            named.target().osImage().orElse(null)),
+        "the target of rollout " + rollout,
+        clock);
+  }
+
   private RolloutRunner.Fleet fleetNow(Source now) {
     ClusterDirectory.Discovery discovery = fleet.directory().discover();
     List<SloReading> readings = List.of();

@@ -95,7 +95,6 @@ public final class ServedPlatform implements PlatformApi {
               }
             },
             io.fleetgate.netpol.ProtectedNamespaces.defaults());
-    this.records = new ComplianceRecords(store, dataDir, catalog, clock);
     this.repository = new RepositoryView(store, loaded, repository, this.fleet, clock);
     this.refresh = refresh;
     this.slos =
@@ -115,6 +114,18 @@ public final class ServedPlatform implements PlatformApi {
             this.fleet,
             clock,
             rollouts.nodeTimeout());
+    this.records =
+        new ComplianceRecords(
+            store,
+            dataDir,
+            catalog,
+            clock,
+            request ->
+                this.rollouts.reportMatrix(
+                    request.patchTargetRollout(),
+                    request.patchKubernetesVersion(),
+                    request.patchKernel(),
+                    request.patchOsImage()));
   }
 
   /** One step of every rollout in motion (the platform's loop calls it). */

@@ -21,13 +21,21 @@ final class RolloutTargets {
    *     read, or none of that name
    */
   static PatchTarget of(Path repo, String name, boolean alsoGiven) {
+    return of(repo, name, alsoGiven, "--rollout", "--kubernetes-version, --kernel and --os-image");
+  }
+
+  /**
+   * @param option the option naming the rollout, for the messages
+   * @param versionOptions the options naming versions instead, for the messages
+   */
+  static PatchTarget of(
+      Path repo, String name, boolean alsoGiven, String option, String versionOptions) {
     if (alsoGiven) {
-      throw new IllegalArgumentException(
-          "--rollout names the target; leave out --kubernetes-version, --kernel and --os-image");
+      throw new IllegalArgumentException(option + " names the target; leave out " + versionOptions);
     }
     if (repo == null || !Files.isDirectory(repo)) {
       throw new IllegalArgumentException(
-          "--rollout " + name + " needs --repo, the config repository's working copy");
+          option + " " + name + " needs --repo, the config repository's working copy");
     }
     Renderer renderer = new Renderer(ManifestLimits.defaults());
     LoadedRepo loaded = renderer.load(repo);

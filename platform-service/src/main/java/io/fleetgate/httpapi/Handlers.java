@@ -152,7 +152,11 @@ final class Handlers {
             time(text(body, "from"), "from", null),
             time(text(body, "to"), "to", null),
             text(body, "cluster"),
-            text(body, "control"));
+            text(body, "control"),
+            text(body, "patchTargetRollout"),
+            text(body, "patchKubernetesVersion"),
+            text(body, "patchKernel"),
+            text(body, "patchOsImage"));
     PlatformApi.ReportFile report = platform.generateReport(request);
     ctx.status(201).header("Location", "/api/v1/reports/" + report.id()).json(describe(report));
   }

@@ -14,6 +14,13 @@ public interface AuditHistory {
   void policyRecords(Instant from, Instant to, String cluster, Consumer<PolicyRecord> sink);
 
   /**
+   * Streams the rows patch rollouts wrote (kinds {@code rollout.*}) in the window, in sequence
+   * order.
+   */
+  void rolloutRecords(
+      Instant from, Instant to, Consumer<io.fleetgate.report.patch.RolloutRow> sink);
+
+  /**
    * One policy record of the audit log, with the commit's author when known.
    *
    * @param decision evaluated, denied, warned or waived

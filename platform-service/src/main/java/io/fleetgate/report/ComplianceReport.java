@@ -1,6 +1,7 @@
 package io.fleetgate.report;
 
 import io.fleetgate.audit.AuditLog;
+import io.fleetgate.report.patch.PatchSection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
  * @param trend one row per day with activity, oldest first
  * @param evidence every finding in scope, oldest first
  * @param chain the audit chain's verification at generation time
+ * @param patch the patch matrix and the rollouts' history, or why the report leaves them out
  */
 public record ComplianceReport(
     Scope scope,
@@ -20,7 +22,8 @@ public record ComplianceReport(
     List<Evidence> evidence,
     long evaluations,
     AuditLog.Verification chain,
-    List<Pass> passes) {
+    List<Pass> passes,
+    PatchSection patch) {
 
   /**
    * @param cluster the cluster filter, or null for all

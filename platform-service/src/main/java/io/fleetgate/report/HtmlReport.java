@@ -24,6 +24,7 @@ final class HtmlReport {
     html.append(
             "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/><title>Fleetgate policy audit report</title>\n<style>\n")
         .append(CSS)
+        .append(HtmlPatchSection.CSS)
         .append("</style></head><body>\n");
     html.append("<header><h1>Policy audit report</h1><p class=\"muted\">Fleetgate · ")
         .append(esc(TIME.format(scope.from())))
@@ -43,6 +44,7 @@ final class HtmlReport {
     trend(html, report.trend());
     html.append("<h2>Evidence</h2>\n");
     evidence(html, report.evidence());
+    HtmlPatchSection.write(html, report.patch());
     html.append(
             "<footer class=\"muted\">Every row above comes from Fleetgate's audit log, whose rows are chained by SHA-256; the chain head at generation time is ")
         .append("<code>")

@@ -83,6 +83,7 @@ final class MachineReports {
         json.writeEndObject();
       }
       json.writeEndArray();
+      JsonPatchSection.write(json, report.patch());
       json.writeEndObject();
     }
   }

@@ -2,6 +2,9 @@ package io.fleetgate.report;
 
 import io.fleetgate.audit.AuditLog;
 import io.fleetgate.policy.PolicyCatalog;
+import io.fleetgate.report.patch.MatrixPart;
+import io.fleetgate.report.patch.MatrixReader;
+import io.fleetgate.report.patch.PatchSection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,15 +28,28 @@ public final class ReportBuilder {
   private final AuditHistory history;
   private final AuditLog audit;
   private final PolicyCatalog catalog;
+  private final MatrixReader matrix;
+
+  /** A report whose patch section has the rollouts' history but no matrix: no fleet to read. */
+  public ReportBuilder(AuditHistory history, AuditLog audit, PolicyCatalog catalog) {
+    this(
+        history,
+        audit,
+        catalog,
+        MatrixReader.none("the report was not given the management cluster to read nodes from"));
+  }
 
   /**
    * @param audit the log whose chain the report verifies; give it a connection of its own and the
    *     verification runs beside the report's own pass over the rows
+   * @param matrix reads the fleet's patch matrix, beside the pass over the rows
    */
-  public ReportBuilder(AuditHistory history, AuditLog audit, PolicyCatalog catalog) {
+  public ReportBuilder(
+      AuditHistory history, AuditLog audit, PolicyCatalog catalog, MatrixReader matrix) {
     this.history = history;
     this.audit = audit;
     this.catalog = catalog;
+    this.matrix = matrix;
   }
 
   public ComplianceReport build(ComplianceReport.Scope scope) {
@@ -46,7 +62,8 @@ public final class ReportBuilder {
         evidence,
         report.evaluations(),
         report.chain(),
-        report.passes());
+        report.passes(),
+        report.patch());
   }
 
   /**
@@ -59,6 +76,14 @@ public final class ReportBuilder {
         java.util.concurrent.CompletableFuture.supplyAsync(
             audit::verify,
             task -> Thread.ofPlatform().daemon().name("fleetgate-audit-verify").start(task));
+    boolean patchInScope =
+        scope.control() == null || scope.control().equals(PatchSection.REQUIREMENT);
+    java.util.concurrent.CompletableFuture<MatrixPart> nodes =
+        patchInScope
+            ? java.util.concurrent.CompletableFuture.supplyAsync(
+                matrix::read,
+                task -> Thread.ofVirtual().name("fleetgate-report-matrix").start(task))
+            : java.util.concurrent.CompletableFuture.completedFuture(null);
     Map<String, Counts> controls = new TreeMap<>();
     for (PolicyCatalog.Entry entry : catalog.entries().values()) {
       for (String control : entry.controls()) {
@@ -193,7 +218,10 @@ public final class ReportBuilder {
         List.of(),
         evaluations[0],
         chain.join(),
-        passes.values().stream().flatMap(p -> p.values().stream()).toList());
+        passes.values().stream().flatMap(p -> p.values().stream()).toList(),
+        patchInScope
+            ? PatchEvidence.of(history, scope, nodes.join())
+            : new PatchSection.Omitted("the report covers " + scope.control() + " only"));
   }
 
   private static final class Counts {

@@ -162,6 +162,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void thePatchEvidenceIsBuiltWithoutIo() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.report.patch")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.report.patch",
+            "io.fleetgate.patch",
+            "io.fleetgate.rollout",
+            "io.fleetgate.domain..",
+            "java.lang..",
+            "java.util..",
+            "java.time..")
+        .check(classes);
+  }
+
+  @Test
   void theNodeReaderIsTheOnlyWayFromThePatchCoreToClusters() {
     noClasses()
         .that()

@@ -123,9 +123,18 @@ class SecretsNeverLeaveIT {
             "--format",
             format,
             "--out",
-            out.toString());
+            out.toString(),
+            // The patch section reads every cluster's nodes, the canary's edge cluster too.
+            "--management-kubeconfig",
+            sandbox.managementKubeconfig().toString(),
+            "--patch-kernel",
+            "6.8.0-88-generic");
         look("audit-report " + format, Files.readAllBytes(out));
       }
+      assertThat(Files.readString(work.resolve("reports").resolve("report.json")))
+          .as("the patch section read the fleet, the edge cluster included")
+          .contains("\"read\" : true")
+          .contains(EDGE);
 
       serveAndAsk(repoArgs, data, logs);
 

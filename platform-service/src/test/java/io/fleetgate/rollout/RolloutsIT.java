@@ -315,7 +315,7 @@ class RolloutsIT {
   }
 
   @Test
-  @Order(4)
+  @Order(7)
   void theServiceKilledMidWaveResumesWhereItWasAndItsAuditChainHolds(SandboxFleetHandle sandbox)
       throws Exception {
     player.close();
@@ -501,6 +501,230 @@ class RolloutsIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
     return answer.body();
+  }
+
+  @Test
+  @Order(4)
+  void theAuditReportCarriesThePatchMatrixAndEveryRolloutsHistory(SandboxFleetHandle sandbox)
+      throws Exception {
+    // The maintenance-window rollout ran on a clock moved days ahead: a period to the year's end
+    // holds all three.
+    String period = "\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2027-01-01T00:00:00Z\"";
+    JsonNode json =
+        JSON.readTree(
+            report("{\"format\":\"json\",\"patchTargetRollout\":\"in-window\"," + period + "}"));
+
+    JsonNode patches = json.path("patches");
+    assertThat(patches.path("requirement").asText()).isEqualTo("PCI-DSS-v4.0:6.3.3");
+    JsonNode matrix = patches.path("matrix");
+    assertThat(matrix.path("read").asBoolean()).as(matrix.toString()).isTrue();
+    assertThat(matrix.at("/target/source").asText()).isEqualTo("the target of rollout in-window");
+    assertThat(matrix.at("/target/kernelVersion").asText()).isEqualTo("6.8.0-91-generic");
+    List<String> clusters = new ArrayList<>();
+    for (JsonNode cluster : matrix.path("clusters")) {
+      clusters.add(cluster.path("cluster").asText());
+      assertThat(cluster.path("state").asText()).as(cluster.toString()).isEqualTo("listed");
+      assertThat(cluster.path("nodes").asInt()).isEqualTo(3);
+      assertThat(cluster.path("upToDate").asInt()).isEqualTo(3);
+      assertThat(cluster.at("/levels/0/kernelVersion").asText()).isEqualTo("6.8.0-91-generic");
+    }
+    assertThat(clusters)
+        .containsExactlyInAnyOrderElementsOf(
+            sandbox.workloadClusters().stream().map(c -> "fleet/" + c).toList());
+
+    JsonNode threeWaves = rolloutIn(patches, "three-waves");
+    assertThat(threeWaves.path("state").asText()).isEqualTo("completed");
+    assertThat(threeWaves.path("startedBy").asText()).isEqualTo("token ana");
+    assertThat(threeWaves.path("waves"))
+        .extracting(w -> w.path("wave").asText())
+        .containsExactly("canary", "beijing", "guangzhou");
+    for (JsonNode wave : threeWaves.path("waves")) {
+      assertThat(wave.path("started").isTextual()).as(wave.toString()).isTrue();
+      assertThat(wave.path("done").isTextual()).as(wave.toString()).isTrue();
+      assertThat(wave.path("seconds").isNumber()).as(wave.toString()).isTrue();
+    }
+    assertThat(threeWaves.at("/waves/1/heldFor"))
+        .extracting(JsonNode::asText)
+        .contains("waiting for approval by a member of change-board");
+    assertThat(threeWaves.at("/approvals/0/wave").asText()).isEqualTo("beijing");
+    assertThat(threeWaves.at("/approvals/0/by").asText()).isEqualTo("token ana");
+    assertThat(threeWaves.at("/approvals/0/group").asText()).isEqualTo("change-board");
+    for (JsonNode cluster : threeWaves.path("clusters")) {
+      assertThat(cluster.path("outcome").asText()).isEqualTo("done");
+      assertThat(cluster.path("patching").isTextual()).isTrue();
+      assertThat(cluster.path("seconds").asLong()).isNotNegative();
+    }
+    JsonNode rollback = rolloutIn(patches, "kernel-rollback");
+    assertThat(rollback.path("state").asText()).isEqualTo("rolled_back");
+    assertThat(rollback.path("clusters"))
+        .extracting(c -> c.path("outcome").asText())
+        .containsOnly("restored");
+    assertThat(rollback.path("clusters"))
+        .anySatisfy(c -> assertThat(c.path("settled").isTextual()).isTrue());
+    assertThat(rollback.path("interruptions"))
+        .extracting(i -> i.path("kind").asText())
+        .containsSubsequence("rolling_back", "rolled_back");
+    assertThat(rollback.at("/interruptions/0/reason").asText())
+        .startsWith("fleet/guangzhou-prod: node guangzhou-prod-worker-2 has its new versions");
+    JsonNode inWindow = rolloutIn(patches, "in-window");
+    assertThat(inWindow.path("state").asText()).isEqualTo("completed");
+    assertThat(inWindow.at("/waves/0/heldFor"))
+        .extracting(JsonNode::asText)
+        .anySatisfy(
+            hold -> assertThat(hold).startsWith("outside the maintenance window 0 1 * * SAT"));
+
+    String html = report("{\"format\":\"html\"," + period + "}");
+    assertThat(html)
+        .contains("Patch evidence (PCI-DSS-v4.0:6.3.3)")
+        .contains("No target named: nodes counted, not judged.")
+        .contains("three-waves — completed")
+        .contains("wave beijing by token ana for group change-board");
+    Files.writeString(work.resolve("patch-report.html"), html);
+    byte[] pdf = reportBytes("{\"format\":\"pdf\"," + period + "}");
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+          .contains("Patch evidence (PCI-DSS-v4.0:6.3.3)")
+          .contains("kernel-rollback — rolled back");
+    }
+    HttpResponse<String> unknown =
+        post("/api/v1/reports", "{\"format\":\"json\",\"patchTargetRollout\":\"nope\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("no rollout 'nope' at the synced revision");
+
+    String managementToken = tokenOf(Files.readString(sandbox.managementKubeconfig()));
+    for (String text : List.of(json.toString(), html)) {
+      assertThat(text).doesNotContain(managementToken);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void theCommandLineReportKeepsTheHistoryWhenTheManagementClusterIsDown(SandboxFleetHandle sandbox)
+      throws Exception {
+    int closed;
+    try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    String kubeconfig = Files.readString(sandbox.managementKubeconfig());
+    Path down = work.resolve("management-down.kubeconfig");
+    Files.writeString(
+        down,
+        kubeconfig.replaceAll(
+            "server: https://127\\.0\\.0\\.1:\\d+", "server: https://127.0.0.1:" + closed));
+    assertThat(Files.readString(down)).contains(":" + closed);
+    Path out = work.resolve("down.json");
+
+    CliRun run =
+        CliRun.of(
+            "audit-report",
+            "--data-dir",
+            data.toString(),
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2027-01-01",
+            "--management-kubeconfig",
+            down.toString(),
+            "--patch-target-rollout",
+            "three-waves",
+            "--repo",
+            repo.dir().toString(),
+            "--timeout",
+            "3s",
+            "--format",
+            "json",
+            "--out",
+            out.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode patches = JSON.readTree(Files.readString(out)).path("patches");
+    assertThat(patches.at("/matrix/read").asBoolean()).isFalse();
+    assertThat(patches.at("/matrix/reason").asText())
+        .startsWith("the management cluster could not be read (");
+    assertThat(patches.at("/matrix/clusters").isMissingNode()).isTrue();
+    assertThat(patches.path("rollouts"))
+        .extracting(r -> r.path("rollout").asText())
+        .contains("three-waves", "kernel-rollback", "in-window");
+
+    // Reachable again, judged against an older rollout's target: every node is behind.
+    CliRun up =
+        CliRun.of(
+            "audit-report",
+            "--data-dir",
+            data.toString(),
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2027-01-01",
+            "--management-kubeconfig",
+            sandbox.managementKubeconfig().toString(),
+            "--patch-target-rollout",
+            "three-waves",
+            "--repo",
+            repo.dir().toString(),
+            "--format",
+            "json",
+            "--out",
+            out.toString());
+    assertThat(up.code()).as(up.err()).isZero();
+    JsonNode matrix = JSON.readTree(Files.readString(out)).at("/patches/matrix");
+    assertThat(matrix.path("read").asBoolean()).as(matrix.toString()).isTrue();
+    assertThat(matrix.at("/target/kernelVersion").asText()).isEqualTo("6.8.0-88-generic");
+    assertThat(matrix.path("clusters")).hasSize(3);
+    for (JsonNode cluster : matrix.path("clusters")) {
+      assertThat(cluster.path("upToDate").asInt()).as(cluster.toString()).isZero();
+      assertThat(cluster.path("nodes").asInt()).isEqualTo(3);
+    }
+  }
+
+  private static JsonNode rolloutIn(JsonNode patches, String name) {
+    for (JsonNode r : patches.path("rollouts")) {
+      if (r.path("rollout").asText().equals(name)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no rollout " + name + " in the report: " + patches);
+  }
+
+  /** Generates a report through the API and downloads it. */
+  private static String report(String request) throws Exception {
+    return new String(reportBytes(request), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static byte[] reportBytes(String request) throws Exception {
+    HttpResponse<String> created = post("/api/v1/reports", request);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String download = JSON.readTree(created.body()).path("download").asText();
+    String token = Files.readString(operatorToken);
+    HttpResponse<byte[]> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + download))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(answer.statusCode()).isEqualTo(200);
+    return answer.body();
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    String token = Files.readString(operatorToken);
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String tokenOf(String kubeconfig) {
+    return kubeconfig
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith("token:"))
+        .map(l -> l.substring("token:".length()).strip())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no token in the kubeconfig"));
   }
 
   /** Writes a rollout into the config repository, commits it and waits until it is synced. */
