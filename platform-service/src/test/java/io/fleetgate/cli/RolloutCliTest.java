@@ -122,4 +122,35 @@ class RolloutCliTest {
         .contains("No rollout named 'kernel-2027-01'")
         .contains("the rollouts there: kernel-2026-11");
   }
+
+  @Test
+  void theTokenIsNeverSentInTheClearToAnotherHost() throws Exception {
+    Path token = work.resolve("ana.token");
+    Files.writeString(token, "fgt_a-token-that-must-stay-on-this-machine");
+
+    CliRun run =
+        CliRun.of(
+            "rollout",
+            "start",
+            "kernel-2026-11",
+            "--server",
+            "http://platform.example.com:8742",
+            "--token-file",
+            token.toString());
+
+    assertThat(run.code()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.err())
+        .contains(
+            "Refusing to send the API token unencrypted to platform.example.com: use https://, or"
+                + " a loopback address");
+    assertThat(run.out() + run.err()).doesNotContain("fgt_a-token");
+  }
+
+  @Test
+  void textFromClustersCannotMoveTheTerminalsCursor() {
+    String hostile = "node \u001b[2J\u001b]0;owned\u0007worker-1\u202e gone\r\nnext line";
+
+    assertThat(RolloutStatusCommand.RolloutText.clean(hostile))
+        .isEqualTo("node [2J]0;ownedworker-1 gone\nnext line");
+  }
 }
