@@ -16,7 +16,13 @@ final class BenchFleet implements AutoCloseable {
     Path dir = Path.of("target", "bench-sandbox-" + clusters).toAbsolutePath();
     fleet = new SandboxFleet(new SandboxLayout(dir), ToolPaths.locate());
     long start = System.nanoTime();
-    status = fleet.up(clusters, line -> {});
+    try {
+      status = fleet.up(clusters, line -> {});
+    } catch (RuntimeException e) {
+      // A member that was not ready in time must not outlive the benchmark.
+      fleet.down(true);
+      throw e;
+    }
     System.out.printf(
         "(sandbox of 1 + %d clusters up in %.1f s)%n", clusters, (System.nanoTime() - start) / 1e9);
   }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] [report] [reads] [api] [validate]
- * [netpol] [slo]}: runs the named benchmarks (all by default). {@code --smoke} runs each at about 1
- * % of its size, to prove that it and its baseline still run and converge; nothing is timed against
- * a target then. Exits non-zero when a benchmark fails.
+ * [netpol] [slo] [rollout]}: runs the named benchmarks (all by default). {@code --smoke} runs each
+ * at about 1 % of its size, to prove that it and its baseline still run and converge; nothing is
+ * timed against a target then. Exits non-zero when a benchmark fails.
  */
 public final class Main {
 
@@ -48,7 +48,8 @@ public final class Main {
                 "api",
                 "validate",
                 "netpol",
-                "slo")
+                "slo",
+                "rollout")
             : List.of(args);
     Report.line("");
     Report.line(
@@ -70,12 +71,13 @@ public final class Main {
         case "validate" -> ValidateBench.run(Size.isSmoke());
         case "netpol" -> NetpolBench.run();
         case "slo" -> SloBench.run();
+        case "rollout" -> RolloutBench.run();
         default ->
             throw new IllegalArgumentException(
                 "unknown benchmark '"
                     + name
                     + "'; choose policy, apply, commit, noop, report, reads, api, validate,"
-                    + " netpol or slo");
+                    + " netpol, slo or rollout");
       }
     }
   }

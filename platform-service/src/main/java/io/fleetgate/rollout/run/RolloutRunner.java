@@ -341,6 +341,7 @@ public final class RolloutRunner {
     Observation seen = observe(plan, state, fleet.clusters(), clustersOfInterest(plan, state));
     RolloutEngine.Step step =
         RolloutEngine.step(plan, state, seen.engineView(), fleet.gates(), now, elsewhere);
+    step = intoNextWaves(plan, state, step, fleet, now, elsewhere);
     boolean changed = !step.state().equals(state) || !step.events().isEmpty();
     if (changed
         && !records.save(
@@ -361,6 +362,42 @@ public final class RolloutRunner {
     }
     declareLevels(plan, step.state(), fleet.clusters(), step.actions());
     return Optional.of(step.state());
+  }
+
+  /**
+   * A wave that finished in this step lets the next one start in it (the engine moves on at once),
+   * but the next wave's clusters were not observed, so the engine could not start them: without
+   * their levels from before, none can be rolled back. Observes them and steps again, until the
+   * rollout stays in one wave, so that a wave boundary does not cost a whole interval.
+   */
+  private RolloutEngine.Step intoNextWaves(
+      WavePlan plan,
+      RolloutState before,
+      RolloutEngine.Step step,
+      Fleet fleet,
+      Instant now,
+      Map<String, String> elsewhere) {
+    int wave = before.wave();
+    while (step.state().phase() == RolloutPhase.RUNNING && step.state().wave() > wave) {
+      wave = step.state().wave();
+      Observation seen =
+          observe(plan, step.state(), fleet.clusters(), clustersOfInterest(plan, step.state()));
+      RolloutEngine.Step next =
+          RolloutEngine.step(
+              plan, step.state(), seen.engineView(), fleet.gates(), now, elsewhere);
+      step =
+          new RolloutEngine.Step(
+              next.state(),
+              concat(step.actions(), next.actions()),
+              concat(step.events(), next.events()));
+    }
+    return step;
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> then) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(then);
+    return List.copyOf(all);
   }
 
   /** Why a rollout's declaration no longer is what it started on. */

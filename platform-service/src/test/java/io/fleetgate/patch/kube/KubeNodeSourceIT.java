@@ -42,7 +42,11 @@ class KubeNodeSourceIT {
             "beijing-prod-worker-3",
             "beijing-prod-worker-4",
             "beijing-prod-worker-5");
-    assertThat(((NodeListing.Listed) listing).nodes().getFirst())
+    NodePatchLevel first = ((NodeListing.Listed) listing).nodes().getFirst();
+    assertThat(first.readySince()).as("the Ready condition's lastTransitionTime").isPresent();
+    assertThat(first)
+        .usingRecursiveComparison()
+        .ignoringFields("readySince")
         .isEqualTo(
             new NodePatchLevel(
                 "fleet/beijing-prod",

@@ -215,6 +215,36 @@ class RolloutRunnerTest {
   }
 
   @Test
+  void theWaveAfterOneThatFinishesStartsItsClustersInTheSameStep() {
+    RolloutRunner.Fleet now = fleetOf(rollout(NEW, FailurePolicy.HALT));
+    RolloutRunner runner = runner();
+    runner.command(now, "kubelet", RolloutRunner.Command.START, "ana", Set.of());
+    runner.tick(now);
+    assertThat(fleet.writes).containsExactly("fleet/canary-1 Kubernetes v1.34.4");
+
+    runner.tick(now);
+
+    assertThat(fleet.writes)
+        .as("the canary finished in this step: the next wave's clusters are written in it too")
+        .containsExactly(
+            "fleet/canary-1 Kubernetes v1.34.4",
+            "fleet/main-1 Kubernetes v1.34.4",
+            "fleet/main-2 Kubernetes v1.34.4");
+    assertThat(state().wave()).isEqualTo(1);
+    assertThat(state().clusters().get("fleet/main-1").status())
+        .isEqualTo(ClusterStep.Status.PATCHING);
+    assertThat(state().clusters().get("fleet/main-1").previous()).hasValue(OLD);
+    assertThat(records.audit)
+        .extracting(AuditEvent::kind)
+        .containsSubsequence(
+            "rollout.cluster_done",
+            "rollout.wave_done",
+            "rollout.wave_started",
+            "rollout.cluster_patching",
+            "rollout.cluster_patching");
+  }
+
+  @Test
   void aRestartBetweenSavingAStepAndWritingItsLevelsWritesThemOnTheFirstStepAfter() {
     RolloutRunner.Fleet now = fleetOf(rollout(NEW, FailurePolicy.HALT));
     RolloutRunner before = runner();
