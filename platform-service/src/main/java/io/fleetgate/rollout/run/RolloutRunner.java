@@ -383,8 +383,7 @@ public final class RolloutRunner {
       Observation seen =
           observe(plan, step.state(), fleet.clusters(), clustersOfInterest(plan, step.state()));
       RolloutEngine.Step next =
-          RolloutEngine.step(
-              plan, step.state(), seen.engineView(), fleet.gates(), now, elsewhere);
+          RolloutEngine.step(plan, step.state(), seen.engineView(), fleet.gates(), now, elsewhere);
       step =
           new RolloutEngine.Step(
               next.state(),
