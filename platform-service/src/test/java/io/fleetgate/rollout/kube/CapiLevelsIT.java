@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The node levels Cluster API objects declare, read and written on a real API server with the
  * Cluster API CRDs: managed topologies, MachineDeployments, and fields another tool applies.
  */
-@SandboxFleetTest
+@SandboxFleetTest(dedicated = true, clusters = 1)
 class CapiLevelsIT {
 
   private static final String KERNEL = "6.8.0-51-generic";
