@@ -417,13 +417,11 @@ final class RolloutService {
       return new Timings(started, clusterStarted, clusterDone, waveStarted, waveDone);
     }
 
-    /** Seconds from the cluster's patch to done, when both happened in that order. */
-    Long took(String cluster) {
+    /** From the cluster's patch to done, when both happened in that order. */
+    Duration took(String cluster) {
       Instant from = clusterStarted.get(cluster);
       Instant to = clusterDone.get(cluster);
-      return from == null || to == null || to.isBefore(from)
-          ? null
-          : Duration.between(from, to).toSeconds();
+      return from == null || to == null || to.isBefore(from) ? null : Duration.between(from, to);
     }
 
     Long waveTook(String wave, Instant now) {

@@ -71,7 +71,11 @@ final class RolloutViews {
   }
 
   static RolloutStatus.ClusterView cluster(
-      String name, ClusterStep step, NodeProgress progress, String unreadable, Long took) {
+      String name,
+      ClusterStep step,
+      NodeProgress progress,
+      String unreadable,
+      java.time.Duration took) {
     RolloutStatus.ClusterPhase phase =
         step == null
             ? RolloutStatus.ClusterPhase.PENDING
@@ -84,7 +88,7 @@ final class RolloutViews {
     Double perNode =
         took == null || nodes == 0 || phase != RolloutStatus.ClusterPhase.DONE
             ? null
-            : (double) took / nodes;
+            : took.toMillis() / 1000.0 / nodes;
     return new RolloutStatus.ClusterView(
         name,
         phase,
@@ -94,7 +98,7 @@ final class RolloutViews {
         progress == null ? Map.of() : progress.byLevel(),
         reason,
         step == null ? null : step.since(),
-        phase == RolloutStatus.ClusterPhase.DONE ? took : null,
+        phase == RolloutStatus.ClusterPhase.DONE && took != null ? took.toSeconds() : null,
         perNode);
   }
 
