@@ -160,6 +160,10 @@ class RolloutScreensIT {
         .isEqualTo(
             new io.fleetgate.console.rollout.RolloutSource.MatrixTarget.OfRollout(
                 "kernel-6.8.0-88"));
+    // The table lays its rows out on the next pulse.
+    awaitFx(
+        () -> SceneText.of(scene.lookup("#matrix-table")).contains("fleet/guangzhou-prod"),
+        () -> CompletableFuture.completedFuture(null));
     List<String> table = onFx(() -> SceneText.of(scene.lookup("#matrix-table")));
     assertThat(table).contains("fleet/guangzhou-prod", "unreachable", "unknown", "1 behind");
     assertThat(text("#matrix-summary"))
