@@ -285,7 +285,8 @@ class ConsoleScreensIT {
             tabs.getSelectionModel().select(3);
             return null;
           });
-      models.reports().preview().get(60, TimeUnit.SECONDS);
+      // started on the UI thread, as a button press starts it
+      onFx(() -> models.reports().preview()).get(60, TimeUnit.SECONDS);
       assertThat(onFx(() -> models.reports().errorProperty().get())).isEmpty();
       assertThat(onFx(() -> models.reports().htmlProperty().get()))
           .contains("Policy audit report")
@@ -301,7 +302,8 @@ class ConsoleScreensIT {
       Thread.sleep(500);
       screenshot(scene, "reports.png");
       Path pdf = work.resolve("report.pdf");
-      models.reports().export("pdf", pdf).get(60, TimeUnit.SECONDS);
+      // started on the UI thread, as a button press starts it
+      onFx(() -> models.reports().export("pdf", pdf)).get(60, TimeUnit.SECONDS);
       assertThat(java.nio.file.Files.readAllBytes(pdf)).startsWith("%PDF".getBytes());
     } finally {
       events.close();

@@ -188,7 +188,8 @@ class ConsoleSecretsNeverShowIT {
             tabs.getSelectionModel().select(3);
             return null;
           });
-      models.reports().preview().get(60, TimeUnit.SECONDS);
+      // started on the UI thread, as a button press starts it
+      onFx(() -> models.reports().preview()).get(60, TimeUnit.SECONDS);
       javafx.scene.web.WebView page =
           (javafx.scene.web.WebView) FxTesting.lookup(scene, "#reports-page");
       awaitFx(

@@ -122,7 +122,11 @@ class RolloutCommandsIT {
     answer = true;
     press("#rollout-rollback");
     awaitFx(
-        () -> ((Label) scene.lookup("#rollout-answer")).getText().startsWith("Roll back"),
+        // "Roll back kernel-6.8.0-88…" while it is sent; the platform's answer after the colon
+        () ->
+            ((Label) scene.lookup("#rollout-answer"))
+                .getText()
+                .startsWith("Roll back kernel-6.8.0-88:"),
         () -> CompletableFuture.completedFuture(null));
     assertThat(source.commands).containsExactly("kernel-6.8.0-88 ROLLBACK");
     assertThat(onFx(() -> ((Label) scene.lookup("#rollout-answer")).getText()))

@@ -363,7 +363,7 @@ public final class RolloutModels {
 
   /** A source answering from memory, recording each command; refuses what it is told to. */
   public static class Recorded implements RolloutSource {
-    public final List<String> commands = new ArrayList<>();
+    public final List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final List<MatrixTarget> asked = new ArrayList<>();
     public RolloutStatus.Board board = RolloutModels.board();
     public RolloutStatus.Matrix matrix = RolloutModels.matrix();
