@@ -1,0 +1,131 @@
+package io.fleetgate.argocd.deploy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.fleetgate.domain.ClusterTarget;
+import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.plan.DesiredObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The files of one cluster's rendered tree: for each object the plan would apply, its content as
+ * the Kubernetes writer would send it, in canonical JSON (keys sorted, indented, a final newline),
+ * at {@code <cluster namespace>/<cluster name>/<bundle>/<group>/<kind>/<namespace>/<name>.json}
+ * ({@code core} for the core group, {@code _cluster} for cluster-scoped objects). The same objects
+ * always give the same bytes.
+ *
+ * @param root the cluster's directory, {@code <cluster namespace>/<cluster name>}
+ * @param files path (relative to the repository root) to content, sorted by path
+ */
+public record RenderedTree(String root, SortedMap<String, byte[]> files) {
+
+  /**
+   * A DNS-1123 subdomain: what Kubernetes allows as most names, and never {@code .} or {@code ..}.
+   */
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+
+  private static final Pattern KIND = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,62}");
+
+  private static final ObjectMapper CANONICAL =
+      new ObjectMapper()
+          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+          .configure(SerializationFeature.INDENT_OUTPUT, true);
+
+  public RenderedTree {
+    files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+  }
+
+  /**
+   * Lays out the objects of one cluster.
+   *
+   * @throws RenderedTreeException naming the object and where it is declared when a part of its
+   *     path is not a Kubernetes name (a name such as {@code ..} or {@code a/b} could otherwise
+   *     write outside its directory), or when two objects would share a file
+   */
+  public static RenderedTree of(ClusterTarget cluster, Collection<DesiredObject> objects) {
+    String root =
+        segment(cluster.namespace(), "the cluster's namespace", cluster.toString())
+            + "/"
+            + segment(cluster.name(), "the cluster's name", cluster.toString());
+    TreeMap<String, byte[]> files = new TreeMap<>();
+    for (DesiredObject object : objects) {
+      String path = root + "/" + path(object);
+      if (files.put(path, json(object)) != null) {
+        throw new RenderedTreeException(
+            object.ref()
+                + " (declared at "
+                + object.source()
+                + ") is declared twice for cluster "
+                + cluster
+                + ". Remove one of them.");
+      }
+    }
+    return new RenderedTree(root, files);
+  }
+
+  /** The directory of one bundle, relative to the repository root: an Application's path. */
+  public String bundlePath(String bundle) {
+    return root + "/" + segment(bundle, "the bundle name", bundle);
+  }
+
+  private static String path(DesiredObject object) {
+    ObjectRef ref = object.ref();
+    String where = ref + " (declared at " + object.source() + ")";
+    String group = ref.group().isEmpty() ? "core" : segment(ref.group(), "the API group", where);
+    if (!KIND.matcher(ref.kind()).matches()) {
+      throw invalid(ref.kind(), "the kind", where);
+    }
+    String namespace =
+        ref.namespace().isEmpty() ? "_cluster" : segment(ref.namespace(), "the namespace", where);
+    return String.join(
+        "/",
+        segment(object.bundle(), "the bundle name", where),
+        group,
+        ref.kind(),
+        namespace,
+        segment(ref.name(), "the name", where) + ".json");
+  }
+
+  private static String segment(String value, String what, String where) {
+    if (!NAME.matcher(value).matches()) {
+      throw invalid(value, what, where);
+    }
+    return value;
+  }
+
+  private static RenderedTreeException invalid(String value, String what, String where) {
+    String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    String message =
+        where
+            + ": "
+            + what
+            + " \""
+            + shown
+            + "\" is not a Kubernetes name (lower-case letters, digits, '-' and '.', starting and"
+            + " ending with a letter or digit). Rename it; the Argo CD driver writes each object"
+            + " to a file named after it.";
+    return new RenderedTreeException(message.replaceAll("\\p{Cntrl}", "?"));
+  }
+
+  private static byte[] json(DesiredObject object) {
+    try {
+      String text = CANONICAL.writeValueAsString(new TreeMap<>(object.content()));
+      return (text + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new RenderedTreeException(
+          object.ref() + " (declared at " + object.source() + ") cannot be written as JSON.", e);
+    }
+  }
+
+  /** Paths and sizes only: object content (Secret data) never reaches text. */
+  @Override
+  public String toString() {
+    return "RenderedTree[" + root + ", " + files.size() + " file(s)]";
+  }
+}
