@@ -129,6 +129,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void theArgoCdDeployCoreIsPure() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.argocd.deploy")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.argocd.deploy",
+            "io.fleetgate.domain..",
+            "io.fleetgate.plan..",
+            "com.fasterxml.jackson..",
+            "java.lang..",
+            "java.util..",
+            "java.nio.charset..",
+            "java.security..")
+        .check(classes);
+  }
+
+  @Test
   void theRolloutCoreIsPure() {
     classes()
         .that()

@@ -499,7 +499,7 @@ public final class GitSource implements SourceFetcher {
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
-  private static String hash(String remote) {
+  static String hash(String remote) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(remote.getBytes(StandardCharsets.UTF_8));
