@@ -10,7 +10,8 @@ public interface RenderedTrees {
    * Makes the branch hold {@code tree} as its cluster's whole directory, leaving every other
    * cluster's directory as it is.
    *
-   * @param sourceCommit the config repository commit the tree was rendered from, for the message
+   * @param sourceCommit the config repository commit the tree was rendered from, for the message;
+   *     empty when the caller does not know it
    * @return the commit that holds it: a new one, or the branch's tip when it already did
    * @throws PublishException when the repository cannot be reached or keeps refusing the push
    */

@@ -192,8 +192,7 @@ public final class RenderedBranch implements RenderedTrees {
       commit.setMessage(
           "Render "
               + tree.root()
-              + " from "
-              + sourceCommit
+              + (sourceCommit.isEmpty() ? "" : " from " + sourceCommit)
               + "\n\n"
               + tree.files().size()
               + " object(s), validated by Fleetgate's policy gate. Argo CD syncs this tree;"

@@ -1,0 +1,130 @@
+package io.fleetgate.argocd.drive;
+
+import io.fleetgate.apply.ObjectResult;
+import io.fleetgate.apply.ObjectResult.Action;
+import io.fleetgate.argocd.deploy.ArgoApplications;
+import io.fleetgate.argocd.deploy.ArgoApplications.Operation;
+import io.fleetgate.argocd.deploy.ArgoApplications.ResourceResult;
+import io.fleetgate.argocd.deploy.BundleApplication;
+import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.plan.Step;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One bundle's sync through Argo CD: the Application pointed at the rendered commit, a sync of the
+ * bundle's objects to apply, and, once Argo CD has finished that operation (told from the one
+ * before it by its start), one result per object from what Argo CD reports for it.
+ */
+final class BundleSync {
+
+  private final ArgoApplications argo;
+  private final SyncWait wait;
+  private final BundleApplication app;
+
+  BundleSync(ArgoApplications argo, SyncWait wait, BundleApplication app) {
+    this.argo = argo;
+    this.wait = wait;
+    this.app = app;
+  }
+
+  /** One result per step, in the steps' order; never throws for what Argo CD answers. */
+  List<ObjectResult> run(List<Step> steps) {
+    Operation finished;
+    try {
+      argo.upsert(app, "");
+      String before = argo.operation(app.name()).map(Operation::startedAt).orElse("");
+      argo.sync(app.name(), app.revision(), steps.stream().map(Step::ref).toList());
+      finished = awaitNext(before);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(steps, "cut off while Argo CD synced Application " + app.name());
+    } catch (RuntimeException e) {
+      return failed(steps, "Argo CD: " + e.getMessage());
+    }
+    if (finished == null) {
+      return failed(
+          steps,
+          "Argo CD did not finish syncing Application "
+              + app.name()
+              + " within "
+              + wait.timeout().toSeconds()
+              + " s");
+    }
+    return results(steps, finished);
+  }
+
+  private Operation awaitNext(String before) throws InterruptedException {
+    long until = System.nanoTime() + wait.timeout().toNanos();
+    while (true) {
+      Optional<Operation> now = argo.operation(app.name());
+      if (now.isPresent()
+          && !now.get().startedAt().equals(before)
+          && now.get().phase().finished()) {
+        return now.get();
+      }
+      if (System.nanoTime() >= until) {
+        return null;
+      }
+      Thread.sleep(wait.poll().toMillis());
+    }
+  }
+
+  private List<ObjectResult> results(List<Step> steps, Operation operation) {
+    Map<ObjectRef, ResourceResult> byRef = new HashMap<>();
+    for (ResourceResult r : operation.resources()) {
+      byRef.put(r.ref(), r);
+    }
+    String at =
+        "synced by Argo CD (Application "
+            + app.name()
+            + ", rendered commit "
+            + app.revision().substring(0, 12)
+            + ")";
+    List<ObjectResult> results = new ArrayList<>(steps.size());
+    for (Step step : steps) {
+      ResourceResult r = byRef.get(step.ref());
+      if (r != null
+          && r.status() == ArgoApplications.ResourceStatus.SYNCED
+          && !operation.revision().equals(app.revision())) {
+        results.add(
+            result(
+                step,
+                Action.FAILED,
+                "Argo CD synced revision "
+                    + operation.revision()
+                    + ", not the rendered commit "
+                    + app.revision()));
+      } else if (r != null && r.status() == ArgoApplications.ResourceStatus.SYNCED) {
+        results.add(
+            step instanceof Step.Adopt adopt
+                ? result(
+                    step, Action.ADOPTED, "moved from bundle " + adopt.from().bundle() + "; " + at)
+                : result(step, Action.APPLIED, at));
+      } else if (r != null) {
+        results.add(result(step, Action.FAILED, "Argo CD: " + r.message()));
+      } else {
+        results.add(
+            result(
+                step,
+                Action.FAILED,
+                "Argo CD did not report it (operation "
+                    + operation.phase().name().toLowerCase(java.util.Locale.ROOT)
+                    + (operation.message().isBlank() ? "" : ": " + operation.message())
+                    + ")"));
+      }
+    }
+    return results;
+  }
+
+  private static List<ObjectResult> failed(List<Step> steps, String reason) {
+    return steps.stream().map(s -> result(s, Action.FAILED, reason)).toList();
+  }
+
+  private static ObjectResult result(Step step, Action action, String message) {
+    return new ObjectResult(step.ref(), step.bundle(), step.source(), action, message);
+  }
+}
