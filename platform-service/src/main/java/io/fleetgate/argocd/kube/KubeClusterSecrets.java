@@ -28,6 +28,7 @@ public final class KubeClusterSecrets implements ClusterSecrets {
   public static final String FIELD_MANAGER = "fleetgate-argocd";
 
   static final GroupVersionKind SECRET = new GroupVersionKind("", "v1", "Secret");
+  static final GroupVersionKind NAMESPACE = new GroupVersionKind("", "v1", "Namespace");
 
   private final ClusterApi management;
   private final String namespace;
@@ -42,8 +43,20 @@ public final class KubeClusterSecrets implements ClusterSecrets {
     return namespace;
   }
 
+  /**
+   * @throws KubeException also when Argo CD's namespace does not exist: nothing could be registered
+   */
   @Override
   public List<ClusterSecret> list() {
+    if (management.get(NAMESPACE, null, namespace).isEmpty()) {
+      throw new KubeException(
+          "The management cluster at "
+              + management.server()
+              + " has no namespace "
+              + namespace
+              + " for Argo CD's cluster Secrets: install Argo CD there, or name its namespace"
+              + " with --argocd-namespace");
+    }
     return management.list(SECRET, namespace, ClusterLabels.SECRET_TYPE + "=cluster").stream()
         .map(KubeClusterSecrets::read)
         .toList();
