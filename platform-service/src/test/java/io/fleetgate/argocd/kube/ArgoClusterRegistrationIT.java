@@ -218,9 +218,59 @@ class ArgoClusterRegistrationIT {
         .contains("--argocd-namespace");
   }
 
-  /** Last: it corrupts a kubeconfig Secret and deletes a Cluster of this class's fleet. */
   @Test
   @Order(5)
+  void serveRecordsEachSecretWrittenOrDeletedInTheAuditLogAndNothingWhenNothingChanges(
+      SandboxFleetHandle sandbox, @org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+    ClusterApi management = sandbox.management();
+    String argocd = sandbox.freshNamespace(management, "argocd-serve");
+    KubeClusterSecrets secrets = new KubeClusterSecrets(management, argocd);
+    // A registration Fleetgate made for a Cluster that no longer exists.
+    assertThat(
+            secrets.create(
+                new io.fleetgate.argocd.register.DesiredSecret(
+                    "fleetgate-fleet.ghost",
+                    "fleet/ghost",
+                    new io.fleetgate.argocd.register.Connection(
+                        "https://ghost.example:6443",
+                        new io.fleetgate.argocd.register.ArgoConfig("t", "", "", "", "")),
+                    Map.of(
+                        ClusterLabels.SECRET_TYPE, "cluster",
+                        ClusterLabels.MANAGED_BY, "fleetgate",
+                        ClusterLabels.CLUSTER_NAMESPACE, FLEET,
+                        ClusterLabels.CLUSTER_NAME, "ghost"),
+                    List.of())))
+        .isInstanceOf(ClusterSecrets.Write.Done.class);
+    try (var store =
+        io.fleetgate.store.sqlite.SqliteStore.open(data, java.time.Clock.systemUTC())) {
+      var registrations =
+          io.fleetgate.app.ArgoRegistrations.on(
+              management, new CapiClusterDirectory(management), store, argocd);
+
+      assertThat(registrations.runOnce().complete()).isTrue();
+      registrations.runOnce();
+
+      var rows = store.entries(0, 1_000);
+      assertThat(
+              rows.stream()
+                  .map(
+                      e ->
+                          e.event().kind() + " " + e.event().cluster() + " " + e.event().decision())
+                  .toList())
+          .containsExactlyInAnyOrderElementsOf(
+              java.util.stream.Stream.concat(
+                      sandbox.workloadClusters().stream()
+                          .map(c -> "argocd.cluster-registered " + FLEET + "/" + c + " created"),
+                      java.util.stream.Stream.of(
+                          "argocd.cluster-deregistered " + FLEET + "/ghost deleted"))
+                  .toList());
+      assertThat(store.verify().intact()).isTrue();
+    }
+  }
+
+  /** Last: it corrupts a kubeconfig Secret and deletes a Cluster of this class's fleet. */
+  @Test
+  @Order(6)
   void aCorruptedKubeconfigKeepsItsRegistrationAndAGoneClusterIsDeregistered(
       SandboxFleetHandle sandbox) {
     ClusterApi management = sandbox.management();
