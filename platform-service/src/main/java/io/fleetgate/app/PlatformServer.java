@@ -224,14 +224,6 @@ public final class PlatformServer implements AutoCloseable {
             setup.fleet().management(), setup.fleet().directory(), setup.store(), namespace);
   }
 
-  /** One Argo CD registration run now (tests, and the first run); see {@link #registerInArgoCd}. */
-  public io.fleetgate.argocd.register.Registrar.Outcome registerInArgoCdNow() {
-    if (argoRegistrations == null) {
-      throw new IllegalStateException("Argo CD registration is not enabled");
-    }
-    return argoRegistrations.runOnce();
-  }
-
   private void registerInArgoCd() {
     while (running) {
       try {

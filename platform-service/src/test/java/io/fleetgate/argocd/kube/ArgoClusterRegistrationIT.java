@@ -116,6 +116,9 @@ class ArgoClusterRegistrationIT {
           .containsEntry(ClusterLabels.CLUSTER_NAME, cluster)
           .containsAllEntriesOf(labels(capi));
       assertThat(data(secret, "name")).isEqualTo(FLEET + "/" + cluster);
+      assertThat(secret.annotation("kubectl.kubernetes.io/last-applied-configuration"))
+          .as("no annotation keeps a copy of the credentials")
+          .isEmpty();
       assertThat(clientFrom(secret).list(NAMESPACE).stream().map(KubeObject::name).toList())
           .contains("default", "kube-system");
       assertThat(first.out() + first.err()).doesNotContain(data(secret, "config"));
