@@ -29,7 +29,9 @@ public final class PlatformServer implements AutoCloseable {
   private final EventLog events;
   private final Tokens tokens;
   private final ServedPlatform platform;
+  private final Duration interval;
   private volatile boolean running = true;
+  private volatile ArgoRegistrations argoRegistrations;
 
   private PlatformServer(
       SyncSetup setup,
@@ -37,7 +39,9 @@ public final class PlatformServer implements AutoCloseable {
       ApiServer api,
       EventLog events,
       Tokens tokens,
-      ServedPlatform platform) {
+      ServedPlatform platform,
+      Duration interval) {
+    this.interval = interval;
     this.setup = setup;
     this.loop = loop;
     this.api = api;
@@ -139,7 +143,7 @@ public final class PlatformServer implements AutoCloseable {
       Tokens tokens = new Tokens(setup.store().tokens());
       ApiServer api = new ApiServer(platform, tokens, events, settings, synced::get, metrics);
       api.start();
-      return new PlatformServer(setup, loop, api, events, tokens, platform);
+      return new PlatformServer(setup, loop, api, events, tokens, platform, interval);
     } catch (PolicyException | RuntimeException e) {
       setup.close();
       throw e;
@@ -194,12 +198,46 @@ public final class PlatformServer implements AutoCloseable {
   public void run() {
     Thread slos = Thread.ofVirtual().name("slo-reader").start(this::readSlos);
     Thread rollouts = Thread.ofVirtual().name("rollouts").start(this::stepRollouts);
+    Thread argocd =
+        argoRegistrations == null
+            ? null
+            : Thread.ofVirtual().name("argocd-register").start(this::registerInArgoCd);
     try {
       loop.run();
     } finally {
       running = false;
       slos.interrupt();
       rollouts.interrupt();
+      if (argocd != null) {
+        argocd.interrupt();
+      }
+    }
+  }
+
+  /**
+   * Keeps every Cluster API cluster registered in the Argo CD of {@code namespace} on the
+   * management cluster, on the sync's interval, once {@link #run()} runs; call before it.
+   */
+  public void registerInArgoCd(String namespace) {
+    this.argoRegistrations =
+        ArgoRegistrations.on(
+            setup.fleet().management(), setup.fleet().directory(), setup.store(), namespace);
+  }
+
+  private void registerInArgoCd() {
+    while (running) {
+      try {
+        argoRegistrations.runOnce();
+      } catch (RuntimeException e) {
+        // Nothing is deleted on a failed discovery or listing: the next run decides again.
+        org.slf4j.LoggerFactory.getLogger(PlatformServer.class)
+            .warn("Cannot register the clusters in Argo CD: {}", e.getMessage());
+      }
+      try {
+        Thread.sleep(interval);
+      } catch (InterruptedException e) {
+        return;
+      }
     }
   }
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       NetpolCommand.class,
       SloCommand.class,
       RolloutCommand.class,
-      PatchCommand.class
+      PatchCommand.class,
+      ArgocdCommand.class
     })
 public final class FleetgateCommand implements Runnable {
 

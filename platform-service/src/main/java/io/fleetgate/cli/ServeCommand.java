@@ -94,6 +94,21 @@ final class ServeCommand implements Callable<Integer> {
       description = "File holding the TLS keystore's password.")
   java.nio.file.Path tlsKeystorePasswordFile;
 
+  @Option(
+      names = "--argocd-register",
+      description =
+          "Keep every Cluster API cluster registered in Argo CD (cluster Secrets in"
+              + " --argocd-namespace of the management cluster), on the poll interval; each"
+              + " Secret written or deleted is an audit row.")
+  boolean argocdRegister;
+
+  @Option(
+      names = "--argocd-namespace",
+      defaultValue = "argocd",
+      paramLabel = "NAMESPACE",
+      description = "Argo CD's namespace on the management cluster (default: ${DEFAULT-VALUE}).")
+  String argocdNamespace;
+
   @Override
   public Integer call() throws Exception {
     Duration poll = DurationArg.parse(interval, "--interval", spec);
@@ -123,6 +138,9 @@ final class ServeCommand implements Callable<Integer> {
             })) {
       accepted.forEach((role, secret) -> server.acceptToken("file-" + role.wire(), role, secret));
       server.rolloutInterval(DurationArg.parse(rolloutInterval, "--rollout-interval", spec));
+      if (argocdRegister) {
+        server.registerInArgoCd(argocdNamespace);
+      }
       Thread hook = new Thread(server::stop, "fleetgate-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       out.printf(
@@ -133,6 +151,11 @@ final class ServeCommand implements Callable<Integer> {
           tlsKeystore == null ? "http" : "https",
           host,
           server.port());
+      if (argocdRegister) {
+        out.printf(
+            "Registering the clusters in Argo CD (namespace %s) every %s%n",
+            argocdNamespace, interval);
+      }
       out.flush();
       server.run();
       return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package io.fleetgate.cluster;
 
 import io.fleetgate.domain.ClusterAccess;
+import io.fleetgate.domain.ClusterTarget;
 import java.util.List;
 
 /** Discovers the workload clusters of a fleet and the credentials that reach them. */
@@ -17,11 +18,20 @@ public interface ClusterDirectory {
    *
    * @param clusters the clusters that can be reached, sorted by namespace and name
    * @param problems one sentence per cluster that is declared but cannot be used, and why
+   * @param unusable the clusters {@code problems} are about: declared, so they still exist, but
+   *     without credentials that can be read
    */
-  record Discovery(List<ClusterAccess> clusters, List<String> problems) {
+  record Discovery(
+      List<ClusterAccess> clusters, List<String> problems, List<ClusterTarget> unusable) {
     public Discovery {
       clusters = List.copyOf(clusters);
       problems = List.copyOf(problems);
+      unusable = List.copyOf(unusable);
+    }
+
+    /** A discovery whose problems name no cluster. */
+    public Discovery(List<ClusterAccess> clusters, List<String> problems) {
+      this(clusters, problems, List.of());
     }
   }
 }

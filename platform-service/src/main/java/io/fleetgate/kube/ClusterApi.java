@@ -292,6 +292,69 @@ public final class ClusterApi {
     return true;
   }
 
+  /** What {@link #deleteUnchanged} found. */
+  public enum Deletion {
+    /** Deleted: it was still the object planned against. */
+    DELETED,
+    /** It was gone already. */
+    GONE,
+    /** It was replaced or changed since (another uid or resourceVersion): left as it is. */
+    CHANGED
+  }
+
+  /**
+   * Deletes one object only if it is still the one read: the server checks the uid and the
+   * resourceVersion given as preconditions, so an object replaced or edited meanwhile is kept.
+   */
+  public Deletion deleteUnchanged(
+      GroupVersionKind gvk, String namespace, String name, String uid, String resourceVersion) {
+    ResourceType type = mapper.resourceFor(gvk);
+    DynamicKubernetesApi api = api(type);
+    io.kubernetes.client.util.generic.options.DeleteOptions options =
+        new io.kubernetes.client.util.generic.options.DeleteOptions();
+    options.setPreconditions(
+        new io.kubernetes.client.openapi.models.V1Preconditions()
+            .uid(uid)
+            .resourceVersion(resourceVersion));
+    KubernetesApiResponse<DynamicKubernetesObject> response =
+        throttled(
+            "delete " + name,
+            () ->
+                type.namespaced()
+                    ? api.delete(namespace, name, options)
+                    : api.delete(name, options));
+    if (response.getHttpStatusCode() == 404) {
+      return Deletion.GONE;
+    }
+    if (response.getHttpStatusCode() == 409) {
+      return Deletion.CHANGED;
+    }
+    if (!response.isSuccess()) {
+      throw failure(
+          response.getStatus(), response.getHttpStatusCode(), "delete " + gvk + " " + name);
+    }
+    return Deletion.DELETED;
+  }
+
+  /** Lists the objects of a kind in one namespace that carry the labels a selector names. */
+  public List<KubeObject> list(GroupVersionKind gvk, String namespace, String labelSelector) {
+    ResourceType type = mapper.resourceFor(gvk);
+    io.kubernetes.client.util.generic.options.ListOptions options =
+        new io.kubernetes.client.util.generic.options.ListOptions();
+    options.setLabelSelector(labelSelector);
+    throttle();
+    var response = api(type).list(namespace, options);
+    if (!response.isSuccess()) {
+      throw failure(
+          response.getStatus(),
+          response.getHttpStatusCode(),
+          "list " + gvk + " in " + namespace + " (" + labelSelector + ")");
+    }
+    return response.getObject().getItems().stream()
+        .map(item -> new KubeObject(item.getRaw()))
+        .toList();
+  }
+
   /** Reads one object; empty when it does not exist. */
   public Optional<KubeObject> get(GroupVersionKind gvk, String namespace, String name) {
     ResourceType type = mapper.resourceFor(gvk);

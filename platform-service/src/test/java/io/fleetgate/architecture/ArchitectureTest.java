@@ -180,6 +180,41 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * The Argo CD registration's rules see only the discovery port, the domain, the audit rows they
+   * produce and the JDK's collections; the Secrets and kubeconfigs are read through its ports.
+   */
+  @Test
+  void theArgoCdRegistrationIsPure() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.argocd.register")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.argocd.register",
+            "io.fleetgate.cluster",
+            "io.fleetgate.audit",
+            "io.fleetgate.domain..",
+            "java.lang..",
+            "java.util..",
+            "java.security",
+            "java.nio.charset")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheArgoCdAdaptersAndTheEntryPointsUseTheArgoCdAdapters() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "io.fleetgate.argocd.kube..", "io.fleetgate.app..", "io.fleetgate.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.fleetgate.argocd.kube..")
+        .check(classes);
+  }
+
   @Test
   void thePatchEvidenceIsBuiltWithoutIo() {
     classes()

@@ -43,6 +43,7 @@ public final class CapiClusterDirectory implements ClusterDirectory {
   public Discovery discover() {
     List<ClusterAccess> clusters = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    List<ClusterTarget> unusable = new ArrayList<>();
     List<KubeObject> declared =
         management.list(CLUSTER).stream()
             .sorted(Comparator.comparing(KubeObject::namespace).thenComparing(KubeObject::name))
@@ -60,18 +61,20 @@ public final class CapiClusterDirectory implements ClusterDirectory {
       kubeconfig(reads.get(i))
           .ifPresentOrElse(
               kubeconfig -> clusters.add(new ClusterAccess(target, kubeconfig)),
-              () ->
-                  problems.add(
-                      "Cluster "
-                          + target.qualifiedName()
-                          + " has no readable Secret "
-                          + target.name()
-                          + KUBECONFIG_SECRET_SUFFIX
-                          + " with data key '"
-                          + KUBECONFIG_KEY
-                          + "'; it is skipped until Cluster API writes one."));
+              () -> {
+                unusable.add(target);
+                problems.add(
+                    "Cluster "
+                        + target.qualifiedName()
+                        + " has no readable Secret "
+                        + target.name()
+                        + KUBECONFIG_SECRET_SUFFIX
+                        + " with data key '"
+                        + KUBECONFIG_KEY
+                        + "'; it is skipped until Cluster API writes one.");
+              });
     }
-    return new Discovery(clusters, problems);
+    return new Discovery(clusters, problems, unusable);
   }
 
   static ClusterTarget toTarget(KubeObject cluster) {
