@@ -129,6 +129,26 @@ class ArchitectureTest {
   }
 
   @Test
+  void theArgoCdDriverReachesArgoCdGitAndClustersOnlyThroughPorts() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.argocd.drive")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.argocd.drive",
+            "io.fleetgate.argocd.deploy",
+            "io.fleetgate.apply",
+            "io.fleetgate.plan..",
+            "io.fleetgate.inventory",
+            "io.fleetgate.domain..",
+            "java.lang..",
+            "java.util..",
+            "java.time..")
+        .check(classes);
+  }
+
+  @Test
   void theArgoCdDeployCoreIsPure() {
     classes()
         .that()

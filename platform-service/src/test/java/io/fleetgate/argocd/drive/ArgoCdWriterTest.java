@@ -1,0 +1,365 @@
+package io.fleetgate.argocd.drive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetgate.apply.ClusterWriter;
+import io.fleetgate.apply.Executed;
+import io.fleetgate.apply.ObjectResult;
+import io.fleetgate.apply.ObjectResult.Action;
+import io.fleetgate.apply.Observation;
+import io.fleetgate.apply.PlannedChange;
+import io.fleetgate.argocd.deploy.ArgoApplications;
+import io.fleetgate.argocd.deploy.ArgoApplications.Operation;
+import io.fleetgate.argocd.deploy.ArgoApplications.Phase;
+import io.fleetgate.argocd.deploy.ArgoApplications.ResourceResult;
+import io.fleetgate.argocd.deploy.ArgoApplications.ResourceStatus;
+import io.fleetgate.argocd.deploy.BundleApplication;
+import io.fleetgate.argocd.deploy.RenderedTree;
+import io.fleetgate.argocd.deploy.RenderedTrees;
+import io.fleetgate.domain.ClusterPhase;
+import io.fleetgate.domain.ClusterTarget;
+import io.fleetgate.domain.ObjectRef;
+import io.fleetgate.domain.RenderedObject;
+import io.fleetgate.domain.SourceLocation;
+import io.fleetgate.inventory.InventoryEntry;
+import io.fleetgate.plan.DesiredObject;
+import io.fleetgate.plan.GroupKind;
+import io.fleetgate.plan.KindScope;
+import io.fleetgate.plan.LiveFacts;
+import io.fleetgate.plan.Step;
+import io.fleetgate.plan.SyncPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** The driver's decisions over fakes of its ports: what reaches Argo CD, Git and the cluster. */
+class ArgoCdWriterTest {
+
+  private static final String RENDERED = "c0ffee0000000000000000000000000000000001";
+  private static final ClusterTarget BEIJING =
+      new ClusterTarget("fleet", "beijing-prod", Map.of(), ClusterPhase.PROVISIONED);
+
+  private static DesiredObject object(String bundle, String name) {
+    return new DesiredObject(
+        new ObjectRef("", "ConfigMap", "default", name),
+        bundle,
+        "v1",
+        Map.of(
+            "apiVersion", "v1",
+            "kind", "ConfigMap",
+            "metadata", Map.of("name", name, "namespace", "default")),
+        "h-" + name,
+        "bundles/" + bundle + "/" + name + ".yaml:1");
+  }
+
+  private static InventoryEntry entry(String bundle, String name) {
+    return new InventoryEntry(
+        bundle, new ObjectRef("", "ConfigMap", "default", name), "v1", "h", "bundles/x.yaml:1");
+  }
+
+  /** Argo CD as the driver sees it: each sync finishes at once with the scripted outcome. */
+  static final class FakeArgo implements ArgoApplications {
+    final List<BundleApplication> upserts = new ArrayList<>();
+    final List<String> syncs = new ArrayList<>();
+    Function<List<ObjectRef>, Operation> outcome =
+        refs ->
+            new Operation(
+                "t" + System.nanoTime(),
+                Phase.SUCCEEDED,
+                RENDERED,
+                "successfully synced",
+                refs.stream().map(r -> new ResourceResult(r, ResourceStatus.SYNCED, "")).toList());
+    final java.util.Map<String, Operation> operations = new java.util.HashMap<>();
+
+    @Override
+    public void upsert(BundleApplication application, String namespace) {
+      upserts.add(application);
+    }
+
+    @Override
+    public void sync(String application, String revision, Collection<ObjectRef> resources) {
+      syncs.add(
+          application + "@" + revision + " " + resources.stream().map(ObjectRef::name).toList());
+      Operation next = outcome.apply(List.copyOf(resources));
+      if (next != null) {
+        operations.put(application, next);
+      }
+    }
+
+    @Override
+    public Optional<Operation> operation(String application) {
+      return Optional.ofNullable(operations.get(application));
+    }
+  }
+
+  static final class FakeTrees implements RenderedTrees {
+    final List<RenderedTree> published = new ArrayList<>();
+    RuntimeException failure;
+
+    @Override
+    public Published publish(RenderedTree tree, String sourceCommit) {
+      if (failure != null) {
+        throw failure;
+      }
+      published.add(tree);
+      return new Published(RENDERED, true);
+    }
+  }
+
+  /** The Kubernetes writer: records what it was asked to execute. */
+  static final class FakeKube implements ClusterWriter {
+    final List<Step> executed = new ArrayList<>();
+
+    @Override
+    public String probe() {
+      return "v1.34.4";
+    }
+
+    @Override
+    public Map<GroupKind, KindScope> scopes(Collection<TypeName> types) {
+      return Map.of();
+    }
+
+    @Override
+    public Map<ObjectRef, LiveFacts> inspect(Collection<InventoryEntry> entries) {
+      return Map.of();
+    }
+
+    @Override
+    public List<ObjectResult> execute(SyncPlan plan, ExecutionSink sink) {
+      List<ObjectResult> results = new ArrayList<>();
+      for (Step step : plan.steps()) {
+        executed.add(step);
+        Action action =
+            switch (step) {
+              case Step.Prune p -> Action.PRUNED;
+              case Step.Skip s -> Action.UNCHANGED;
+              default -> Action.UNCHANGED;
+            };
+        results.add(new ObjectResult(step.ref(), step.bundle(), step.source(), action, "kube"));
+      }
+      List<Executed> batch = new ArrayList<>();
+      for (int i = 0; i < results.size(); i++) {
+        batch.add(new Executed(plan.steps().get(i), results.get(i)));
+      }
+      sink.accept(batch);
+      return results;
+    }
+
+    @Override
+    public Observation observe(List<ObjectResult> results) {
+      return Observation.NONE;
+    }
+
+    @Override
+    public List<PlannedChange> preview(SyncPlan plan) {
+      return List.of();
+    }
+  }
+
+  private final FakeArgo argo = new FakeArgo();
+  private final FakeTrees trees = new FakeTrees();
+  private final FakeKube kube = new FakeKube();
+  private final List<Executed> recorded = new ArrayList<>();
+
+  private List<ObjectResult> execute(Step... steps) {
+    ArgoCdWriter writer =
+        new ArgoCdWriter(
+            kube,
+            BEIJING,
+            "https://beijing:6443",
+            new ArgoCdWriter.Argo(
+                argo,
+                trees,
+                "https://git.example/rendered.git",
+                new SyncWait(Duration.ofMillis(300), Duration.ofMillis(10))));
+    return writer.execute(new SyncPlan(List.of(steps), Optional.empty()), recorded::addAll);
+  }
+
+  private static Map<String, Action> actions(List<ObjectResult> results) {
+    Map<String, Action> byName = new java.util.LinkedHashMap<>();
+    results.forEach(r -> byName.put(r.ref().name(), r.action()));
+    return byName;
+  }
+
+  @Test
+  void appliesAndAdoptionsGoThroughArgoCdAtTheRenderedCommitAndTheRestThroughKubernetes() {
+    List<ObjectResult> results =
+        execute(
+            new Step.Apply(object("baseline", "a"), true, true),
+            new Step.Skip(object("baseline", "b")),
+            new Step.Adopt(object("payments", "c"), entry("baseline", "c"), true),
+            new Step.Prune(entry("old", "d")));
+
+    assertThat(actions(results))
+        .containsExactly(
+            Map.entry("a", Action.APPLIED),
+            Map.entry("b", Action.UNCHANGED),
+            Map.entry("c", Action.ADOPTED),
+            Map.entry("d", Action.PRUNED));
+    assertThat(trees.published).hasSize(1);
+    assertThat(trees.published.getFirst().files())
+        .as("the tree holds every declared object, unchanged ones too")
+        .hasSize(3);
+    assertThat(argo.upserts).extracting(BundleApplication::revision).containsOnly(RENDERED);
+    assertThat(argo.upserts)
+        .extracting(BundleApplication::path)
+        .containsExactly("fleet/beijing-prod/baseline", "fleet/beijing-prod/payments");
+    assertThat(argo.syncs)
+        .as("only what is to be applied, bundle by bundle")
+        .hasSize(2)
+        .allMatch(s -> s.contains("@" + RENDERED));
+    assertThat(argo.syncs.get(0)).endsWith("[a]");
+    assertThat(argo.syncs.get(1)).endsWith("[c]");
+    assertThat(kube.executed).extracting(s -> s.ref().name()).containsExactly("b", "d");
+    assertThat(results.get(2).message()).contains("moved from bundle baseline");
+    assertThat(recorded).hasSize(4);
+  }
+
+  @Test
+  void aDeniedBundleIsNeitherRenderedNorSynced() {
+    RenderedObject denied =
+        new RenderedObject(
+            new ObjectRef("", "ConfigMap", "default", "x"),
+            "payments",
+            Map.of("apiVersion", "v1", "kind", "ConfigMap"),
+            new SourceLocation("bundles/payments/x.yaml", 1));
+    execute(new Step.Apply(object("baseline", "a"), true, true), new Step.Blocked(denied));
+    assertThat(trees.published.getFirst().files().keySet())
+        .allMatch(path -> path.startsWith("fleet/beijing-prod/baseline/"));
+    assertThat(argo.upserts)
+        .extracting(a -> a.labels().get(BundleApplication.BUNDLE))
+        .containsExactly("baseline");
+  }
+
+  @Test
+  void anObjectArgoCdFailedToSyncFailsAndNothingIsPruned() {
+    argo.outcome =
+        refs ->
+            new Operation(
+                "t1",
+                Phase.FAILED,
+                RENDERED,
+                "one or more objects failed to apply",
+                List.of(
+                    new ResourceResult(
+                        refs.getFirst(), ResourceStatus.SYNC_FAILED, "admission webhook denied")));
+    List<ObjectResult> results =
+        execute(
+            new Step.Apply(object("baseline", "a"), true, true), new Step.Prune(entry("old", "d")));
+    assertThat(actions(results))
+        .containsExactly(Map.entry("a", Action.FAILED), Map.entry("d", Action.PROTECTED));
+    assertThat(results.get(0).message()).isEqualTo("Argo CD: admission webhook denied");
+    assertThat(kube.executed).as("no prune reaches the cluster").isEmpty();
+  }
+
+  @Test
+  void anObjectArgoCdDoesNotReportFailsWithTheOperationsMessage() {
+    argo.outcome =
+        refs -> new Operation("t1", Phase.ERROR, RENDERED, "ComparisonError: boom", List.of());
+    List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
+    assertThat(results.getFirst().action()).isEqualTo(Action.FAILED);
+    assertThat(results.getFirst().message())
+        .isEqualTo("Argo CD did not report it (operation error: ComparisonError: boom)");
+  }
+
+  @Test
+  void aSyncThatNeverFinishesFailsAtTheWaitAndPrunesNothing() {
+    argo.outcome =
+        refs ->
+            new Operation("t1", Phase.RUNNING, RENDERED, "waiting for healthy state", List.of());
+    List<ObjectResult> results =
+        execute(
+            new Step.Apply(object("baseline", "a"), true, true), new Step.Prune(entry("old", "d")));
+    assertThat(actions(results))
+        .containsExactly(Map.entry("a", Action.FAILED), Map.entry("d", Action.PROTECTED));
+    assertThat(results.getFirst().message())
+        .contains("did not finish syncing")
+        .contains("within 0 s");
+  }
+
+  @Test
+  void theOperationBeforeTheTriggeredOneIsNotTakenForItsResult() {
+    ObjectRef a = new ObjectRef("", "ConfigMap", "default", "a");
+    String app =
+        BundleApplication.of(
+                BEIJING, "baseline", RenderedTree.of(BEIJING, List.of()), "u", RENDERED, "s")
+            .name();
+    argo.operations.put(
+        app,
+        new Operation(
+            "before",
+            Phase.SUCCEEDED,
+            RENDERED,
+            "old",
+            List.of(new ResourceResult(a, ResourceStatus.SYNCED, ""))));
+    argo.outcome = refs -> null; // the controller has not started the new operation
+    List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
+    assertThat(results.getFirst().action()).isEqualTo(Action.FAILED);
+  }
+
+  @Test
+  void aSyncOfAnotherRevisionIsNotTakenAsApplyingTheRenderedCommit() {
+    argo.outcome =
+        refs ->
+            new Operation(
+                "t1",
+                Phase.SUCCEEDED,
+                "ffffffffffffffffffffffffffffffffffffffff",
+                "",
+                refs.stream().map(r -> new ResourceResult(r, ResourceStatus.SYNCED, "")).toList());
+    List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
+    assertThat(results.getFirst().action()).isEqualTo(Action.FAILED);
+    assertThat(results.getFirst().message()).contains("not the rendered commit");
+  }
+
+  @Test
+  void aTreeThatCannotBePublishedFailsItsObjectsAndTriggersNothing() {
+    trees.failure = new RenderedTrees.PublishException("Cannot publish: push refused", null);
+    List<ObjectResult> results =
+        execute(
+            new Step.Apply(object("baseline", "a"), true, true), new Step.Prune(entry("old", "d")));
+    assertThat(actions(results))
+        .containsExactly(Map.entry("a", Action.FAILED), Map.entry("d", Action.PROTECTED));
+    assertThat(results.getFirst().message()).isEqualTo("Cannot publish: push refused");
+    assertThat(argo.upserts).isEmpty();
+    assertThat(argo.syncs).isEmpty();
+  }
+
+  @Test
+  void anObjectWhoseNameCannotBeAFileFailsAndNothingIsPublished() {
+    List<ObjectResult> results = execute(new Step.Apply(object("baseline", ".."), true, true));
+    assertThat(results.getFirst().action()).isEqualTo(Action.FAILED);
+    assertThat(results.getFirst().message()).contains("is not a Kubernetes name");
+    assertThat(trees.published).isEmpty();
+    assertThat(argo.syncs).isEmpty();
+  }
+
+  @Test
+  void nothingToApplyTouchesNeitherGitNorArgoCd() {
+    List<ObjectResult> results =
+        execute(new Step.Skip(object("baseline", "b")), new Step.Prune(entry("old", "d")));
+    assertThat(actions(results))
+        .containsExactly(Map.entry("b", Action.UNCHANGED), Map.entry("d", Action.PRUNED));
+    assertThat(trees.published).isEmpty();
+    assertThat(argo.upserts).isEmpty();
+  }
+
+  @Test
+  void aReconcileCutOffBeforeABundleSyncsFailsItWithoutCallingArgoCd() {
+    Thread.currentThread().interrupt();
+    try {
+      List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
+      assertThat(results.getFirst().action()).isEqualTo(Action.FAILED);
+      assertThat(results.getFirst().message()).startsWith("cut off before Argo CD synced");
+      assertThat(argo.syncs).isEmpty();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+}
