@@ -1,0 +1,57 @@
+package io.fleetgate.argocd.drive;
+
+import io.fleetgate.apply.ClusterWriter;
+import io.fleetgate.apply.ClusterWriters;
+import io.fleetgate.apply.UnusableKubeconfigException;
+import io.fleetgate.argocd.deploy.ArgoApplications;
+import io.fleetgate.argocd.deploy.RenderedTrees;
+import io.fleetgate.domain.ClusterAccess;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The {@code argocd} driver's writers: each cluster's Kubernetes writer with its writes routed
+ * through Argo CD. A dry run is the Kubernetes writer's alone (server-side dry runs, nothing
+ * published, nothing synced).
+ */
+public final class ArgoCdWriters implements ClusterWriters {
+
+  private final ClusterWriters kube;
+  private final ArgoCdWriter.Argo argo;
+  private final Function<ClusterAccess, String> servers;
+
+  /**
+   * @param kube the Kubernetes writers, for reads, drift checks and prunes
+   * @param repoUrl the repository Argo CD reads the rendered trees from
+   * @param servers a cluster's API server URL as its Argo CD registration names it; throws {@link
+   *     UnusableKubeconfigException} when the kubeconfig does not say
+   * @param syncTimeout how long one Application's sync may take
+   */
+  public ArgoCdWriters(
+      ClusterWriters kube,
+      ArgoApplications applications,
+      RenderedTrees trees,
+      String repoUrl,
+      Function<ClusterAccess, String> servers,
+      Duration syncTimeout) {
+    this.kube = kube;
+    this.argo =
+        new ArgoCdWriter.Argo(
+            applications, trees, repoUrl, new SyncWait(syncTimeout, SyncWait.DEFAULT.poll()));
+    this.servers = servers;
+  }
+
+  @Override
+  public ClusterWriter forCluster(ClusterAccess access, boolean dryRun) {
+    ClusterWriter writer = kube.forCluster(access, dryRun);
+    if (dryRun) {
+      return writer;
+    }
+    return new ArgoCdWriter(writer, access.target(), servers.apply(access), argo);
+  }
+
+  @Override
+  public void disconnect(ClusterAccess access) {
+    kube.disconnect(access);
+  }
+}
