@@ -3,7 +3,7 @@ package io.fleetgate.argocd;
 import java.util.regex.Pattern;
 
 /** The names Argo CD objects may have: Kubernetes object names (RFC 1123 subdomains). */
-final class ObjectNames {
+public final class ObjectNames {
 
   private static final Pattern SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -13,7 +13,7 @@ final class ObjectNames {
   /**
    * The name itself when it is one; otherwise an exception saying what of {@code what} is wrong.
    */
-  static String require(String what, String name) {
+  public static String require(String what, String name) {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException(what + " has no name");
     }

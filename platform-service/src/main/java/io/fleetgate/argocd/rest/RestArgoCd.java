@@ -14,9 +14,11 @@ import io.fleetgate.argocd.Cascade;
 import io.fleetgate.argocd.CommitId;
 import io.fleetgate.argocd.LabelSelector;
 import io.fleetgate.argocd.ManagedResource;
+import io.fleetgate.argocd.ObjectNames;
 import io.fleetgate.argocd.Prune;
 import io.fleetgate.argocd.Removal;
 import io.fleetgate.argocd.ResourceNode;
+import io.fleetgate.argocd.ServerText;
 import io.fleetgate.argocd.rest.gen.api.ApplicationServiceApi;
 import io.fleetgate.argocd.rest.gen.api.ClusterServiceApi;
 import io.fleetgate.argocd.rest.gen.api.ProjectServiceApi;
@@ -27,6 +29,7 @@ import io.fleetgate.argocd.rest.gen.invoker.ApiException;
 import io.fleetgate.argocd.rest.gen.model.ApplicationApplicationSyncRequest;
 import io.fleetgate.argocd.rest.gen.model.ProjectProjectCreateRequest;
 import io.fleetgate.argocd.rest.gen.model.SessionSessionCreateRequest;
+import io.fleetgate.argocd.rest.gen.model.SessionSessionResponse;
 import io.fleetgate.argocd.rest.gen.model.VersionVersionMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,6 +124,7 @@ public final class RestArgoCd implements ArgoCd {
 
   @Override
   public Optional<ArgoApplication> application(String name) {
+    app(name);
     return find(
             "get application " + name,
             () -> applications.get(name, null, null, null, null, null, null, null))
@@ -138,6 +142,7 @@ public final class RestArgoCd implements ArgoCd {
 
   @Override
   public Removal delete(String name, Cascade cascade) {
+    app(name);
     boolean withResources = cascade == Cascade.DELETE_RESOURCES;
     return remove(
         "delete application " + name,
@@ -148,6 +153,7 @@ public final class RestArgoCd implements ArgoCd {
 
   @Override
   public void sync(String name, String revision, Prune prune) {
+    app(name);
     ApplicationApplicationSyncRequest request =
         new ApplicationApplicationSyncRequest()
             .name(name)
@@ -158,6 +164,7 @@ public final class RestArgoCd implements ArgoCd {
 
   @Override
   public Optional<ApplicationState> state(String name) {
+    app(name);
     return find(
             "get the state of application " + name,
             () -> applications.get(name, null, null, null, null, null, null, null))
@@ -166,6 +173,7 @@ public final class RestArgoCd implements ArgoCd {
 
   @Override
   public List<ResourceNode> resourceTree(String name) {
+    app(name);
     return ApplicationModels.toNodes(
         call(
             "read the resource tree of application " + name,
@@ -174,6 +182,7 @@ public final class RestArgoCd implements ArgoCd {
 
   @Override
   public List<ManagedResource> managedResources(String name) {
+    app(name);
     return ApplicationModels.toManaged(
         call(
             "read the managed resources of application " + name,
@@ -189,17 +198,20 @@ public final class RestArgoCd implements ArgoCd {
 
   @Override
   public Optional<ArgoCluster> cluster(String server) {
+    serverUrl(server);
     return find("get cluster " + server, () -> clusters.get(server, null, null, "server"))
         .map(ClusterAndProjectModels::toCluster);
   }
 
   @Override
   public Removal deleteCluster(String server) {
+    serverUrl(server);
     return remove("delete cluster " + server, () -> clusters.delete(server, null, null, "server"));
   }
 
   @Override
   public Optional<ArgoProject> project(String name) {
+    ObjectNames.require("The Argo CD project", name);
     return find("get project " + name, () -> projects.get(name))
         .map(ClusterAndProjectModels::toProject);
   }
@@ -212,6 +224,19 @@ public final class RestArgoCd implements ArgoCd {
             .upsert(true);
     return ClusterAndProjectModels.toProject(
         call("upsert project " + project.name(), () -> projects.create(request)));
+  }
+
+  /** The name when it is an object name, so that no path segment such as {@code ..} is sent. */
+  private static String app(String name) {
+    return ObjectNames.require("The Argo CD application", name);
+  }
+
+  private static String serverUrl(String server) {
+    if (server == null || server.isBlank() || !ServerText.clean(server).equals(server)) {
+      throw new IllegalArgumentException(
+          "A cluster's server URL must be non-blank printable text without spaces");
+    }
+    return server;
   }
 
   /** The mapper of the generated client, for the watch stream's reader. */
@@ -290,7 +315,13 @@ public final class RestArgoCd implements ArgoCd {
             new SessionSessionCreateRequest()
                 .username(account.username())
                 .password(account.password());
-        var answer = call("log in as " + account.username(), () -> sessions.create(request));
+        String operation = "log in as " + account.username();
+        SessionSessionResponse answer;
+        try {
+          answer = sessions.create(request); // never renewed: a refused login is the answer
+        } catch (ApiException e) {
+          throw failures.of(operation, e);
+        }
         if (answer == null || !BearerToken.plausible(answer.getToken())) {
           throw new ArgoCdException(
               ArgoCdFailure.MALFORMED_ANSWER,

@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The adapter's transport against a hostile or broken server: one that never answers, trickles,
@@ -57,6 +59,16 @@ class RestArgoCdTransportTest {
   private RestArgoCd argoServing(Behaviour behaviour, Duration callTimeout, long maxBytes)
       throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    startServing(behaviour);
+    Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
+    var endpoint =
+        ArgoCdEndpoint.of(URI.create("http://127.0.0.1:" + server.getLocalPort()))
+            .withCallTimeout(callTimeout)
+            .withMaxAnswerBytes(maxBytes);
+    return RestArgoCd.connect(endpoint, new ArgoCredentials.ApiTokenFile(tokenFile));
+  }
+
+  private void startServing(Behaviour behaviour) {
     Thread.ofVirtual()
         .start(
             () -> {
@@ -69,12 +81,6 @@ class RestArgoCdTransportTest {
                 }
               }
             });
-    Path tokenFile = Files.writeString(dir.resolve("token"), TOKEN + "\n");
-    var endpoint =
-        ArgoCdEndpoint.of(URI.create("http://127.0.0.1:" + server.getLocalPort()))
-            .withCallTimeout(callTimeout)
-            .withMaxAnswerBytes(maxBytes);
-    return RestArgoCd.connect(endpoint, new ArgoCredentials.ApiTokenFile(tokenFile));
   }
 
   private void serve(Socket socket, Behaviour behaviour) {
@@ -307,6 +313,44 @@ class RestArgoCdTransportTest {
             e -> assertThat(e.failure()).isEqualTo(ArgoCdFailure.MISCONFIGURED))
         .hasMessageContaining("redirects are not followed");
     assertThat(requests).hasSize(1);
+  }
+
+  @Test
+  void refusesAnAccountArgoCdRefusesWithoutLoggingInAgainAndAgain() throws IOException {
+    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    startServing(
+        out -> respond(out, 401, "{\"code\":16,\"message\":\"Invalid username or password\"}"));
+    Path account = Files.writeString(dir.resolve("account"), "admin\nwrong-password\n");
+    var endpoint = ArgoCdEndpoint.of(URI.create(url())).withCallTimeout(Duration.ofSeconds(10));
+
+    assertThatThrownBy(() -> RestArgoCd.connect(endpoint, new ArgoCredentials.AccountFile(account)))
+        .isInstanceOfSatisfying(
+            ArgoCdException.class, e -> assertThat(e.failure()).isEqualTo(ArgoCdFailure.DENIED))
+        .hasMessage(
+            "Argo CD at "
+                + url()
+                + " refused to log in as admin: Invalid username or password (HTTP 401);"
+                + " check the token or account file and the account's RBAC permissions")
+        .message()
+        .doesNotContain("wrong-password");
+    assertThat(requests).hasSize(1);
+    assertThat(requests.getFirst())
+        .startsWith("POST /api/v1/session HTTP/1.1")
+        .doesNotContain("Authorization");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"..", "../clusters", "a/b", "A", "a b", "a\r\nX-Injected: 1"})
+  void refusesANameThatIsNotAnObjectNameBeforeSendingAnything(String name) throws IOException {
+    var argo = argoServing(out -> respond(out, 200, "{}"), Duration.ofSeconds(10), 1 << 20);
+
+    assertThatThrownBy(() -> argo.delete(name, Cascade.DELETE_RESOURCES))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> argo.application(name)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> argo.sync(name, "0".repeat(40), io.fleetgate.argocd.Prune.KEEP))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> argo.project(name)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(requests).isEmpty();
   }
 
   @Test
