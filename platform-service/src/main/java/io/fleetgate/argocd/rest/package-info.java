@@ -7,6 +7,6 @@
  * <p>Every call is held to a connect timeout and a whole-call deadline, reads at most a bounded
  * answer, sends its token only in the Authorization header and only over https or to loopback, and
  * turns Argo CD's errors into {@link io.fleetgate.argocd.ArgoCdException}s naming the operation.
- * See ADR 32.
+ * See ADR 36.
  */
 package io.fleetgate.argocd.rest;
