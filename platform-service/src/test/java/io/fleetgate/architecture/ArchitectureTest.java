@@ -391,6 +391,44 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  /**
+   * The Argo CD client generated from Argo CD's API document is the REST adapter's business: the
+   * port speaks Fleetgate's values, so a change in Argo CD's document touches one package.
+   */
+  @Test
+  void onlyTheArgoCdAdapterSeesTheGeneratedClient() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.fleetgate.argocd.rest..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.fleetgate.argocd.rest.gen..")
+        .check(classes);
+  }
+
+  @Test
+  void theArgoCdPortIsPure() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.argocd")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("io.fleetgate.argocd", "java.lang..", "java.util..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheEntryPointsChooseTheArgoCdAdapter() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(
+            "io.fleetgate.argocd.rest..", "io.fleetgate.app..", "io.fleetgate.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.fleetgate.argocd.rest..")
+        .check(classes);
+  }
+
   @Test
   void capabilitiesHaveNoCycles() {
     slices().matching("io.fleetgate.(*)..").should().beFreeOfCycles().check(classes);
