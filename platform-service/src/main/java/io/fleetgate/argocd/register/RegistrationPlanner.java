@@ -44,7 +44,18 @@ public final class RegistrationPlanner {
               () -> others.add(secret));
     }
     List<Registration> plan = new ArrayList<>();
+    // A server Fleetgate registered for a cluster that still exists stays that cluster's: a
+    // newcomer claiming it is the conflict, whatever the order of their names.
     Map<String, ClusterId> servers = new HashMap<>();
+    java.util.Set<ClusterId> present = new java.util.HashSet<>();
+    discovery.clusters().forEach(a -> present.add(ClusterId.of(a.target())));
+    discovery.unusable().forEach(t -> present.add(ClusterId.of(t)));
+    own.forEach(
+        (id, secrets) -> {
+          if (present.contains(id)) {
+            secrets.forEach(s -> servers.putIfAbsent(Connection.sameServer(s.server()), id));
+          }
+        });
     List<ClusterAccess> clusters =
         discovery.clusters().stream()
             .sorted(Comparator.comparing(a -> ClusterId.of(a.target())))
@@ -97,9 +108,9 @@ public final class RegistrationPlanner {
       return new Registration.Conflict(
           id, connection.server(), "Secret " + handMade.get().name(), current);
     }
-    ClusterId earlier = servers.putIfAbsent(server, id);
-    if (earlier != null) {
-      return new Registration.Conflict(id, connection.server(), "Cluster " + earlier, current);
+    ClusterId holder = servers.putIfAbsent(server, id);
+    if (holder != null && !holder.equals(id)) {
+      return new Registration.Conflict(id, connection.server(), "Cluster " + holder, current);
     }
     List<String> copied = new ArrayList<>();
     List<String> dropped = new ArrayList<>();

@@ -185,6 +185,19 @@ class RegistrationPlannerTest {
             List.of(),
             List.of("CREATED a/prod fleetgate-a.prod", "CONFLICT b/prod Cluster a/prod")),
         new Case(
+            "a registered server stays its cluster's against a newcomer whose name sorts earlier",
+            found(cluster("a/newcomer", "https://b.example:6443"), PROD_B),
+            List.of(prodB),
+            List.of("CONFLICT a/newcomer Cluster b/prod", "UNCHANGED b/prod fleetgate-b.prod")),
+        new Case(
+            "a registered server stays its cluster's while that cluster's kubeconfig is unreadable",
+            new Discovery(
+                List.of(cluster("a/newcomer", "https://b.example:6443")),
+                List.of("Cluster b/prod has no readable Secret prod-kubeconfig"),
+                List.of(PROD_B.target())),
+            List.of(prodB),
+            List.of("CONFLICT a/newcomer Cluster b/prod", "KEPT b/prod fleetgate-b.prod")),
+        new Case(
             "an unreadable kubeconfig Secret keeps the registration",
             new Discovery(
                 List.of(),
