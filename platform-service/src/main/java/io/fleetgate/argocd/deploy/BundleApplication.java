@@ -10,14 +10,17 @@ import java.util.Objects;
 
 /**
  * The Argo CD Application that syncs one bundle of one cluster from the rendered tree, pinned to a
- * rendered commit: Fleetgate triggers its syncs, so it has no automated sync policy.
+ * rendered commit: Fleetgate triggers its syncs, so it has no automated sync policy. Its
+ * destination is the cluster's name in Argo CD, {@code <namespace>/<name>}, which only Fleetgate's
+ * own registration gives (docs/argocd.md), never a server URL: a Cluster whose kubeconfig names
+ * another cluster's server would otherwise be synced with that cluster's registration.
  *
  * @param name unique per cluster (namespace and name) and bundle, at most 63 characters
  * @param labels Fleetgate's labels, by which it lists and owns its Applications
  * @param repoUrl the repository holding the rendered tree
  * @param path the bundle's directory in that tree
  * @param revision the rendered commit id, never a branch name
- * @param server the cluster's API server URL, as its Argo CD registration names it
+ * @param destination the cluster's name in Argo CD, {@code <namespace>/<name>}
  */
 public record BundleApplication(
     String name,
@@ -25,7 +28,7 @@ public record BundleApplication(
     String repoUrl,
     String path,
     String revision,
-    String server) {
+    String destination) {
 
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   public static final String BUNDLE = "fleetgate.io/bundle";
@@ -40,7 +43,7 @@ public record BundleApplication(
     Objects.requireNonNull(repoUrl, "repoUrl");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(revision, "revision");
-    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(destination, "destination");
     if (!revision.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
       throw new IllegalArgumentException(
           "An Application is pinned to a commit id, not \"" + revision + "\"");
@@ -49,12 +52,7 @@ public record BundleApplication(
 
   /** The Application of {@code bundle} on {@code cluster}, at {@code revision} of the tree. */
   public static BundleApplication of(
-      ClusterTarget cluster,
-      String bundle,
-      RenderedTree tree,
-      String repoUrl,
-      String revision,
-      String server) {
+      ClusterTarget cluster, String bundle, RenderedTree tree, String repoUrl, String revision) {
     return new BundleApplication(
         name(cluster, bundle),
         Map.of(
@@ -69,7 +67,7 @@ public record BundleApplication(
         repoUrl,
         tree.bundlePath(bundle),
         revision,
-        server);
+        cluster.namespace() + "/" + cluster.name());
   }
 
   /**

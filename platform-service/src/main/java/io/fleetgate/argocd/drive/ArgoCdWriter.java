@@ -37,17 +37,14 @@ final class ArgoCdWriter implements ClusterWriter {
 
   private final ClusterWriter kube;
   private final ClusterTarget target;
-  private final String server;
   private final Argo argo;
 
   /**
    * @param kube the Kubernetes writer of the same cluster: reads, drift checks and prunes
-   * @param server the cluster's API server URL, as its Argo CD registration names it
    */
-  ArgoCdWriter(ClusterWriter kube, ClusterTarget target, String server, Argo argo) {
+  ArgoCdWriter(ClusterWriter kube, ClusterTarget target, Argo argo) {
     this.kube = kube;
     this.target = target;
-    this.server = server;
     this.argo = argo;
   }
 
@@ -151,8 +148,7 @@ final class ArgoCdWriter implements ClusterWriter {
         continue;
       }
       BundleApplication app =
-          BundleApplication.of(
-              target, bundle.getKey(), tree, argo.repoUrl(), published.commit(), server);
+          BundleApplication.of(target, bundle.getKey(), tree, argo.repoUrl(), published.commit());
       List<Executed> batch = new ArrayList<>();
       for (ObjectResult result :
           new BundleSync(argo.applications(), argo.syncWait(), app).run(steps)) {

@@ -2,12 +2,10 @@ package io.fleetgate.argocd.drive;
 
 import io.fleetgate.apply.ClusterWriter;
 import io.fleetgate.apply.ClusterWriters;
-import io.fleetgate.apply.UnusableKubeconfigException;
 import io.fleetgate.argocd.deploy.ArgoApplications;
 import io.fleetgate.argocd.deploy.RenderedTrees;
 import io.fleetgate.domain.ClusterAccess;
 import java.time.Duration;
-import java.util.function.Function;
 
 /**
  * The {@code argocd} driver's writers: each cluster's Kubernetes writer with its writes routed
@@ -18,13 +16,10 @@ public final class ArgoCdWriters implements ClusterWriters {
 
   private final ClusterWriters kube;
   private final ArgoCdWriter.Argo argo;
-  private final Function<ClusterAccess, String> servers;
 
   /**
    * @param kube the Kubernetes writers, for reads, drift checks and prunes
    * @param repoUrl the repository Argo CD reads the rendered trees from
-   * @param servers a cluster's API server URL as its Argo CD registration names it; throws {@link
-   *     UnusableKubeconfigException} when the kubeconfig does not say
    * @param syncTimeout how long one Application's sync may take
    */
   public ArgoCdWriters(
@@ -32,13 +27,11 @@ public final class ArgoCdWriters implements ClusterWriters {
       ArgoApplications applications,
       RenderedTrees trees,
       String repoUrl,
-      Function<ClusterAccess, String> servers,
       Duration syncTimeout) {
     this.kube = kube;
     this.argo =
         new ArgoCdWriter.Argo(
             applications, trees, repoUrl, new SyncWait(syncTimeout, SyncWait.DEFAULT.poll()));
-    this.servers = servers;
   }
 
   @Override
@@ -47,7 +40,7 @@ public final class ArgoCdWriters implements ClusterWriters {
     if (dryRun) {
       return writer;
     }
-    return new ArgoCdWriter(writer, access.target(), servers.apply(access), argo);
+    return new ArgoCdWriter(writer, access.target(), argo);
   }
 
   @Override

@@ -22,8 +22,8 @@ class BundleApplicationTest {
     ClusterTarget beijing = cluster("fleet", "beijing-prod");
     RenderedTree tree = RenderedTree.of(beijing, List.of());
     BundleApplication app =
-        BundleApplication.of(
-            beijing, "payments", tree, "https://git.example/fleet.git", COMMIT, "https://b:6443");
+        BundleApplication.of(beijing, "payments", tree, "https://git.example/fleet.git", COMMIT);
+    assertThat(app.destination()).isEqualTo("fleet/beijing-prod");
     assertThat(app.path()).isEqualTo("fleet/beijing-prod/payments");
     assertThat(app.revision()).isEqualTo(COMMIT);
     assertThat(app.name()).startsWith("fleet-beijing-prod-payments-").hasSize(38);
@@ -38,8 +38,7 @@ class BundleApplicationTest {
   void aBranchNameIsNotARevision() {
     ClusterTarget beijing = cluster("fleet", "beijing-prod");
     RenderedTree tree = RenderedTree.of(beijing, List.of());
-    assertThatThrownBy(
-            () -> BundleApplication.of(beijing, "payments", tree, "u", "main", "https://b:6443"))
+    assertThatThrownBy(() -> BundleApplication.of(beijing, "payments", tree, "u", "main"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("commit id");
   }

@@ -89,10 +89,10 @@ class RenderedTreeArgoCdIT {
           RenderedTree.of(cluster, List.of(configMap(namespace, "greeting", "hello " + name)));
       RenderedTrees.Published published = branch.publish(tree, "f".repeat(40));
 
-      String server = declareCluster(sandbox, name);
+      declareCluster(sandbox, name);
       declareRepository(sandbox, url);
       BundleApplication app =
-          BundleApplication.of(cluster, "baseline", tree, url, published.commit(), server);
+          BundleApplication.of(cluster, "baseline", tree, url, published.commit());
       String token = argo.adminToken();
       call(argo, token, "POST", "/api/v1/applications", application(app, namespace));
       call(
@@ -161,7 +161,7 @@ class RenderedTreeArgoCdIT {
                     "path", app.path(),
                     "targetRevision", app.revision(),
                     "directory", Map.of("recurse", true)),
-            "destination", Map.of("server", app.server(), "namespace", namespace),
+            "destination", Map.of("name", app.destination(), "namespace", namespace),
             "syncPolicy", Map.of("syncOptions", List.of("ServerSideApply=true"))));
   }
 
@@ -201,16 +201,17 @@ class RenderedTreeArgoCdIT {
                 "cluster-" + name,
                 "cluster",
                 Map.of(
-                    "name", name,
-                    "server", server,
+                    "name",
+                    "default/" + name, // the name Fleetgate's registration gives
+                    "server",
+                    server,
                     "config",
-                        new Gson()
-                            .toJson(
-                                Map.of(
-                                    "bearerToken", user.get("token"),
-                                    "tlsClientConfig",
-                                        Map.of(
-                                            "caData", entry.get("certificate-authority-data")))))));
+                    new Gson()
+                        .toJson(
+                            Map.of(
+                                "bearerToken", user.get("token"),
+                                "tlsClientConfig",
+                                    Map.of("caData", entry.get("certificate-authority-data")))))));
     return server;
   }
 

@@ -172,7 +172,6 @@ class ArgoCdWriterTest {
         new ArgoCdWriter(
             kube,
             BEIJING,
-            "https://beijing:6443",
             new ArgoCdWriter.Argo(
                 argo,
                 trees,
@@ -288,7 +287,7 @@ class ArgoCdWriterTest {
     ObjectRef a = new ObjectRef("", "ConfigMap", "default", "a");
     String app =
         BundleApplication.of(
-                BEIJING, "baseline", RenderedTree.of(BEIJING, List.of()), "u", RENDERED, "s")
+                BEIJING, "baseline", RenderedTree.of(BEIJING, List.of()), "u", RENDERED)
             .name();
     argo.operations.put(
         app,
