@@ -39,6 +39,16 @@ final class KubeconfigChecks {
       }
     }
     for (Map<String, Object> user : entries(root, "users", "user")) {
+      for (String field : List.of("as", "as-uid", "as-groups", "as-user-extra")) {
+        if (!policy.allowLocalFiles() && user.containsKey(field)) {
+          throw refused(
+              kubeconfig,
+              "users[].user." + field,
+              "impersonates another identity, which a kubeconfig from a Secret may not: the"
+                  + " credentials would act with their own, broader rights wherever impersonation"
+                  + " is not applied. Issue a credential for that identity instead");
+        }
+      }
       for (String field : List.of("tokenFile", "client-certificate", "client-key")) {
         if (!policy.allowLocalFiles() && user.containsKey(field)) {
           throw refused(kubeconfig, "users[].user." + field, LOCAL_FILE);
@@ -69,6 +79,9 @@ final class KubeconfigChecks {
               "clusters[].cluster.server",
               "is not an https:// URL; Fleetgate talks to API servers over TLS only");
         }
+        if (server != null) {
+          checkServerUrl(kubeconfig, String.valueOf(server).strip());
+        }
         if (cluster.containsKey("proxy-url")) {
           throw refused(
               kubeconfig,
@@ -78,6 +91,32 @@ final class KubeconfigChecks {
       }
     }
     return root;
+  }
+
+  /**
+   * A server URL names a host, and a port and path at most: credentials in it (a user part) would
+   * be sent as basic auth by some clients and shown wherever the URL is; a query or fragment has no
+   * meaning for an API server.
+   */
+  private static void checkServerUrl(Kubeconfig kubeconfig, String server) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(server);
+    } catch (java.net.URISyntaxException e) {
+      throw refused(kubeconfig, "clusters[].cluster.server", "is not a valid URL");
+    }
+    if (uri.getRawUserInfo() != null || server.contains("@")) {
+      throw refused(
+          kubeconfig,
+          "clusters[].cluster.server",
+          "carries a user part (user:password@); put the credential in the user entry instead");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getHost() == null) {
+      throw refused(
+          kubeconfig,
+          "clusters[].cluster.server",
+          "must be https://host[:port][/path], without a query or fragment");
+    }
   }
 
   private static final String LOCAL_FILE =

@@ -88,6 +88,22 @@ class KubeconfigCredentialsTest {
             "client-certificate-data and client-key-data"),
         new Refusal("no credential", kubeconfig(server, "{}"), "holds no credential"),
         new Refusal(
+            "credentials in the server URL",
+            kubeconfig("server: https://admin:" + TOKEN + "@api.example:6443", "token: t"),
+            "carries a user part"),
+        new Refusal(
+            "a query on the server URL",
+            kubeconfig("server: https://api.example:6443?x=1", "token: " + TOKEN),
+            "without a query or fragment"),
+        new Refusal(
+            "impersonation",
+            kubeconfig(server, "token: " + TOKEN + "\nas: limited-user"),
+            "users[].user.as impersonates"),
+        new Refusal(
+            "impersonated groups",
+            kubeconfig(server, "token: " + TOKEN + "\nas-groups: [system:masters]"),
+            "users[].user.as-groups impersonates"),
+        new Refusal(
             "key not base64",
             kubeconfig(
                 server, "client-certificate-data: Q0VSVA==\nclient-key-data: '" + TOKEN + "!'"),
