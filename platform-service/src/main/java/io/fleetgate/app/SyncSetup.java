@@ -244,6 +244,14 @@ public final class SyncSetup implements AutoCloseable {
    * @throws PolicyException when the policy engine cannot start
    */
   public static SyncSetup open(Config config, Clock clock) throws PolicyException {
+    return open(config, clock, null);
+  }
+
+  /**
+   * @param argocd when not null, the {@code argocd} sync driver: applies go through Argo CD
+   */
+  public static SyncSetup open(Config config, Clock clock, ArgoCdDriver argocd)
+      throws PolicyException {
     KubeClients clients = new KubeClients(KubeconfigPolicy.strict());
     ClusterConnections connections = new ClusterConnections(clients);
     String kubeconfig;
@@ -307,6 +315,19 @@ public final class SyncSetup implements AutoCloseable {
     Renderer renderer =
         new Renderer(
             ManifestLimits.defaults(), new Kustomize(kustomize(), config.deadlines().kustomize()));
+    io.fleetgate.apply.ClusterWriters writers;
+    try {
+      writers =
+          argocd == null
+              ? new KubeClusterWriters(connections)
+              : argocd.writers(new KubeClusterWriters(connections), config.dataDir(), clock);
+    } catch (RuntimeException e) {
+      if (server != null) {
+        server.close();
+      }
+      store.close();
+      throw e;
+    }
     SyncEngine engine =
         new SyncEngine(
             new SyncEngine.Parts(
@@ -314,7 +335,7 @@ public final class SyncSetup implements AutoCloseable {
                 new CapiClusterDirectory(management),
                 renderer,
                 new PolicyGate(evaluator),
-                new KubeClusterWriters(connections),
+                writers,
                 store,
                 store,
                 store,

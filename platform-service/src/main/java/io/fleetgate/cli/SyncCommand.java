@@ -30,6 +30,8 @@ final class SyncCommand implements Callable<Integer> {
 
   @CommandLine.Mixin RepoOptions source;
 
+  @CommandLine.Mixin ArgoCdDriverOptions argocd;
+
   @Option(
       names = "--once",
       required = true,
@@ -93,7 +95,8 @@ final class SyncCommand implements Callable<Integer> {
           spec.commandLine(), "--opa-token-file and --opa-ca-file go with --opa-url");
     }
     SyncSetup.Config config = source.config(engine, opaUrl, opaTokenFile, opaCaFile);
-    try (SyncSetup setup = SyncSetup.open(config, Clock.systemUTC())) {
+    try (SyncSetup setup =
+        SyncSetup.open(config, Clock.systemUTC(), argocd.driver(spec.commandLine()))) {
       SyncReport report =
           setup.syncOnce(new SyncOptions(Optional.ofNullable(cluster), dryRun, fullCheck));
       print(report, out);
@@ -104,7 +107,7 @@ final class SyncCommand implements Callable<Integer> {
         return ExitCodes.BAD_INPUT;
       }
       return report.converged() ? ExitCodes.OK : ExitCodes.FAILED;
-    } catch (IllegalArgumentException | SourceException e) {
+    } catch (IllegalArgumentException | SourceException | io.fleetgate.argocd.ArgoCdException e) {
       spec.commandLine().getErr().println("fleetgate: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }

@@ -49,7 +49,7 @@ import java.util.function.Consumer;
  * API document. Authenticates with an API token, or with an account exchanged for a session token
  * (renewed once when Argo CD refuses an expired one). Thread-safe.
  */
-public final class RestArgoCd implements ArgoCd {
+public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.ArgoApplications {
 
   private final ArgoCdEndpoint endpoint;
   private final ArgoCredentials credentials;
@@ -160,6 +160,37 @@ public final class RestArgoCd implements ArgoCd {
             .revision(CommitId.require(revision))
             .prune(prune == Prune.DELETE);
     call("sync application " + name + " to " + revision, () -> applications.sync(name, request));
+  }
+
+  @Override
+  public void upsert(io.fleetgate.argocd.deploy.BundleApplication application, String namespace) {
+    app(application.name());
+    var model = DriverModels.toModel(application, namespace);
+    call("upsert application " + application.name(), () -> applications.create(model, true, true));
+  }
+
+  @Override
+  public void sync(
+      String name, String revision, java.util.Collection<io.fleetgate.domain.ObjectRef> resources) {
+    app(name);
+    ApplicationApplicationSyncRequest request =
+        new ApplicationApplicationSyncRequest()
+            .name(name)
+            .revision(CommitId.require(revision))
+            .prune(false)
+            .resources(resources.stream().map(DriverModels::resource).toList());
+    call(
+        "sync " + resources.size() + " resource(s) of application " + name + " to " + revision,
+        () -> applications.sync(name, request));
+  }
+
+  @Override
+  public Optional<io.fleetgate.argocd.deploy.ArgoApplications.Operation> operation(String name) {
+    app(name);
+    return find(
+            "read the last operation of application " + name,
+            () -> applications.get(name, null, null, null, null, null, null, null))
+        .flatMap(DriverModels::operation);
   }
 
   @Override
