@@ -80,6 +80,9 @@ public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.Argo
     client.setReadTimeout(endpoint.callTimeout());
     client.setRequestInterceptor(
         request -> {
+          // Argo CD refuses a request without a JSON content type (its --api-content-types),
+          // bodiless DELETEs included, which the generated client sends without one.
+          request.setHeader("Content-Type", "application/json");
           BearerToken current = token.get();
           if (current != null) {
             request.header("Authorization", current.header());

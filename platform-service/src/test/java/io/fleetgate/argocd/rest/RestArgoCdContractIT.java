@@ -1,0 +1,219 @@
+package io.fleetgate.argocd.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetgate.argocd.ApplicationChange;
+import io.fleetgate.argocd.ApplicationState;
+import io.fleetgate.argocd.ArgoApplication;
+import io.fleetgate.argocd.ArgoCluster;
+import io.fleetgate.argocd.ArgoDestination;
+import io.fleetgate.argocd.ArgoProject;
+import io.fleetgate.argocd.Cascade;
+import io.fleetgate.argocd.ChangeType;
+import io.fleetgate.argocd.LabelSelector;
+import io.fleetgate.argocd.Prune;
+import io.fleetgate.argocd.Removal;
+import io.fleetgate.testing.ArgoCdServer;
+import io.fleetgate.testing.FleetRepo;
+import io.fleetgate.testing.GitHttpServer;
+import io.fleetgate.testing.SandboxFleetHandle;
+import io.fleetgate.testing.SandboxFleetTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Every operation of the generated client that Fleetgate uses, called through {@link RestArgoCd}
+ * against a real Argo CD, with each answer read into Fleetgate's values: version, session (by an
+ * account file), projects, clusters, applications (create, list by label, get, sync, state,
+ * resource tree, managed resources, watch, delete).
+ */
+@SandboxFleetTest(dedicated = true, clusters = 1)
+class RestArgoCdContractIT {
+
+  private static final String GIT_TOKEN = "contract-token";
+
+  @Test
+  void everyOperationFleetgateUsesAnswersAndParses(SandboxFleetHandle sandbox, @TempDir Path work)
+      throws Exception {
+    String cluster = sandbox.workloadClusters().getFirst();
+    String namespace = sandbox.freshNamespace(sandbox.cluster(cluster), "contract");
+    FleetRepo repo = FleetRepo.seed(work.resolve("repos/fleet"));
+    repo.write(
+        "apps/contract/config.yaml",
+        """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: contract, namespace: %s}
+        data: {a: b}
+        """
+            .formatted(namespace));
+    String commit = repo.commit("A ConfigMap for the contract test");
+    try (GitHttpServer git = GitHttpServer.serve(work.resolve("repos"), GIT_TOKEN);
+        ArgoCdServer server =
+            ArgoCdServer.start(
+                Path.of("target/argocd/contract-it"),
+                sandbox.management(),
+                sandbox.managementKubeconfig())) {
+      Path account = work.resolve("account");
+      Files.writeString(account, "admin\n" + server.adminPassword() + "\n");
+      RestArgoCd argo =
+          RestArgoCd.connect(
+              ArgoCdEndpoint.of(server.url()), new ArgoCredentials.AccountFile(account));
+
+      assertThat(argo.version().version()).startsWith("v3.5.7");
+
+      ArgoProject project =
+          argo.upsert(
+              new ArgoProject(
+                  "fleetgate-contract",
+                  "the contract test's project",
+                  List.of("*"),
+                  List.of(new ArgoDestination("*", "*"))));
+      assertThat(project.name()).isEqualTo("fleetgate-contract");
+      assertThat(argo.project("fleetgate-contract")).isPresent();
+      assertThat(argo.project("no-such-project")).isEmpty();
+
+      String apiServer = declare(sandbox, cluster, git.url("fleet"));
+      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (argo.cluster(apiServer).isEmpty() && System.nanoTime() < until) {
+        Thread.sleep(300);
+      }
+      assertThat(argo.clusters()).extracting(ArgoCluster::server).contains(apiServer);
+      assertThat(argo.cluster(apiServer).map(ArgoCluster::name)).contains("contract/" + cluster);
+
+      Map<String, String> labels = Map.of("fleetgate.io/test", "contract");
+      ArgoApplication app =
+          argo.upsert(
+              new ArgoApplication(
+                  "contract",
+                  "fleetgate-contract",
+                  git.url("fleet"),
+                  "apps/contract",
+                  commit,
+                  apiServer,
+                  namespace,
+                  labels));
+      assertThat(app.targetRevision()).isEqualTo(commit);
+      assertThat(argo.application("contract")).isPresent();
+      assertThat(argo.applications(LabelSelector.of(labels)))
+          .extracting(ArgoApplication::name)
+          .containsExactly("contract");
+
+      List<ApplicationChange> changes = new CopyOnWriteArrayList<>();
+      Thread watcher =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      RestArgoCd.connect(
+                              ArgoCdEndpoint.of(server.url())
+                                  .withCallTimeout(Duration.ofSeconds(8)),
+                              new ArgoCredentials.AccountFile(account))
+                          .watch(LabelSelector.of(labels), changes::add);
+                    } catch (RuntimeException e) {
+                      // the call deadline ends the stream
+                    }
+                  });
+
+      argo.sync("contract", commit, Prune.KEEP);
+      Optional<ApplicationState> state = Optional.empty();
+      until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      while (System.nanoTime() < until) {
+        state = argo.state("contract");
+        if (state.isPresent() && state.get().settledAt(commit)) {
+          break;
+        }
+        Thread.sleep(500);
+      }
+      assertThat(state).as("state after the sync").isPresent();
+      assertThat(state.get().settledAt(commit)).as("%s", state.get()).isTrue();
+      assertThat(argo.resourceTree("contract"))
+          .anyMatch(n -> n.ref().kind().equals("ConfigMap") && n.ref().name().equals("contract"));
+      assertThat(argo.managedResources("contract"))
+          .anyMatch(m -> m.ref().kind().equals("ConfigMap") && !m.modified());
+
+      watcher.join(Duration.ofSeconds(30));
+      assertThat(changes).as("the watch stream's changes").isNotEmpty();
+      assertThat(changes.getFirst().type()).isEqualTo(ChangeType.ADDED);
+      assertThat(changes.getFirst().application().name()).isEqualTo("contract");
+
+      assertThat(argo.delete("contract", Cascade.KEEP_RESOURCES)).isEqualTo(Removal.REMOVED);
+      until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      // Argo CD answers "permission denied" for an application that does not exist, so that names
+      // cannot be probed: its absence shows in the list.
+      while (!argo.applications(LabelSelector.of(labels)).isEmpty() && System.nanoTime() < until) {
+        Thread.sleep(300);
+      }
+      assertThat(argo.applications(LabelSelector.of(labels))).isEmpty();
+      assertThat(argo.deleteCluster(apiServer)).isEqualTo(Removal.REMOVED);
+    }
+  }
+
+  /** The workload cluster and the repository, declared to Argo CD as Secrets. */
+  @SuppressWarnings("unchecked")
+  private static String declare(SandboxFleetHandle sandbox, String cluster, String repoUrl)
+      throws Exception {
+    Map<String, Object> config =
+        new Yaml(new SafeConstructor(new LoaderOptions()))
+            .load(Files.readString(sandbox.fleet().layout().clusterKubeconfig(cluster)));
+    var entry =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((List<Object>) config.get("clusters")).getFirst())
+                .get("cluster");
+    var user =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((List<Object>) config.get("users")).getFirst()).get("user");
+    String server = (String) entry.get("server");
+    String argoConfig =
+        new com.google.gson.Gson()
+            .toJson(
+                Map.of(
+                    "bearerToken",
+                    user.get("token"),
+                    "tlsClientConfig",
+                    Map.of("caData", entry.get("certificate-authority-data"))));
+    sandbox
+        .management()
+        .apply(
+            secret(
+                "contract-cluster",
+                "cluster",
+                Map.of("name", "contract/" + cluster, "server", server, "config", argoConfig)));
+    sandbox
+        .management()
+        .apply(
+            secret(
+                "contract-repo",
+                "repository",
+                Map.of("type", "git", "url", repoUrl, "username", "x", "password", GIT_TOKEN)));
+    return server;
+  }
+
+  private static Map<String, Object> secret(String name, String type, Map<String, String> data) {
+    return Map.of(
+        "apiVersion",
+        "v1",
+        "kind",
+        "Secret",
+        "metadata",
+        Map.of(
+            "name",
+            name,
+            "namespace",
+            ArgoCdServer.NAMESPACE,
+            "labels",
+            Map.of("argocd.argoproj.io/secret-type", type)),
+        "stringData",
+        data);
+  }
+}
