@@ -30,6 +30,16 @@ public record RenderedTree(String root, SortedMap<String, byte[]> files) {
    */
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
+  /**
+   * An object's name: a subdomain, or a path segment name as RBAC objects take them ({@code
+   * system:aggregated-metrics-reader}); never {@code /}, never starting with a dot.
+   */
+  private static final Pattern OBJECT_NAME =
+      Pattern.compile("[a-z0-9]([-a-z0-9.:]{0,251}[a-z0-9])?");
+
+  /** File names longer than this (with {@code .json}) are shortened: file systems stop at 255. */
+  static final int MAX_FILE_NAME = 200;
+
   private static final Pattern KIND = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,62}");
 
   private static final ObjectMapper CANONICAL =
@@ -89,7 +99,31 @@ public record RenderedTree(String root, SortedMap<String, byte[]> files) {
         group,
         ref.kind(),
         namespace,
-        segment(ref.name(), "the name", where) + ".json");
+        fileName(ref.name(), where));
+  }
+
+  /**
+   * {@code <name>.json}; a name too long for a file name keeps its first 178 characters and gets
+   * {@code -} and 16 hex digits of its SHA-256, so two long names never share a file.
+   */
+  private static String fileName(String name, String where) {
+    if (!OBJECT_NAME.matcher(name).matches()) {
+      throw invalid(name, "the name", where);
+    }
+    if (name.length() + 5 <= MAX_FILE_NAME) {
+      return name + ".json";
+    }
+    try {
+      String hash =
+          java.util.HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(name.getBytes(StandardCharsets.UTF_8)))
+              .substring(0, 16);
+      return name.substring(0, MAX_FILE_NAME - 22) + "-" + hash + ".json";
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String segment(String value, String what, String where) {

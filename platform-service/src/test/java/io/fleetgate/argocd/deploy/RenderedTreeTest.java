@@ -119,6 +119,40 @@ class RenderedTreeTest {
   }
 
   @Test
+  void anRbacNameWithAColonIsAFileName() {
+    RenderedTree tree =
+        RenderedTree.of(
+            BEIJING,
+            List.of(
+                object(
+                    "baseline",
+                    "rbac.authorization.k8s.io",
+                    "ClusterRole",
+                    "",
+                    "system:aggregated-metrics-reader")));
+    assertThat(tree.files().keySet())
+        .containsExactly(
+            "fleet/beijing-prod/baseline/rbac.authorization.k8s.io/ClusterRole/_cluster/"
+                + "system:aggregated-metrics-reader.json");
+  }
+
+  @Test
+  void aNameTooLongForAFileIsShortenedAndTwoSuchNamesStayApart() {
+    String base = "a".repeat(240);
+    RenderedTree tree =
+        RenderedTree.of(
+            BEIJING,
+            List.of(
+                object("baseline", "", "ConfigMap", "default", base + "1"),
+                object("baseline", "", "ConfigMap", "default", base + "2")));
+    assertThat(tree.files()).hasSize(2);
+    for (String path : tree.files().keySet()) {
+      String file = path.substring(path.lastIndexOf('/') + 1);
+      assertThat(file).hasSizeLessThanOrEqualTo(RenderedTree.MAX_FILE_NAME).endsWith(".json");
+    }
+  }
+
+  @Test
   void twoObjectsThatWouldShareAFileAreRefused() {
     var a = object("baseline", "", "ConfigMap", "default", "c");
     assertThatThrownBy(() -> RenderedTree.of(BEIJING, List.of(a, a)))
