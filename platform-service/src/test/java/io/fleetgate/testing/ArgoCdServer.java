@@ -49,6 +49,7 @@ public final class ArgoCdServer implements AutoCloseable {
   private final Path kubeconfig;
   private final String password;
   private final List<Process> processes = new ArrayList<>();
+  private Path askPassSocket;
   private int port;
 
   private ArgoCdServer(Path dir, Path argocd, Path helpers, Path kubeconfig, String password) {
@@ -131,6 +132,73 @@ public final class ArgoCdServer implements AutoCloseable {
           "Argo CD refused the session for " + username + ": HTTP " + response.statusCode());
     }
     return token.group(1);
+  }
+
+  /**
+   * Declares a workload cluster to Argo CD the way its documentation describes: a Secret labelled
+   * {@code argocd.argoproj.io/secret-type: cluster} with the sandbox kubeconfig's server, token and
+   * CA.
+   *
+   * @param argoName the cluster's name in Argo CD
+   * @return the cluster's API server URL
+   */
+  @SuppressWarnings("unchecked")
+  public static String declareCluster(ClusterApi management, Path kubeconfig, String argoName)
+      throws IOException {
+    Map<String, Object> config =
+        new org.yaml.snakeyaml.Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(
+                    new org.yaml.snakeyaml.LoaderOptions()))
+            .load(Files.readString(kubeconfig));
+    var cluster =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((List<Object>) config.get("clusters")).getFirst())
+                .get("cluster");
+    var user =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((List<Object>) config.get("users")).getFirst()).get("user");
+    String server = (String) cluster.get("server");
+    String argoConfig =
+        new com.google.gson.Gson()
+            .toJson(
+                Map.of(
+                    "bearerToken",
+                    user.get("token"),
+                    "tlsClientConfig",
+                    Map.of(
+                        "insecure", false, "caData", cluster.get("certificate-authority-data"))));
+    management.apply(
+        secret(
+            "cluster-" + argoName.replace('/', '.'),
+            "cluster",
+            Map.of("name", argoName, "server", server, "config", argoConfig)));
+    return server;
+  }
+
+  /** Declares a Git repository Argo CD may read, with a token as the password. */
+  public static void declareRepository(ClusterApi management, String url, String token) {
+    management.apply(
+        secret(
+            "repo-" + Integer.toHexString(url.hashCode()),
+            "repository",
+            Map.of("type", "git", "url", url, "username", "fleetgate", "password", token)));
+  }
+
+  private static Map<String, Object> secret(String name, String type, Map<String, String> data) {
+    Map<String, Object> secret = new LinkedHashMap<>();
+    secret.put("apiVersion", "v1");
+    secret.put("kind", "Secret");
+    secret.put(
+        "metadata",
+        Map.of(
+            "name",
+            name,
+            "namespace",
+            NAMESPACE,
+            "labels",
+            Map.of("argocd.argoproj.io/secret-type", type)));
+    secret.put("stringData", data);
+    return secret;
   }
 
   /** The log of one component ({@code argocd-server}, {@code redis}, …), for failure messages. */
@@ -216,6 +284,8 @@ public final class ArgoCdServer implements AutoCloseable {
   }
 
   private void startComponents() throws Exception {
+    // A short path of its own: a Unix socket's path may not exceed 107 bytes.
+    askPassSocket = Files.createTempDirectory("argocd-").resolve("ask-pass.sock");
     int redis = freePort();
     int repo = freePort();
     port = freePort();
@@ -311,6 +381,9 @@ public final class ArgoCdServer implements AutoCloseable {
     env.put("ARGOCD_GNUPGHOME", Files.createDirectories(data.resolve("gpg-home")).toString());
     env.put("ARGOCD_GPG_DATA_PATH", Files.createDirectories(data.resolve("gpg")).toString());
     env.put("ARGOCD_GPG_ENABLED", "false");
+    // The repo server's credential socket, by default /tmp/reposerver-ask-pass.sock for every Argo
+    // CD on the host: two running at once would answer each other's Git fetches ("unknown nonce").
+    env.put("ARGOCD_ASK_PASS_SOCK", askPassSocket.toString());
     // The repo server hands Git itself as the credential helper (GIT_ASKPASS=argocd).
     // with the Git and GPG wrappers Argo CD's image puts on the PATH beside it.
     env.put(
@@ -406,6 +479,14 @@ public final class ArgoCdServer implements AutoCloseable {
     for (Process p : processes.reversed()) {
       if (!p.waitFor(20, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();
+      }
+    }
+    if (askPassSocket != null) {
+      try {
+        Files.deleteIfExists(askPassSocket);
+        Files.deleteIfExists(askPassSocket.getParent());
+      } catch (IOException e) {
+        // a temporary directory left behind
       }
     }
   }

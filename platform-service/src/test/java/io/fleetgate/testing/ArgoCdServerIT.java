@@ -9,16 +9,11 @@ import io.fleetgate.kube.GroupVersionKind;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The real Argo CD the Argo CD tests run on: it starts against a sandbox management cluster, takes
@@ -64,8 +59,9 @@ class ArgoCdServerIT {
 
       ClusterApi management = sandbox.management();
       String server =
-          declareCluster(management, sandbox.fleet().layout().clusterKubeconfig(cluster), cluster);
-      declareRepository(management, git.url("fleet"));
+          ArgoCdServer.declareCluster(
+              management, sandbox.fleet().layout().clusterKubeconfig(cluster), cluster);
+      ArgoCdServer.declareRepository(management, git.url("fleet"), GIT_TOKEN);
 
       Map<String, Object> app =
           Map.of(
@@ -109,57 +105,6 @@ class ArgoCdServerIT {
           .as("the ConfigMap Argo CD applied")
           .isPresent();
     }
-  }
-
-  /** Registers a workload cluster the way Argo CD documents it: a labelled Secret. */
-  @SuppressWarnings("unchecked")
-  private static String declareCluster(ClusterApi management, Path kubeconfig, String name)
-      throws Exception {
-    Map<String, Object> config =
-        new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(kubeconfig));
-    var clusterEntry =
-        (Map<String, Object>)
-            ((Map<String, Object>) ((java.util.List<Object>) config.get("clusters")).getFirst())
-                .get("cluster");
-    var user =
-        (Map<String, Object>)
-            ((Map<String, Object>) ((java.util.List<Object>) config.get("users")).getFirst())
-                .get("user");
-    String server = (String) clusterEntry.get("server");
-    String argoConfig =
-        "{\"bearerToken\":\"%s\",\"tlsClientConfig\":{\"insecure\":false,\"caData\":\"%s\"}}"
-            .formatted(user.get("token"), clusterEntry.get("certificate-authority-data"));
-    management.apply(
-        secret(
-            "cluster-" + name,
-            "cluster",
-            Map.of("name", name, "server", server, "config", argoConfig)));
-    return server;
-  }
-
-  private static void declareRepository(ClusterApi management, String url) {
-    management.apply(
-        secret(
-            "repo-fleet",
-            "repository",
-            Map.of("type", "git", "url", url, "username", "fleetgate", "password", GIT_TOKEN)));
-  }
-
-  private static Map<String, Object> secret(String name, String type, Map<String, String> data) {
-    Map<String, Object> secret = new LinkedHashMap<>();
-    secret.put("apiVersion", "v1");
-    secret.put("kind", "Secret");
-    secret.put(
-        "metadata",
-        Map.of(
-            "name",
-            name,
-            "namespace",
-            ArgoCdServer.NAMESPACE,
-            "labels",
-            Map.of("argocd.argoproj.io/secret-type", type)));
-    secret.put("stringData", data);
-    return secret;
   }
 
   private static JsonObject get(ArgoCdServer argo, String token, String path) throws Exception {

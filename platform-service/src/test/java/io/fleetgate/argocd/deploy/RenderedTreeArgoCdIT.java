@@ -29,9 +29,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * ADR 35 end to end with a real Argo CD: the objects Fleetgate would apply, published as a rendered
@@ -89,8 +86,11 @@ class RenderedTreeArgoCdIT {
           RenderedTree.of(cluster, List.of(configMap(namespace, "greeting", "hello " + name)));
       RenderedTrees.Published published = branch.publish(tree, "f".repeat(40));
 
-      declareCluster(sandbox, name);
-      declareRepository(sandbox, url);
+      ArgoCdServer.declareCluster(
+          sandbox.management(),
+          sandbox.fleet().layout().clusterKubeconfig(name),
+          "default/" + name);
+      ArgoCdServer.declareRepository(sandbox.management(), url, TOKEN);
       BundleApplication app =
           BundleApplication.of(cluster, "baseline", tree, url, published.commit());
       String token = argo.adminToken();
@@ -179,68 +179,6 @@ class RenderedTreeArgoCdIT {
       Thread.sleep(500);
     }
     throw new AssertionError("the Application did not sync: " + status);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String declareCluster(SandboxFleetHandle sandbox, String name) throws Exception {
-    Map<String, Object> config =
-        new Yaml(new SafeConstructor(new LoaderOptions()))
-            .load(Files.readString(sandbox.fleet().layout().clusterKubeconfig(name)));
-    var entry =
-        (Map<String, Object>)
-            ((Map<String, Object>) ((List<Object>) config.get("clusters")).getFirst())
-                .get("cluster");
-    var user =
-        (Map<String, Object>)
-            ((Map<String, Object>) ((List<Object>) config.get("users")).getFirst()).get("user");
-    String server = (String) entry.get("server");
-    sandbox
-        .management()
-        .apply(
-            secret(
-                "cluster-" + name,
-                "cluster",
-                Map.of(
-                    "name",
-                    "default/" + name, // the name Fleetgate's registration gives
-                    "server",
-                    server,
-                    "config",
-                    new Gson()
-                        .toJson(
-                            Map.of(
-                                "bearerToken", user.get("token"),
-                                "tlsClientConfig",
-                                    Map.of("caData", entry.get("certificate-authority-data")))))));
-    return server;
-  }
-
-  private static void declareRepository(SandboxFleetHandle sandbox, String url) {
-    sandbox
-        .management()
-        .apply(
-            secret(
-                "repo-rendered",
-                "repository",
-                Map.of("type", "git", "url", url, "username", "fleetgate", "password", TOKEN)));
-  }
-
-  private static Map<String, Object> secret(String name, String type, Map<String, String> data) {
-    return Map.of(
-        "apiVersion",
-        "v1",
-        "kind",
-        "Secret",
-        "metadata",
-        Map.of(
-            "name",
-            name,
-            "namespace",
-            ArgoCdServer.NAMESPACE,
-            "labels",
-            Map.of("argocd.argoproj.io/secret-type", type)),
-        "stringData",
-        data);
   }
 
   private static JsonObject get(ArgoCdServer argo, String token, String path) throws Exception {

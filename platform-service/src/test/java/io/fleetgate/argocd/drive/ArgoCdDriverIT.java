@@ -56,24 +56,7 @@ class ArgoCdDriverIT {
                 sandbox.management(),
                 sandbox.managementKubeconfig())) {
       String url = git.url("rendered.git");
-      sandbox
-          .management()
-          .apply(
-              Map.of(
-                  "apiVersion",
-                  "v1",
-                  "kind",
-                  "Secret",
-                  "metadata",
-                  Map.of(
-                      "name",
-                      "rendered-repo",
-                      "namespace",
-                      ArgoCdServer.NAMESPACE,
-                      "labels",
-                      Map.of("argocd.argoproj.io/secret-type", "repository")),
-                  "stringData",
-                  Map.of("type", "git", "url", url, "username", "x", "password", TOKEN)));
+      ArgoCdServer.declareRepository(sandbox.management(), url, TOKEN);
       CliRun register =
           CliRun.of(
               "argocd",

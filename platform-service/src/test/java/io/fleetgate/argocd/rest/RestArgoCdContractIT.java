@@ -27,9 +27,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Every operation of the generated client that Fleetgate uses, called through {@link RestArgoCd}
@@ -83,7 +80,12 @@ class RestArgoCdContractIT {
       assertThat(argo.project("fleetgate-contract")).isPresent();
       assertThat(argo.project("no-such-project")).isEmpty();
 
-      String apiServer = declare(sandbox, cluster, git.url("fleet"));
+      String apiServer =
+          ArgoCdServer.declareCluster(
+              sandbox.management(),
+              sandbox.fleet().layout().clusterKubeconfig(cluster),
+              "contract/" + cluster);
+      ArgoCdServer.declareRepository(sandbox.management(), git.url("fleet"), GIT_TOKEN);
       long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (argo.cluster(apiServer).isEmpty() && System.nanoTime() < until) {
         Thread.sleep(300);
@@ -157,63 +159,5 @@ class RestArgoCdContractIT {
       assertThat(argo.applications(LabelSelector.of(labels))).isEmpty();
       assertThat(argo.deleteCluster(apiServer)).isEqualTo(Removal.REMOVED);
     }
-  }
-
-  /** The workload cluster and the repository, declared to Argo CD as Secrets. */
-  @SuppressWarnings("unchecked")
-  private static String declare(SandboxFleetHandle sandbox, String cluster, String repoUrl)
-      throws Exception {
-    Map<String, Object> config =
-        new Yaml(new SafeConstructor(new LoaderOptions()))
-            .load(Files.readString(sandbox.fleet().layout().clusterKubeconfig(cluster)));
-    var entry =
-        (Map<String, Object>)
-            ((Map<String, Object>) ((List<Object>) config.get("clusters")).getFirst())
-                .get("cluster");
-    var user =
-        (Map<String, Object>)
-            ((Map<String, Object>) ((List<Object>) config.get("users")).getFirst()).get("user");
-    String server = (String) entry.get("server");
-    String argoConfig =
-        new com.google.gson.Gson()
-            .toJson(
-                Map.of(
-                    "bearerToken",
-                    user.get("token"),
-                    "tlsClientConfig",
-                    Map.of("caData", entry.get("certificate-authority-data"))));
-    sandbox
-        .management()
-        .apply(
-            secret(
-                "contract-cluster",
-                "cluster",
-                Map.of("name", "contract/" + cluster, "server", server, "config", argoConfig)));
-    sandbox
-        .management()
-        .apply(
-            secret(
-                "contract-repo",
-                "repository",
-                Map.of("type", "git", "url", repoUrl, "username", "x", "password", GIT_TOKEN)));
-    return server;
-  }
-
-  private static Map<String, Object> secret(String name, String type, Map<String, String> data) {
-    return Map.of(
-        "apiVersion",
-        "v1",
-        "kind",
-        "Secret",
-        "metadata",
-        Map.of(
-            "name",
-            name,
-            "namespace",
-            ArgoCdServer.NAMESPACE,
-            "labels",
-            Map.of("argocd.argoproj.io/secret-type", type)),
-        "stringData",
-        data);
   }
 }
