@@ -104,12 +104,16 @@ class RestArgoCdTransportTest {
     return head.toString(StandardCharsets.ISO_8859_1);
   }
 
+  /**
+   * One answer, then the connection closes; {@code Connection: close} says so, or the client would
+   * send its next request on a socket the server is closing.
+   */
   private static void respond(OutputStream out, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     out.write(
         ("HTTP/1.1 "
                 + status
-                + " X\r\nContent-Type: application/json\r\nContent-Length: "
+                + " X\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: "
                 + bytes.length
                 + "\r\n\r\n")
             .getBytes(StandardCharsets.ISO_8859_1));
