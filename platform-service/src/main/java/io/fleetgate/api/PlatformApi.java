@@ -18,6 +18,12 @@ public interface PlatformApi {
   Optional<ClusterDetail> cluster(String name);
 
   /**
+   * Argo CD's view of a cluster's Applications, read now: {@link ArgoCdStatus.State#NOT_DRIVEN}
+   * when the platform writes with its own engine; empty when there is no such cluster.
+   */
+  Optional<ArgoCdStatus.Report> argoCd(String cluster);
+
+  /**
    * Plans a sync of one cluster against its live objects (waits for a sync in progress).
    *
    * @throws IllegalArgumentException when there is no such cluster

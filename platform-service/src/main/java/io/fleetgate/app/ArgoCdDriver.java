@@ -2,6 +2,7 @@ package io.fleetgate.app;
 
 import io.fleetgate.apply.ClusterWriters;
 import io.fleetgate.argocd.drive.ArgoCdWriters;
+import io.fleetgate.argocd.drive.Deliveries;
 import io.fleetgate.argocd.rest.ArgoCdEndpoint;
 import io.fleetgate.argocd.rest.ArgoCredentials;
 import io.fleetgate.argocd.rest.RestArgoCd;
@@ -48,16 +49,22 @@ public record ArgoCdDriver(
     }
   }
 
-  /** The writers: Kubernetes for reads and prunes, Argo CD for applies, logged in now. */
-  ClusterWriters writers(ClusterWriters kube, Path dataDir, Clock clock) {
-    RestArgoCd argo = RestArgoCd.connect(ArgoCdEndpoint.of(server), credentials);
+  /** Logs in to Argo CD. */
+  RestArgoCd connect() {
+    return RestArgoCd.connect(ArgoCdEndpoint.of(server), credentials);
+  }
+
+  /** The writers: Kubernetes for reads and prunes, Argo CD for applies. */
+  ClusterWriters writers(
+      ClusterWriters kube, RestArgoCd argo, Path dataDir, Clock clock, Deliveries deliveries) {
     String remote = GitSource.remoteOf(renderedRepo);
     return new ArgoCdWriters(
         kube,
         argo,
         new RenderedBranch(remote, renderedBranch, dataDir, renderedToken, null, clock),
         remote,
-        syncTimeout);
+        syncTimeout,
+        deliveries);
   }
 
   /** Never shows the token. */

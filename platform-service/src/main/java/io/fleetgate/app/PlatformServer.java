@@ -80,11 +80,41 @@ public final class PlatformServer implements AutoCloseable {
       Consumer<SyncReport> onReport,
       Duration nodeTimeout)
       throws PolicyException {
+    return start(config, settings, interval, fullCheckEvery, clock, onReport, nodeTimeout, null);
+  }
+
+  /**
+   * @param argocd when not null, the {@code argocd} sync driver: applies go through Argo CD, whose
+   *     view of each cluster the API then serves
+   */
+  public static PlatformServer start(
+      SyncSetup.Config config,
+      ApiSettings settings,
+      Duration interval,
+      Duration fullCheckEvery,
+      Clock clock,
+      Consumer<SyncReport> onReport,
+      ArgoCdDriver argocd)
+      throws PolicyException {
+    return start(
+        config, settings, interval, fullCheckEvery, clock, onReport, rolloutNodeTimeout(), argocd);
+  }
+
+  private static PlatformServer start(
+      SyncSetup.Config config,
+      ApiSettings settings,
+      Duration interval,
+      Duration fullCheckEvery,
+      Clock clock,
+      Consumer<SyncReport> onReport,
+      Duration nodeTimeout,
+      ArgoCdDriver argocd)
+      throws PolicyException {
     var metrics = ApiServer.metricsRegistry();
-    SyncSetup setup = SyncSetup.open(config, clock);
+    EventLog events = new EventLog(EVENT_BUFFER, clock);
+    SyncEvents syncEvents = new SyncEvents(events);
+    SyncSetup setup = SyncSetup.open(config, clock, argocd, syncEvents::delivered);
     try {
-      EventLog events = new EventLog(EVENT_BUFFER, clock);
-      SyncEvents syncEvents = new SyncEvents(events);
       AtomicBoolean synced = new AtomicBoolean();
       // Syncs and plans share the working copy: one at a time. A plan holds it only while it
       // fetches, renders and validates, never while it waits on a cluster.
@@ -139,6 +169,12 @@ public final class PlatformServer implements AutoCloseable {
               new ServedPlatform.Network(setup.workingCopy(), setup.renderer()),
               new ServedPlatform.Rollouts(
                   new SyncedRollouts(setup, sourceLock), setup.fleet(), nodeTimeout),
+              setup
+                  .argoCd()
+                  .map(
+                      argo ->
+                          new io.fleetgate.argocd.status.ClusterApplications(
+                              argo, argocd.server().toString(), clock)),
               clock);
       Tokens tokens = new Tokens(setup.store().tokens());
       ApiServer api = new ApiServer(platform, tokens, events, settings, synced::get, metrics);

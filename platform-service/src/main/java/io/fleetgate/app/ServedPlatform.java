@@ -31,6 +31,7 @@ public final class ServedPlatform implements PlatformApi {
    */
   public record Network(Path workingCopy, io.fleetgate.render.Renderer renderer) {}
 
+  private final Optional<io.fleetgate.argocd.status.ClusterApplications> argoCd;
   private final FleetStatus fleet;
   private final NetworkReachability network;
   private final SloMonitor slos;
@@ -64,7 +65,9 @@ public final class ServedPlatform implements PlatformApi {
       PolicyCatalog catalog,
       Network network,
       Rollouts rollouts,
+      Optional<io.fleetgate.argocd.status.ClusterApplications> argoCd,
       Clock clock) {
+    this.argoCd = argoCd;
     this.fleet = new FleetStatus(store, fleet, planner, clock);
     this.network =
         new NetworkReachability(
@@ -187,6 +190,25 @@ public final class ServedPlatform implements PlatformApi {
   @Override
   public Optional<ClusterDetail> cluster(String name) {
     return fleet.cluster(name);
+  }
+
+  @Override
+  public Optional<io.fleetgate.api.ArgoCdStatus.Report> argoCd(String cluster) {
+    return fleet.snapshot().clusters().stream()
+        .filter(c -> c.name().equals(cluster))
+        .findFirst()
+        .map(
+            c ->
+                argoCd
+                    .map(
+                        reader ->
+                            reader.of(
+                                new io.fleetgate.domain.ClusterTarget(
+                                    c.namespace(),
+                                    c.name(),
+                                    c.labels(),
+                                    io.fleetgate.domain.ClusterPhase.parse(c.phase()))))
+                    .orElseGet(() -> io.fleetgate.api.ArgoCdStatus.Report.notDriven(cluster)));
   }
 
   @Override

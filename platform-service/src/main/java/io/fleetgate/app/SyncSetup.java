@@ -219,8 +219,10 @@ public final class SyncSetup implements AutoCloseable {
       io.fleetgate.patch.NodeSource nodes) {}
 
   private final Fleet fleet;
+  private final java.util.Optional<io.fleetgate.argocd.ArgoCd> argoCd;
 
   private SyncSetup(
+      java.util.Optional<io.fleetgate.argocd.ArgoCd> argoCd,
       SyncEngine engine,
       SqliteStore store,
       PolicyEngines evaluator,
@@ -230,6 +232,7 @@ public final class SyncSetup implements AutoCloseable {
       Renderer renderer,
       Fleet fleet) {
     this.fleet = fleet;
+    this.argoCd = argoCd;
     this.workingCopy = workingCopy;
     this.renderer = renderer;
     this.engine = engine;
@@ -251,6 +254,19 @@ public final class SyncSetup implements AutoCloseable {
    * @param argocd when not null, the {@code argocd} sync driver: applies go through Argo CD
    */
   public static SyncSetup open(Config config, Clock clock, ArgoCdDriver argocd)
+      throws PolicyException {
+    return open(config, clock, argocd, io.fleetgate.argocd.drive.Deliveries.NONE);
+  }
+
+  /**
+   * @param argocd when not null, the {@code argocd} sync driver: applies go through Argo CD
+   * @param deliveries told of each bundle delivered through Argo CD
+   */
+  public static SyncSetup open(
+      Config config,
+      Clock clock,
+      ArgoCdDriver argocd,
+      io.fleetgate.argocd.drive.Deliveries deliveries)
       throws PolicyException {
     KubeClients clients = new KubeClients(KubeconfigPolicy.strict());
     ClusterConnections connections = new ClusterConnections(clients);
@@ -316,11 +332,16 @@ public final class SyncSetup implements AutoCloseable {
         new Renderer(
             ManifestLimits.defaults(), new Kustomize(kustomize(), config.deadlines().kustomize()));
     io.fleetgate.apply.ClusterWriters writers;
+    io.fleetgate.argocd.rest.RestArgoCd argo = null;
     try {
-      writers =
-          argocd == null
-              ? new KubeClusterWriters(connections)
-              : argocd.writers(new KubeClusterWriters(connections), config.dataDir(), clock);
+      if (argocd == null) {
+        writers = new KubeClusterWriters(connections);
+      } else {
+        argo = argocd.connect();
+        writers =
+            argocd.writers(
+                new KubeClusterWriters(connections), argo, config.dataDir(), clock, deliveries);
+      }
     } catch (RuntimeException e) {
       if (server != null) {
         server.close();
@@ -345,6 +366,7 @@ public final class SyncSetup implements AutoCloseable {
                 retention(),
                 config.deadlines().reconcile()));
     return new SyncSetup(
+        java.util.Optional.ofNullable(argo),
         engine,
         store,
         evaluator,
@@ -431,6 +453,11 @@ public final class SyncSetup implements AutoCloseable {
 
   public Fleet fleet() {
     return fleet;
+  }
+
+  /** The Argo CD the {@code argocd} driver syncs through; empty for Fleetgate's own writer. */
+  public java.util.Optional<io.fleetgate.argocd.ArgoCd> argoCd() {
+    return argoCd;
   }
 
   public SqliteStore store() {

@@ -24,6 +24,7 @@ final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin RepoOptions source;
+  @CommandLine.Mixin ArgoCdDriverOptions argocd;
 
   @Option(
       names = "--interval",
@@ -119,6 +120,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     java.util.Map<io.fleetgate.auth.Role, String> accepted = apiTokens();
     SyncSetup.Config config = source.config(SyncSetup.Engine.WASM, null);
+    io.fleetgate.app.ArgoCdDriver driver = argocd.driver(spec.commandLine());
     try (PlatformServer server =
         PlatformServer.start(
             config,
@@ -135,7 +137,8 @@ final class ServeCommand implements Callable<Integer> {
                       .map(o -> o.cluster() + "=" + o.word())
                       .collect(Collectors.joining(" ")));
               out.flush();
-            })) {
+            },
+            driver)) {
       accepted.forEach((role, secret) -> server.acceptToken("file-" + role.wire(), role, secret));
       server.rolloutInterval(DurationArg.parse(rolloutInterval, "--rollout-interval", spec));
       if (argocdRegister) {
@@ -151,6 +154,11 @@ final class ServeCommand implements Callable<Integer> {
           tlsKeystore == null ? "http" : "https",
           host,
           server.port());
+      if (driver != null) {
+        out.printf(
+            "Syncing through Argo CD at %s from rendered branch %s of %s%n",
+            driver.server(), driver.renderedBranch(), driver.renderedRepo());
+      }
       if (argocdRegister) {
         out.printf(
             "Registering the clusters in Argo CD (namespace %s) every %s%n",

@@ -1,6 +1,7 @@
 package io.fleetgate.events;
 
 import io.fleetgate.apply.ObjectResult;
+import io.fleetgate.argocd.drive.Delivery;
 import io.fleetgate.policy.GateResult;
 import io.fleetgate.sync.ClusterOutcome;
 import io.fleetgate.sync.SyncReport;
@@ -18,6 +19,26 @@ public final class SyncEvents {
 
   public SyncEvents(EventLog log) {
     this.log = log;
+  }
+
+  /**
+   * One bundle delivered through Argo CD: {@code argocd.synced}, with the source commit it belongs
+   * to, the Application, the rendered commit, how the operation ended, and Argo CD's sync status
+   * and health afterwards.
+   */
+  public void delivered(Delivery delivery) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("cluster", delivery.cluster().name());
+    data.put("commit", delivery.sourceCommit());
+    data.put("bundle", delivery.bundle());
+    data.put("application", delivery.application());
+    data.put("renderedCommit", delivery.renderedCommit());
+    data.put("operation", delivery.phase().name());
+    data.put("synced", delivery.synced());
+    data.put("failed", delivery.failed());
+    data.put("sync", delivery.sync().name());
+    data.put("health", delivery.health().name());
+    log.publish("argocd.synced", data);
   }
 
   public void started() {

@@ -145,6 +145,7 @@ public final class ApiServer implements AutoCloseable {
               config.routes.get("/api/v1/clusters", handlers::clusters, Access.VIEWER);
               config.routes.get("/api/v1/clusters/{name}", handlers::cluster, Access.VIEWER);
               config.routes.get("/api/v1/clusters/{name}/plan", handlers::plan, Access.VIEWER);
+              config.routes.get("/api/v1/clusters/{name}/argocd", handlers::argoCd, Access.VIEWER);
               config.routes.get(
                   "/api/v1/clusters/{name}/reachability", handlers::reachability, Access.VIEWER);
               config.routes.get(

@@ -39,6 +39,14 @@ final class Handlers {
             .orElseThrow(() -> ApiError.notFound("no cluster named '" + name + "'")));
   }
 
+  void argoCd(Context ctx) {
+    String name = ctx.pathParam("name");
+    ctx.json(
+        platform
+            .argoCd(name)
+            .orElseThrow(() -> ApiError.notFound("no cluster named '" + name + "'")));
+  }
+
   void plan(Context ctx) throws Exception {
     String name = ctx.pathParam("name");
     if (platform.cluster(name).isEmpty()) {

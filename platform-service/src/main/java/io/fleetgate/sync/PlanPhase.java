@@ -65,7 +65,7 @@ final class PlanPhase implements Phase {
     }
     ClusterWriter writer;
     try {
-      writer = writers.forCluster(scope.access, scope.options.dryRun());
+      writer = writers.forCluster(scope.access, scope.options.dryRun(), scope.revision);
     } catch (io.fleetgate.apply.UnusableKubeconfigException e) {
       scope.end(ClusterOutcome.stalled(scope.target(), e.getMessage()));
       return;

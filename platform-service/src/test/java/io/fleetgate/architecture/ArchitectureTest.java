@@ -138,9 +138,29 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "io.fleetgate.argocd.drive",
             "io.fleetgate.argocd.deploy",
+            "io.fleetgate.argocd",
             "io.fleetgate.apply",
             "io.fleetgate.plan..",
             "io.fleetgate.inventory",
+            "io.fleetgate.domain..",
+            "java.lang..",
+            "java.util..",
+            "java.time..")
+        .check(classes);
+  }
+
+  @Test
+  void argoCdsViewOfAClusterIsReadThroughThePortAlone() {
+    classes()
+        .that()
+        .resideInAPackage("io.fleetgate.argocd.status")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "io.fleetgate.argocd.status",
+            "io.fleetgate.argocd",
+            "io.fleetgate.argocd.deploy",
+            "io.fleetgate.api",
             "io.fleetgate.domain..",
             "java.lang..",
             "java.util..",
@@ -157,6 +177,7 @@ class ArchitectureTest {
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
             "io.fleetgate.argocd.deploy",
+            "io.fleetgate.argocd",
             "io.fleetgate.domain..",
             "io.fleetgate.plan..",
             "com.fasterxml.jackson..",

@@ -25,6 +25,9 @@ public interface ArgoApplications {
   /** The Application's last sync operation, or empty when it has none yet. */
   Optional<Operation> operation(String application);
 
+  /** What Argo CD last observed of the Application: sync status, health; empty when none. */
+  Optional<io.fleetgate.argocd.ApplicationState> state(String application);
+
   /** How a sync operation ended, or that it is still running. */
   enum Phase {
     RUNNING,

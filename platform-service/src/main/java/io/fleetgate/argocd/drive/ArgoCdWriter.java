@@ -6,6 +6,9 @@ import io.fleetgate.apply.ObjectResult;
 import io.fleetgate.apply.ObjectResult.Action;
 import io.fleetgate.apply.Observation;
 import io.fleetgate.apply.PlannedChange;
+import io.fleetgate.argocd.ApplicationState;
+import io.fleetgate.argocd.HealthStatus;
+import io.fleetgate.argocd.SyncStatus;
 import io.fleetgate.argocd.deploy.ArgoApplications;
 import io.fleetgate.argocd.deploy.BundleApplication;
 import io.fleetgate.argocd.deploy.RenderedTree;
@@ -25,6 +28,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Executes a plan through Argo CD. The objects of every bundle that passed the gate become the
@@ -37,20 +41,27 @@ final class ArgoCdWriter implements ClusterWriter {
 
   private final ClusterWriter kube;
   private final ClusterTarget target;
+  private final String sourceCommit;
   private final Argo argo;
 
   /**
    * @param kube the Kubernetes writer of the same cluster: reads, drift checks and prunes
+   * @param sourceCommit the configuration commit being synced, named in the rendered commit
    */
-  ArgoCdWriter(ClusterWriter kube, ClusterTarget target, Argo argo) {
+  ArgoCdWriter(ClusterWriter kube, ClusterTarget target, String sourceCommit, Argo argo) {
     this.kube = kube;
     this.target = target;
+    this.sourceCommit = sourceCommit;
     this.argo = argo;
   }
 
-  /** Argo CD, the rendered repository, and how long a sync may run. */
+  /** Argo CD, the rendered repository, how long a sync may run, and who hears of deliveries. */
   record Argo(
-      ArgoApplications applications, RenderedTrees trees, String repoUrl, SyncWait syncWait) {}
+      ArgoApplications applications,
+      RenderedTrees trees,
+      String repoUrl,
+      SyncWait syncWait,
+      Deliveries deliveries) {}
 
   @Override
   public String probe() {
@@ -136,7 +147,7 @@ final class ArgoCdWriter implements ClusterWriter {
     RenderedTrees.Published published;
     try {
       tree = RenderedTree.of(target, declared);
-      published = argo.trees().publish(tree, "");
+      published = argo.trees().publish(tree, sourceCommit);
     } catch (RenderedTreeException | RenderedTrees.PublishException e) {
       toSync.values().forEach(steps -> failAll(steps, e.getMessage(), results, sink));
       return;
@@ -150,14 +161,42 @@ final class ArgoCdWriter implements ClusterWriter {
       BundleApplication app =
           BundleApplication.of(target, bundle.getKey(), tree, argo.repoUrl(), published.commit());
       List<Executed> batch = new ArrayList<>();
-      for (ObjectResult result :
-          new BundleSync(argo.applications(), argo.syncWait(), app).run(steps)) {
+      BundleSync.Done done = new BundleSync(argo.applications(), argo.syncWait(), app).run(steps);
+      for (ObjectResult result : done.results()) {
         Step step = steps.get(batch.size());
         results.put(step, result);
         batch.add(new Executed(step, result));
       }
       sink.accept(batch);
+      argo.deliveries().delivered(delivery(app, bundle.getKey(), done));
     }
+  }
+
+  /**
+   * The delivery of one bundle, with the Application's sync status and health as Argo CD has it.
+   */
+  private Delivery delivery(BundleApplication app, String bundle, BundleSync.Done done) {
+    int failed = (int) done.results().stream().filter(r -> r.action() == Action.FAILED).count();
+    Optional<ApplicationState> state;
+    try {
+      state =
+          Thread.currentThread().isInterrupted()
+              ? Optional.empty()
+              : argo.applications().state(app.name());
+    } catch (RuntimeException e) {
+      state = Optional.empty();
+    }
+    return new Delivery(
+        target,
+        sourceCommit,
+        app.name(),
+        bundle,
+        app.revision(),
+        done.phase(),
+        done.results().size() - failed,
+        failed,
+        state.map(ApplicationState::sync).orElse(SyncStatus.UNKNOWN),
+        state.map(ApplicationState::health).orElse(HealthStatus.UNKNOWN));
   }
 
   private static void failAll(

@@ -31,8 +31,14 @@ final class BundleSync {
     this.app = app;
   }
 
-  /** One result per step, in the steps' order; never throws for what Argo CD answers. */
-  List<ObjectResult> run(List<Step> steps) {
+  /**
+   * What the sync came to: one result per step, in the steps' order, and how Argo CD's operation
+   * ended ({@link ArgoApplications.Phase#UNKNOWN} when it did not or could not be asked).
+   */
+  record Done(List<ObjectResult> results, ArgoApplications.Phase phase) {}
+
+  /** Runs the sync; never throws for what Argo CD answers. */
+  Done run(List<Step> steps) {
     Operation finished;
     try {
       argo.upsert(app, "");
@@ -54,7 +60,7 @@ final class BundleSync {
               + wait.timeout().toSeconds()
               + " s");
     }
-    return results(steps, finished);
+    return new Done(results(steps, finished), finished.phase());
   }
 
   private Operation awaitNext(String before) throws InterruptedException {
@@ -120,8 +126,10 @@ final class BundleSync {
     return results;
   }
 
-  private static List<ObjectResult> failed(List<Step> steps, String reason) {
-    return steps.stream().map(s -> result(s, Action.FAILED, reason)).toList();
+  private static Done failed(List<Step> steps, String reason) {
+    return new Done(
+        steps.stream().map(s -> result(s, Action.FAILED, reason)).toList(),
+        ArgoApplications.Phase.UNKNOWN);
   }
 
   private static ObjectResult result(Step step, Action action, String message) {

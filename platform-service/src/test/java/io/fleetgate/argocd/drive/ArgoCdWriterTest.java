@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class ArgoCdWriterTest {
 
   private static final String RENDERED = "c0ffee0000000000000000000000000000000001";
+  private static final String SOURCE = "5ce0000000000000000000000000000000000002";
   private static final ClusterTarget BEIJING =
       new ClusterTarget("fleet", "beijing-prod", Map.of(), ClusterPhase.PROVISIONED);
 
@@ -95,10 +96,38 @@ class ArgoCdWriterTest {
     public Optional<Operation> operation(String application) {
       return Optional.ofNullable(operations.get(application));
     }
+
+    /** Healthy and synced once an operation succeeded; a state that cannot be read throws. */
+    RuntimeException stateFailure;
+
+    @Override
+    public Optional<io.fleetgate.argocd.ApplicationState> state(String application) {
+      if (stateFailure != null) {
+        throw stateFailure;
+      }
+      Operation last = operations.get(application);
+      if (last == null) {
+        return Optional.empty();
+      }
+      boolean ok = last.phase() == Phase.SUCCEEDED;
+      return Optional.of(
+          new io.fleetgate.argocd.ApplicationState(
+              ok
+                  ? io.fleetgate.argocd.SyncStatus.SYNCED
+                  : io.fleetgate.argocd.SyncStatus.OUT_OF_SYNC,
+              ok
+                  ? io.fleetgate.argocd.HealthStatus.HEALTHY
+                  : io.fleetgate.argocd.HealthStatus.DEGRADED,
+              last.revision(),
+              io.fleetgate.argocd.OperationPhase.SUCCEEDED,
+              "",
+              List.of()));
+    }
   }
 
   static final class FakeTrees implements RenderedTrees {
     final List<RenderedTree> published = new ArrayList<>();
+    final List<String> sourceCommits = new ArrayList<>();
     RuntimeException failure;
 
     @Override
@@ -107,6 +136,7 @@ class ArgoCdWriterTest {
         throw failure;
       }
       published.add(tree);
+      sourceCommits.add(sourceCommit);
       return new Published(RENDERED, true);
     }
   }
@@ -166,17 +196,20 @@ class ArgoCdWriterTest {
   private final FakeTrees trees = new FakeTrees();
   private final FakeKube kube = new FakeKube();
   private final List<Executed> recorded = new ArrayList<>();
+  private final List<Delivery> deliveries = new ArrayList<>();
 
   private List<ObjectResult> execute(Step... steps) {
     ArgoCdWriter writer =
         new ArgoCdWriter(
             kube,
             BEIJING,
+            SOURCE,
             new ArgoCdWriter.Argo(
                 argo,
                 trees,
                 "https://git.example/rendered.git",
-                new SyncWait(Duration.ofMillis(300), Duration.ofMillis(10))));
+                new SyncWait(Duration.ofMillis(300), Duration.ofMillis(10)),
+                deliveries::add));
     return writer.execute(new SyncPlan(List.of(steps), Optional.empty()), recorded::addAll);
   }
 
@@ -234,6 +267,53 @@ class ArgoCdWriterTest {
     assertThat(argo.upserts)
         .extracting(a -> a.labels().get(BundleApplication.BUNDLE))
         .containsExactly("baseline");
+  }
+
+  @Test
+  void eachBundleSyncedIsOneDeliveryOfTheSourceCommitWithArgoCdsHealthAfterwards() {
+    execute(
+        new Step.Apply(object("baseline", "a"), true, true),
+        new Step.Skip(object("baseline", "b")),
+        new Step.Apply(object("payments", "c"), true, true));
+    assertThat(trees.sourceCommits).containsExactly(SOURCE);
+    assertThat(deliveries)
+        .extracting(Delivery::bundle, Delivery::synced, Delivery::failed, Delivery::health)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(
+                "baseline", 1, 0, io.fleetgate.argocd.HealthStatus.HEALTHY),
+            org.assertj.core.api.Assertions.tuple(
+                "payments", 1, 0, io.fleetgate.argocd.HealthStatus.HEALTHY));
+    assertThat(deliveries)
+        .allSatisfy(
+            d -> {
+              assertThat(d.sourceCommit()).isEqualTo(SOURCE);
+              assertThat(d.renderedCommit()).isEqualTo(RENDERED);
+              assertThat(d.phase()).isEqualTo(Phase.SUCCEEDED);
+              assertThat(d.cluster()).isEqualTo(BEIJING);
+            });
+  }
+
+  @Test
+  void aDeliveryWhoseHealthCannotBeReadSaysUnknownAndKeepsTheResults() {
+    argo.stateFailure = new IllegalStateException("Argo CD answered 503");
+    List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
+    assertThat(results.getFirst().action()).isEqualTo(Action.APPLIED);
+    assertThat(deliveries.getFirst().health()).isEqualTo(io.fleetgate.argocd.HealthStatus.UNKNOWN);
+    assertThat(deliveries.getFirst().sync()).isEqualTo(io.fleetgate.argocd.SyncStatus.UNKNOWN);
+  }
+
+  @Test
+  void aSyncThatNeverFinishesIsADeliveryOfUnknownPhaseWithItsObjectsFailed() {
+    argo.outcome = refs -> new Operation("t1", Phase.RUNNING, RENDERED, "waiting", List.of());
+    execute(new Step.Apply(object("baseline", "a"), true, true));
+    assertThat(deliveries)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.phase()).isEqualTo(Phase.UNKNOWN);
+              assertThat(d.failed()).isEqualTo(1);
+              assertThat(d.synced()).isZero();
+            });
   }
 
   @Test
@@ -347,6 +427,7 @@ class ArgoCdWriterTest {
         .containsExactly(Map.entry("b", Action.UNCHANGED), Map.entry("d", Action.PRUNED));
     assertThat(trees.published).isEmpty();
     assertThat(argo.upserts).isEmpty();
+    assertThat(deliveries).isEmpty();
   }
 
   @Test
