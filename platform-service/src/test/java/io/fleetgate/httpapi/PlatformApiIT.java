@@ -176,7 +176,7 @@ class PlatformApiIT {
         checked.add(what);
       }
     }
-    assertThat(checked).hasSize(30);
+    assertThat(checked).hasSize(31);
     JsonNode bundles = JSON.readTree(get("/api/v1/bundles", TOKENS.get(Role.VIEWER)).body());
     assertThat(bundles.at("/bundles/1/name").asText()).isEqualTo("payments");
     assertThat(bundles.at("/bundles/1/selector").asText())
@@ -564,6 +564,8 @@ class PlatformApiIT {
           new Call(method, "/api/v1/clusters/beijing-prod", null, Map.of());
       case "/api/v1/clusters/{name}/plan" ->
           new Call(method, "/api/v1/clusters/beijing-prod/plan", null, Map.of());
+      case "/api/v1/clusters/{name}/argocd" ->
+          new Call(method, "/api/v1/clusters/beijing-prod/argocd", null, Map.of());
       case "/api/v1/clusters/{name}/reachability" ->
           new Call(method, "/api/v1/clusters/beijing-prod/reachability", null, Map.of());
       case "/api/v1/clusters/{name}/reachability/explanation" ->
