@@ -77,16 +77,7 @@ public final class ServedPlatform implements PlatformApi {
             new NetworkReachability.Clusters() {
               @Override
               public Optional<io.fleetgate.domain.ClusterTarget> target(String name) {
-                return ServedPlatform.this.fleet.snapshot().clusters().stream()
-                    .filter(c -> c.name().equals(name))
-                    .findFirst()
-                    .map(
-                        c ->
-                            new io.fleetgate.domain.ClusterTarget(
-                                c.namespace(),
-                                c.name(),
-                                c.labels(),
-                                io.fleetgate.domain.ClusterPhase.parse(c.phase())));
+                return ServedPlatform.this.target(name);
               }
 
               @Override
@@ -194,21 +185,26 @@ public final class ServedPlatform implements PlatformApi {
 
   @Override
   public Optional<io.fleetgate.api.ArgoCdStatus.Report> argoCd(String cluster) {
+    return target(cluster)
+        .map(
+            target ->
+                argoCd
+                    .map(reader -> reader.of(target))
+                    .orElseGet(() -> io.fleetgate.api.ArgoCdStatus.Report.notDriven(cluster)));
+  }
+
+  /** The discovered cluster of that name, as the fleet snapshot holds it. */
+  private Optional<io.fleetgate.domain.ClusterTarget> target(String name) {
     return fleet.snapshot().clusters().stream()
-        .filter(c -> c.name().equals(cluster))
+        .filter(c -> c.name().equals(name))
         .findFirst()
         .map(
             c ->
-                argoCd
-                    .map(
-                        reader ->
-                            reader.of(
-                                new io.fleetgate.domain.ClusterTarget(
-                                    c.namespace(),
-                                    c.name(),
-                                    c.labels(),
-                                    io.fleetgate.domain.ClusterPhase.parse(c.phase()))))
-                    .orElseGet(() -> io.fleetgate.api.ArgoCdStatus.Report.notDriven(cluster)));
+                new io.fleetgate.domain.ClusterTarget(
+                    c.namespace(),
+                    c.name(),
+                    c.labels(),
+                    io.fleetgate.domain.ClusterPhase.parse(c.phase())));
   }
 
   @Override
