@@ -52,7 +52,8 @@ final class ApplicationModels {
                         .targetRevision(app.targetRevision()))
                 .destination(
                     new V1alpha1ApplicationDestination()
-                        .server(app.destinationServer())
+                        .server(app.destinationServer().isEmpty() ? null : app.destinationServer())
+                        .name(app.destinationName().isEmpty() ? null : app.destinationName())
                         .namespace(app.destinationNamespace())));
   }
 
@@ -69,10 +70,8 @@ final class ApplicationModels {
       throw unreadable(name, "it has no single Git source");
     }
     V1alpha1ApplicationDestination destination = spec.getDestination();
-    if (destination == null
-        || destination.getServer() == null
-        || destination.getServer().isEmpty()) {
-      throw unreadable(name, "its destination names no server URL");
+    if (destination == null) {
+      throw unreadable(name, "it has no destination");
     }
     String revision = source.getTargetRevision();
     try {
@@ -84,7 +83,8 @@ final class ApplicationModels {
           revision == null || revision.isEmpty() ? "HEAD" : revision,
           destination.getServer(),
           destination.getNamespace(),
-          Objects.requireNonNullElse(meta.getLabels(), Map.of()));
+          Objects.requireNonNullElse(meta.getLabels(), Map.of()),
+          destination.getName());
     } catch (IllegalArgumentException e) {
       throw unreadable(name, e.getMessage());
     }

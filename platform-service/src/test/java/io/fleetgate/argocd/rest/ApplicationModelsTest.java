@@ -118,6 +118,48 @@ class ApplicationModelsTest {
   }
 
   @Test
+  void readsAnApplicationWhoseDestinationIsAClusterNameAsTheDriverWritesThem() throws Exception {
+    var model =
+        JSON.readValue(
+            """
+            {"metadata":{"name":"fleet-beijing-prod-baseline-27422d5c9c"},
+             "spec":{"project":"default","source":{"repoURL":"https://g/r.git","path":"fleet/beijing-prod/baseline"},
+             "destination":{"name":"fleet/beijing-prod"}}}
+            """,
+            V1alpha1Application.class);
+
+    ArgoApplication app = ApplicationModels.toApplication(model);
+
+    assertThat(app.destinationName()).isEqualTo("fleet/beijing-prod");
+    assertThat(app.destinationServer()).isEmpty();
+    String written = JSON.writeValueAsString(ApplicationModels.toModel(app));
+    assertThat(written).contains("\"name\":\"fleet/beijing-prod\"").doesNotContain("\"server\"");
+    assertThat(ApplicationModels.toApplication(JSON.readValue(written, V1alpha1Application.class)))
+        .isEqualTo(app);
+  }
+
+  @Test
+  void refusesAnApplicationWithNoDestinationOrTwo() throws Exception {
+    for (String destination :
+        java.util.List.of("{}", "{\"server\":\"https://s\",\"name\":\"c\"}")) {
+      var model =
+          JSON.readValue(
+              """
+              {"metadata":{"name":"a"},"spec":{"project":"p","source":{"repoURL":"https://g/x.git"},
+               "destination":%s}}
+              """
+                  .formatted(destination),
+              V1alpha1Application.class);
+
+      assertThatThrownBy(() -> ApplicationModels.toApplication(model))
+          .as(destination)
+          .isInstanceOf(ArgoCdException.class)
+          .hasMessageContaining("'a'")
+          .hasMessageContaining("destination");
+    }
+  }
+
+  @Test
   void takesTheOneSourceOfASourcesList() throws Exception {
     var model =
         JSON.readValue(
