@@ -56,7 +56,8 @@ public record RenderedTree(String root, SortedMap<String, byte[]> files) {
    *
    * @throws RenderedTreeException naming the object and where it is declared when a part of its
    *     path is not a Kubernetes name (a name such as {@code ..} or {@code a/b} could otherwise
-   *     write outside its directory), or when two objects would share a file
+   *     write outside its directory), when two objects would share a file, or when an object
+   *     carries one of Argo CD's own annotations or labels
    */
   public static RenderedTree of(ClusterTarget cluster, Collection<DesiredObject> objects) {
     String root =
@@ -65,6 +66,7 @@ public record RenderedTree(String root, SortedMap<String, byte[]> files) {
             + segment(cluster.name(), "the cluster's name", cluster.toString());
     TreeMap<String, byte[]> files = new TreeMap<>();
     for (DesiredObject object : objects) {
+      refuseArgoCdControls(object);
       String path = root + "/" + path(object);
       if (files.put(path, json(object)) != null) {
         throw new RenderedTreeException(
@@ -78,6 +80,45 @@ public record RenderedTree(String root, SortedMap<String, byte[]> files) {
     }
     return new RenderedTree(root, files);
   }
+
+  /**
+   * Argo CD reads annotations and labels under {@code argocd.argoproj.io/} as instructions: hooks
+   * it runs and deletes, sync options that replace or force-recreate live objects, waves, and the
+   * tracking id that ties an object to an Application. Each would let a manifest decide part of the
+   * sync that Fleetgate's plan decides, so an object carrying one is refused (ADR 37).
+   */
+  private static void refuseArgoCdControls(DesiredObject object) {
+    if (!(object.content().get("metadata") instanceof java.util.Map<?, ?> metadata)) {
+      return;
+    }
+    for (String where : java.util.List.of("annotations", "labels")) {
+      if (metadata.get(where) instanceof java.util.Map<?, ?> marks) {
+        for (Object key : marks.keySet()) {
+          String text = String.valueOf(key);
+          if (text.toLowerCase(java.util.Locale.ROOT).startsWith(ARGO_CD_PREFIX)) {
+            String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+            String singular = where.substring(0, where.length() - 1);
+            throw new RenderedTreeException(
+                (object.ref()
+                        + " (declared at "
+                        + object.source()
+                        + ") carries Argo CD's "
+                        + singular
+                        + " \""
+                        + shown
+                        + "\". Through the argocd driver Fleetgate plans every sync itself (order,"
+                        + " pruning, which Application owns an object), and Argo CD would follow"
+                        + " the "
+                        + singular
+                        + " instead. Remove it.")
+                    .replaceAll("\\p{Cntrl}", "?"));
+          }
+        }
+      }
+    }
+  }
+
+  private static final String ARGO_CD_PREFIX = "argocd.argoproj.io/";
 
   /** The directory of one bundle, relative to the repository root: an Application's path. */
   public String bundlePath(String bundle) {

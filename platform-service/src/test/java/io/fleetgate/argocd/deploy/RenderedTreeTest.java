@@ -118,6 +118,58 @@ class RenderedTreeTest {
         .hasMessageContaining("the cluster's namespace");
   }
 
+  /** The object with one more annotation or label. */
+  @SuppressWarnings("unchecked")
+  private static DesiredObject marked(String where, String key, String value) {
+    DesiredObject plain = object("payments", "", "ConfigMap", "payments", "gateway");
+    Map<String, Object> content = new LinkedHashMap<>(plain.content());
+    Map<String, Object> metadata =
+        new LinkedHashMap<>((Map<String, Object>) content.get("metadata"));
+    Map<String, Object> marks =
+        new LinkedHashMap<>((Map<String, Object>) metadata.getOrDefault(where, Map.of()));
+    marks.put(key, value);
+    metadata.put(where, marks);
+    content.put("metadata", metadata);
+    return new DesiredObject(
+        plain.ref(), plain.bundle(), plain.apiVersion(), content, plain.hash(), plain.source());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "annotations:argocd.argoproj.io/hook:PreSync",
+        "annotations:argocd.argoproj.io/sync-options:Replace=true,Force=true",
+        "annotations:argocd.argoproj.io/tracking-id:other-app:/ConfigMap:payments/gateway",
+        "annotations:ARGOCD.ARGOPROJ.IO/sync-wave:-1",
+        "labels:argocd.argoproj.io/instance:other-app"
+      })
+  void anArgoCdControlInAManifestIsRefusedWithWhereAndWhy(String mark) {
+    String[] parts = mark.split(":", 3);
+
+    assertThatThrownBy(
+            () -> RenderedTree.of(BEIJING, List.of(marked(parts[0], parts[1], parts[2]))))
+        .isInstanceOf(RenderedTreeException.class)
+        .hasMessageContaining("ConfigMap payments/gateway")
+        .hasMessageContaining("bundles/payments/objects.yaml:3")
+        .hasMessageContaining(parts[1])
+        .hasMessageContaining("Remove it");
+  }
+
+  @Test
+  void otherAnnotationsAndArgoLookalikesPassThrough() {
+    assertThat(
+            RenderedTree.of(
+                    BEIJING,
+                    List.of(marked("annotations", "example.com/argocd.argoproj.io-note", "x")))
+                .files())
+        .hasSize(1);
+    assertThat(
+            RenderedTree.of(
+                    BEIJING, List.of(marked("labels", "app.kubernetes.io/instance", "gateway")))
+                .files())
+        .hasSize(1);
+  }
+
   @Test
   void anRbacNameWithAColonIsAFileName() {
     RenderedTree tree =
