@@ -22,6 +22,13 @@ public interface ArgoApplications {
    */
   void sync(String application, String revision, Collection<ObjectRef> resources);
 
+  /**
+   * Deletes the Application and never its resources (no cascade): the objects stay in the cluster,
+   * where Fleetgate prunes them. It is found by its labels first (Argo CD answers "permission
+   * denied" for a name it does not know), so one that does not exist is no error.
+   */
+  void remove(BundleApplication application);
+
   /** The Application's last sync operation, or empty when it has none yet. */
   Optional<Operation> operation(String application);
 

@@ -104,23 +104,26 @@ final class ArgoCdWriter implements ClusterWriter {
       }
     }
     Map<Step, ObjectResult> results = new LinkedHashMap<>();
-    if (!toSync.isEmpty()) {
-      syncThroughArgo(declared, toSync, results, sink);
-    }
+    Optional<Publication> publication =
+        toSync.isEmpty() ? Optional.empty() : syncThroughArgo(declared, toSync, results, sink);
     boolean failed = results.values().stream().anyMatch(r -> r.action() == Action.FAILED);
     List<Step> rest = new ArrayList<>(byKube);
     List<Step> pruneSide = plan.pruneSide();
-    if (!failed) {
+    Optional<String> held =
+        failed
+            ? Optional.of(Step.Reason.APPLY_FAILED.message())
+            : moveOffPruned(declared, pruneSide, toSync.keySet(), publication);
+    if (held.isEmpty()) {
       rest.addAll(pruneSide);
     }
     List<ObjectResult> fromKube = kube.execute(new SyncPlan(rest, plan.halted()), sink);
     for (int i = 0; i < rest.size(); i++) {
       results.put(rest.get(i), fromKube.get(i));
     }
-    if (failed) {
+    if (held.isPresent()) {
       List<Executed> kept = new ArrayList<>();
       for (Step step : pruneSide) {
-        ObjectResult result = KeptPrune.of(step);
+        ObjectResult result = KeptPrune.of(step, held.get());
         results.put(step, result);
         kept.add(new Executed(step, result));
       }
@@ -138,20 +141,77 @@ final class ArgoCdWriter implements ClusterWriter {
     return ordered;
   }
 
-  private void syncThroughArgo(
+  /** The cluster's rendered tree as published on this run, and the commit that holds it. */
+  private record Publication(RenderedTree tree, String commit) {}
+
+  private Publication publish(List<DesiredObject> declared) {
+    RenderedTree tree = RenderedTree.of(target, declared);
+    return new Publication(tree, argo.trees().publish(tree, sourceCommit).commit());
+  }
+
+  /**
+   * Before anything is pruned, moves each Application whose bundle loses objects off the rendered
+   * commit that still holds them: a bundle with objects left is pinned to this run's tree (without
+   * a sync), a bundle with none left loses its Application (never its objects). Otherwise a sync
+   * started in Argo CD would bring the pruned objects back.
+   *
+   * @param synced bundles already pinned to this run's tree by their sync
+   * @return why the prunes are kept, when an Application could not be moved
+   */
+  private Optional<String> moveOffPruned(
+      List<DesiredObject> declared,
+      List<Step> pruneSide,
+      java.util.Set<String> synced,
+      Optional<Publication> published) {
+    java.util.SortedSet<String> bundles = new java.util.TreeSet<>();
+    pruneSide.stream()
+        .filter(s -> s instanceof Step.Prune)
+        .map(Step::bundle)
+        .filter(b -> !synced.contains(b))
+        .forEach(bundles::add);
+    if (bundles.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.Set<String> remaining =
+        declared.stream().map(DesiredObject::bundle).collect(java.util.stream.Collectors.toSet());
+    String bundle = bundles.first();
+    try {
+      Publication publication = published.isPresent() ? published.get() : publish(declared);
+      for (String each : bundles) {
+        bundle = each;
+        BundleApplication app =
+            BundleApplication.of(
+                target, each, publication.tree(), argo.repoUrl(), publication.commit());
+        if (remaining.contains(each)) {
+          argo.applications().upsert(app, "");
+        } else {
+          argo.applications().remove(app);
+        }
+      }
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(
+          "kept: Argo CD's Application of bundle "
+              + bundle
+              + " could not be moved off the rendered commit that still holds the object ("
+              + e.getMessage()
+              + "), and a sync started in Argo CD would bring it back");
+    }
+  }
+
+  private Optional<Publication> syncThroughArgo(
       List<DesiredObject> declared,
       Map<String, List<Step>> toSync,
       Map<Step, ObjectResult> results,
       ExecutionSink sink) {
-    RenderedTree tree;
-    RenderedTrees.Published published;
+    Publication published;
     try {
-      tree = RenderedTree.of(target, declared);
-      published = argo.trees().publish(tree, sourceCommit);
+      published = publish(declared);
     } catch (RenderedTreeException | RenderedTrees.PublishException e) {
       toSync.values().forEach(steps -> failAll(steps, e.getMessage(), results, sink));
-      return;
+      return Optional.empty();
     }
+    RenderedTree tree = published.tree();
     for (var bundle : toSync.entrySet()) {
       List<Step> steps = bundle.getValue();
       if (Thread.currentThread().isInterrupted()) {
@@ -170,6 +230,30 @@ final class ArgoCdWriter implements ClusterWriter {
       sink.accept(batch);
       argo.deliveries().delivered(delivery(app, bundle.getKey(), done));
     }
+    return Optional.of(published);
+  }
+
+  /**
+   * The Application's state once Argo CD has compared the live state again after a successful sync:
+   * right after the operation, its sync status can still be that of the comparison before it. Asked
+   * again until Synced, or the settle time has passed and the status is what it is.
+   */
+  private Optional<ApplicationState> settled(String application, ArgoApplications.Phase phase) {
+    Optional<ApplicationState> state = argo.applications().state(application);
+    long until = System.nanoTime() + argo.syncWait().settle().toNanos();
+    while (phase == ArgoApplications.Phase.SUCCEEDED
+        && state.isPresent()
+        && state.get().sync() != SyncStatus.SYNCED
+        && System.nanoTime() < until) {
+      try {
+        Thread.sleep(argo.syncWait().poll().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      state = argo.applications().state(application);
+    }
+    return state;
   }
 
   /**
@@ -182,7 +266,7 @@ final class ArgoCdWriter implements ClusterWriter {
       state =
           Thread.currentThread().isInterrupted()
               ? Optional.empty()
-              : argo.applications().state(app.name());
+              : settled(app.name(), done.phase());
     } catch (RuntimeException e) {
       state = Optional.empty();
     }

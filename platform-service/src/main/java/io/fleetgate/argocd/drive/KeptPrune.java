@@ -5,16 +5,24 @@ import io.fleetgate.apply.ObjectResult.Action;
 import io.fleetgate.plan.Step;
 
 /**
- * The result of a prune-side step in a sync in which an object failed to apply: nothing is deleted,
- * as Fleetgate's own writer decides (an object already gone is recorded as pruned).
+ * The result of a prune-side step in a sync in which nothing may be deleted (an object failed to
+ * apply, or an Application could not be moved off the commit holding the object), as Fleetgate's
+ * own writer decides when an apply failed (an object already gone is recorded as pruned).
  */
 final class KeptPrune {
 
   private KeptPrune() {}
 
   static ObjectResult of(Step step) {
+    return of(step, Step.Reason.APPLY_FAILED.message());
+  }
+
+  /**
+   * @param why why the objects to prune are kept
+   */
+  static ObjectResult of(Step step, String why) {
     return switch (step) {
-      case Step.Prune p -> result(p, Action.PROTECTED, Step.Reason.APPLY_FAILED.message());
+      case Step.Prune p -> result(p, Action.PROTECTED, why);
       case Step.Release r when r.reason() == Step.Reason.ALREADY_GONE ->
           result(r, Action.PRUNED, r.reason().message());
       case Step.Release r -> result(r, Action.PROTECTED, r.reason().message());

@@ -155,6 +155,15 @@ public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.Argo
   }
 
   @Override
+  public void remove(io.fleetgate.argocd.deploy.BundleApplication application) {
+    for (ArgoApplication found : applications(LabelSelector.of(application.labels()))) {
+      if (found.name().equals(application.name())) {
+        delete(found.name(), Cascade.KEEP_RESOURCES);
+      }
+    }
+  }
+
+  @Override
   public void sync(String name, String revision, Prune prune) {
     app(name);
     ApplicationApplicationSyncRequest request =

@@ -79,6 +79,9 @@ class ArgoCdWriterTest {
 
     @Override
     public void upsert(BundleApplication application, String namespace) {
+      if (upsertFailure != null) {
+        throw upsertFailure;
+      }
       upserts.add(application);
     }
 
@@ -97,8 +100,24 @@ class ArgoCdWriterTest {
       return Optional.ofNullable(operations.get(application));
     }
 
+    final List<String> removed = new ArrayList<>();
+    RuntimeException upsertFailure;
+
+    @Override
+    public void remove(BundleApplication application) {
+      removed.add(application.name());
+    }
+
     /** Healthy and synced once an operation succeeded; a state that cannot be read throws. */
     RuntimeException stateFailure;
+
+    /** How many reads after a sync still show the comparison from before it (OutOfSync). */
+    int staleReads;
+
+    /** Every read shows OutOfSync: the live state differs after the sync. */
+    boolean outOfSync;
+
+    int stateReads;
 
     @Override
     public Optional<io.fleetgate.argocd.ApplicationState> state(String application) {
@@ -110,9 +129,11 @@ class ArgoCdWriterTest {
         return Optional.empty();
       }
       boolean ok = last.phase() == Phase.SUCCEEDED;
+      stateReads++;
+      boolean stale = outOfSync || staleReads-- > 0;
       return Optional.of(
           new io.fleetgate.argocd.ApplicationState(
-              ok
+              ok && !stale
                   ? io.fleetgate.argocd.SyncStatus.SYNCED
                   : io.fleetgate.argocd.SyncStatus.OUT_OF_SYNC,
               ok
@@ -208,7 +229,7 @@ class ArgoCdWriterTest {
                 argo,
                 trees,
                 "https://git.example/rendered.git",
-                new SyncWait(Duration.ofMillis(300), Duration.ofMillis(10)),
+                new SyncWait(Duration.ofMillis(300), Duration.ofMillis(10), Duration.ofMillis(200)),
                 deliveries::add));
     return writer.execute(new SyncPlan(List.of(steps), Optional.empty()), recorded::addAll);
   }
@@ -291,6 +312,121 @@ class ArgoCdWriterTest {
               assertThat(d.phase()).isEqualTo(Phase.SUCCEEDED);
               assertThat(d.cluster()).isEqualTo(BEIJING);
             });
+  }
+
+  @Test
+  void aRunThatOnlyPrunesRepinsTheBundlesApplicationOffTheCommitThatHeldThePrunedObject() {
+    List<ObjectResult> results =
+        execute(new Step.Skip(object("baseline", "b")), new Step.Prune(entry("baseline", "d")));
+
+    assertThat(actions(results))
+        .containsExactly(Map.entry("b", Action.UNCHANGED), Map.entry("d", Action.PRUNED));
+    assertThat(trees.published).as("the tree without the pruned object").hasSize(1);
+    assertThat(trees.published.getFirst().files().keySet())
+        .singleElement()
+        .satisfies(path -> assertThat(path).endsWith("/b.json"));
+    assertThat(argo.upserts)
+        .singleElement()
+        .satisfies(
+            app -> {
+              assertThat(app.revision()).isEqualTo(RENDERED);
+              assertThat(app.path()).isEqualTo("fleet/beijing-prod/baseline");
+            });
+    assertThat(argo.syncs).as("nothing to apply: no sync").isEmpty();
+    assertThat(kube.executed).extracting(st -> st.ref().name()).containsExactly("b", "d");
+  }
+
+  @Test
+  void aBundleWhoseLastObjectIsPrunedLosesItsApplicationButNeverItsObjectsThroughArgoCd() {
+    List<ObjectResult> results =
+        execute(
+            new Step.Apply(object("baseline", "a"), true, true),
+            new Step.Prune(entry("payments", "d")));
+
+    assertThat(actions(results)).containsEntry("d", Action.PRUNED);
+    assertThat(argo.removed)
+        .containsExactly(
+            BundleApplication.of(
+                    BEIJING,
+                    "payments",
+                    trees.published.getFirst(),
+                    "https://git.example/rendered.git",
+                    RENDERED)
+                .name());
+    assertThat(argo.upserts)
+        .as("baseline once, for its sync")
+        .extracting(a -> a.labels().get(BundleApplication.BUNDLE))
+        .containsExactly("baseline");
+  }
+
+  @Test
+  void whenTheApplicationCannotBeMovedOffTheOldCommitNothingIsPruned() {
+    argo.upsertFailure = new IllegalStateException("Argo CD answered 503");
+    List<ObjectResult> results =
+        execute(new Step.Skip(object("baseline", "b")), new Step.Prune(entry("baseline", "d")));
+
+    ObjectResult kept = results.get(1);
+    assertThat(kept.action()).isEqualTo(Action.PROTECTED);
+    assertThat(kept.message())
+        .contains("kept")
+        .contains("Argo CD answered 503")
+        .contains("a sync started in Argo CD would bring it back");
+    assertThat(kube.executed)
+        .as("the unchanged object is still checked; the prune never runs")
+        .extracting(st -> st.ref().name())
+        .containsExactly("b");
+  }
+
+  @Test
+  void aTreeThatCannotBePublishedForAPruneKeepsThePrune() {
+    trees.failure =
+        new RenderedTrees.PublishException("the rendered repository refused the push", null);
+    List<ObjectResult> results = execute(new Step.Prune(entry("baseline", "d")));
+
+    assertThat(results.getFirst().action()).isEqualTo(Action.PROTECTED);
+    assertThat(results.getFirst().message()).contains("refused the push");
+    assertThat(kube.executed).isEmpty();
+  }
+
+  @Test
+  void theSyncStatusIsReadOnceArgoCdHasComparedAgainAfterTheSync() {
+    argo.staleReads = 3;
+    execute(new Step.Apply(object("baseline", "a"), true, true));
+
+    assertThat(deliveries.getFirst().sync())
+        .as("Argo CD's comparison from before the sync is not its answer")
+        .isEqualTo(io.fleetgate.argocd.SyncStatus.SYNCED);
+    assertThat(argo.stateReads).isEqualTo(4);
+  }
+
+  @Test
+  void anApplicationStillOutOfSyncAfterTheSettleTimeIsDeliveredOutOfSync() {
+    argo.outOfSync = true;
+    List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
+
+    assertThat(results.getFirst().action())
+        .as("Argo CD reported the object synced")
+        .isEqualTo(Action.APPLIED);
+    assertThat(deliveries.getFirst().sync()).isEqualTo(io.fleetgate.argocd.SyncStatus.OUT_OF_SYNC);
+    assertThat(argo.stateReads).as("asked again until the settle time ran out").isGreaterThan(2);
+  }
+
+  @Test
+  void aFailedSyncIsNotWaitedOn() {
+    argo.outcome =
+        refs ->
+            new Operation(
+                "t" + System.nanoTime(),
+                Phase.FAILED,
+                RENDERED,
+                "one or more objects failed to apply",
+                refs.stream()
+                    .map(r -> new ResourceResult(r, ResourceStatus.SYNC_FAILED, "denied"))
+                    .toList());
+    execute(new Step.Apply(object("baseline", "a"), true, true));
+
+    assertThat(argo.stateReads).isEqualTo(1);
+    assertThat(deliveries.getFirst().sync()).isEqualTo(io.fleetgate.argocd.SyncStatus.OUT_OF_SYNC);
   }
 
   @Test
@@ -420,11 +556,13 @@ class ArgoCdWriterTest {
   }
 
   @Test
-  void nothingToApplyTouchesNeitherGitNorArgoCd() {
+  void nothingToApplyOrPruneTouchesNeitherGitNorArgoCd() {
     List<ObjectResult> results =
-        execute(new Step.Skip(object("baseline", "b")), new Step.Prune(entry("old", "d")));
-    assertThat(actions(results))
-        .containsExactly(Map.entry("b", Action.UNCHANGED), Map.entry("d", Action.PRUNED));
+        execute(
+            new Step.Skip(object("baseline", "b")),
+            new Step.Release(entry("old", "d"), Step.Reason.ALREADY_GONE));
+    assertThat(actions(results)).containsOnlyKeys("b", "d");
+    assertThat(kube.executed).hasSize(2);
     assertThat(trees.published).isEmpty();
     assertThat(argo.upserts).isEmpty();
     assertThat(deliveries).isEmpty();
