@@ -39,11 +39,21 @@ class ArgoCdDriverIT {
   private static final String TOKEN = "rendered-push-token";
   private static final GroupVersionKind NAMESPACE = new GroupVersionKind("", "v1", "Namespace");
   private static final GroupVersionKind POD = new GroupVersionKind("", "v1", "Pod");
+  private static final GroupVersionKind CONFIG_MAP = new GroupVersionKind("", "v1", "ConfigMap");
 
   @Test
   void aValidatedCommitReachesThreeClustersThroughArgoCdAndADeniedOneNeverDoes(
       SandboxFleetHandle sandbox, @TempDir Path work) throws Exception {
     FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
+    repo.write(
+            "bundles/baseline/extra.yaml",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: fleetgate-extra, namespace: ingress}
+            data: {purpose: pruned by the next commit}
+            """)
+        .commit("A ConfigMap the next commit removes");
     Path repos = work.resolve("repos");
     Path rendered = repos.resolve("rendered.git");
     Files.createDirectories(rendered);
@@ -121,6 +131,42 @@ class ArgoCdDriverIT {
         assertThat(payments.get().json().toString()).contains("argocd-controller");
       }
       assertThat(first.out()).contains("aws-cn-north-1-prod    synced");
+
+      // A commit that only removes an object: it is pruned, and the Applications of its bundle
+      // move to a rendered commit without it, so a sync started in Argo CD cannot bring it back.
+      Map<String, String> operationsBeforePrune = operations(argo, token);
+      repo.delete("bundles/baseline/extra.yaml").commit("Remove the extra ConfigMap");
+      CliRun prune = CliRun.of(sync);
+      assertThat(prune.code()).as(prune.out() + prune.err()).isZero();
+      Map<String, String> repinned = applications(argo, token);
+      for (String cluster : sandbox.workloadClusters()) {
+        assertThat(sandbox.cluster(cluster).get(CONFIG_MAP, "ingress", "fleetgate-extra"))
+            .as("pruned from " + cluster)
+            .isEmpty();
+        String baseline =
+            repinned.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("fleet-" + cluster + "-baseline-"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow();
+        assertThat(baseline)
+            .as("baseline of " + cluster + " re-pinned")
+            .isNotEqualTo(
+                pinned.get(
+                    pinned.keySet().stream()
+                        .filter(k -> k.startsWith("fleet-" + cluster + "-baseline-"))
+                        .findFirst()
+                        .orElseThrow()));
+        assertThat(
+                git(rendered, "ls-tree", "-r", "--name-only", baseline, "fleet/" + cluster + "/"))
+            .as("the tree of " + cluster + " in the commit its baseline is pinned to")
+            .doesNotContain("fleetgate-extra")
+            .contains("fleet/" + cluster + "/baseline/");
+      }
+      assertThat(operations(argo, token))
+          .as("nothing to apply: no sync was started")
+          .isEqualTo(operationsBeforePrune);
+      pinned = repinned;
 
       repo.write(
               "bundles/baseline/debug.yaml",
