@@ -42,12 +42,17 @@ final class BenchBundle {
   void writeTo(FleetRepo repo, int round) {
     repo.write("fleet.yaml", FLEET);
     repo.write("bench/namespace.yaml", namespaceYaml());
+    repo.write("bench/config-maps.yaml", configMapsYaml(round));
+  }
+
+  /** Every ConfigMap at {@code round}, as one YAML stream. */
+  String configMapsYaml(int round) {
     StringBuilder yaml = new StringBuilder();
     Yaml dumper = yaml();
     for (Map<String, Object> configMap : configMaps(namespace, round)) {
       yaml.append("---\n").append(dumper.dump(configMap));
     }
-    repo.write("bench/config-maps.yaml", yaml.toString());
+    return yaml.toString();
   }
 
   /** The namespace with its owner, Pod Security level and default-deny NetworkPolicy. */

@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Delivers push events the way GitHub does: a JSON push payload POSTed with {@code X-GitHub-Event:
  * push}, a delivery id and {@code X-Hub-Signature-256: sha256=<HMAC-SHA256 of the body>}, signed
- * here independently of the platform's own signature check.
+ * here independently of the platform's own signature check — or unsigned, as GitHub sends them for
+ * a webhook without a secret.
  */
 final class GitHubPush {
 
@@ -29,16 +30,30 @@ final class GitHubPush {
   private final URI hook;
   private final byte[] secret;
   private final String cloneUrl;
+  private final String htmlUrl;
 
   /**
    * @param hook the platform's {@code /hooks/github}
    * @param cloneUrl the repository address the platform syncs, as the payload names it
    */
   GitHubPush(HttpClient http, URI hook, byte[] secret, String cloneUrl) {
+    this(http, hook, secret.clone(), cloneUrl, null);
+  }
+
+  private GitHubPush(HttpClient http, URI hook, byte[] secret, String cloneUrl, String htmlUrl) {
     this.http = http;
     this.hook = hook;
-    this.secret = secret.clone();
+    this.secret = secret;
     this.cloneUrl = cloneUrl;
+    this.htmlUrl = htmlUrl;
+  }
+
+  /**
+   * Unsigned deliveries that also name the repository's web page ({@code html_url}), which is what
+   * Argo CD's webhook handler matches against its Applications' {@code repoURL}.
+   */
+  static GitHubPush unsigned(HttpClient http, URI hook, String htmlUrl, String cloneUrl) {
+    return new GitHubPush(http, hook, null, cloneUrl, htmlUrl);
   }
 
   /** A signed delivery of a push of {@code after} onto {@code before} to main. */
@@ -58,6 +73,9 @@ final class GitHubPush {
     repository.put("private", true);
     repository.put("default_branch", "main");
     repository.put("clone_url", cloneUrl);
+    if (htmlUrl != null) {
+      repository.put("html_url", htmlUrl);
+    }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("ref", "refs/heads/main");
     payload.put("before", before);
@@ -71,20 +89,27 @@ final class GitHubPush {
     payload.put("head_commit", commit);
     payload.put("commits", List.of(commit));
     byte[] body = JSON.writeValueAsBytes(payload);
-    return HttpRequest.newBuilder(hook)
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .header("User-Agent", "GitHub-Hookshot/bench")
-        .header("X-GitHub-Event", "push")
-        .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-        .header("X-Hub-Signature-256", "sha256=" + hmac(body))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(hook)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "GitHub-Hookshot/bench")
+            .header("X-GitHub-Event", "push")
+            .header("X-GitHub-Delivery", UUID.randomUUID().toString());
+    if (secret != null) {
+      request.header("X-Hub-Signature-256", "sha256=" + hmac(body));
+    }
+    return request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+  }
+
+  /** Sends a delivery and returns the answer as it is. */
+  HttpResponse<String> post(HttpRequest delivery) throws Exception {
+    return http.send(delivery, HttpResponse.BodyHandlers.ofString());
   }
 
   /** Sends a delivery and fails unless the platform accepted it as a push of its repository. */
   void send(HttpRequest delivery) throws Exception {
-    HttpResponse<String> response = http.send(delivery, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = post(delivery);
     if (response.statusCode() != 202 || !response.body().contains("refresh requested")) {
       throw new IllegalStateException(
           "the platform did not accept the push delivery: "

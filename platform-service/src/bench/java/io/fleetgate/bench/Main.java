@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * {@code bin/bench [--smoke] [policy] [apply] [commit] [noop] [report] [reads] [api] [validate]
- * [netpol] [slo] [rollout]}: runs the named benchmarks (all by default). {@code --smoke} runs each
- * at about 1 % of its size, to prove that it and its baseline still run and converge; nothing is
- * timed against a target then. Exits non-zero when a benchmark fails.
+ * [netpol] [slo] [rollout] [argocd]}: runs the named benchmarks (all by default). {@code --smoke}
+ * runs each at about 1 % of its size, to prove that it and its baseline still run and converge;
+ * nothing is timed against a target then. Exits non-zero when a benchmark fails.
  */
 public final class Main {
 
@@ -49,7 +49,8 @@ public final class Main {
                 "validate",
                 "netpol",
                 "slo",
-                "rollout")
+                "rollout",
+                "argocd")
             : List.of(args);
     Report.line("");
     Report.line(
@@ -72,12 +73,13 @@ public final class Main {
         case "netpol" -> NetpolBench.run();
         case "slo" -> SloBench.run();
         case "rollout" -> RolloutBench.run();
+        case "argocd" -> ArgoCdBench.run();
         default ->
             throw new IllegalArgumentException(
                 "unknown benchmark '"
                     + name
                     + "'; choose policy, apply, commit, noop, report, reads, api, validate,"
-                    + " netpol, slo or rollout");
+                    + " netpol, slo, rollout or argocd");
       }
     }
   }

@@ -39,8 +39,10 @@ final class PlatformEvents implements AutoCloseable {
    * @param outcomes each cluster's outcome word (synced, denied, stalled, failed)
    * @param started when the platform's {@code sync.started} event arrived ({@link
    *     System#nanoTime()}), or 0 when none arrived during the wait
+   * @param delivered with the {@code argocd} driver, how Argo CD's sync of each cluster's bundle
+   *     ended, from its {@code argocd.synced} event ({@code SUCCEEDED}, …); empty without it
    */
-  record Finished(Map<String, String> outcomes, long started) {}
+  record Finished(Map<String, String> outcomes, long started, Map<String, String> delivered) {}
 
   private final LinkedBlockingQueue<Received> events = new LinkedBlockingQueue<>();
   private final AtomicReference<InputStream> stream = new AtomicReference<>();
@@ -108,6 +110,7 @@ final class PlatformEvents implements AutoCloseable {
   Finished awaitFinished(String commit, Collection<String> clusters, Duration timeout)
       throws InterruptedException {
     Map<String, String> outcomes = new LinkedHashMap<>();
+    Map<String, String> delivered = new LinkedHashMap<>();
     long started = 0;
     long deadline = System.nanoTime() + timeout.toNanos();
     while (outcomes.size() < clusters.size()) {
@@ -130,13 +133,16 @@ final class PlatformEvents implements AutoCloseable {
       JsonNode data = event.path("data");
       if ("sync.started".equals(event.path("type").asText())) {
         started = received.nanos();
+      } else if ("argocd.synced".equals(event.path("type").asText())
+          && commit.equals(data.path("commit").asText())) {
+        delivered.put(data.path("cluster").asText(), data.path("operation").asText());
       } else if ("sync.finished".equals(event.path("type").asText())
           && commit.equals(data.path("commit").asText())
           && clusters.contains(data.path("cluster").asText())) {
         outcomes.put(data.path("cluster").asText(), data.path("outcome").asText());
       }
     }
-    return new Finished(outcomes, started);
+    return new Finished(outcomes, started, delivered);
   }
 
   @Override

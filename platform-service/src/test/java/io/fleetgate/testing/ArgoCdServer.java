@@ -48,12 +48,20 @@ public final class ArgoCdServer implements AutoCloseable {
   private final Path helpers;
   private final Path kubeconfig;
   private final String password;
+  private final Duration reconciliation;
   private final List<Process> processes = new ArrayList<>();
   private Path askPassSocket;
   private int port;
 
-  private ArgoCdServer(Path dir, Path argocd, Path helpers, Path kubeconfig, String password) {
+  private ArgoCdServer(
+      Path dir,
+      Path argocd,
+      Path helpers,
+      Path kubeconfig,
+      String password,
+      Duration reconciliation) {
     this.dir = dir;
+    this.reconciliation = reconciliation;
     this.argocd = argocd;
     this.helpers = helpers;
     this.kubeconfig = kubeconfig;
@@ -68,6 +76,16 @@ public final class ArgoCdServer implements AutoCloseable {
    */
   public static ArgoCdServer start(Path dir, ClusterApi management, Path kubeconfig)
       throws Exception {
+    return start(dir, management, kubeconfig, Duration.ofSeconds(30));
+  }
+
+  /**
+   * As {@link #start(Path, ClusterApi, Path)}, with Argo CD's reconciliation period ({@code
+   * timeout.reconciliation}): how often the controller refreshes every Application on its own and
+   * so picks up new commits without being told.
+   */
+  public static ArgoCdServer start(
+      Path dir, ClusterApi management, Path kubeconfig, Duration reconciliation) throws Exception {
     ToolCache tools = ToolCache.locate();
     Path argocd = tools.executable("argocd");
     byte[] secret = new byte[18];
@@ -78,7 +96,8 @@ public final class ArgoCdServer implements AutoCloseable {
             argocd,
             tools.path("argocd-helpers"),
             kubeconfig,
-            HexFormat.of().formatHex(secret));
+            HexFormat.of().formatHex(secret),
+            reconciliation);
     try {
       if (Files.exists(dir)) { // what an earlier run left: its logs and repo server checkouts
         try (var old = Files.walk(dir)) {
@@ -217,7 +236,7 @@ public final class ArgoCdServer implements AutoCloseable {
             Map.of(
                 "admin.enabled", "true",
                 "accounts.fleetgate", "apiKey, login",
-                "timeout.reconciliation", "30s",
+                "timeout.reconciliation", reconciliation.toSeconds() + "s",
                 "url", "http://127.0.0.1")));
     management.apply(
         configMap(
@@ -339,7 +358,7 @@ public final class ArgoCdServer implements AutoCloseable {
             "4",
             "--loglevel",
             "info"),
-        Map.of("ARGOCD_RECONCILIATION_TIMEOUT", "30s"));
+        Map.of("ARGOCD_RECONCILIATION_TIMEOUT", reconciliation.toSeconds() + "s"));
     start(
         "argocd-server",
         List.of(
