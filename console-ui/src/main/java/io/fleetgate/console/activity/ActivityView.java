@@ -50,6 +50,7 @@ public final class ActivityView extends BorderPane {
                   return;
                 }
                 setText(journey.stage());
+                setWrapText(true);
                 setStyle(
                     journey.appliedEverywhere()
                         ? "-fx-text-fill: -color-success-fg;"

@@ -3,8 +3,10 @@ package io.fleetgate.console.activity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetgate.console.ui.UiThread;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -13,49 +15,149 @@ import javafx.collections.ObservableList;
 
 /**
  * A timeline of commits, newest first, built from events as they arrive: each {@code sync.finished}
- * adds or updates its commit's journey with that cluster's outcome. Events may arrive on any
- * thread; state changes run on the UI thread.
+ * adds or updates its commit's journey with that cluster's outcome, and on a platform that syncs
+ * through Argo CD each {@code argocd.synced} adds how Argo CD delivered one bundle of it. Events
+ * may arrive on any thread; state changes run on the UI thread.
  */
 public final class ActivityViewModel {
 
   /** At most this many commits are kept. */
   static final int KEPT = 200;
 
+  /** Clusters named for one bundle's health at most; the rest are counted. */
+  static final int NAMED = 3;
+
+  /**
+   * How Argo CD delivered one bundle of a commit to one cluster.
+   *
+   * @param operation how Argo CD's sync operation ended: SUCCEEDED, FAILED, ERROR, UNKNOWN…
+   * @param sync the Application's sync status afterwards: SYNCED, OUT_OF_SYNC, UNKNOWN
+   * @param health the Application's health afterwards: HEALTHY, PROGRESSING, DEGRADED…
+   */
+  public record Delivered(String application, String operation, String sync, String health) {
+
+    boolean synced() {
+      return operation.equals("SUCCEEDED") && sync.equals("SYNCED");
+    }
+
+    boolean healthy() {
+      return health.equals("HEALTHY");
+    }
+  }
+
   /**
    * One commit's journey.
    *
    * @param clusters each cluster's latest outcome for this commit, by name, sorted
    * @param healthy whether each cluster's synced objects were all healthy after that sync
+   * @param argoCd for each cluster, how Argo CD delivered each bundle, by bundle; empty on a
+   *     platform that writes with its own engine
    */
   public record Journey(
       String commit,
       Instant firstSeen,
       Map<String, String> clusters,
-      Map<String, Boolean> healthy) {
+      Map<String, Boolean> healthy,
+      Map<String, Map<String, Delivered>> argoCd) {
 
     public String revision() {
       return commit.length() > 12 ? commit.substring(0, 12) : commit;
     }
 
-    /** "validated → applied on 2 of 3 → healthy on 1 of 3 · denied on guangzhou-prod". */
+    /**
+     * "validated → applied on 2 of 3 → healthy on 1 of 3 · denied on guangzhou-prod", and through
+     * Argo CD "… → synced by Argo CD on 2 of 3 → Argo CD healthy on 1 of 3".
+     */
     public String stage() {
+      java.util.SortedSet<String> all = new java.util.TreeSet<>(clusters.keySet());
+      all.addAll(argoCd.keySet());
+      int total = all.size();
       long applied = clusters.values().stream().filter("synced"::equals).count();
       long well = healthy.values().stream().filter(Boolean::booleanValue).count();
-      StringBuilder text =
-          new StringBuilder("validated → applied on " + applied + " of " + clusters.size());
-      text.append(" → healthy on ").append(well).append(" of ").append(clusters.size());
+      StringBuilder text = new StringBuilder("validated");
+      if (!clusters.isEmpty() || argoCd.isEmpty()) {
+        text.append(" → applied on ").append(applied).append(" of ").append(total);
+        text.append(" → healthy on ").append(well).append(" of ").append(total);
+      }
+      if (!argoCd.isEmpty()) {
+        text.append(" → synced by Argo CD on ")
+            .append(count(Delivered::synced))
+            .append(" of ")
+            .append(total)
+            .append(" → Argo CD healthy on ")
+            .append(count(Delivered::healthy))
+            .append(" of ")
+            .append(total);
+      }
       clusters.forEach(
           (cluster, outcome) -> {
             if (!outcome.equals("synced")) {
               text.append(" · ").append(outcome).append(" on ").append(cluster);
             }
           });
+      argoCd.forEach(
+          (cluster, bundles) ->
+              bundles.forEach(
+                  (bundle, delivered) -> {
+                    if (!delivered.synced()) {
+                      text.append(" · ")
+                          .append(bundle)
+                          .append(" not synced by Argo CD on ")
+                          .append(cluster)
+                          .append(" (")
+                          .append(delivered.operation())
+                          .append(", ")
+                          .append(delivered.sync())
+                          .append(')');
+                    }
+                  }));
+      unhealthy()
+          .forEach(
+              (what, where) ->
+                  text.append(" · ")
+                      .append(what)
+                      .append(" on ")
+                      .append(String.join(", ", where.subList(0, Math.min(NAMED, where.size()))))
+                      .append(
+                          where.size() > NAMED ? " and " + (where.size() - NAMED) + " more" : ""));
       return text.toString();
     }
 
+    /**
+     * "payments Progressing" → the clusters where Argo CD synced it but did not find it healthy.
+     */
+    private Map<String, java.util.List<String>> unhealthy() {
+      Map<String, java.util.List<String>> where = new TreeMap<>();
+      argoCd.forEach(
+          (cluster, bundles) ->
+              bundles.forEach(
+                  (bundle, delivered) -> {
+                    if (delivered.synced() && !delivered.healthy()) {
+                      String health =
+                          delivered.health().charAt(0)
+                              + delivered.health().substring(1).toLowerCase(java.util.Locale.ROOT);
+                      where
+                          .computeIfAbsent(bundle + " " + health, k -> new java.util.ArrayList<>())
+                          .add(cluster);
+                    }
+                  }));
+      return where;
+    }
+
+    /** Clusters on which every bundle Argo CD delivered meets the test. */
+    private long count(java.util.function.Predicate<Delivered> test) {
+      return argoCd.values().stream()
+          .filter(bundles -> bundles.values().stream().allMatch(test))
+          .count();
+    }
+
     public boolean appliedEverywhere() {
-      return clusters.values().stream().allMatch("synced"::equals)
-          && healthy.values().stream().allMatch(Boolean::booleanValue);
+      return !clusters.isEmpty()
+          && clusters.values().stream().allMatch("synced"::equals)
+          && healthy.values().stream().allMatch(Boolean::booleanValue)
+          && argoCd.values().stream()
+              .flatMap(bundles -> bundles.values().stream())
+              .allMatch(d -> d.synced() && d.healthy());
     }
   }
 
@@ -75,44 +177,79 @@ public final class ActivityViewModel {
         .execute(
             () -> {
               status.set("Live · last event " + id);
-              if (!type.equals("sync.finished")) {
-                return;
-              }
               String commit = data.path("commit").asText("");
-              if (commit.isEmpty()) {
+              String cluster = data.path("cluster").asText("");
+              if (commit.isEmpty() || cluster.isEmpty()) {
                 return;
               }
-              Journey known = byCommit.get(commit);
-              java.util.SortedMap<String, String> clusters =
-                  new TreeMap<>(known == null ? Map.of() : known.clusters());
-              String cluster = data.path("cluster").asText();
-              String outcome = data.path("outcome").asText();
-              clusters.put(cluster, outcome);
-              java.util.SortedMap<String, Boolean> healthy =
-                  new TreeMap<>(known == null ? Map.of() : known.healthy());
-              JsonNode health = data.path("health");
-              healthy.put(
-                  cluster,
-                  outcome.equals("synced")
-                      && health.path("progressing").asInt(0) == 0
-                      && health.path("degraded").asInt(0) == 0
-                      && health.path("unknown").asInt(0) == 0);
-              Journey updated =
-                  new Journey(
-                      commit,
-                      known == null ? time : known.firstSeen(),
-                      java.util.Collections.unmodifiableSortedMap(clusters),
-                      java.util.Collections.unmodifiableSortedMap(healthy));
-              byCommit.put(commit, updated);
-              if (known == null) {
-                journeys.addFirst(updated);
-                if (journeys.size() > KEPT) {
-                  byCommit.remove(journeys.removeLast().commit());
-                }
-              } else {
-                journeys.set(journeys.indexOf(known), updated);
+              switch (type) {
+                case "sync.finished" -> finished(commit, cluster, data, time);
+                case "argocd.synced" -> delivered(commit, cluster, data, time);
+                default -> {}
               }
             });
+  }
+
+  private void finished(String commit, String cluster, JsonNode data, Instant time) {
+    Journey known = byCommit.get(commit);
+    SortedMap<String, String> clusters = new TreeMap<>(known == null ? Map.of() : known.clusters());
+    String outcome = data.path("outcome").asText();
+    clusters.put(cluster, outcome);
+    SortedMap<String, Boolean> healthy = new TreeMap<>(known == null ? Map.of() : known.healthy());
+    JsonNode health = data.path("health");
+    healthy.put(
+        cluster,
+        outcome.equals("synced")
+            && health.path("progressing").asInt(0) == 0
+            && health.path("degraded").asInt(0) == 0
+            && health.path("unknown").asInt(0) == 0);
+    update(
+        known,
+        new Journey(
+            commit,
+            known == null ? time : known.firstSeen(),
+            Collections.unmodifiableSortedMap(clusters),
+            Collections.unmodifiableSortedMap(healthy),
+            known == null ? Map.of() : known.argoCd()));
+  }
+
+  private void delivered(String commit, String cluster, JsonNode data, Instant time) {
+    String bundle = data.path("bundle").asText("");
+    if (bundle.isEmpty()) {
+      return;
+    }
+    Journey known = byCommit.get(commit);
+    SortedMap<String, Map<String, Delivered>> argoCd =
+        new TreeMap<>(known == null ? Map.of() : known.argoCd());
+    SortedMap<String, Delivered> bundles = new TreeMap<>(argoCd.getOrDefault(cluster, Map.of()));
+    bundles.put(
+        bundle,
+        new Delivered(
+            data.path("application").asText(""),
+            data.path("operation").asText("UNKNOWN"),
+            data.path("sync").asText("UNKNOWN"),
+            data.path("health").asText("UNKNOWN")));
+    argoCd.put(cluster, Collections.unmodifiableSortedMap(bundles));
+    update(
+        known,
+        new Journey(
+            commit,
+            known == null ? time : known.firstSeen(),
+            known == null ? Map.of() : known.clusters(),
+            known == null ? Map.of() : known.healthy(),
+            Collections.unmodifiableSortedMap(argoCd)));
+  }
+
+  private void update(Journey known, Journey updated) {
+    byCommit.put(updated.commit(), updated);
+    if (known == null) {
+      journeys.addFirst(updated);
+      if (journeys.size() > KEPT) {
+        byCommit.remove(journeys.removeLast().commit());
+      }
+    } else {
+      journeys.set(journeys.indexOf(known), updated);
+    }
   }
 
   /** The stream broke; it resumes by itself. */

@@ -1,12 +1,21 @@
 package io.fleetgate.console.fleet;
 
+import io.fleetgate.api.ArgoCdStatus;
 import java.util.List;
 
-/** One cluster's objects — their planned change against Git and their health — and its events. */
+/**
+ * One cluster's objects — their planned change against Git and their health — and its events; and,
+ * on a platform that syncs through Argo CD, Argo CD's view of the cluster's Applications.
+ */
 @FunctionalInterface
 public interface ClusterSource {
 
   Detail detail(String cluster);
+
+  /** Argo CD's sync status and health of the cluster's Applications, read now. */
+  default ArgoCdStatus.Report argoCd(String cluster) {
+    return ArgoCdStatus.Report.notDriven(cluster);
+  }
 
   /**
    * @param change what a sync would do now: create, update, unchanged, prune, keep_protected,

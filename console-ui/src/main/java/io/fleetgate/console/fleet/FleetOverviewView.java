@@ -86,6 +86,7 @@ public final class FleetOverviewView extends BorderPane {
               });
       javafx.scene.control.SplitPane split =
           new javafx.scene.control.SplitPane(table, new ClusterDetailView(detail));
+      split.setId("fleet-split");
       split.setOrientation(javafx.geometry.Orientation.VERTICAL);
       split.setDividerPositions(0.55);
       setCenter(split);

@@ -303,6 +303,15 @@ public final class RemotePlatform
     }
   }
 
+  @Override
+  public io.fleetgate.api.ArgoCdStatus.Report argoCd(String cluster) {
+    try {
+      return RemoteArgoCd.report(new FleetApi(client).clusterArgoCd(cluster));
+    } catch (ApiException e) {
+      throw new IllegalStateException(explain(e), e);
+    }
+  }
+
   /** Asks the platform to sync now (needs the operator role). */
   public void refresh() {
     try {

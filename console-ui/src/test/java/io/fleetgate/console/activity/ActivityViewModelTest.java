@@ -68,6 +68,99 @@ class ActivityViewModelTest {
     assertThat(model.statusProperty().get()).isEqualTo("Live · last event 5");
   }
 
+  private static void delivered(
+      ActivityViewModel model,
+      long id,
+      String commit,
+      String cluster,
+      String bundle,
+      String operation,
+      String sync,
+      String health)
+      throws Exception {
+    model.event(
+        id,
+        "argocd.synced",
+        JSON.readTree(
+            """
+            {"cluster":"%s","commit":"%s","bundle":"%s","application":"fleet-%s-%s",
+             "renderedCommit":"abc","operation":"%s","synced":3,"failed":0,
+             "sync":"%s","health":"%s"}"""
+                .formatted(cluster, commit, bundle, cluster, bundle, operation, sync, health)),
+        NOW);
+  }
+
+  @Test
+  void followsACommitThroughArgoCdBundleByBundleBeforeTheSyncEnds() throws Exception {
+    ActivityViewModel model = new ActivityViewModel(DIRECT);
+    String commit = "3333333333333333333333333333333333333333";
+
+    delivered(model, 1, commit, "beijing-prod", "baseline", "SUCCEEDED", "SYNCED", "HEALTHY");
+    delivered(model, 2, commit, "beijing-prod", "payments", "SUCCEEDED", "SYNCED", "PROGRESSING");
+    assertThat(model.journeys()).singleElement();
+    assertThat(model.journeys().getFirst().stage())
+        .as("the deliveries so far, before any cluster's sync has finished")
+        .isEqualTo(
+            "validated → synced by Argo CD on 1 of 1 → Argo CD healthy on 0 of 1"
+                + " · payments Progressing on beijing-prod");
+    assertThat(model.journeys().getFirst().appliedEverywhere()).isFalse();
+
+    delivered(model, 3, commit, "beijing-prod", "payments", "SUCCEEDED", "SYNCED", "HEALTHY");
+    delivered(model, 4, commit, "guangzhou-prod", "baseline", "FAILED", "OUT_OF_SYNC", "DEGRADED");
+    finished(model, 5, commit, "beijing-prod", "synced");
+    finished(model, 6, commit, "guangzhou-prod", "rejected");
+    finished(model, 7, commit, "aws-prod", "denied");
+
+    ActivityViewModel.Journey journey = model.journeys().getFirst();
+    assertThat(journey.argoCd().get("beijing-prod"))
+        .as("a bundle delivered again replaces its first delivery")
+        .hasSize(2);
+    assertThat(journey.stage())
+        .isEqualTo(
+            "validated → applied on 1 of 3 → healthy on 1 of 3 → synced by Argo CD on 1 of 3"
+                + " → Argo CD healthy on 1 of 3 · denied on aws-prod · rejected on guangzhou-prod"
+                + " · baseline not synced by Argo CD on guangzhou-prod (FAILED, OUT_OF_SYNC)");
+    for (String cluster : java.util.List.of("d", "e", "f", "g")) {
+      delivered(model, 8, commit, cluster, "payments", "SUCCEEDED", "SYNCED", "PROGRESSING");
+    }
+    assertThat(model.journeys().getFirst().stage())
+        .as("bundles Argo CD synced but did not find healthy, with at most three clusters named")
+        .endsWith(" · payments Progressing on d, e, f and 1 more");
+    assertThat(journey.appliedEverywhere()).isFalse();
+  }
+
+  @Test
+  void aCommitSyncedAndHealthyThroughArgoCdEverywhereIsDone() throws Exception {
+    ActivityViewModel model = new ActivityViewModel(DIRECT);
+    String commit = "4444444444444444444444444444444444444444";
+    for (String cluster : java.util.List.of("a", "b")) {
+      delivered(model, 1, commit, cluster, "baseline", "SUCCEEDED", "SYNCED", "HEALTHY");
+      finished(model, 2, commit, cluster, "synced");
+    }
+
+    assertThat(model.journeys().getFirst().stage())
+        .isEqualTo(
+            "validated → applied on 2 of 2 → healthy on 2 of 2 → synced by Argo CD on 2 of 2"
+                + " → Argo CD healthy on 2 of 2");
+    assertThat(model.journeys().getFirst().appliedEverywhere()).isTrue();
+
+    delivered(model, 3, commit, "b", "baseline", "SUCCEEDED", "SYNCED", "DEGRADED");
+    assertThat(model.journeys().getFirst().appliedEverywhere())
+        .as("Argo CD's health counts beside Fleetgate's own")
+        .isFalse();
+  }
+
+  @Test
+  void anEventWithoutCommitClusterOrBundleChangesNothing() throws Exception {
+    ActivityViewModel model = new ActivityViewModel(DIRECT);
+    model.event(1, "argocd.synced", JSON.readTree("{\"commit\":\"x\",\"cluster\":\"a\"}"), NOW);
+    model.event(2, "argocd.synced", JSON.readTree("{\"bundle\":\"b\",\"cluster\":\"a\"}"), NOW);
+    model.event(3, "sync.finished", JSON.readTree("{\"commit\":\"x\"}"), NOW);
+
+    assertThat(model.journeys()).isEmpty();
+    assertThat(model.statusProperty().get()).isEqualTo("Live · last event 3");
+  }
+
   @Test
   void keepsABoundedTimeline() throws Exception {
     ActivityViewModel model = new ActivityViewModel(DIRECT);
