@@ -29,6 +29,12 @@ public interface ArgoApplications {
    */
   void remove(BundleApplication application);
 
+  /**
+   * Asks Argo CD to stop the Application's running sync operation: objects it has applied stay, the
+   * rest are not applied. Argo CD refuses when no operation is running.
+   */
+  void terminate(String application);
+
   /** The Application's last sync operation, or empty when it has none yet. */
   Optional<Operation> operation(String application);
 

@@ -93,16 +93,18 @@ public record RenderedTree(String root, SortedMap<String, byte[]> files) {
     }
     for (String where : java.util.List.of("annotations", "labels")) {
       if (metadata.get(where) instanceof java.util.Map<?, ?> marks) {
-        for (Object key : marks.keySet()) {
-          String text = String.valueOf(key);
-          if (text.toLowerCase(java.util.Locale.ROOT).startsWith(ARGO_CD_PREFIX)) {
+        for (Object mark : marks.keySet()) {
+          String text = String.valueOf(mark);
+          String key = text.toLowerCase(java.util.Locale.ROOT);
+          if (key.startsWith(ARGO_CD_PREFIX)
+              || (where.equals("annotations") && key.startsWith(HELM_HOOK))) {
             String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
             String singular = where.substring(0, where.length() - 1);
             throw new RenderedTreeException(
                 (object.ref()
                         + " (declared at "
                         + object.source()
-                        + ") carries Argo CD's "
+                        + ") carries the "
                         + singular
                         + " \""
                         + shown
@@ -119,6 +121,9 @@ public record RenderedTree(String root, SortedMap<String, byte[]> files) {
   }
 
   private static final String ARGO_CD_PREFIX = "argocd.argoproj.io/";
+
+  /** {@code helm.sh/hook}, {@code helm.sh/hook-weight}, …: Argo CD runs such objects as hooks. */
+  private static final String HELM_HOOK = "helm.sh/hook";
 
   /** The directory of one bundle, relative to the repository root: an Application's path. */
   public String bundlePath(String bundle) {

@@ -109,26 +109,26 @@ final class ArgoCdWriter implements ClusterWriter {
     boolean failed = results.values().stream().anyMatch(r -> r.action() == Action.FAILED);
     List<Step> rest = new ArrayList<>(byKube);
     List<Step> pruneSide = plan.pruneSide();
-    Optional<String> held =
+    Optional<String> kept =
         failed
             ? Optional.of(Step.Reason.APPLY_FAILED.message())
-            : moveOffPruned(declared, pruneSide, toSync.keySet(), publication);
-    if (held.isEmpty()) {
+            : repin(declared, applySide, pruneSide, held(plan), toSync.keySet(), publication);
+    if (kept.isEmpty()) {
       rest.addAll(pruneSide);
     }
     List<ObjectResult> fromKube = kube.execute(new SyncPlan(rest, plan.halted()), sink);
     for (int i = 0; i < rest.size(); i++) {
       results.put(rest.get(i), fromKube.get(i));
     }
-    if (held.isPresent()) {
-      List<Executed> kept = new ArrayList<>();
+    if (kept.isPresent()) {
+      List<Executed> left = new ArrayList<>();
       for (Step step : pruneSide) {
-        ObjectResult result = KeptPrune.of(step, held.get());
+        ObjectResult result = KeptPrune.of(step, kept.get());
         results.put(step, result);
-        kept.add(new Executed(step, result));
+        left.add(new Executed(step, result));
       }
-      if (!kept.isEmpty()) {
-        sink.accept(kept);
+      if (!left.isEmpty()) {
+        sink.accept(left);
       }
     }
     List<ObjectResult> ordered = new ArrayList<>();
@@ -150,53 +150,81 @@ final class ArgoCdWriter implements ClusterWriter {
   }
 
   /**
-   * Before anything is pruned, moves each Application whose bundle loses objects off the rendered
-   * commit that still holds them: a bundle with objects left is pinned to this run's tree (without
-   * a sync), a bundle with none left loses its Application (never its objects). Otherwise a sync
-   * started in Argo CD would bring the pruned objects back.
+   * Before anything is pruned, moves every Application of the cluster off rendered commits that
+   * still hold objects this run removes from a bundle: each bundle with objects is pinned to this
+   * run's tree (without a sync; published for the purpose when nothing was applied), and a bundle
+   * left with none loses its Application (never its objects). Otherwise a sync started in Argo CD
+   * would bring pruned objects back, or re-apply an object another bundle has adopted. Denied
+   * bundles are not in the tree and keep their last validated commit.
    *
+   * @param held bundles denied, or with objects left in place for a reason
    * @param synced bundles already pinned to this run's tree by their sync
    * @return why the prunes are kept, when an Application could not be moved
    */
-  private Optional<String> moveOffPruned(
+  private Optional<String> repin(
       List<DesiredObject> declared,
+      List<Step> applySide,
       List<Step> pruneSide,
+      java.util.Set<String> held,
       java.util.Set<String> synced,
       Optional<Publication> published) {
-    java.util.SortedSet<String> bundles = new java.util.TreeSet<>();
-    pruneSide.stream()
-        .filter(s -> s instanceof Step.Prune)
-        .map(Step::bundle)
-        .filter(b -> !synced.contains(b))
-        .forEach(bundles::add);
-    if (bundles.isEmpty()) {
+    java.util.SortedSet<String> remaining = new java.util.TreeSet<>();
+    declared.forEach(o -> remaining.add(o.bundle()));
+    // A bundle loses its Application only when this run takes its last objects (pruned, or
+    // adopted by another bundle) and leaves none of them behind for a reason: a denied bundle, or
+    // one whose objects are kept, keeps its Application and its last validated commit.
+    java.util.SortedSet<String> emptied = new java.util.TreeSet<>();
+    pruneSide.stream().filter(s -> s instanceof Step.Prune).forEach(s -> emptied.add(s.bundle()));
+    applySide.stream()
+        .filter(s -> s instanceof Step.Adopt)
+        .forEach(s -> emptied.add(((Step.Adopt) s).from().bundle()));
+    emptied.removeAll(remaining);
+    emptied.removeAll(held);
+    boolean prunes = pruneSide.stream().anyMatch(s -> s instanceof Step.Prune);
+    if (published.isEmpty() && !prunes && emptied.isEmpty()) {
       return Optional.empty();
     }
-    java.util.Set<String> remaining =
-        declared.stream().map(DesiredObject::bundle).collect(java.util.stream.Collectors.toSet());
-    String bundle = bundles.first();
+    String bundle = "";
     try {
       Publication publication = published.isPresent() ? published.get() : publish(declared);
-      for (String each : bundles) {
+      for (String each : remaining) {
         bundle = each;
-        BundleApplication app =
-            BundleApplication.of(
-                target, each, publication.tree(), argo.repoUrl(), publication.commit());
-        if (remaining.contains(each)) {
-          argo.applications().upsert(app, "");
-        } else {
-          argo.applications().remove(app);
+        if (!synced.contains(each)) {
+          argo.applications().upsert(app(each, publication), "");
         }
+      }
+      for (String each : emptied) {
+        bundle = each;
+        argo.applications().remove(app(each, publication));
       }
       return Optional.empty();
     } catch (RuntimeException e) {
       return Optional.of(
-          "kept: Argo CD's Application of bundle "
-              + bundle
+          "kept: Argo CD's Application"
+              + (bundle.isEmpty() ? "s" : " of bundle " + bundle)
               + " could not be moved off the rendered commit that still holds the object ("
               + e.getMessage()
               + "), and a sync started in Argo CD would bring it back");
     }
+  }
+
+  /** Bundles denied by policy, or with objects this run leaves in place for a reason. */
+  private static java.util.Set<String> held(SyncPlan plan) {
+    java.util.Set<String> held = new java.util.HashSet<>();
+    for (Step step : plan.steps()) {
+      switch (step) {
+        case Step.Blocked b -> held.add(b.bundle());
+        case Step.Retain r -> held.add(r.bundle());
+        case Step.Release r when r.reason() != Step.Reason.ALREADY_GONE -> held.add(r.bundle());
+        default -> {}
+      }
+    }
+    return held;
+  }
+
+  private BundleApplication app(String bundle, Publication publication) {
+    return BundleApplication.of(
+        target, bundle, publication.tree(), argo.repoUrl(), publication.commit());
   }
 
   private Optional<Publication> syncThroughArgo(
@@ -234,29 +262,6 @@ final class ArgoCdWriter implements ClusterWriter {
   }
 
   /**
-   * The Application's state once Argo CD has compared the live state again after a successful sync:
-   * right after the operation, its sync status can still be that of the comparison before it. Asked
-   * again until Synced, or the settle time has passed and the status is what it is.
-   */
-  private Optional<ApplicationState> settled(String application, ArgoApplications.Phase phase) {
-    Optional<ApplicationState> state = argo.applications().state(application);
-    long until = System.nanoTime() + argo.syncWait().settle().toNanos();
-    while (phase == ArgoApplications.Phase.SUCCEEDED
-        && state.isPresent()
-        && state.get().sync() != SyncStatus.SYNCED
-        && System.nanoTime() < until) {
-      try {
-        Thread.sleep(argo.syncWait().poll().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      state = argo.applications().state(application);
-    }
-    return state;
-  }
-
-  /**
    * The delivery of one bundle, with the Application's sync status and health as Argo CD has it.
    */
   private Delivery delivery(BundleApplication app, String bundle, BundleSync.Done done) {
@@ -266,7 +271,7 @@ final class ArgoCdWriter implements ClusterWriter {
       state =
           Thread.currentThread().isInterrupted()
               ? Optional.empty()
-              : settled(app.name(), done.phase());
+              : argo.applications().state(app.name());
     } catch (RuntimeException e) {
       state = Optional.empty();
     }

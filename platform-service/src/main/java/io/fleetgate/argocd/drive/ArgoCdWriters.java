@@ -37,7 +37,7 @@ public final class ArgoCdWriters implements ClusterWriters {
             applications,
             trees,
             repoUrl,
-            new SyncWait(syncTimeout, SyncWait.DEFAULT.poll(), SyncWait.DEFAULT.settle()),
+            new SyncWait(syncTimeout, SyncWait.DEFAULT.poll()),
             deliveries);
   }
 

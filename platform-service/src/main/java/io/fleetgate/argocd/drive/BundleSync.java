@@ -58,9 +58,23 @@ final class BundleSync {
               + app.name()
               + " within "
               + wait.timeout().toSeconds()
-              + " s");
+              + " s; "
+              + terminate());
     }
     return new Done(results(steps, finished), finished.phase());
+  }
+
+  /**
+   * Stops a sync that ran past its wait, so that it does not go on applying after Fleetgate has
+   * recorded its objects as failed; says what came of it.
+   */
+  private String terminate() {
+    try {
+      argo.terminate(app.name());
+      return "Argo CD was told to terminate the operation";
+    } catch (RuntimeException e) {
+      return "terminating the operation failed: " + e.getMessage();
+    }
   }
 
   private Operation awaitNext(String before) throws InterruptedException {

@@ -155,6 +155,14 @@ public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.Argo
   }
 
   @Override
+  public void terminate(String name) {
+    app(name);
+    call(
+        "terminate the sync operation of application " + name,
+        () -> applications.terminateOperation(name, null, null));
+  }
+
+  @Override
   public void remove(io.fleetgate.argocd.deploy.BundleApplication application) {
     for (ArgoApplication found : applications(LabelSelector.of(application.labels()))) {
       if (found.name().equals(application.name())) {

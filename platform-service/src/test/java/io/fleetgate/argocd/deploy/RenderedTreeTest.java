@@ -141,7 +141,9 @@ class RenderedTreeTest {
         "annotations:argocd.argoproj.io/sync-options:Replace=true,Force=true",
         "annotations:argocd.argoproj.io/tracking-id:other-app:/ConfigMap:payments/gateway",
         "annotations:ARGOCD.ARGOPROJ.IO/sync-wave:-1",
-        "labels:argocd.argoproj.io/instance:other-app"
+        "labels:argocd.argoproj.io/instance:other-app",
+        "annotations:helm.sh/hook:pre-install",
+        "annotations:helm.sh/hook-delete-policy:hook-succeeded"
       })
   void anArgoCdControlInAManifestIsRefusedWithWhereAndWhy(String mark) {
     String[] parts = mark.split(":", 3);

@@ -64,7 +64,11 @@ class ArgoCdWriterTest {
   }
 
   /** Argo CD as the driver sees it: each sync finishes at once with the scripted outcome. */
+  /** What Argo CD and the cluster were asked, in order. */
+  private static final ThreadLocal<List<String>> TIMELINE = ThreadLocal.withInitial(ArrayList::new);
+
   static final class FakeArgo implements ArgoApplications {
+    final List<String> timeline = TIMELINE.get();
     final List<BundleApplication> upserts = new ArrayList<>();
     final List<String> syncs = new ArrayList<>();
     Function<List<ObjectRef>, Operation> outcome =
@@ -83,6 +87,7 @@ class ArgoCdWriterTest {
         throw upsertFailure;
       }
       upserts.add(application);
+      timeline.add("upsert " + application.labels().get(BundleApplication.BUNDLE));
     }
 
     @Override
@@ -101,23 +106,27 @@ class ArgoCdWriterTest {
     }
 
     final List<String> removed = new ArrayList<>();
+    final List<String> terminated = new ArrayList<>();
+    RuntimeException terminateFailure;
+
+    @Override
+    public void terminate(String application) {
+      if (terminateFailure != null) {
+        throw terminateFailure;
+      }
+      terminated.add(application);
+    }
+
     RuntimeException upsertFailure;
 
     @Override
     public void remove(BundleApplication application) {
       removed.add(application.name());
+      timeline.add("remove " + application.labels().get(BundleApplication.BUNDLE));
     }
 
     /** Healthy and synced once an operation succeeded; a state that cannot be read throws. */
     RuntimeException stateFailure;
-
-    /** How many reads after a sync still show the comparison from before it (OutOfSync). */
-    int staleReads;
-
-    /** Every read shows OutOfSync: the live state differs after the sync. */
-    boolean outOfSync;
-
-    int stateReads;
 
     @Override
     public Optional<io.fleetgate.argocd.ApplicationState> state(String application) {
@@ -129,11 +138,9 @@ class ArgoCdWriterTest {
         return Optional.empty();
       }
       boolean ok = last.phase() == Phase.SUCCEEDED;
-      stateReads++;
-      boolean stale = outOfSync || staleReads-- > 0;
       return Optional.of(
           new io.fleetgate.argocd.ApplicationState(
-              ok && !stale
+              ok
                   ? io.fleetgate.argocd.SyncStatus.SYNCED
                   : io.fleetgate.argocd.SyncStatus.OUT_OF_SYNC,
               ok
@@ -165,6 +172,7 @@ class ArgoCdWriterTest {
   /** The Kubernetes writer: records what it was asked to execute. */
   static final class FakeKube implements ClusterWriter {
     final List<Step> executed = new ArrayList<>();
+    final List<String> timeline = TIMELINE.get();
 
     @Override
     public String probe() {
@@ -186,6 +194,10 @@ class ArgoCdWriterTest {
       List<ObjectResult> results = new ArrayList<>();
       for (Step step : plan.steps()) {
         executed.add(step);
+        timeline.add(
+            step.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + step.ref().name());
         Action action =
             switch (step) {
               case Step.Prune p -> Action.PRUNED;
@@ -213,6 +225,10 @@ class ArgoCdWriterTest {
     }
   }
 
+  {
+    TIMELINE.get().clear();
+  }
+
   private final FakeArgo argo = new FakeArgo();
   private final FakeTrees trees = new FakeTrees();
   private final FakeKube kube = new FakeKube();
@@ -229,7 +245,7 @@ class ArgoCdWriterTest {
                 argo,
                 trees,
                 "https://git.example/rendered.git",
-                new SyncWait(Duration.ofMillis(300), Duration.ofMillis(10), Duration.ofMillis(200)),
+                new SyncWait(Duration.ofMillis(300), Duration.ofMillis(10)),
                 deliveries::add));
     return writer.execute(new SyncPlan(List.of(steps), Optional.empty()), recorded::addAll);
   }
@@ -334,6 +350,52 @@ class ArgoCdWriterTest {
             });
     assertThat(argo.syncs).as("nothing to apply: no sync").isEmpty();
     assertThat(kube.executed).extracting(st -> st.ref().name()).containsExactly("b", "d");
+    assertThat(argo.timeline)
+        .as("the Application moves before the object goes")
+        .containsSubsequence("upsert baseline", "prune d");
+  }
+
+  @Test
+  void aDeniedBundleOrOneWhoseObjectsAreKeptKeepsItsApplicationAndCommit() {
+    RenderedObject denied =
+        new RenderedObject(
+            new ObjectRef("", "ConfigMap", "default", "x"),
+            "payments",
+            Map.of("apiVersion", "v1", "kind", "ConfigMap"),
+            new SourceLocation("bundles/payments/x.yaml", 1));
+    execute(
+        new Step.Apply(object("baseline", "a"), true, true),
+        new Step.Blocked(denied),
+        new Step.Retain(entry("payments", "y"), Step.Reason.BUNDLE_DENIED),
+        new Step.Retain(entry("kept", "z"), Step.Reason.PRUNE_DISABLED_BY_ANNOTATION),
+        new Step.Prune(entry("kept", "w")));
+
+    assertThat(argo.removed).as("no Application of a denied or kept bundle goes").isEmpty();
+    assertThat(argo.upserts)
+        .extracting(a -> a.labels().get(BundleApplication.BUNDLE))
+        .containsExactly("baseline");
+  }
+
+  @Test
+  void aBundleWhoseLastObjectAnotherBundleAdoptsLosesItsApplication() {
+    execute(new Step.Adopt(object("payments", "c"), entry("baseline", "c"), true));
+
+    assertThat(argo.removed).hasSize(1);
+    assertThat(argo.timeline)
+        .as("the adopting bundle synced before the old owner's Application went")
+        .containsExactly("upsert payments", "remove baseline");
+  }
+
+  @Test
+  void everyBundleOfTheClusterFollowsTheTreeAnApplyPublished() {
+    execute(
+        new Step.Apply(object("baseline", "a"), true, true),
+        new Step.Skip(object("payments", "c")));
+
+    assertThat(argo.upserts)
+        .extracting(a -> a.labels().get(BundleApplication.BUNDLE) + "@" + a.revision())
+        .containsExactly("baseline@" + RENDERED, "payments@" + RENDERED);
+    assertThat(argo.syncs).as("only baseline had anything to apply").hasSize(1);
   }
 
   @Test
@@ -386,47 +448,6 @@ class ArgoCdWriterTest {
     assertThat(results.getFirst().action()).isEqualTo(Action.PROTECTED);
     assertThat(results.getFirst().message()).contains("refused the push");
     assertThat(kube.executed).isEmpty();
-  }
-
-  @Test
-  void theSyncStatusIsReadOnceArgoCdHasComparedAgainAfterTheSync() {
-    argo.staleReads = 3;
-    execute(new Step.Apply(object("baseline", "a"), true, true));
-
-    assertThat(deliveries.getFirst().sync())
-        .as("Argo CD's comparison from before the sync is not its answer")
-        .isEqualTo(io.fleetgate.argocd.SyncStatus.SYNCED);
-    assertThat(argo.stateReads).isEqualTo(4);
-  }
-
-  @Test
-  void anApplicationStillOutOfSyncAfterTheSettleTimeIsDeliveredOutOfSync() {
-    argo.outOfSync = true;
-    List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
-
-    assertThat(results.getFirst().action())
-        .as("Argo CD reported the object synced")
-        .isEqualTo(Action.APPLIED);
-    assertThat(deliveries.getFirst().sync()).isEqualTo(io.fleetgate.argocd.SyncStatus.OUT_OF_SYNC);
-    assertThat(argo.stateReads).as("asked again until the settle time ran out").isGreaterThan(2);
-  }
-
-  @Test
-  void aFailedSyncIsNotWaitedOn() {
-    argo.outcome =
-        refs ->
-            new Operation(
-                "t" + System.nanoTime(),
-                Phase.FAILED,
-                RENDERED,
-                "one or more objects failed to apply",
-                refs.stream()
-                    .map(r -> new ResourceResult(r, ResourceStatus.SYNC_FAILED, "denied"))
-                    .toList());
-    execute(new Step.Apply(object("baseline", "a"), true, true));
-
-    assertThat(argo.stateReads).isEqualTo(1);
-    assertThat(deliveries.getFirst().sync()).isEqualTo(io.fleetgate.argocd.SyncStatus.OUT_OF_SYNC);
   }
 
   @Test
@@ -495,7 +516,26 @@ class ArgoCdWriterTest {
         .containsExactly(Map.entry("a", Action.FAILED), Map.entry("d", Action.PROTECTED));
     assertThat(results.getFirst().message())
         .contains("did not finish syncing")
-        .contains("within 0 s");
+        .contains("within 0 s")
+        .endsWith("Argo CD was told to terminate the operation");
+    assertThat(argo.terminated)
+        .as("the overdue sync is stopped, so it applies nothing after the objects failed")
+        .hasSize(1);
+  }
+
+  @Test
+  void aTerminationArgoCdRefusesIsSaidBesideTheTimeout() {
+    argo.outcome =
+        refs ->
+            new Operation("t1", Phase.RUNNING, RENDERED, "waiting for healthy state", List.of());
+    argo.terminateFailure =
+        new IllegalStateException("Unable to terminate operation. No operation is in progress");
+    List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
+
+    assertThat(results.getFirst().action()).isEqualTo(Action.FAILED);
+    assertThat(results.getFirst().message())
+        .contains("did not finish syncing")
+        .contains("terminating the operation failed: Unable to terminate operation");
   }
 
   @Test

@@ -1,10 +1,13 @@
 package io.fleetgate.argocd.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetgate.argocd.ApplicationChange;
 import io.fleetgate.argocd.ApplicationState;
 import io.fleetgate.argocd.ArgoApplication;
+import io.fleetgate.argocd.ArgoCdException;
+import io.fleetgate.argocd.ArgoCdFailure;
 import io.fleetgate.argocd.ArgoCluster;
 import io.fleetgate.argocd.ArgoDestination;
 import io.fleetgate.argocd.ArgoProject;
@@ -139,6 +142,12 @@ class RestArgoCdContractIT {
       }
       assertThat(state).as("state after the sync").isPresent();
       assertThat(state.get().settledAt(commit)).as("%s", state.get()).isTrue();
+      // No operation runs once the sync has settled: Argo CD refuses to terminate one, and its
+      // error answer is read.
+      assertThatThrownBy(() -> argo.terminate("contract"))
+          .isInstanceOfSatisfying(
+              ArgoCdException.class, e -> assertThat(e.failure()).isEqualTo(ArgoCdFailure.REJECTED))
+          .hasMessageContaining("No operation is in progress");
       assertThat(argo.resourceTree("contract"))
           .anyMatch(n -> n.ref().kind().equals("ConfigMap") && n.ref().name().equals("contract"));
       assertThat(argo.managedResources("contract"))
