@@ -36,8 +36,12 @@ public final class ActivityViewModel {
    */
   public record Delivered(String application, String operation, String sync, String health) {
 
+    /**
+     * Argo CD's sync operation applied every object Fleetgate asked it to. The Application's sync
+     * status, read right after, may still be Argo CD's comparison from before the operation.
+     */
     boolean synced() {
-      return operation.equals("SUCCEEDED") && sync.equals("SYNCED");
+      return operation.equals("SUCCEEDED");
     }
 
     boolean healthy() {
@@ -81,11 +85,11 @@ public final class ActivityViewModel {
       }
       if (!argoCd.isEmpty()) {
         text.append(" → synced by Argo CD on ")
-            .append(count(Delivered::synced))
+            .append(all.stream().filter(c -> throughArgoCd(c, Delivered::synced, false)).count())
             .append(" of ")
             .append(total)
             .append(" → Argo CD healthy on ")
-            .append(count(Delivered::healthy))
+            .append(all.stream().filter(c -> throughArgoCd(c, Delivered::healthy, true)).count())
             .append(" of ")
             .append(total);
       }
@@ -133,9 +137,9 @@ public final class ActivityViewModel {
               bundles.forEach(
                   (bundle, delivered) -> {
                     if (delivered.synced() && !delivered.healthy()) {
+                      String word = delivered.health().isEmpty() ? "UNKNOWN" : delivered.health();
                       String health =
-                          delivered.health().charAt(0)
-                              + delivered.health().substring(1).toLowerCase(java.util.Locale.ROOT);
+                          word.charAt(0) + word.substring(1).toLowerCase(java.util.Locale.ROOT);
                       where
                           .computeIfAbsent(bundle + " " + health, k -> new java.util.ArrayList<>())
                           .add(cluster);
@@ -144,15 +148,25 @@ public final class ActivityViewModel {
       return where;
     }
 
-    /** Clusters on which every bundle Argo CD delivered meets the test. */
-    private long count(java.util.function.Predicate<Delivered> test) {
-      return argoCd.values().stream()
-          .filter(bundles -> bundles.values().stream().allMatch(test))
-          .count();
+    /**
+     * Whether every bundle Argo CD delivered to the cluster meets the test; a cluster whose sync
+     * finished synced with nothing for Argo CD to deliver meets it too (or, for health, when its
+     * synced objects were healthy).
+     */
+    private boolean throughArgoCd(
+        String cluster, java.util.function.Predicate<Delivered> test, boolean health) {
+      Map<String, Delivered> bundles = argoCd.get(cluster);
+      if (bundles != null) {
+        return bundles.values().stream().allMatch(test);
+      }
+      return "synced".equals(clusters.get(cluster))
+          && (!health || Boolean.TRUE.equals(healthy.get(cluster)));
     }
 
+    /** Every cluster's sync finished synced and healthy, and so did all Argo CD delivered. */
     public boolean appliedEverywhere() {
       return !clusters.isEmpty()
+          && clusters.keySet().containsAll(argoCd.keySet())
           && clusters.values().stream().allMatch("synced"::equals)
           && healthy.values().stream().allMatch(Boolean::booleanValue)
           && argoCd.values().stream()
@@ -214,7 +228,7 @@ public final class ActivityViewModel {
   }
 
   private void delivered(String commit, String cluster, JsonNode data, Instant time) {
-    String bundle = data.path("bundle").asText("");
+    String bundle = word(data, "bundle", "");
     if (bundle.isEmpty()) {
       return;
     }
@@ -225,10 +239,10 @@ public final class ActivityViewModel {
     bundles.put(
         bundle,
         new Delivered(
-            data.path("application").asText(""),
-            data.path("operation").asText("UNKNOWN"),
-            data.path("sync").asText("UNKNOWN"),
-            data.path("health").asText("UNKNOWN")));
+            word(data, "application", ""),
+            word(data, "operation", "UNKNOWN"),
+            word(data, "sync", "UNKNOWN"),
+            word(data, "health", "UNKNOWN")));
     argoCd.put(cluster, Collections.unmodifiableSortedMap(bundles));
     update(
         known,
@@ -239,6 +253,17 @@ public final class ActivityViewModel {
             known == null ? Map.of() : known.healthy(),
             Collections.unmodifiableSortedMap(argoCd)));
   }
+
+  /** A field as text of at most {@link #WORD} characters; {@code otherwise} when none. */
+  private static String word(JsonNode data, String field, String otherwise) {
+    JsonNode value = data.path(field);
+    String text = value.isTextual() ? value.asText() : "";
+    text = text.isBlank() ? otherwise : text;
+    return text.length() > WORD ? text.substring(0, WORD) + "…" : text;
+  }
+
+  /** The longest name or word an event may put into the timeline. */
+  static final int WORD = 120;
 
   private void update(Journey known, Journey updated) {
     byCommit.put(updated.commit(), updated);

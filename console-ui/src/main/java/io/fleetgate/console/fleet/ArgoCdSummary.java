@@ -16,8 +16,24 @@ public final class ArgoCdSummary {
 
   private ArgoCdSummary() {}
 
+  /** The most of one text from the platform the line above the table shows. */
+  static final int LONGEST = 300;
+
   /** The line above the table; empty when the platform does not sync through Argo CD. */
   public static String of(ArgoCdStatus.Report report) {
+    return cut(line(report));
+  }
+
+  /**
+   * At most {@link #LONGEST} characters of one line: a proxy's HTML error page or a hostile message
+   * never pushes the table off screen.
+   */
+  static String cut(String text) {
+    String line = text == null ? "" : text.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").strip();
+    return line.length() > LONGEST ? line.substring(0, LONGEST) + "…" : line;
+  }
+
+  private static String line(ArgoCdStatus.Report report) {
     String where = report.server().isEmpty() ? "Argo CD" : "Argo CD at " + report.server();
     return switch (report.state()) {
       case NOT_DRIVEN -> "";

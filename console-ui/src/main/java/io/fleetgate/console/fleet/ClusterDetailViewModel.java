@@ -68,7 +68,8 @@ public final class ClusterDetailViewModel {
                 Throwable cause = failure.getCause() == null ? failure : failure.getCause();
                 applications.clear();
                 argoCdSummary.set(
-                    "Argo CD's view could not be read from the platform: " + cause.getMessage());
+                    "Argo CD's view could not be read from the platform: "
+                        + ArgoCdSummary.cut(cause.getMessage()));
                 argoCdEmpty.set("Nothing read; see the line above.");
                 return null;
               }

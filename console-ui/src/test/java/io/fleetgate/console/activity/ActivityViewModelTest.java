@@ -126,7 +126,7 @@ class ActivityViewModelTest {
     assertThat(model.journeys().getFirst().stage())
         .as("bundles Argo CD synced but did not find healthy, with at most three clusters named")
         .endsWith(" · payments Progressing on d, e, f and 1 more");
-    assertThat(journey.appliedEverywhere()).isFalse();
+    assertThat(model.journeys().getFirst().appliedEverywhere()).isFalse();
   }
 
   @Test
@@ -148,6 +148,62 @@ class ActivityViewModelTest {
     assertThat(model.journeys().getFirst().appliedEverywhere())
         .as("Argo CD's health counts beside Fleetgate's own")
         .isFalse();
+  }
+
+  @Test
+  void aClusterWithNothingForArgoCdToDeliverCountsAsSyncedByIt() throws Exception {
+    ActivityViewModel model = new ActivityViewModel(DIRECT);
+    String commit = "5555555555555555555555555555555555555555";
+    delivered(model, 1, commit, "a", "payments", "SUCCEEDED", "SYNCED", "HEALTHY");
+    finished(model, 2, commit, "a", "synced");
+    finished(model, 3, commit, "b", "synced");
+
+    assertThat(model.journeys().getFirst().stage())
+        .isEqualTo(
+            "validated → applied on 2 of 2 → healthy on 2 of 2 → synced by Argo CD on 2 of 2"
+                + " → Argo CD healthy on 2 of 2");
+    assertThat(model.journeys().getFirst().appliedEverywhere()).isTrue();
+  }
+
+  @Test
+  void aCommitIsNotDoneWhileAClusterDeliveredThroughArgoCdHasNotFinishedItsSync() throws Exception {
+    ActivityViewModel model = new ActivityViewModel(DIRECT);
+    String commit = "6666666666666666666666666666666666666666";
+    delivered(model, 1, commit, "a", "baseline", "SUCCEEDED", "SYNCED", "HEALTHY");
+    finished(model, 2, commit, "a", "synced");
+    delivered(model, 3, commit, "b", "baseline", "SUCCEEDED", "SYNCED", "HEALTHY");
+
+    assertThat(model.journeys().getFirst().appliedEverywhere()).isFalse();
+    assertThat(model.journeys().getFirst().stage()).startsWith("validated → applied on 1 of 2");
+  }
+
+  @Test
+  void aHostileEventCannotBreakOrFloodTheTimeline() throws Exception {
+    ActivityViewModel model = new ActivityViewModel(DIRECT);
+    String commit = "7777777777777777777777777777777777777777";
+    model.event(
+        1,
+        "argocd.synced",
+        JSON.readTree(
+            """
+            {"cluster":"a","commit":"%s","bundle":"b","application":"%s",
+             "operation":"SUCCEEDED","sync":"SYNCED","health":""}"""
+                .formatted(commit, "x".repeat(10_000))),
+        NOW);
+    model.event(
+        2,
+        "argocd.synced",
+        JSON.readTree(
+            """
+            {"cluster":"a","commit":"%s","bundle":"c","operation":"SUCCEEDED","sync":"SYNCED",
+             "health":{"nested":true}}"""
+                .formatted(commit)),
+        NOW);
+
+    ActivityViewModel.Journey journey = model.journeys().getFirst();
+    assertThat(journey.argoCd().get("a").get("b").application())
+        .hasSize(ActivityViewModel.WORD + 1);
+    assertThat(journey.stage()).endsWith(" · b Unknown on a · c Unknown on a");
   }
 
   @Test

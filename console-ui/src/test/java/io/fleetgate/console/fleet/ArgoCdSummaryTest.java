@@ -81,4 +81,14 @@ class ArgoCdSummaryTest {
     assertThat(ArgoCdSummary.operation(Operation.NONE)).isEqualTo("none yet");
     assertThat(ArgoCdSummary.revision("0123456789abcdef")).isEqualTo("0123456789ab");
   }
+
+  @Test
+  void aHugeOrMultiLineProblemIsOneShortLine() {
+    String page = "<html>\n<body>" + "x".repeat(5_000) + "</body></html>";
+
+    String line =
+        ArgoCdSummary.of(ArgoCdStatus.Report.unreadable("aws", "https://a", Instant.EPOCH, page));
+
+    assertThat(line).hasSize(ArgoCdSummary.LONGEST + 1).doesNotContain("\n").endsWith("…");
+  }
 }

@@ -208,4 +208,32 @@ class ClusterDetailViewModelTest {
             "Argo CD's view could not be read from the platform: The platform at the given URL does not answer");
     assertThat(model.objects()).containsExactly(SAME);
   }
+
+  @Test
+  void anArgoCdAnswerForTheClusterChosenBeforeIsDroppedWhenItComesLate() {
+    java.util.Deque<Runnable> pending = new java.util.ArrayDeque<>();
+    ClusterDetailViewModel model =
+        new ClusterDetailViewModel(
+            withArgoCd(
+                cluster ->
+                    ArgoCdStatus.Report.read(
+                        cluster,
+                        "https://argocd.example",
+                        Instant.EPOCH,
+                        cluster.equals("aws") ? List.of(BASELINE, PAYMENTS) : List.of(BASELINE))),
+            new UiThread(pending::add, Runnable::run));
+
+    var first = model.load("aws");
+    var second = model.load("gz");
+    // gz's answers come first, aws's after them.
+    List<Runnable> tasks = new java.util.ArrayList<>(pending);
+    pending.clear();
+    tasks.reversed().forEach(Runnable::run);
+    first.join();
+    second.join();
+
+    assertThat(model.applications()).as("gz's Applications, not aws's").containsExactly(BASELINE);
+    assertThat(model.titleProperty().get()).startsWith("gz · ");
+    assertThat(model.argoCdSummaryProperty().get()).contains("1 Application ·");
+  }
 }
