@@ -73,6 +73,12 @@ final class ApplicationModels {
     if (destination == null) {
       throw unreadable(name, "it has no destination");
     }
+    // Argo CD names a destination by one of the two; should an answer carry both, the registered
+    // name is the one Argo CD resolves.
+    String server =
+        destination.getName() != null && !destination.getName().isEmpty()
+            ? ""
+            : destination.getServer();
     String revision = source.getTargetRevision();
     try {
       return new ArgoApplication(
@@ -81,7 +87,7 @@ final class ApplicationModels {
           source.getRepoURL(),
           source.getPath(),
           revision == null || revision.isEmpty() ? "HEAD" : revision,
-          destination.getServer(),
+          server,
           destination.getNamespace(),
           Objects.requireNonNullElse(meta.getLabels(), Map.of()),
           destination.getName());

@@ -162,11 +162,31 @@ public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.Argo
         () -> applications.terminateOperation(name, null, null));
   }
 
+  /**
+   * Only the names of the listed Applications are read: one whose spec Fleetgate could not read
+   * (edited by hand, several sources) still goes when its name and labels are Fleetgate's.
+   */
   @Override
   public void remove(io.fleetgate.argocd.deploy.BundleApplication application) {
-    for (ArgoApplication found : applications(LabelSelector.of(application.labels()))) {
-      if (found.name().equals(application.name())) {
-        delete(found.name(), Cascade.KEEP_RESOURCES);
+    var list =
+        call(
+            "list applications",
+            () ->
+                applications.listApplications(
+                    null,
+                    null,
+                    null,
+                    null,
+                    LabelSelector.of(application.labels()).query(),
+                    null,
+                    null,
+                    null));
+    if (list == null || list.getItems() == null) {
+      return;
+    }
+    for (var found : list.getItems()) {
+      if (found.getMetadata() != null && application.name().equals(found.getMetadata().getName())) {
+        delete(application.name(), Cascade.KEEP_RESOURCES);
       }
     }
   }

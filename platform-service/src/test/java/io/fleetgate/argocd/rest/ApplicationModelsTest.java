@@ -139,24 +139,35 @@ class ApplicationModelsTest {
   }
 
   @Test
-  void refusesAnApplicationWithNoDestinationOrTwo() throws Exception {
-    for (String destination :
-        java.util.List.of("{}", "{\"server\":\"https://s\",\"name\":\"c\"}")) {
-      var model =
-          JSON.readValue(
-              """
-              {"metadata":{"name":"a"},"spec":{"project":"p","source":{"repoURL":"https://g/x.git"},
-               "destination":%s}}
-              """
-                  .formatted(destination),
-              V1alpha1Application.class);
+  void refusesAnApplicationWithNoDestination() throws Exception {
+    var model =
+        JSON.readValue(
+            """
+            {"metadata":{"name":"a"},"spec":{"project":"p","source":{"repoURL":"https://g/x.git"},
+             "destination":{}}}
+            """,
+            V1alpha1Application.class);
 
-      assertThatThrownBy(() -> ApplicationModels.toApplication(model))
-          .as(destination)
-          .isInstanceOf(ArgoCdException.class)
-          .hasMessageContaining("'a'")
-          .hasMessageContaining("destination");
-    }
+    assertThatThrownBy(() -> ApplicationModels.toApplication(model))
+        .isInstanceOf(ArgoCdException.class)
+        .hasMessageContaining("'a'")
+        .hasMessageContaining("destination");
+  }
+
+  @Test
+  void aDestinationWithBothNameAndServerIsReadByItsName() throws Exception {
+    var model =
+        JSON.readValue(
+            """
+            {"metadata":{"name":"a"},"spec":{"project":"p","source":{"repoURL":"https://g/x.git"},
+             "destination":{"server":"https://s","name":"fleet/c"}}}
+            """,
+            V1alpha1Application.class);
+
+    ArgoApplication app = ApplicationModels.toApplication(model);
+
+    assertThat(app.destinationName()).isEqualTo("fleet/c");
+    assertThat(app.destinationServer()).isEmpty();
   }
 
   @Test

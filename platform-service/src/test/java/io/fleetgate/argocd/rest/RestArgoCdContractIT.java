@@ -11,7 +11,6 @@ import io.fleetgate.argocd.ArgoCdFailure;
 import io.fleetgate.argocd.ArgoCluster;
 import io.fleetgate.argocd.ArgoDestination;
 import io.fleetgate.argocd.ArgoProject;
-import io.fleetgate.argocd.Cascade;
 import io.fleetgate.argocd.ChangeType;
 import io.fleetgate.argocd.LabelSelector;
 import io.fleetgate.argocd.Prune;
@@ -158,7 +157,17 @@ class RestArgoCdContractIT {
       assertThat(changes.getFirst().type()).isEqualTo(ChangeType.ADDED);
       assertThat(changes.getFirst().application().name()).isEqualTo("contract");
 
-      assertThat(argo.delete("contract", Cascade.KEEP_RESOURCES)).isEqualTo(Removal.REMOVED);
+      // The driver's removal: found by its labels and its name, deleted without its objects. An
+      // Application of another name under the same labels is left alone.
+      argo.remove(
+          new io.fleetgate.argocd.deploy.BundleApplication(
+              "contract-other", labels, git.url("fleet"), "apps/contract", commit, "none"));
+      assertThat(argo.applications(LabelSelector.of(labels)))
+          .extracting(ArgoApplication::name)
+          .containsExactly("contract");
+      argo.remove(
+          new io.fleetgate.argocd.deploy.BundleApplication(
+              "contract", labels, git.url("fleet"), "apps/contract", commit, "none"));
       until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       // Argo CD answers "permission denied" for an application that does not exist, so that names
       // cannot be probed: its absence shows in the list.
@@ -166,6 +175,15 @@ class RestArgoCdContractIT {
         Thread.sleep(300);
       }
       assertThat(argo.applications(LabelSelector.of(labels))).isEmpty();
+      assertThat(
+              sandbox
+                  .cluster(cluster)
+                  .get(
+                      new io.fleetgate.kube.GroupVersionKind("", "v1", "ConfigMap"),
+                      namespace,
+                      "contract"))
+          .as("no cascade: the Application's objects stay in the cluster")
+          .isPresent();
       assertThat(argo.deleteCluster(apiServer)).isEqualTo(Removal.REMOVED);
     }
   }
