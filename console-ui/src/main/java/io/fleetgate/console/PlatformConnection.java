@@ -87,23 +87,15 @@ public record PlatformConnection(
       URI base = URI.create("http://127.0.0.1:" + server.port());
       RemotePlatform platform =
           new RemotePlatform(base, server.inProcessAdminToken("console"), Clock.systemUTC());
-      return new PlatformConnection(
+      return through(
           description + " · API " + base,
           platform,
-          platform,
-          platform,
-          platform,
-          platform,
-          platform,
-          platform,
-          platform::events,
           () -> {
             server.stop();
             loop.join(30_000);
             server.close();
           },
-          java.util.Optional.of(embedded.repository().toString()),
-          platform::refresh);
+          java.util.Optional.of(embedded.repository().toString()));
     } catch (Exception e) {
       return failing(description, "The embedded platform did not start: " + e.getMessage());
     }
@@ -126,6 +118,32 @@ public record PlatformConnection(
     return remoteWithToken(url, token);
   }
 
+  /**
+   * Every view read through one platform's API.
+   *
+   * @param resources closed with the connection (an embedded platform's server)
+   * @param repository the fleet repository the editor opens, when known
+   */
+  public static PlatformConnection through(
+      String description,
+      RemotePlatform platform,
+      AutoCloseable resources,
+      java.util.Optional<String> repository) {
+    return new PlatformConnection(
+        description,
+        platform,
+        platform,
+        platform,
+        platform,
+        platform,
+        platform,
+        platform,
+        platform::events,
+        resources,
+        repository,
+        platform::refresh);
+  }
+
   /** A platform-service at a URL, with the token itself (from the saved settings). */
   public static PlatformConnection remoteWithToken(String url, String token) {
     String description = "Platform " + url;
@@ -137,19 +155,11 @@ public record PlatformConnection(
                 + " and pass it in FLEETGATE_TOKEN or --token-file=FILE.");
       }
       RemotePlatform platform = new RemotePlatform(URI.create(url), token, Clock.systemUTC());
-      return new PlatformConnection(
+      return through(
           description,
           platform,
-          platform,
-          platform,
-          platform,
-          platform,
-          platform,
-          platform,
-          platform::events,
           () -> {},
-          java.util.Optional.ofNullable(System.getenv("FLEETGATE_REPO")),
-          platform::refresh);
+          java.util.Optional.ofNullable(System.getenv("FLEETGATE_REPO")));
     } catch (IllegalArgumentException e) {
       return failing(description, "Cannot connect to " + url + ": " + e.getMessage());
     }

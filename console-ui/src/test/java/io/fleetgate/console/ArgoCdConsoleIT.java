@@ -71,10 +71,8 @@ class ArgoCdConsoleIT {
     FleetRepo repo = FleetRepo.seed(work.resolve("fleet"));
     String head = git(repo.dir(), "rev-parse", "HEAD");
     Path repos = work.resolve("repos");
-    Path rendered = repos.resolve("rendered.git");
-    Files.createDirectories(rendered);
-    git(rendered, "init", "-q", "--bare");
-    git(rendered, "symbolic-ref", "HEAD", "refs/heads/" + RenderedBranch.DEFAULT_BRANCH);
+    Path rendered =
+        GitHttpServer.bareRepository(repos, "rendered.git", RenderedBranch.DEFAULT_BRANCH);
     try (GitHttpServer git = GitHttpServer.serve(repos, TOKEN)) {
       ArgoCdServer argo =
           ArgoCdServer.start(
@@ -124,23 +122,15 @@ class ArgoCdConsoleIT {
                 server.inProcessAdminToken("console"),
                 Clock.systemUTC());
         PlatformConnection connection =
-            new PlatformConnection(
+            PlatformConnection.through(
                 "Platform · sandbox fleet · Argo CD " + argo.url(),
                 platform,
-                platform,
-                platform,
-                platform,
-                platform,
-                platform,
-                platform,
-                platform::events,
                 () -> {
                   server.stop();
                   loop.join(60_000);
                   server.close();
                 },
-                java.util.Optional.empty(),
-                platform::refresh);
+                java.util.Optional.empty());
         Stage stage = onFx(Stage::new);
         MainWindow.Models models = onFx(() -> ConsoleApp.show(stage, connection, background));
         AutoCloseable events = ConsoleApp.follow(connection, models);

@@ -154,23 +154,15 @@ class SloScreensIT {
               server.inProcessAdminToken("console"),
               clock);
       PlatformConnection connection =
-          new PlatformConnection(
+          PlatformConnection.through(
               "Embedded platform · sandbox fleet · Prometheus " + prometheus.url(),
               platform,
-              platform,
-              platform,
-              platform,
-              platform,
-              platform,
-              platform,
-              platform::events,
               () -> {
                 server.stop();
                 loop.join(30_000);
                 server.close();
               },
-              java.util.Optional.empty(),
-              platform::refresh);
+              java.util.Optional.empty());
       Stage stage = onFx(Stage::new);
       MainWindow.Models models = onFx(() -> ConsoleApp.show(stage, connection, background));
       try {

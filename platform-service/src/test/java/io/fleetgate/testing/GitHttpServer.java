@@ -35,6 +35,24 @@ public final class GitHttpServer implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * Creates an empty bare repository {@code name} under {@code root}, its HEAD naming {@code
+   * branch}, for a client to push to and others to read from.
+   */
+  public static Path bareRepository(Path root, String name, String branch) {
+    Path dir = root.resolve(name);
+    try (var git =
+        org.eclipse.jgit.api.Git.init()
+            .setBare(true)
+            .setDirectory(dir.toFile())
+            .setInitialBranch(branch)
+            .call()) {
+      return dir;
+    } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+      throw new IllegalStateException("Cannot create the bare repository " + dir, e);
+    }
+  }
+
   /** Starts serving {@code root}; every request must carry {@code token}. */
   public static GitHttpServer serve(Path root, String token) throws IOException {
     return new GitHttpServer(root, token);

@@ -55,10 +55,8 @@ class ArgoCdDriverIT {
             """)
         .commit("A ConfigMap the next commit removes");
     Path repos = work.resolve("repos");
-    Path rendered = repos.resolve("rendered.git");
-    Files.createDirectories(rendered);
-    git(rendered, "init", "-q", "--bare");
-    git(rendered, "symbolic-ref", "HEAD", "refs/heads/" + RenderedBranch.DEFAULT_BRANCH);
+    Path rendered =
+        GitHttpServer.bareRepository(repos, "rendered.git", RenderedBranch.DEFAULT_BRANCH);
     try (GitHttpServer git = GitHttpServer.serve(repos, TOKEN);
         ArgoCdServer argo =
             ArgoCdServer.start(
