@@ -35,6 +35,9 @@ public interface ArgoApplications {
    */
   void terminate(String application);
 
+  /** Asks Argo CD to reconcile the Application now, which also takes up a pending sync. */
+  void refresh(String application);
+
   /** The Application's last sync operation, or empty when it has none yet. */
   Optional<Operation> operation(String application);
 

@@ -43,8 +43,9 @@ final class BundleSync {
     try {
       argo.upsert(app, "");
       String before = argo.operation(app.name()).map(Operation::startedAt).orElse("");
-      argo.sync(app.name(), app.revision(), steps.stream().map(Step::ref).toList());
-      finished = awaitNext(before);
+      List<ObjectRef> refs = steps.stream().map(Step::ref).toList();
+      argo.sync(app.name(), app.revision(), refs);
+      finished = awaitNext(before, refs);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failed(steps, "cut off while Argo CD synced Application " + app.name());
@@ -77,21 +78,42 @@ final class BundleSync {
     }
   }
 
-  private Operation awaitNext(String before) throws InterruptedException {
+  /**
+   * Waits for the operation after {@code before} to finish. Argo CD can leave a sync it accepted
+   * untaken, or lose it, when its controller writes the Application at the same moment: when no new
+   * operation has started after {@link #RESEND} polls, the sync is asked for again, and when Argo
+   * CD refuses that because the first is still pending, the Application is refreshed, which makes
+   * the controller take the pending sync up.
+   */
+  private Operation awaitNext(String before, List<ObjectRef> refs) throws InterruptedException {
     long until = System.nanoTime() + wait.timeout().toNanos();
+    int unseen = 0;
     while (true) {
       Optional<Operation> now = argo.operation(app.name());
-      if (now.isPresent()
-          && !now.get().startedAt().equals(before)
-          && now.get().phase().finished()) {
+      boolean started = now.isPresent() && !now.get().startedAt().equals(before);
+      if (started && now.get().phase().finished()) {
         return now.get();
       }
       if (System.nanoTime() >= until) {
         return null;
       }
+      if (!started && ++unseen % RESEND == 0) {
+        try {
+          argo.sync(app.name(), app.revision(), refs);
+        } catch (RuntimeException pending) {
+          try {
+            argo.refresh(app.name());
+          } catch (RuntimeException e) {
+            // the next poll asks again
+          }
+        }
+      }
       Thread.sleep(wait.poll().toMillis());
     }
   }
+
+  /** Polls without a new operation before the sync is asked for again (5 s at the default). */
+  static final int RESEND = 10;
 
   private List<ObjectResult> results(List<Step> steps, Operation operation) {
     Map<ObjectRef, ResourceResult> byRef = new HashMap<>();

@@ -155,6 +155,14 @@ public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.Argo
   }
 
   @Override
+  public void refresh(String name) {
+    app(name);
+    call(
+        "refresh application " + name,
+        () -> applications.get(name, "normal", null, null, null, null, null, null));
+  }
+
+  @Override
   public void terminate(String name) {
     app(name);
     call(

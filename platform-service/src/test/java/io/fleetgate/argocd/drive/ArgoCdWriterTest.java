@@ -109,6 +109,20 @@ class ArgoCdWriterTest {
     final List<String> terminated = new ArrayList<>();
     RuntimeException terminateFailure;
 
+    /** A sync Argo CD accepted but has not taken up; a refresh starts it. */
+    Operation pending;
+
+    int refreshes;
+
+    @Override
+    public void refresh(String application) {
+      refreshes++;
+      if (pending != null) {
+        operations.put(application, pending);
+        pending = null;
+      }
+    }
+
     @Override
     public void terminate(String application) {
       if (terminateFailure != null) {
@@ -521,6 +535,38 @@ class ArgoCdWriterTest {
     assertThat(argo.terminated)
         .as("the overdue sync is stopped, so it applies nothing after the objects failed")
         .hasSize(1);
+  }
+
+  @Test
+  void aSyncArgoCdLostIsAskedForAgain() {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    var succeeds = argo.outcome;
+    // The first sync is accepted and lost: no operation starts.
+    argo.outcome = refs -> calls.incrementAndGet() == 1 ? null : succeeds.apply(refs);
+    List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
+
+    assertThat(results.getFirst().action()).isEqualTo(Action.APPLIED);
+    assertThat(argo.syncs).hasSize(2);
+  }
+
+  @Test
+  void aSyncArgoCdLeavesPendingIsTakenUpByARefresh() {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    var succeeds = argo.outcome;
+    argo.outcome =
+        refs -> {
+          if (calls.incrementAndGet() == 1) {
+            argo.pending = succeeds.apply(refs);
+            return null;
+          }
+          throw new IllegalStateException("another operation is already in progress");
+        };
+    List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
+
+    assertThat(results.getFirst().action()).isEqualTo(Action.APPLIED);
+    assertThat(argo.refreshes).isEqualTo(1);
   }
 
   @Test
