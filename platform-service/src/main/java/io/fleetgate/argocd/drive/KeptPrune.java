@@ -13,10 +13,6 @@ final class KeptPrune {
 
   private KeptPrune() {}
 
-  static ObjectResult of(Step step) {
-    return of(step, Step.Reason.APPLY_FAILED.message());
-  }
-
   /**
    * @param why why the objects to prune are kept
    */
