@@ -41,10 +41,18 @@ import java.util.Optional;
  */
 final class RolloutBench {
 
-  private static final int CLUSTERS = Size.of(10, 1);
+  /**
+   * Fifty workload clusters, as many as a fleet in the issue's figure; {@code
+   * FLEETGATE_BENCH_ROLLOUT_CLUSTERS} sets fewer for a machine without the memory for 51 API
+   * servers (ADR 31).
+   */
+  private static final int CLUSTERS = Size.of(clustersFromEnvironment(), 1);
+
   private static final int NODES = Size.of(10, 2);
   private static final int ROUNDS = Size.of(4, 1);
-  private static final int MAX_PARALLEL = 3;
+  private static final int MAX_PARALLEL = 5;
+  private static final long MIB_PER_API_SERVER = 300;
+  private static final long MIB_FOR_THE_REST = 4 * 1024;
   private static final Duration PER_NODE = Duration.ofMillis(Size.of(1_000, 100));
   private static final Duration PLAYER_POLL = UpgradePlayer.POLL_EVERY;
   private static final Duration SCRIPT_POLL = Duration.ofMillis(500);
@@ -68,6 +76,7 @@ final class RolloutBench {
   }
 
   private void measure() throws Exception {
+    requireMemoryFor(CLUSTERS + 1);
     long upStart = System.nanoTime();
     try (BenchFleet bench = new BenchFleet(CLUSTERS)) {
       double upSeconds = (System.nanoTime() - upStart) / 1e9;
@@ -242,6 +251,54 @@ final class RolloutBench {
 
   private Duration criticalPathProvider() {
     return PER_NODE.multipliedBy(criticalPathNodes());
+  }
+
+  private static int clustersFromEnvironment() {
+    String set = System.getenv("FLEETGATE_BENCH_ROLLOUT_CLUSTERS");
+    if (set == null || set.isBlank()) {
+      return 50;
+    }
+    try {
+      int clusters = Integer.parseInt(set.strip());
+      if (clusters >= 1) {
+        return clusters;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "FLEETGATE_BENCH_ROLLOUT_CLUSTERS is '" + set + "'; it takes a whole number from 1 up.");
+  }
+
+  /**
+   * Fails before anything starts when the machine has not the memory for {@code apiServers} API
+   * servers beside the benchmark's own JVM and the sandbox's etcd, rather than hours later in a
+   * machine that swaps or kills.
+   */
+  private static void requireMemoryFor(int apiServers) throws java.io.IOException {
+    Path meminfo = Path.of("/proc/meminfo");
+    if (!Files.isReadable(meminfo)) {
+      return;
+    }
+    long availableMib =
+        Files.readAllLines(meminfo).stream()
+                .filter(line -> line.startsWith("MemAvailable:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst()
+                .orElse(Long.MAX_VALUE / 1024)
+            / 1024;
+    long neededMib = apiServers * MIB_PER_API_SERVER + MIB_FOR_THE_REST;
+    if (availableMib < neededMib) {
+      throw new IllegalStateException(
+          ("The rollout benchmark runs %d API servers and needs about %,d MiB; %,d MiB are"
+                  + " available. Set FLEETGATE_BENCH_ROLLOUT_CLUSTERS=%d to run it over fewer"
+                  + " clusters.")
+              .formatted(
+                  apiServers,
+                  neededMib,
+                  availableMib,
+                  Math.max(1, (availableMib - MIB_FOR_THE_REST) / MIB_PER_API_SERVER - 1)));
+    }
   }
 
   private static List<String> concat(String first, List<String> rest) {

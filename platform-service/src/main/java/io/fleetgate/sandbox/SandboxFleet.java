@@ -35,6 +35,7 @@ public final class SandboxFleet {
 
   private static final Duration ETCD_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration APISERVER_TIMEOUT = Duration.ofSeconds(90);
+  private static final int START_BATCH = 8;
 
   private final SandboxLayout layout;
   private final ToolPaths tools;
@@ -240,19 +241,31 @@ public final class SandboxFleet {
   }
 
   private void startApiServers(SandboxState state, Consumer<String> progress) {
-    String token = pki.adminToken();
     List<SandboxState.Member> toStart =
         state.members().stream().filter(m -> processes.running(m.name()).isEmpty()).toList();
     if (toStart.isEmpty()) {
       progress.accept("All " + state.members().size() + " API servers already run");
     }
-    for (SandboxState.Member member : toStart) {
-      progress.accept("Starting kube-apiserver " + member.name() + " on " + member.server());
-      processes.start(member.name(), KubeApiServer.command(tools, layout, pki, state, member));
+    // Started a batch at a time: fifty API servers starting at once on two cores each take longer
+    // than the readiness limit, while a batch of eight is ready in a fraction of it.
+    for (int from = 0; from < toStart.size(); from += START_BATCH) {
+      List<SandboxState.Member> batch =
+          toStart.subList(from, Math.min(toStart.size(), from + START_BATCH));
+      for (SandboxState.Member member : batch) {
+        progress.accept("Starting kube-apiserver " + member.name() + " on " + member.server());
+        processes.start(member.name(), KubeApiServer.command(tools, layout, pki, state, member));
+      }
+      awaitReady(batch);
     }
+    awaitReady(state.members());
+    progress.accept("All API servers ready");
+  }
+
+  private void awaitReady(List<SandboxState.Member> members) {
+    String token = pki.adminToken();
     try (ExecutorService waiters = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> waits = new ArrayList<>();
-      for (SandboxState.Member member : state.members()) {
+      for (SandboxState.Member member : members) {
         waits.add(
             waiters.submit(
                 () ->
@@ -278,7 +291,6 @@ public final class SandboxFleet {
       Thread.currentThread().interrupt();
       throw new SandboxException("Interrupted while starting the sandbox", e);
     }
-    progress.accept("All API servers ready");
   }
 
   private void writeKubeconfigs(SandboxState state) {
