@@ -55,6 +55,23 @@ final class EngineSeam {
   }
 
   /**
+   * The objects exactly as Fleetgate's applier sends them to a cluster — its bundle label, source
+   * and content-hash annotations added, the namespace of namespaced kinds defaulted — so that a
+   * baseline writes the same bodies and the difference is the engine's, not the server's.
+   */
+  static List<java.util.Map<String, Object>> bodiesAsSent(List<RenderedObject> objects) {
+    java.util.Map<io.fleetgate.plan.GroupKind, io.fleetgate.plan.KindScope> namespaced =
+        objects.stream()
+            .map(object -> io.fleetgate.plan.GroupKind.of(object.ref()))
+            .distinct()
+            .collect(
+                Collectors.toMap(kind -> kind, kind -> io.fleetgate.plan.KindScope.NAMESPACED));
+    return objects.stream()
+        .map(object -> io.fleetgate.plan.DesiredObjects.of(object, namespaced).content())
+        .toList();
+  }
+
+  /**
    * Applies the objects to one cluster with Fleetgate's applier (discovery, labels, content hashes,
    * inventory records) and fails unless every one was applied.
    */
