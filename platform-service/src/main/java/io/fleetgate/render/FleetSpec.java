@@ -27,6 +27,9 @@ public record FleetSpec(
     List<Wave> waves,
     List<RenderProblem> waveProblems) {
 
+  /** A Kubernetes label value's limit: the bundle's name is its objects' bundle label. */
+  static final int MAX_BUNDLE_NAME = 63;
+
   public FleetSpec(
       List<Bundle> bundles, boolean clusterOverlays, List<PolicyParameters> policyParameters) {
     this(bundles, clusterOverlays, policyParameters, SloSettings.NONE, List.of(), List.of());
@@ -203,6 +206,19 @@ public record FleetSpec(
       if (!name.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
         throw new ManifestException(
             at, "bundle name '" + name + "' must be lower-case letters, digits and '-'");
+      }
+      if (name.length() > MAX_BUNDLE_NAME) {
+        throw new ManifestException(
+            at,
+            "bundle name '"
+                + name
+                + "' has "
+                + name.length()
+                + " characters; at most "
+                + MAX_BUNDLE_NAME
+                + ", since every object of the bundle carries it as the value of the "
+                + io.fleetgate.domain.FleetgateMetadata.BUNDLE_LABEL
+                + " label; shorten it");
       }
       if (name.equals(SloRuleBundle.NAME)) {
         throw new ManifestException(

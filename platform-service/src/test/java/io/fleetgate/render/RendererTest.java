@@ -162,6 +162,26 @@ class RendererTest {
   }
 
   @Test
+  void refusesABundleNameLongerThanALabelValueMayBe(@TempDir Path repo) throws IOException {
+    String longest = "a".repeat(63);
+    write(repo, "fleet.yaml", fleetYaml("apps", "{}").replace("name: apps", "name: " + longest));
+    assertThat(renderer.load(repo).fleetProblems()).isEmpty();
+
+    write(
+        repo,
+        "fleet.yaml",
+        fleetYaml("apps", "{}").replace("name: apps", "name: " + longest + "b"));
+    assertThat(renderer.load(repo).fleetProblems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.toString())
+                    .startsWith("fleet.yaml:")
+                    .contains("has 64 characters; at most 63")
+                    .contains("fleetgate.io/bundle label"));
+  }
+
+  @Test
   void mergesClusterOverlaysOntoBundleObjects() {
     RenderResult beijing = renderer.render(renderer.load(exampleFleet()), BEIJING);
 
