@@ -323,6 +323,13 @@ public final class RemotePlatform
 
   /** A sentence for the window: what failed and what to do. */
   static String explain(ApiException e) {
+    if (e.getCode() == 0
+        && e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException unread) {
+      return "The platform answered in a form this console cannot read ("
+          + bounded(unread.getOriginalMessage())
+          + "). It may be newer than this console (use the console of its version), or something"
+          + " between them answered in its place.";
+    }
     return switch (e.getCode()) {
       case 0 -> "The platform at the given URL does not answer: " + e.getMessage();
       case 401 -> "The platform refused the token. Create one with 'fleetgate token create'.";
@@ -330,4 +337,12 @@ public final class RemotePlatform
       default -> "The platform answered HTTP " + e.getCode() + ": " + e.getResponseBody();
     };
   }
+
+  /** One line of at most {@value #MESSAGE_LIMIT} characters. */
+  private static String bounded(String message) {
+    String line = String.valueOf(message).replaceAll("\\s+", " ").strip();
+    return line.length() <= MESSAGE_LIMIT ? line : line.substring(0, MESSAGE_LIMIT - 1) + "…";
+  }
+
+  private static final int MESSAGE_LIMIT = 200;
 }

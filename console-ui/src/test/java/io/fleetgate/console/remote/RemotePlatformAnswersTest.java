@@ -1,0 +1,82 @@
+package io.fleetgate.console.remote;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Answers the console cannot read, from a loopback HTTP server: a newer platform's value of an
+ * enumeration, and a body that is not JSON. The window says what happened and what to do, not that
+ * the platform does not answer.
+ */
+class RemotePlatformAnswersTest {
+
+  private volatile String body;
+  private HttpServer server;
+  private RemotePlatform platform;
+
+  @BeforeEach
+  void serve() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::answer);
+    server.start();
+    platform =
+        new RemotePlatform(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
+            "fgt_viewer",
+            Clock.systemUTC());
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @Test
+  void aValueOfANewerPlatformIsExplainedAsSuch() {
+    body =
+        """
+        {"state":"READ","cluster":"fleet/beijing-prod","server":"https://argocd.example",
+         "problem":"","readAt":null,
+         "applications":[{"name":"fleet-beijing-prod-baseline","bundle":"baseline",
+           "sync":"SYNCED","health":"HIBERNATING","operation":"SUCCEEDED"}]}
+        """;
+
+    assertThatThrownBy(() -> platform.argoCd("fleet/beijing-prod"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("The platform answered in a form this console cannot read (")
+        .hasMessageContaining("HIBERNATING")
+        .hasMessageContaining("newer than this console (use the console of its version)")
+        .hasMessageNotContaining("does not answer");
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsExplainedInOneBoundedLine() {
+    body = "<html>\n" + "proxy error ".repeat(500) + "\n</html>";
+
+    assertThatThrownBy(() -> platform.argoCd("fleet/beijing-prod"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("The platform answered in a form this console cannot read (")
+        .satisfies(
+            e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasSizeLessThan(400))
+        .satisfies(
+            e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+}
