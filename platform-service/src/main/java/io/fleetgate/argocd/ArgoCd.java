@@ -14,6 +14,9 @@ public interface ArgoCd {
   /** The server's version; the cheapest call that proves the server answers and the token works. */
   ArgoVersion version();
 
+  /** How the server ties live objects to their Application, from its settings. */
+  TrackingMethod trackingMethod();
+
   /** The applications carrying every label of the selector. */
   List<ArgoApplication> applications(LabelSelector selector);
 

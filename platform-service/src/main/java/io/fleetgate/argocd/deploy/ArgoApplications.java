@@ -9,6 +9,12 @@ import java.util.Optional;
 public interface ArgoApplications {
 
   /**
+   * How Argo CD ties live objects to their Application, read afresh: the driver syncs only through
+   * an Argo CD that tracks by annotation.
+   */
+  io.fleetgate.argocd.TrackingMethod trackingMethod();
+
+  /**
    * Creates the Application, or updates its spec and labels to these: its source (repository, path,
    * pinned revision) and destination. Nothing is synced.
    *

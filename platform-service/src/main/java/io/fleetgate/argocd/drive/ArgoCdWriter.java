@@ -104,15 +104,23 @@ final class ArgoCdWriter implements ClusterWriter {
       }
     }
     Map<Step, ObjectResult> results = new LinkedHashMap<>();
-    Optional<Publication> publication =
-        toSync.isEmpty() ? Optional.empty() : syncThroughArgo(declared, toSync, results, sink);
+    List<Step> pruneSide = plan.pruneSide();
+    boolean prunes = pruneSide.stream().anyMatch(s -> s instanceof Step.Prune);
+    Optional<String> refused = toSync.isEmpty() && !prunes ? Optional.empty() : trackingRefusal();
+    Optional<Publication> publication = Optional.empty();
+    if (refused.isPresent()) {
+      toSync.values().forEach(steps -> failAll(steps, refused.get(), results, sink));
+    } else if (!toSync.isEmpty()) {
+      publication = syncThroughArgo(declared, toSync, results, sink);
+    }
     boolean failed = results.values().stream().anyMatch(r -> r.action() == Action.FAILED);
     List<Step> rest = new ArrayList<>(byKube);
-    List<Step> pruneSide = plan.pruneSide();
     Optional<String> kept =
-        failed
-            ? Optional.of(Step.Reason.APPLY_FAILED.message())
-            : repin(declared, applySide, pruneSide, held(plan), toSync.keySet(), publication);
+        refused.isPresent()
+            ? refused.map(why -> "kept: " + why)
+            : failed
+                ? Optional.of(Step.Reason.APPLY_FAILED.message())
+                : repin(declared, applySide, pruneSide, held(plan), toSync.keySet(), publication);
     if (kept.isEmpty()) {
       rest.addAll(pruneSide);
     }
@@ -139,6 +147,35 @@ final class ArgoCdWriter implements ClusterWriter {
       }
     }
     return ordered;
+  }
+
+  /**
+   * Why nothing may be synced through this Argo CD, read afresh each run: it does not track objects
+   * by its annotation, so a manifest's instance label could tie an object to another Application
+   * (one of another bundle, cluster or team), which would then take it over or prune it; or its
+   * tracking method cannot be read. Empty when it tracks by annotation.
+   */
+  private Optional<String> trackingRefusal() {
+    io.fleetgate.argocd.TrackingMethod method;
+    try {
+      method = argo.applications().trackingMethod();
+    } catch (RuntimeException e) {
+      return Optional.of(
+          "Argo CD's resource tracking method could not be read ("
+              + e.getMessage()
+              + "), and Fleetgate syncs only through an Argo CD that tracks by annotation");
+    }
+    if (method.byAnnotation()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "Argo CD tracks resources "
+            + (method == io.fleetgate.argocd.TrackingMethod.LABEL
+                ? "by label"
+                : "by a method Fleetgate does not know")
+            + " (application.resourceTrackingMethod in argocd-cm), so a manifest's instance label"
+            + " could tie an object to another Application; set it to annotation, Argo CD v3's"
+            + " default, and the next sync goes through");
   }
 
   /** The cluster's rendered tree as published on this run, and the commit that holds it. */

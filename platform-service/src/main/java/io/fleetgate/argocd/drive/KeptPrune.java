@@ -6,8 +6,9 @@ import io.fleetgate.plan.Step;
 
 /**
  * The result of a prune-side step in a sync in which nothing may be deleted (an object failed to
- * apply, or an Application could not be moved off the commit holding the object), as Fleetgate's
- * own writer decides when an apply failed (an object already gone is recorded as pruned).
+ * apply, an Application could not be moved off the commit holding the object, or Argo CD does not
+ * track by annotation), as Fleetgate's own writer decides when an apply failed (an object already
+ * gone is recorded as pruned).
  */
 final class KeptPrune {
 

@@ -61,6 +61,7 @@ public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.Argo
   private final ProjectServiceApi projects;
   private final SessionServiceApi sessions;
   private final VersionServiceApi versions;
+  private final GuardedHttpClient http;
 
   private RestArgoCd(ArgoCdEndpoint endpoint, ArgoCredentials credentials) {
     this.endpoint = endpoint;
@@ -95,6 +96,7 @@ public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.Argo
     this.projects = new ProjectServiceApi(client);
     this.sessions = new SessionServiceApi(client);
     this.versions = new VersionServiceApi(client);
+    this.http = http;
   }
 
   /**
@@ -111,6 +113,41 @@ public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.Argo
   public ArgoVersion version() {
     VersionVersionMessage v = call("read the version", versions::version);
     return new ArgoVersion(v == null ? "" : v.getVersion(), v == null ? "" : v.getGitCommit());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Read by hand, like the watch stream, and only this field of the answer: Argo CD v3.5.7
+   * writes {@code resourceOverrides}' {@code ignoreDifferences} as YAML text where its own API
+   * document declares an object, so the generated settings model cannot read the answer (ADR 36).
+   */
+  @Override
+  public io.fleetgate.argocd.TrackingMethod trackingMethod() {
+    String operation = "read the settings";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(endpoint.baseUri() + "/api/v1/settings"))
+            .header("Accept", "application/json")
+            .GET();
+    BearerToken current = token.get();
+    if (current != null) {
+      request.header("Authorization", current.header());
+    }
+    try {
+      HttpResponse<String> answer =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (answer.statusCode() / 100 != 2) {
+        throw failures.of(
+            operation, new ApiException(answer.statusCode(), "", answer.headers(), answer.body()));
+      }
+      var method = json.readTree(answer.body()).path("trackingMethod");
+      return io.fleetgate.argocd.TrackingMethod.of(method.isTextual() ? method.asText() : null);
+    } catch (IOException e) {
+      throw failures.of(operation, new ApiException(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failures.of(operation, new ApiException(e));
+    }
   }
 
   @Override

@@ -133,6 +133,19 @@ class ArgoCdWriterTest {
 
     RuntimeException upsertFailure;
 
+    io.fleetgate.argocd.TrackingMethod tracking = io.fleetgate.argocd.TrackingMethod.ANNOTATION;
+    RuntimeException trackingFailure;
+    int trackingReads;
+
+    @Override
+    public io.fleetgate.argocd.TrackingMethod trackingMethod() {
+      trackingReads++;
+      if (trackingFailure != null) {
+        throw trackingFailure;
+      }
+      return tracking;
+    }
+
     @Override
     public void remove(BundleApplication application) {
       removed.add(application.name());
@@ -454,6 +467,62 @@ class ArgoCdWriterTest {
   }
 
   @Test
+  void anArgoCdThatTracksByLabelIsGivenNothingToSyncAndNothingIsPruned() {
+    for (var method :
+        List.of(
+            io.fleetgate.argocd.TrackingMethod.LABEL, io.fleetgate.argocd.TrackingMethod.UNKNOWN)) {
+      argo.tracking = method;
+      List<ObjectResult> results =
+          execute(
+              new Step.Apply(object("baseline", "a"), true, true),
+              new Step.Skip(object("baseline", "b")),
+              new Step.Prune(entry("payments", "d")));
+
+      assertThat(results.get(0).action()).as("%s", method).isEqualTo(Action.FAILED);
+      assertThat(results.get(0).message())
+          .contains(method == io.fleetgate.argocd.TrackingMethod.LABEL ? "by label" : "not know")
+          .contains("application.resourceTrackingMethod")
+          .contains("set it to annotation");
+      assertThat(results.get(1).action()).isEqualTo(Action.UNCHANGED);
+      assertThat(results.get(2).action()).isEqualTo(Action.PROTECTED);
+      assertThat(results.get(2).message()).startsWith("kept: Argo CD tracks resources");
+      assertThat(argo.upserts).isEmpty();
+      assertThat(argo.syncs).isEmpty();
+      assertThat(argo.removed).isEmpty();
+      assertThat(trees.published).as("nothing published").isEmpty();
+      assertThat(kube.executed)
+          .as("the unchanged object is still checked; the prune never runs")
+          .extracting(st -> st.ref().name())
+          .containsOnly("b");
+    }
+  }
+
+  @Test
+  void anArgoCdWhoseTrackingCannotBeReadIsTreatedAsOneThatTracksByLabel() {
+    argo.trackingFailure = new IllegalStateException("Argo CD answered 503");
+    List<ObjectResult> results =
+        execute(
+            new Step.Apply(object("baseline", "a"), true, true),
+            new Step.Prune(entry("payments", "d")));
+
+    assertThat(results.get(0).action()).isEqualTo(Action.FAILED);
+    assertThat(results.get(0).message())
+        .contains("tracking method could not be read (Argo CD answered 503)");
+    assertThat(results.get(1).action()).isEqualTo(Action.PROTECTED);
+    assertThat(argo.syncs).isEmpty();
+    assertThat(argo.removed).isEmpty();
+  }
+
+  @Test
+  void anArgoCdThatTracksByAnnotationAndLabelSyncs() {
+    argo.tracking = io.fleetgate.argocd.TrackingMethod.ANNOTATION_AND_LABEL;
+    List<ObjectResult> results = execute(new Step.Apply(object("baseline", "a"), true, true));
+
+    assertThat(results.getFirst().action()).isEqualTo(Action.APPLIED);
+    assertThat(argo.trackingReads).isEqualTo(1);
+  }
+
+  @Test
   void aTreeThatCannotBePublishedForAPruneKeepsThePrune() {
     trees.failure =
         new RenderedTrees.PublishException("the rendered repository refused the push", null);
@@ -651,6 +720,7 @@ class ArgoCdWriterTest {
     assertThat(kube.executed).hasSize(2);
     assertThat(trees.published).isEmpty();
     assertThat(argo.upserts).isEmpty();
+    assertThat(argo.trackingReads).as("Argo CD is not asked anything").isZero();
     assertThat(deliveries).isEmpty();
   }
 

@@ -70,6 +70,15 @@ class RestArgoCdContractIT {
               ArgoCdEndpoint.of(server.url()), new ArgoCredentials.AccountFile(account));
 
       assertThat(argo.version().version()).startsWith("v3.5.7");
+      assertThat(argo.trackingMethod())
+          .as("argocd-cm sets no tracking method: Argo CD v3's default")
+          .isEqualTo(io.fleetgate.argocd.TrackingMethod.ANNOTATION);
+      trackBy(sandbox, "label");
+      awaitTracking(argo, io.fleetgate.argocd.TrackingMethod.LABEL);
+      trackBy(sandbox, "annotation+label");
+      awaitTracking(argo, io.fleetgate.argocd.TrackingMethod.ANNOTATION_AND_LABEL);
+      trackBy(sandbox, "annotation");
+      awaitTracking(argo, io.fleetgate.argocd.TrackingMethod.ANNOTATION);
 
       ArgoProject project =
           argo.upsert(
@@ -186,5 +195,32 @@ class RestArgoCdContractIT {
           .isPresent();
       assertThat(argo.deleteCluster(apiServer)).isEqualTo(Removal.REMOVED);
     }
+  }
+
+  /** Sets argocd-cm's tracking method as an operator would, beside the test server's own keys. */
+  private static void trackBy(SandboxFleetHandle sandbox, String method) {
+    sandbox
+        .management()
+        .applyAs(
+            "contract-operator",
+            Map.of(
+                "apiVersion",
+                "v1",
+                "kind",
+                "ConfigMap",
+                "metadata",
+                Map.of("name", "argocd-cm", "namespace", ArgoCdServer.NAMESPACE),
+                "data",
+                Map.of("application.resourceTrackingMethod", method)));
+  }
+
+  /** argocd-server reads argocd-cm through a watch: the change reaches its answers in a moment. */
+  private static void awaitTracking(RestArgoCd argo, io.fleetgate.argocd.TrackingMethod expected)
+      throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (argo.trackingMethod() != expected && System.nanoTime() < until) {
+      Thread.sleep(200);
+    }
+    assertThat(argo.trackingMethod()).isEqualTo(expected);
   }
 }
