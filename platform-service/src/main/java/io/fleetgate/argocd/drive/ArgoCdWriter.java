@@ -106,7 +106,9 @@ final class ArgoCdWriter implements ClusterWriter {
     Map<Step, ObjectResult> results = new LinkedHashMap<>();
     List<Step> pruneSide = plan.pruneSide();
     boolean prunes = pruneSide.stream().anyMatch(s -> s instanceof Step.Prune);
-    Optional<String> refused = toSync.isEmpty() && !prunes ? Optional.empty() : trackingRefusal();
+    boolean heals = byKube.stream().anyMatch(s -> s instanceof Step.CheckDrift c && c.heal());
+    Optional<String> refused =
+        toSync.isEmpty() && !prunes && !heals ? Optional.empty() : trackingRefusal();
     Optional<Publication> publication = Optional.empty();
     if (refused.isPresent()) {
       toSync.values().forEach(steps -> failAll(steps, refused.get(), results, sink));
@@ -114,7 +116,12 @@ final class ArgoCdWriter implements ClusterWriter {
       publication = syncThroughArgo(declared, toSync, results, sink);
     }
     boolean failed = results.values().stream().anyMatch(r -> r.action() == Action.FAILED);
-    List<Step> rest = new ArrayList<>(byKube);
+    // Refused, the run writes nothing at all: drift is reported, not healed, since a healed object
+    // carrying an instance label could be claimed by another Application as readily as a synced
+    // one.
+    List<Step> asked = new ArrayList<>(byKube);
+    List<Step> rest =
+        refused.isEmpty() ? new ArrayList<>(byKube) : new ArrayList<>(withoutHeals(byKube));
     Optional<String> kept =
         refused.isPresent()
             ? refused.map(why -> "kept: " + why)
@@ -122,11 +129,12 @@ final class ArgoCdWriter implements ClusterWriter {
                 ? Optional.of(Step.Reason.APPLY_FAILED.message())
                 : repin(declared, applySide, pruneSide, held(plan), toSync.keySet(), publication);
     if (kept.isEmpty()) {
+      asked.addAll(pruneSide);
       rest.addAll(pruneSide);
     }
     List<ObjectResult> fromKube = kube.execute(new SyncPlan(rest, plan.halted()), sink);
     for (int i = 0; i < rest.size(); i++) {
-      results.put(rest.get(i), fromKube.get(i));
+      results.put(asked.get(i), fromKube.get(i));
     }
     if (kept.isPresent()) {
       List<Executed> left = new ArrayList<>();
@@ -176,6 +184,16 @@ final class ArgoCdWriter implements ClusterWriter {
             + " (application.resourceTrackingMethod in argocd-cm), so a manifest's instance label"
             + " could tie an object to another Application; set it to annotation, Argo CD v3's"
             + " default, and the next sync goes through");
+  }
+
+  private static List<Step> withoutHeals(List<Step> steps) {
+    return steps.stream()
+        .map(
+            step ->
+                step instanceof Step.CheckDrift c && c.heal()
+                    ? new Step.CheckDrift(c.object(), false, c.force())
+                    : step)
+        .toList();
   }
 
   /** The cluster's rendered tree as published on this run, and the commit that holds it. */

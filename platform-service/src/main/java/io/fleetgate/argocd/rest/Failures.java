@@ -43,7 +43,11 @@ final class Failures {
   ArgoCdException of(String operation, ApiException e) {
     int status = e.getCode();
     if (status == 0) {
-      return transport(operation, e);
+      ArgoCdException transport = transport(operation, e);
+      String message = redacted(transport.getMessage());
+      return message.equals(transport.getMessage())
+          ? transport
+          : new ArgoCdException(transport.failure(), operation, message);
     }
     String said = said(e.getResponseBody());
     String tail = (said.isEmpty() ? "" : ": " + said) + " (HTTP " + status + ")";
@@ -151,15 +155,18 @@ final class Failures {
             + "; check the server URL and that argocd-server is running");
   }
 
+  /** The text with the token in use, if it appears, replaced. */
+  private String redacted(String text) {
+    BearerToken current = token.get();
+    return current == null || text == null ? text : text.replace(current.value(), "[redacted]");
+  }
+
   /** What Argo CD said in an error body: its message, or a short excerpt of a body that is not. */
   private String said(String body) {
     if (body == null || body.isBlank()) {
       return "";
     }
-    BearerToken current = token.get();
-    if (current != null) {
-      body = body.replace(current.value(), "[redacted]");
-    }
+    body = redacted(body);
     try {
       RuntimeError error = json.readValue(body, RuntimeError.class);
       String message = error.getMessage() != null ? error.getMessage() : error.getError();

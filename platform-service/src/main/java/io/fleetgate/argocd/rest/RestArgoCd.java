@@ -124,7 +124,12 @@ public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.Argo
    */
   @Override
   public io.fleetgate.argocd.TrackingMethod trackingMethod() {
-    String operation = "read the settings";
+    var method = call("read the settings", this::settings).path("trackingMethod");
+    return io.fleetgate.argocd.TrackingMethod.of(method.isTextual() ? method.asText() : null);
+  }
+
+  /** {@code GET /api/v1/settings}, sent as the generated client sends, read as a JSON tree. */
+  private com.fasterxml.jackson.databind.JsonNode settings() throws ApiException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(endpoint.baseUri() + "/api/v1/settings"))
             .header("Accept", "application/json")
@@ -137,16 +142,14 @@ public final class RestArgoCd implements ArgoCd, io.fleetgate.argocd.deploy.Argo
       HttpResponse<String> answer =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (answer.statusCode() / 100 != 2) {
-        throw failures.of(
-            operation, new ApiException(answer.statusCode(), "", answer.headers(), answer.body()));
+        throw new ApiException(answer.statusCode(), "", answer.headers(), answer.body());
       }
-      var method = json.readTree(answer.body()).path("trackingMethod");
-      return io.fleetgate.argocd.TrackingMethod.of(method.isTextual() ? method.asText() : null);
+      return json.readTree(answer.body());
     } catch (IOException e) {
-      throw failures.of(operation, new ApiException(e));
+      throw new ApiException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw failures.of(operation, new ApiException(e));
+      throw new ApiException(e);
     }
   }
 

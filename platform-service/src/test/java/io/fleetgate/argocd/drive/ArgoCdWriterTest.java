@@ -498,6 +498,49 @@ class ArgoCdWriterTest {
   }
 
   @Test
+  void aRunThatOnlyPrunesOrOnlyAdoptsIsRefusedByALabelTrackingArgoCdToo() {
+    argo.tracking = io.fleetgate.argocd.TrackingMethod.LABEL;
+    List<ObjectResult> prunes = execute(new Step.Prune(entry("payments", "d")));
+    assertThat(prunes.getFirst().action()).isEqualTo(Action.PROTECTED);
+    assertThat(prunes.getFirst().message()).contains("by label");
+
+    List<ObjectResult> adopts =
+        execute(new Step.Adopt(object("payments", "c"), entry("baseline", "c"), true));
+    assertThat(adopts.getFirst().action()).isEqualTo(Action.FAILED);
+    assertThat(argo.upserts).isEmpty();
+    assertThat(argo.syncs).isEmpty();
+    assertThat(argo.removed).isEmpty();
+    assertThat(trees.published).isEmpty();
+    assertThat(kube.executed).as("nothing reaches the cluster").isEmpty();
+  }
+
+  @Test
+  void aLabelTrackingArgoCdTurnsHealsIntoDriftReports() {
+    argo.tracking = io.fleetgate.argocd.TrackingMethod.LABEL;
+    List<ObjectResult> results = execute(new Step.CheckDrift(object("baseline", "h"), true, true));
+
+    assertThat(argo.trackingReads).as("a heal writes, so Argo CD is asked").isEqualTo(1);
+    assertThat(kube.executed)
+        .singleElement()
+        .satisfies(
+            step ->
+                assertThat(((Step.CheckDrift) step).heal()).as("checked, not healed").isFalse());
+    assertThat(results)
+        .singleElement()
+        .extracting(ObjectResult::action)
+        .isEqualTo(Action.UNCHANGED);
+  }
+
+  @Test
+  void anAnnotationTrackingArgoCdLeavesHealsAsPlanned() {
+    execute(new Step.CheckDrift(object("baseline", "h"), true, true));
+
+    assertThat(kube.executed)
+        .singleElement()
+        .satisfies(step -> assertThat(((Step.CheckDrift) step).heal()).isTrue());
+  }
+
+  @Test
   void anArgoCdWhoseTrackingCannotBeReadIsTreatedAsOneThatTracksByLabel() {
     argo.trackingFailure = new IllegalStateException("Argo CD answered 503");
     List<ObjectResult> results =

@@ -265,6 +265,65 @@ class RestArgoCdTransportTest {
   }
 
   @Test
+  void settingsThatAreHugeMalformedOrNameNoMethodNeverPassForAnnotationTracking()
+      throws IOException {
+    var huge = argoServing(gigabyte(200), Duration.ofSeconds(60), 1 << 20);
+    assertThatThrownBy(huge::trackingMethod)
+        .isInstanceOfSatisfying(
+            ArgoCdException.class,
+            e -> assertThat(e.failure()).isEqualTo(ArgoCdFailure.MALFORMED_ANSWER))
+        .hasMessageContaining("answered read the settings with more than Fleetgate reads");
+    assertThat(bytesSent.get()).isLessThan(GIGABYTE / 8);
+    server.close();
+
+    var echo =
+        argoServing(
+            out -> respond(out, 200, "{\"trackingMethod\": " + TOKEN + "}"),
+            Duration.ofSeconds(10),
+            1 << 20);
+    assertThatThrownBy(echo::trackingMethod)
+        .isInstanceOfSatisfying(
+            ArgoCdException.class,
+            e -> assertThat(e.failure()).isEqualTo(ArgoCdFailure.MALFORMED_ANSWER))
+        .message()
+        .doesNotContain(TOKEN);
+    assertThat(requests.getLast()).startsWith("GET /api/v1/settings HTTP/1.1");
+    server.close();
+
+    for (String body :
+        List.of("{}", "{\"trackingMethod\": 7}", "{\"trackingMethod\": \"label\"}")) {
+      var odd = argoServing(out -> respond(out, 200, body), Duration.ofSeconds(10), 1 << 20);
+      assertThat(odd.trackingMethod().byAnnotation()).as(body).isFalse();
+      server.close();
+    }
+  }
+
+  @Test
+  void aTransportFailureWhoseMessageHoldsTheTokenNeverRepeatsIt() {
+    Failures failures =
+        new Failures(
+            "http://argocd.example",
+            new com.fasterxml.jackson.databind.ObjectMapper(),
+            () -> new BearerToken(TOKEN));
+    var parse =
+        new com.fasterxml.jackson.core.JsonParseException(
+            null, "Unrecognized token '" + TOKEN + "': was expecting a value");
+    var other = new IOException("stream reset after Authorization: Bearer " + TOKEN);
+
+    for (IOException cause : List.of(parse, other)) {
+      ArgoCdException e = failures.of("read the settings", new ApiExceptionOf(cause).get());
+      assertThat(e.getMessage()).contains("[redacted]").doesNotContain(TOKEN);
+    }
+  }
+
+  /** The generated client's exception for a failure below HTTP, as its API classes throw it. */
+  private record ApiExceptionOf(IOException cause) {
+    io.fleetgate.argocd.rest.gen.invoker.ApiException get() {
+      return new io.fleetgate.argocd.rest.gen.invoker.ApiException(cause);
+    }
+  }
+
+  @Test
   void showsTheStartOfAnErrorBodyThatIsNotJson() throws IOException {
     var argo =
         argoServing(
