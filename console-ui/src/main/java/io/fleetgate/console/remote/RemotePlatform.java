@@ -331,17 +331,35 @@ public final class RemotePlatform
           + " between them answered in its place.";
     }
     return switch (e.getCode()) {
-      case 0 -> "The platform at the given URL does not answer: " + e.getMessage();
+      case 0 -> "The platform at the given URL does not answer: " + bounded(e.getMessage());
       case 401 -> "The platform refused the token. Create one with 'fleetgate token create'.";
       case 403 -> "The token's role is too low for this view.";
-      default -> "The platform answered HTTP " + e.getCode() + ": " + e.getResponseBody();
+      default -> "The platform answered HTTP " + e.getCode() + ": " + bounded(e.getResponseBody());
     };
   }
 
-  /** One line of at most {@value #MESSAGE_LIMIT} characters. */
-  private static String bounded(String message) {
-    String line = String.valueOf(message).replaceAll("\\s+", " ").strip();
-    return line.length() <= MESSAGE_LIMIT ? line : line.substring(0, MESSAGE_LIMIT - 1) + "…";
+  /**
+   * What a server said, as one printable line of at most {@value #MESSAGE_LIMIT} code points:
+   * control and bidirectional-control characters become spaces, runs of spaces one.
+   */
+  static String bounded(String message) {
+    StringBuilder out = new StringBuilder();
+    String.valueOf(message)
+        .codePoints()
+        .map(c -> Character.isISOControl(c) || Character.isWhitespace(c) || bidi(c) ? ' ' : c)
+        .forEach(out::appendCodePoint);
+    String line = out.toString().replaceAll(" +", " ").strip();
+    if (line.codePointCount(0, line.length()) <= MESSAGE_LIMIT) {
+      return line;
+    }
+    return line.substring(0, line.offsetByCodePoints(0, MESSAGE_LIMIT - 1)) + "…";
+  }
+
+  private static boolean bidi(int c) {
+    return (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0x200E
+        || c == 0x200F;
   }
 
   private static final int MESSAGE_LIMIT = 200;

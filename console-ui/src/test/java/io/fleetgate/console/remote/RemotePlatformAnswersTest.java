@@ -1,5 +1,6 @@
 package io.fleetgate.console.remote;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -78,5 +79,17 @@ class RemotePlatformAnswersTest {
             e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasSizeLessThan(400))
         .satisfies(
             e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void whatAServerSaysIsShownPrintableAndCutAtACharacter() {
+    String said = "refused\u001b[31m \u202Eevil\n" + "😀".repeat(300);
+
+    String shown = RemotePlatform.bounded(said);
+
+    assertThat(shown).startsWith("refused [31m evil 😀").endsWith("…").doesNotContain("\u001b");
+    assertThat(shown).doesNotContain("\u202E").doesNotContain("\n");
+    assertThat(shown.codePointCount(0, shown.length())).isEqualTo(200);
+    assertThat(shown.substring(0, shown.length() - 1)).as("no half character").endsWith("😀");
   }
 }
