@@ -24,6 +24,9 @@ public final class Main {
     long start = System.nanoTime();
     try {
       run(given.toArray(String[]::new));
+    } catch (BenchSettingException e) {
+      System.err.println("bin/bench: " + e.getMessage());
+      System.exit(1);
     } catch (Exception | Error e) {
       System.err.println("bin/bench: " + e.getMessage());
       e.printStackTrace();

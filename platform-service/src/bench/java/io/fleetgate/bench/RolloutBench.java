@@ -41,13 +41,6 @@ import java.util.Optional;
  */
 final class RolloutBench {
 
-  /**
-   * Fifty workload clusters, as many as a fleet in the issue's figure; {@code
-   * FLEETGATE_BENCH_ROLLOUT_CLUSTERS} sets fewer for a machine without the memory for 51 API
-   * servers (ADR 38).
-   */
-  private static final int CLUSTERS = Size.of(clustersFromEnvironment(), 1);
-
   private static final int NODES = Size.of(10, 2);
   private static final int ROUNDS = Size.of(4, 1);
   private static final int MAX_PARALLEL = 5;
@@ -69,6 +62,13 @@ final class RolloutBench {
   private List<ScriptedRollout.Wave> waves;
   private Duration timeout;
 
+  /**
+   * Fifty workload clusters, as many as a fleet in the issue's figure; {@code
+   * FLEETGATE_BENCH_ROLLOUT_CLUSTERS} sets fewer for a machine without the memory for 51 API
+   * servers (ADR 38). Read when the benchmark starts, so that a bad value is reported as such.
+   */
+  private final int clusterCount = Size.of(clustersFromEnvironment(), 1);
+
   private RolloutBench() {}
 
   static void run() throws Exception {
@@ -77,10 +77,10 @@ final class RolloutBench {
 
   private void measure() throws Exception {
     if (!Size.isSmoke()) {
-      requireMemoryFor(CLUSTERS + 1);
+      requireMemoryFor(clusterCount + 1);
     }
     long upStart = System.nanoTime();
-    try (BenchFleet bench = new BenchFleet(CLUSTERS)) {
+    try (BenchFleet bench = new BenchFleet(clusterCount)) {
       double upSeconds = (System.nanoTime() - upStart) / 1e9;
       clusters = bench.workloadNames();
       waves = waves(clusters);
@@ -96,7 +96,7 @@ final class RolloutBench {
       for (int i = 0; i < 2 * ROUNDS; i++) {
         repo.write("rollouts/bench-" + i + ".yaml", rolloutDocument(i));
       }
-      repo.commit("Bench rollouts: " + 2 * ROUNDS + " kernels over " + CLUSTERS + " clusters");
+      repo.commit("Bench rollouts: " + 2 * ROUNDS + " kernels over " + clusterCount + " clusters");
       ClusterApi management = bench.fleet.api(SandboxLayout.MANAGEMENT);
       List<ClusterAccess> access = new CapiClusterDirectory(management).discover().clusters();
       ScriptedRollout script =
@@ -268,7 +268,7 @@ final class RolloutBench {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(
+    throw new BenchSettingException(
         "FLEETGATE_BENCH_ROLLOUT_CLUSTERS is '" + set + "'; it takes a whole number from 1 up.");
   }
 
@@ -292,12 +292,12 @@ final class RolloutBench {
     long neededMib = apiServers * MIB_PER_API_SERVER + MIB_FOR_THE_REST;
     long fit = (availableMib - MIB_FOR_THE_REST) / MIB_PER_API_SERVER - 1;
     if (availableMib < neededMib && fit < 1) {
-      throw new IllegalStateException(
+      throw new BenchSettingException(
           "The rollout benchmark needs about %,d MiB for even one cluster; %,d MiB are available."
               .formatted(MIB_FOR_THE_REST + 2 * MIB_PER_API_SERVER, availableMib));
     }
     if (availableMib < neededMib) {
-      throw new IllegalStateException(
+      throw new BenchSettingException(
           ("The rollout benchmark runs %d API servers and needs about %,d MiB; %,d MiB are"
                   + " available. Set FLEETGATE_BENCH_ROLLOUT_CLUSTERS=%d to run it over fewer"
                   + " clusters.")
@@ -313,19 +313,20 @@ final class RolloutBench {
   }
 
   private void report(double upSeconds, Optional<ApiServerFootprint> footprint) {
-    int nodes = CLUSTERS * NODES;
+    int nodes = clusterCount * NODES;
     int path = criticalPathNodes();
     Report.line("");
     Report.line(
         ("### Kernel patch rollout over %d clusters × %d nodes (%d nodes), canary of 1 then %d at"
                 + " a time, 1 node down at a time, %.1f s per node in the upgrade player, %d rounds,"
                 + " the order alternating")
-            .formatted(CLUSTERS, NODES, nodes, MAX_PARALLEL, PER_NODE.toMillis() / 1e3, ROUNDS));
+            .formatted(
+                clusterCount, NODES, nodes, MAX_PARALLEL, PER_NODE.toMillis() / 1e3, ROUNDS));
     Report.line("");
     Report.line(
         ("Sandbox of 1 + %d kube-apiservers up in %.0f s%s.")
             .formatted(
-                CLUSTERS,
+                clusterCount,
                 upSeconds,
                 footprint
                     .map(
