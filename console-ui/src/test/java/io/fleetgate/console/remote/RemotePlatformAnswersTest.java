@@ -3,13 +3,7 @@ package io.fleetgate.console.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,44 +15,30 @@ import org.junit.jupiter.api.Test;
  */
 class RemotePlatformAnswersTest {
 
-  private volatile String body;
-  private HttpServer server;
+  private LoopbackPlatform server;
   private RemotePlatform platform;
 
   @BeforeEach
   void serve() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", this::answer);
-    server.start();
-    platform =
-        new RemotePlatform(
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
-            "fgt_viewer",
-            Clock.systemUTC());
+    server = LoopbackPlatform.start();
+    platform = server.client("fgt_viewer");
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
-  }
-
-  private void answer(HttpExchange exchange) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(200, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
+    server.close();
   }
 
   @Test
   void aValueOfANewerPlatformIsExplainedAsSuch() {
-    body =
-        """
+    server.reply(
+        LoopbackPlatform.Reply.json(
+            """
         {"state":"READ","cluster":"fleet/beijing-prod","server":"https://argocd.example",
          "problem":"","readAt":null,
          "applications":[{"name":"fleet-beijing-prod-baseline","bundle":"baseline",
            "sync":"SYNCED","health":"HIBERNATING","operation":"SUCCEEDED"}]}
-        """;
+        """));
 
     assertThatThrownBy(() -> platform.argoCd("fleet/beijing-prod"))
         .isInstanceOf(IllegalStateException.class)
@@ -70,7 +50,8 @@ class RemotePlatformAnswersTest {
 
   @Test
   void aBodyThatIsNotJsonIsExplainedInOneBoundedLine() {
-    body = "<html>\n" + "proxy error ".repeat(500) + "\n</html>";
+    server.reply(
+        LoopbackPlatform.Reply.json("<html>\n" + "proxy error ".repeat(500) + "\n</html>"));
 
     assertThatThrownBy(() -> platform.argoCd("fleet/beijing-prod"))
         .isInstanceOf(IllegalStateException.class)

@@ -6,19 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.fleetgate.api.RolloutStatus;
+import io.fleetgate.console.remote.LoopbackPlatform.Asked;
+import io.fleetgate.console.remote.LoopbackPlatform.Reply;
 import io.fleetgate.console.rollout.RolloutModels;
 import io.fleetgate.console.rollout.RolloutSource.MatrixTarget;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,62 +32,31 @@ class RemoteRolloutsTest {
           .registerModule(
               new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
 
-  private record Asked(String method, String path, String query, String token, int bodyBytes) {}
-
-  private record Reply(int status, String contentType, byte[] body) {}
-
-  private final List<Asked> asked = new ArrayList<>();
-  private volatile Reply reply;
-  private HttpServer server;
+  private LoopbackPlatform server;
   private RemotePlatform platform;
 
   @BeforeEach
   void serve() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", this::answer);
-    server.start();
-    platform =
-        new RemotePlatform(
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
-            "fgt_operator",
-            Clock.systemUTC());
+    server = LoopbackPlatform.start();
+    platform = server.client("fgt_operator");
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
-  }
-
-  private void answer(HttpExchange exchange) throws IOException {
-    byte[] body = exchange.getRequestBody().readAllBytes();
-    synchronized (asked) {
-      asked.add(
-          new Asked(
-              exchange.getRequestMethod(),
-              exchange.getRequestURI().getRawPath(),
-              exchange.getRequestURI().getRawQuery(),
-              exchange.getRequestHeaders().getFirst("Authorization"),
-              body.length));
-    }
-    Reply r = reply;
-    exchange.getResponseHeaders().add("Content-Type", r.contentType());
-    exchange.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
-    try (var out = exchange.getResponseBody()) {
-      out.write(r.body());
-    }
+    server.close();
   }
 
   private void json(Object value) throws IOException {
-    reply = new Reply(200, "application/json", PLATFORM.writeValueAsBytes(value));
+    server.reply(new Reply(200, "application/json", PLATFORM.writeValueAsBytes(value)));
   }
 
   private void problem(int status, String detail) throws IOException {
-    reply =
+    server.reply(
         new Reply(
             status,
             "application/problem+json",
             PLATFORM.writeValueAsBytes(
-                Map.of("status", status, "title", "x", "detail", detail, "requestId", "r1")));
+                Map.of("status", status, "title", "x", "detail", detail, "requestId", "r1"))));
   }
 
   @Test
@@ -103,18 +66,14 @@ class RemoteRolloutsTest {
     RolloutStatus.Board board = platform.board();
 
     assertThat(board).isEqualTo(RolloutModels.board());
-    assertThat(asked)
+    assertThat(server.asked())
         .containsExactly(new Asked("GET", "/api/v1/rollouts", null, "Bearer fgt_operator", 0));
   }
 
   @Test
   void aNewerPlatformsExtraFieldsAreIgnored() throws IOException {
     String written = PLATFORM.writeValueAsString(RolloutModels.board());
-    reply =
-        new Reply(
-            200,
-            "application/json",
-            written.replaceFirst("\\{", "{\"shards\":3,").getBytes(StandardCharsets.UTF_8));
+    server.reply(Reply.json(written.replaceFirst("\\{", "{\"shards\":3,")));
 
     assertThat(platform.board().rollouts()).hasSize(4);
   }
@@ -128,7 +87,7 @@ class RemoteRolloutsTest {
 
     assertThat(result.accepted()).isTrue();
     assertThat(result.rollout()).isEqualTo(RolloutModels.midRollout());
-    assertThat(asked)
+    assertThat(server.asked())
         .containsExactly(
             new Asked(
                 "POST", "/api/v1/rollouts/kernel-6.8.0-88/pause", null, "Bearer fgt_operator", 0));
@@ -171,7 +130,7 @@ class RemoteRolloutsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("'..' is not a rollout name");
 
-    assertThat(asked)
+    assertThat(server.asked())
         .extracting(Asked::path, Asked::query)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
@@ -210,8 +169,7 @@ class RemoteRolloutsTest {
 
   @Test
   void anAnswerThatIsNotABoardSaysSo() {
-    reply =
-        new Reply(200, "application/json", "{\"rollouts\": 7}".getBytes(StandardCharsets.UTF_8));
+    server.reply(Reply.json("{\"rollouts\": 7}"));
 
     assertThatThrownBy(platform::board)
         .hasMessageStartingWith(
@@ -224,7 +182,7 @@ class RemoteRolloutsTest {
   void anOversizedAnswerIsRefusedUnread() {
     byte[] huge = new byte[RemoteRollouts.LIMIT + 10];
     java.util.Arrays.fill(huge, (byte) ' ');
-    reply = new Reply(200, "application/json", huge);
+    server.reply(new Reply(200, "application/json", huge));
 
     assertThatThrownBy(platform::board)
         .hasMessage(
@@ -234,7 +192,7 @@ class RemoteRolloutsTest {
 
   @Test
   void aPlatformThatDoesNotAnswerIsNamed() {
-    server.stop(0);
+    server.close();
 
     assertThatThrownBy(platform::board)
         .isInstanceOf(IllegalStateException.class)
@@ -251,7 +209,7 @@ class RemoteRolloutsTest {
     platform.matrix(new MatrixTarget.Versions("v1.34.4", "", "Ubuntu 24.04.3 LTS&x=1"));
     platform.matrix(new MatrixTarget.Nothing());
 
-    assertThat(asked)
+    assertThat(server.asked())
         .extracting(Asked::path, Asked::query)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("/api/v1/patch-matrix", "rollout=kernel-6.8.0-88"),
